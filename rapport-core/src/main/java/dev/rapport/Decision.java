@@ -1,0 +1,27 @@
+package dev.rapport;
+
+import dev.rapport.store.Effects;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a rule decided: the effects to commit and then either a result for the caller or a refusal.
+ * A refusal may still have effects (L4 records each weekly-limit refusal).
+ */
+public record Decision<R>(Effects effects, Optional<R> result, Optional<RapportException> refusal) {
+  public Decision {
+    Objects.requireNonNull(effects, "effects");
+    if (result.isPresent() == refusal.isPresent()) {
+      throw new IllegalArgumentException("a decision has a result or a refusal, not both");
+    }
+  }
+
+  public static <R> Decision<R> apply(Effects effects, R result) {
+    return new Decision<>(effects, Optional.of(result), Optional.empty());
+  }
+
+  /** Refuse after committing the given effects. */
+  public static <R> Decision<R> refuse(Effects effects, RapportException refusal) {
+    return new Decision<>(effects, Optional.empty(), Optional.of(refusal));
+  }
+}

@@ -1,0 +1,385 @@
+package dev.rapport;
+
+import dev.rapport.block.Blocks;
+import dev.rapport.block.Visibility;
+import dev.rapport.connection.Connections;
+import dev.rapport.follow.Follows;
+import dev.rapport.invitation.Invitation;
+import dev.rapport.invitation.InvitationOutcome;
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.invitation.InvitationView;
+import dev.rapport.invitation.Invitations;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.limit.InvitationLimits;
+import dev.rapport.limit.LimitsView;
+import dev.rapport.member.ConnectionsVisibility;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.member.Members;
+import dev.rapport.member.NewMember;
+import dev.rapport.member.ProfileUpdate;
+import dev.rapport.member.Tokens;
+import dev.rapport.member.WhoCanFollow;
+import dev.rapport.notification.Notification;
+import dev.rapport.notification.NotificationView;
+import dev.rapport.profile.ProfileView;
+import dev.rapport.profile.Profiles;
+import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.Effects;
+import dev.rapport.store.IdGenerator;
+import dev.rapport.store.Page;
+import dev.rapport.store.PageRequest;
+import dev.rapport.store.PairState;
+import dev.rapport.store.Store;
+import dev.rapport.store.TimeOrderedIds;
+import dev.rapport.store.Usage;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
+ *
+ * <p>Every command reads the state it needs from the {@link Store}, lets a pure rule decide, and
+ * commits the rule's effects with the member versions it read as preconditions. When another
+ * command got there first the commit reports a conflict and the command is decided again on fresh
+ * state, so caps and quotas hold under any number of concurrent callers without holding locks
+ * while deciding.
+ *
+ * <p>Members act by their internal id (see {@link #authenticate}); they address others by handle.
+ * Thread safe.
+ */
+public final class Rapport {
+  private static final int MAX_ATTEMPTS = 200;
+
+  private final Store store;
+  private final InstantSource clock;
+  private final Policy policy;
+  private final IdGenerator ids;
+
+  private Rapport(Builder builder) {
+    this.store = Objects.requireNonNull(builder.store, "store");
+    this.clock = builder.clock;
+    this.policy = builder.policy;
+    this.ids = builder.ids;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public InstantSource clock() {
+    return clock;
+  }
+
+  // ---- members -------------------------------------------------------------------------------
+
+  /** A member and the bearer token that acts as them. */
+  public record MemberWithToken(Member member, String token) {}
+
+  /**
+   * M1, M2: creates a member (an administrator's act) and their first token.
+   *
+   * @throws RuleBrokenException {@code handle-taken}
+   * @throws InvalidInputException {@code unknown-tier}
+   */
+  public MemberWithToken createMember(NewMember command) {
+    String token = Tokens.newToken();
+    Member member = run(effects -> Members.create(command, store.member(command.handle()), policy,
+        Tokens.hash(token), effects));
+    return new MemberWithToken(member, token);
+  }
+
+  /** Another token for a member (an administrator's act). @throws NotFoundException unknown handle */
+  public String issueToken(Handle handle) {
+    String token = Tokens.newToken();
+    run(effects -> Members.issueToken(find(handle), policy, Tokens.hash(token), effects));
+    return token;
+  }
+
+  /** The member a bearer token acts as, if the token is known and unexpired. */
+  public Optional<Member> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > 200) {
+      return Optional.empty();
+    }
+    return store.memberIdForToken(Tokens.hash(token), clock.instant()).flatMap(store::member);
+  }
+
+  /** The member with this handle, as stored (for embedding applications; no viewer applies). */
+  public Optional<Member> member(Handle handle) {
+    return store.member(handle);
+  }
+
+  /** M3: changes one's own name, headline or settings. */
+  public Member updateMe(long actorId, ProfileUpdate update) {
+    return run(effects -> Members.update(me(actorId), update, policy, effects));
+  }
+
+  /** L6: every invitation limit, its use and when it frees up. */
+  public LimitsView limits(long actorId) {
+    Member me = me(actorId);
+    var now = clock.instant();
+    return InvitationLimits.view(me, store.usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
+  }
+
+  /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
+  public ProfileView profile(long viewerId, Handle handle) {
+    PairState pair = pair(viewerId, handle);
+    Member member = pair.other();
+    boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
+    return Profiles.view(pair, store.followerCount(member.id(), hideOutsiders));
+  }
+
+  // ---- follow ----------------------------------------------------------------------------------
+
+  /** F1, F3, F5, F7: follows at once; repeating is not an error (F4). */
+  public Follows.Outcome follow(long actorId, Handle handle) {
+    return run(effects -> {
+      PairState pair = pair(actorId, handle);
+      OptionalInt following = policy.followCap() > 0 ? OptionalInt.of(store.followingCount(actorId)) : OptionalInt.empty();
+      return Follows.follow(pair, policy, following, effects);
+    });
+  }
+
+  /** F4: stops following; repeating is not an error. */
+  public Follows.Outcome unfollow(long actorId, Handle handle) {
+    return run(effects -> Follows.unfollow(pair(actorId, handle), effects));
+  }
+
+  /** F6: removes a follower without blocking them. */
+  public Follows.Outcome removeFollower(long actorId, Handle handle) {
+    return run(effects -> Follows.removeFollower(pair(actorId, handle), effects));
+  }
+
+  /** Who follows the member, as F5 and blocks (B2) let the viewer see. */
+  public Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
+    Member member = visible(viewerId, handle);
+    boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
+    return store.followers(member.id(), hideOutsiders, viewerId, page);
+  }
+
+  /** Whom the member follows, as F5 and blocks (B2) let the viewer see. */
+  public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
+    return store.following(visible(viewerId, handle).id(), viewerId, page);
+  }
+
+  // ---- invitations -----------------------------------------------------------------------------
+
+  /** C1-C9, L1-L5: invites a member, or connects at once if they already invited the actor (C4). */
+  public InvitationOutcome invite(long actorId, SendInvitation command) {
+    return run(effects -> {
+      PairState pair = pair(actorId, command.to());
+      Usage usage = store.usage(actorId, InvitationLimits.windows(policy, effects.now()));
+      return Invitations.send(pair, usage, command, policy, effects);
+    });
+  }
+
+  /** C3, C5, L1: the recipient accepts. */
+  public Invitation accept(long actorId, long invitationId) {
+    return run(effects -> {
+      Invitation invitation = invitationFor(actorId, invitationId);
+      return Invitations.accept(invitation, store.pair(actorId, invitation.senderId()), policy, effects);
+    });
+  }
+
+  /** C5: the recipient ignores; the sender is not told. */
+  public Invitation ignore(long actorId, long invitationId) {
+    return run(effects -> {
+      Invitation invitation = invitationFor(actorId, invitationId);
+      return Invitations.ignore(invitation, store.pair(actorId, invitation.senderId()), effects);
+    });
+  }
+
+  /** C6: the sender withdraws. */
+  public Invitation withdraw(long actorId, long invitationId) {
+    return run(effects -> {
+      Invitation invitation = invitationFor(actorId, invitationId);
+      return Invitations.withdraw(invitation, store.pair(actorId, invitation.recipientId()), effects);
+    });
+  }
+
+  /** C7: the recipient does not know the sender. */
+  public Invitation report(long actorId, long invitationId) {
+    return run(effects -> {
+      Invitation invitation = invitationFor(actorId, invitationId);
+      PairState pair = store.pair(actorId, invitation.senderId());
+      Usage senderUsage = store.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now()));
+      return Invitations.report(invitation, pair, senderUsage, policy, effects);
+    });
+  }
+
+  /**
+   * The actor's invitations, sent or received, optionally in one state. Sent invitations show the
+   * sender's view (C5: ignored looks pending). Without a state: the open ones.
+   */
+  public Page<InvitationView> invitations(long actorId, boolean sent, Optional<InvitationState> state,
+      PageRequest page) {
+    Set<InvitationState> states = sent ? sentStates(state) : state.map(EnumSet::of)
+        .orElse(EnumSet.of(InvitationState.PENDING));
+    if (states.isEmpty()) {
+      return new Page<>(java.util.List.of(), Optional.empty());
+    }
+    Page<Invitation> invitations = store.invitations(actorId, sent, states, page);
+    Set<Long> memberIds = new HashSet<>();
+    invitations.items().forEach(i -> {
+      memberIds.add(i.senderId());
+      memberIds.add(i.recipientId());
+    });
+    Map<Long, Member> members = store.members(memberIds);
+    return invitations.map(i -> new InvitationView(
+        sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
+        members.get(i.senderId()), members.get(i.recipientId())));
+  }
+
+  private static Set<InvitationState> sentStates(Optional<InvitationState> state) {
+    if (state.isEmpty() || state.get() == InvitationState.PENDING) {
+      return EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED);
+    }
+    return state.get() == InvitationState.IGNORED ? EnumSet.noneOf(InvitationState.class) : EnumSet.of(state.get());
+  }
+
+  // ---- connections -----------------------------------------------------------------------------
+
+  /**
+   * P1: the member's connections. The member and their connections see the whole list (unless the
+   * member chose only-me, then only they do); everyone else sees the connections they share.
+   */
+  public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
+    PairState pair = pair(viewerId, handle);
+    Visibility.requireVisible(pair);
+    Member member = pair.other();
+    boolean whole = pair.isSelf()
+        || pair.connected() && member.settings().connectionsVisibility() == ConnectionsVisibility.CONNECTIONS;
+    return store.connections(member.id(), !whole, viewerId, page);
+  }
+
+  /** C10: removes a connection, silently, with both follows. */
+  public void removeConnection(long actorId, Handle handle) {
+    run(effects -> Connections.remove(pair(actorId, handle), effects));
+  }
+
+  // ---- blocks ----------------------------------------------------------------------------------
+
+  /** B1: blocks a member. @return whether anything changed */
+  public boolean block(long actorId, Handle handle) {
+    return run(effects -> Blocks.block(pair(actorId, handle), effects));
+  }
+
+  /** B3: unblocks; restores nothing. @return whether anything changed */
+  public boolean unblock(long actorId, Handle handle) {
+    return run(effects -> Blocks.unblock(pair(actorId, handle), effects));
+  }
+
+  public Page<Member> blocked(long actorId, PageRequest page) {
+    return store.blocked(actorId, page);
+  }
+
+  // ---- notifications ---------------------------------------------------------------------------
+
+  /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
+  public Page<NotificationView> notifications(long actorId, PageRequest page) {
+    Page<Notification> notifications = store.notifications(actorId, page);
+    Map<Long, Member> actors = store.members(notifications.items().stream().map(Notification::actorId).toList());
+    return notifications.map(n -> new NotificationView(n, actors.get(n.actorId())));
+  }
+
+  // ---- the command loop ------------------------------------------------------------------------
+
+  /**
+   * Decides on fresh state and commits, again and again while another command got there first.
+   * Backs off with jitter so that contenders for one member spread out.
+   */
+  private <R> R run(Function<Effects, Decision<R>> decide) {
+    for (int attempt = 1; ; attempt++) {
+      Decision<R> decision = decide.apply(new Effects(clock.instant(), ids));
+      if (!decision.effects().isEmpty()) {
+        CommitOutcome outcome = store.commit(decision.effects().toCommit());
+        if (outcome instanceof CommitOutcome.Conflict conflict) {
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new RuleBrokenException("concurrent-update",
+                "gave up after %d attempts, others kept changing the same members (%s); try again"
+                    .formatted(attempt, conflict.reason()));
+          }
+          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000L << Math.min(attempt, 10)));
+          continue;
+        }
+      }
+      if (decision.refusal().isPresent()) {
+        throw decision.refusal().get();
+      }
+      return decision.result().orElseThrow();
+    }
+  }
+
+  private Member me(long actorId) {
+    return store.member(actorId)
+        .orElseThrow(() -> new NotFoundException("member-not-found", "no member with id " + actorId));
+  }
+
+  private Member find(Handle handle) {
+    return store.member(handle).orElseThrow(() -> NotFoundException.member(handle.value()));
+  }
+
+  private PairState pair(long actorId, Handle handle) {
+    return store.pair(actorId, find(handle).id());
+  }
+
+  private Member visible(long viewerId, Handle handle) {
+    PairState pair = pair(viewerId, handle);
+    Visibility.requireVisible(pair);
+    return pair.other();
+  }
+
+  private Invitation invitationFor(long actorId, long invitationId) {
+    return store.invitation(invitationId)
+        .filter(i -> i.senderId() == actorId || i.recipientId() == actorId)
+        .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
+  }
+
+  /** Builds a {@link Rapport}; only the store is required. */
+  public static final class Builder {
+    private Store store;
+    private InstantSource clock = InstantSource.system();
+    private Policy policy = Policy.defaults();
+    private IdGenerator ids = new TimeOrderedIds();
+
+    private Builder() {}
+
+    public Builder store(Store store) {
+      this.store = store;
+      return this;
+    }
+
+    /** Where all rules read the time (default: the system clock). */
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    public Builder policy(Policy policy) {
+      this.policy = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    public Builder ids(IdGenerator ids) {
+      this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    public Rapport build() {
+      return new Rapport(this);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.rapport.block;
+
+import dev.rapport.Decision;
+import dev.rapport.RuleBrokenException;
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.store.Effects;
+import dev.rapport.store.PairState;
+
+/** The rules of blocking (B1, B3). */
+public final class Blocks {
+  private Blocks() {}
+
+  /**
+   * B1: blocking removes the connection, follows both ways and open invitations both ways. Silent
+   * (NT1) and idempotent. A member may block someone who blocked them: each side's block stands alone.
+   */
+  public static Decision<Boolean> block(PairState pair, Effects effects) {
+    if (pair.isSelf()) {
+      throw new RuleBrokenException("cannot-block-self", "you cannot block yourself");
+    }
+    if (pair.actorBlockedOther()) {
+      return Decision.apply(effects, false);
+    }
+    long actor = pair.actor().id();
+    long other = pair.other().id();
+    effects.expectPair(pair).block(actor, other);
+    if (pair.connected()) {
+      effects.disconnect(actor, other);
+    }
+    if (pair.actorFollowsOther()) {
+      effects.unfollow(actor, other);
+    }
+    if (pair.otherFollowsActor()) {
+      effects.unfollow(other, actor);
+    }
+    pair.openInvitation().ifPresent(invitation -> effects.transition(invitation, InvitationState.CANCELED, actor));
+    return Decision.apply(effects, true);
+  }
+
+  /** B3: unblocking restores nothing. Idempotent. */
+  public static Decision<Boolean> unblock(PairState pair, Effects effects) {
+    if (!pair.actorBlockedOther()) {
+      return Decision.apply(effects, false);
+    }
+    effects.expectPair(pair).unblock(pair.actor().id(), pair.other().id());
+    return Decision.apply(effects, true);
+  }
+}

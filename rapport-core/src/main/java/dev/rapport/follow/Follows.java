@@ -1,0 +1,86 @@
+package dev.rapport.follow;
+
+import dev.rapport.Decision;
+import dev.rapport.ForbiddenException;
+import dev.rapport.LimitReachedException;
+import dev.rapport.Policy;
+import dev.rapport.RuleBrokenException;
+import dev.rapport.block.Visibility;
+import dev.rapport.member.Member;
+import dev.rapport.member.WhoCanFollow;
+import dev.rapport.notification.NotificationKind;
+import dev.rapport.store.Effects;
+import dev.rapport.store.PairState;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The rules of following (F1-F7). Pure functions of the state they are given. */
+public final class Follows {
+  private Follows() {}
+
+  /** What a follow or unfollow did: it is idempotent (F4), so "nothing to do" is a success too. */
+  public enum Outcome {
+    CHANGED,
+    UNCHANGED
+  }
+
+  /**
+   * F5: a stored follow counts only while the followee accepts the follower: everyone, or
+   * connections and the follower is one. Hidden follows are kept, not deleted.
+   */
+  public static boolean isEffective(boolean stored, Member followee, boolean connected) {
+    return stored && (followee.settings().whoCanFollow() == WhoCanFollow.EVERYONE || connected);
+  }
+
+  /** Whether the actor may start following the other member now (F5, F7, B3), ignoring the cap. */
+  public static boolean mayFollow(PairState pair) {
+    return !pair.isSelf() && !pair.blockedEitherWay()
+        && (pair.other().settings().whoCanFollow() == WhoCanFollow.EVERYONE || pair.connected());
+  }
+
+  /**
+   * F1, F3, F4, F5, F7: the actor follows the other member at once and the other is notified.
+   *
+   * @param followingCount how many the actor follows, present when the policy caps follows
+   */
+  public static Decision<Outcome> follow(PairState pair, Policy policy, OptionalInt followingCount, Effects effects) {
+    if (pair.isSelf()) {
+      throw new RuleBrokenException("cannot-follow-self", "you cannot follow yourself");
+    }
+    Visibility.requireReachable(pair);
+    if (!mayFollow(pair)) {
+      throw new ForbiddenException("follow-restricted",
+          "'%s' accepts only connections as followers".formatted(pair.other().handle()));
+    }
+    if (pair.actorFollowsOther()) {
+      return Decision.apply(effects, Outcome.UNCHANGED);
+    }
+    if (policy.followCap() > 0 && followingCount.orElse(0) >= policy.followCap()) {
+      throw new LimitReachedException("follow-limit",
+          "you follow %d members, the most allowed".formatted(followingCount.orElse(0)),
+          Map.of("limit", policy.followCap(), "used", followingCount.orElse(0)));
+    }
+    effects.expectPair(pair)
+        .follow(pair.actor().id(), pair.other().id())
+        .notify(pair.other().id(), NotificationKind.FOLLOWED, pair.actor().id(), 0);
+    return Decision.apply(effects, Outcome.CHANGED);
+  }
+
+  /** F4: unfollowing is silent and idempotent. */
+  public static Decision<Outcome> unfollow(PairState pair, Effects effects) {
+    if (!pair.actorFollowsOther()) {
+      return Decision.apply(effects, Outcome.UNCHANGED);
+    }
+    effects.expectPair(pair).unfollow(pair.actor().id(), pair.other().id());
+    return Decision.apply(effects, Outcome.CHANGED);
+  }
+
+  /** F6: the actor removes the other member as a follower, without blocking; they may follow again. */
+  public static Decision<Outcome> removeFollower(PairState pair, Effects effects) {
+    if (!pair.otherFollowsActor()) {
+      return Decision.apply(effects, Outcome.UNCHANGED);
+    }
+    effects.expectPair(pair).unfollow(pair.other().id(), pair.actor().id());
+    return Decision.apply(effects, Outcome.CHANGED);
+  }
+}

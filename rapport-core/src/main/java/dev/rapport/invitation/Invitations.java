@@ -1,0 +1,204 @@
+package dev.rapport.invitation;
+
+import dev.rapport.Decision;
+import dev.rapport.ForbiddenException;
+import dev.rapport.InvalidInputException;
+import dev.rapport.LimitReachedException;
+import dev.rapport.NotFoundException;
+import dev.rapport.Policy;
+import dev.rapport.RuleBrokenException;
+import dev.rapport.block.Visibility;
+import dev.rapport.follow.Follows;
+import dev.rapport.limit.InvitationLimits;
+import dev.rapport.member.Member;
+import dev.rapport.member.Tier;
+import dev.rapport.notification.NotificationKind;
+import dev.rapport.store.Effects;
+import dev.rapport.store.PairState;
+import dev.rapport.store.Usage;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules of connecting by invitation (C1-C11, L1-L5). Pure functions of the state they are given. */
+public final class Invitations {
+  private Invitations() {}
+
+  /**
+   * Sends an invitation from the pair's actor to the other member, or connects them at once if the
+   * other member's invitation is already open (C4). Checks run from "does this make sense" to "is
+   * there quota left", so that a refusal for quota (which L4 records) is only ever the last reason.
+   */
+  public static Decision<InvitationOutcome> send(
+      PairState pair, Usage usage, SendInvitation command, Policy policy, Effects effects) {
+    Member actor = pair.actor();
+    Member other = pair.other();
+    Instant now = effects.now();
+    if (pair.isSelf()) {
+      throw new RuleBrokenException("cannot-invite-self", "you cannot invite yourself");
+    }
+    Visibility.requireReachable(pair);
+    if (actor.isCompany() || other.isCompany()) {
+      throw new RuleBrokenException("not-connectable", "company pages are followed, never connected");
+    }
+    if (pair.connected()) {
+      throw new RuleBrokenException("already-connected", "you are already connected to '%s'".formatted(other.handle()));
+    }
+    Tier tier = policy.tier(actor.tier());
+    if (command.note().isPresent() && command.note().get().length() > tier.noteMaxLength()) {
+      throw new InvalidInputException("note-too-long",
+          "the note has %d characters; the %s tier allows %d".formatted(
+              command.note().get().length(), tier.name(), tier.noteMaxLength()),
+          Map.of("limit", tier.noteMaxLength(), "used", command.note().get().length()));
+    }
+    Optional<Invitation> open = pair.openInvitation();
+    if (open.isPresent() && open.get().senderId() == actor.id()) {
+      throw new RuleBrokenException("invitation-already-pending",
+          "your invitation %d to '%s' is still pending".formatted(open.get().id(), other.handle()),
+          Map.of("invitationId", Long.toString(open.get().id())));
+    }
+    if (open.isPresent()) {
+      Invitation accepted = connect(open.get(), pair, policy, effects);
+      return Decision.apply(effects, new InvitationOutcome.Connected(accepted));
+    }
+    InvitationLimits.requireUnrestricted(usage, now);
+    switch (other.settings().whoCanInvite()) {
+      case NOBODY -> throw new ForbiddenException("invitations-not-accepted",
+          "'%s' does not accept invitations".formatted(other.handle()));
+      case EMAIL -> requireEmail(command, other);
+      case EVERYONE -> { }
+    }
+    pair.lastWithdrawalByActor()
+        .map(t -> t.plus(policy.withdrawCooldown()))
+        .filter(until -> until.isAfter(now))
+        .ifPresent(until -> {
+          throw new LimitReachedException("invitation-cooldown",
+              "you withdrew an invitation to '%s'; you can invite them again at %s".formatted(other.handle(), until),
+              Map.of("retryAt", until));
+        });
+    InvitationLimits.requireBelowConnectionCap(actor, policy, "you have");
+    if (usage.pendingSent() >= policy.maxPendingSent()) {
+      throw new LimitReachedException("pending-invitation-limit",
+          "you have %d invitations waiting for an answer, the most allowed; withdraw some first"
+              .formatted(usage.pendingSent()),
+          Map.of("limit", policy.maxPendingSent(), "used", usage.pendingSent()));
+    }
+    Optional<LimitReachedException> overWeekly =
+        InvitationLimits.refuseOverWeeklyLimit(actor, usage, policy, effects, other.id());
+    if (overWeekly.isPresent()) {
+      return Decision.refuse(effects, overWeekly.get());
+    }
+    if (command.note().isPresent() && tier.monthlyNotes().isPresent()
+        && usage.notesInMonth() >= tier.notesPerMonth()) {
+      throw new LimitReachedException("monthly-note-limit",
+          "you sent %d personalised notes this month, the most the %s tier allows; send the invitation without a note"
+              .formatted(usage.notesInMonth(), tier.name()),
+          Map.of("limit", tier.notesPerMonth(), "used", usage.notesInMonth(),
+              "retryAt", InvitationLimits.nextMonthStart(now)));
+    }
+    Invitation invitation = new Invitation(effects.newId(), actor.id(), other.id(), InvitationState.PENDING,
+        command.note(), now, now, Optional.empty());
+    effects.expectPair(pair).sendInvitation(invitation)
+        .notify(other.id(), NotificationKind.INVITATION_RECEIVED, actor.id(), invitation.id());
+    // C2: inviting also follows, where F5 and F7 allow it.
+    if (!pair.actorFollowsOther() && Follows.mayFollow(pair)) {
+      effects.follow(actor.id(), other.id());
+    }
+    return Decision.apply(effects, new InvitationOutcome.Sent(invitation));
+  }
+
+  private static void requireEmail(SendInvitation command, Member other) {
+    if (command.email().isEmpty()) {
+      throw new ForbiddenException("email-required",
+          "'%s' accepts invitations only from people who know their email".formatted(other.handle()));
+    }
+    String given = command.email().get().toLowerCase(Locale.ROOT);
+    if (other.email().map(e -> e.toLowerCase(Locale.ROOT)).filter(given::equals).isEmpty()) {
+      throw new ForbiddenException("email-mismatch",
+          "that is not the email of '%s'".formatted(other.handle()));
+    }
+  }
+
+  /**
+   * C3, L1: the recipient (the pair's actor) accepts. Pending and ignored invitations can be
+   * accepted (C5).
+   */
+  public static Decision<Invitation> accept(Invitation invitation, PairState pair, Policy policy, Effects effects) {
+    requireRecipient(invitation, pair);
+    requireOpen(invitation);
+    Visibility.requireReachable(pair);
+    return Decision.apply(effects, connect(invitation, pair, policy, effects));
+  }
+
+  /** Accepts {@code invitation}, sent by the pair's other member to its actor. */
+  private static Invitation connect(Invitation invitation, PairState pair, Policy policy, Effects effects) {
+    InvitationLimits.requireBelowConnectionCap(pair.actor(), policy, "you have");
+    InvitationLimits.requireBelowConnectionCap(pair.other(), policy, "'" + pair.other().handle() + "' has");
+    long actor = pair.actor().id();
+    long other = pair.other().id();
+    effects.expectPair(pair)
+        .transition(invitation, InvitationState.ACCEPTED, actor)
+        .connect(actor, other, invitation.id())
+        .notify(other, NotificationKind.INVITATION_ACCEPTED, actor, invitation.id());
+    if (!pair.actorFollowsOther()) {
+      effects.follow(actor, other);
+    }
+    if (!pair.otherFollowsActor()) {
+      effects.follow(other, actor);
+    }
+    return invitation.withState(InvitationState.ACCEPTED, effects.now());
+  }
+
+  /** C5: the recipient archives the invitation; the sender is not told. Idempotent. */
+  public static Decision<Invitation> ignore(Invitation invitation, PairState pair, Effects effects) {
+    requireRecipient(invitation, pair);
+    if (invitation.state() == InvitationState.IGNORED) {
+      return Decision.apply(effects, invitation);
+    }
+    requireOpen(invitation);
+    effects.expectPair(pair).transition(invitation, InvitationState.IGNORED, pair.actor().id());
+    return Decision.apply(effects, invitation.withState(InvitationState.IGNORED, effects.now()));
+  }
+
+  /** C6: the sender withdraws; the follow C2 made stays; the cooldown starts. */
+  public static Decision<Invitation> withdraw(Invitation invitation, PairState pair, Effects effects) {
+    if (invitation.senderId() != pair.actor().id()) {
+      throw NotFoundException.invitation(Long.toString(invitation.id()));
+    }
+    requireOpen(invitation);
+    effects.expectPair(pair).transition(invitation, InvitationState.WITHDRAWN, pair.actor().id());
+    return Decision.apply(effects, invitation.withState(InvitationState.WITHDRAWN, effects.now()));
+  }
+
+  /**
+   * C7: "I don't know this person". The invitation is ignored and counts against the sender, who is
+   * restricted (L5) when the reports reach the policy's threshold.
+   *
+   * @param senderUsage the sender's usage (the pair's other member)
+   */
+  public static Decision<Invitation> report(
+      Invitation invitation, PairState pair, Usage senderUsage, Policy policy, Effects effects) {
+    requireRecipient(invitation, pair);
+    requireOpen(invitation);
+    if (invitation.reportedAt().isPresent()) {
+      return Decision.apply(effects, invitation);
+    }
+    effects.expectPair(pair).report(invitation, pair.actor().id());
+    InvitationLimits.restrictIfReportedTooOften(pair.other(), senderUsage, policy, effects);
+    return Decision.apply(effects, invitation.reported(effects.now()));
+  }
+
+  private static void requireRecipient(Invitation invitation, PairState pair) {
+    if (invitation.recipientId() != pair.actor().id()) {
+      throw NotFoundException.invitation(Long.toString(invitation.id()));
+    }
+  }
+
+  private static void requireOpen(Invitation invitation) {
+    if (!invitation.state().isOpen()) {
+      throw new RuleBrokenException("invitation-not-open",
+          "invitation %d is already %s".formatted(invitation.id(), invitation.state().name().toLowerCase(Locale.ROOT)));
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.rapport.invitation;
+
+import dev.rapport.InvalidInputException;
+import dev.rapport.member.Handle;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The command to invite a member to connect (C1).
+ *
+ * @param note an optional personal note (C8); blank counts as none
+ * @param email the recipient's email, needed when they accept invitations only from people who
+ *     know it (C9)
+ */
+public record SendInvitation(Handle to, Optional<String> note, Optional<String> email) {
+  /** Hard ceiling whatever the tier says, so no request stores an unbounded note. */
+  public static final int NOTE_CEILING = 2_000;
+
+  public SendInvitation {
+    Objects.requireNonNull(to, "to");
+    note = note == null ? Optional.empty() : note.map(String::strip).filter(n -> !n.isEmpty());
+    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
+    if (note.isPresent() && note.get().length() > NOTE_CEILING) {
+      throw new InvalidInputException("note-too-long",
+          "the note has %d characters; no tier allows more than %d".formatted(note.get().length(), NOTE_CEILING));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.rapport.member;
+
+import dev.rapport.Decision;
+import dev.rapport.ForbiddenException;
+import dev.rapport.Policy;
+import dev.rapport.RuleBrokenException;
+import dev.rapport.store.Change;
+import dev.rapport.store.Effects;
+import dev.rapport.store.EventType;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The rules of members and their settings (M1-M3). */
+public final class Members {
+  private Members() {}
+
+  /**
+   * M1, M2: a new member with default settings, and their first token.
+   *
+   * @param existing the member already holding the handle, if any
+   * @param tokenHash the hash of the token to issue
+   */
+  public static Decision<Member> create(NewMember command, Optional<Member> existing, Policy policy,
+      String tokenHash, Effects effects) {
+    if (existing.isPresent()) {
+      throw new RuleBrokenException("handle-taken", "handle '%s' is taken".formatted(command.handle()));
+    }
+    String tier = policy.tier(command.tier().orElse(policy.defaultTier())).name();
+    Instant now = effects.now();
+    Member member = new Member(effects.newId(), command.handle(), command.kind(), command.name(), command.headline(),
+        command.email(), tier, now, Settings.DEFAULTS, 0, 0);
+    effects.add(new Change.AddMember(member), EventType.MEMBER_CREATED, member.id(), 0, 0);
+    issueToken(member, policy, tokenHash, effects);
+    return Decision.apply(effects, member);
+  }
+
+  /** Another bearer token for the member. */
+  public static Decision<Member> issueToken(Member member, Policy policy, String tokenHash, Effects effects) {
+    effects.add(new Change.AddToken(tokenHash, member.id(), effects.now().plus(policy.tokenLifetime())),
+        EventType.TOKEN_ISSUED, member.id(), 0, 0);
+    return Decision.apply(effects, member);
+  }
+
+  /** M3: name, headline and settings. Open Profile only where the tier allows it. */
+  public static Decision<Member> update(Member member, ProfileUpdate update, Policy policy, Effects effects) {
+    Settings settings = update.applyTo(member.settings());
+    if (settings.openProfile() && !member.settings().openProfile() && !policy.tier(member.tier()).openProfileAllowed()) {
+      throw new ForbiddenException("open-profile-not-allowed",
+          "the %s tier does not include Open Profile".formatted(member.tier()));
+    }
+    Member updated = member.withProfile(update.name().orElse(member.name()),
+        update.headline().orElse(member.headline()), settings);
+    if (updated.equals(member)) {
+      return Decision.apply(effects, member);
+    }
+    effects.expect(member.id(), member.version())
+        .add(new Change.UpdateMember(updated), EventType.MEMBER_UPDATED, member.id(), 0, 0);
+    return Decision.apply(effects, updated);
+  }
+}

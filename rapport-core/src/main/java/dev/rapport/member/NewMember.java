@@ -1,0 +1,56 @@
+package dev.rapport.member;
+
+import dev.rapport.InvalidInputException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The command to create a member or company page (M1).
+ *
+ * @param tier the tier's name; empty takes the policy's default tier
+ */
+public record NewMember(Handle handle, MemberKind kind, String name, String headline, Optional<String> email,
+    Optional<String> tier) {
+
+  public static final int MAX_NAME = 100;
+  public static final int MAX_HEADLINE = 220;
+  public static final int MAX_EMAIL = 254;
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  public NewMember {
+    Objects.requireNonNull(handle, "handle");
+    Objects.requireNonNull(kind, "kind");
+    name = requireName(name);
+    headline = requireHeadline(headline);
+    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
+    email.ifPresent(NewMember::requireEmail);
+    tier = tier == null ? Optional.empty() : tier;
+  }
+
+  public static NewMember person(String handle, String name) {
+    return new NewMember(Handle.of(handle), MemberKind.PERSON, name, "", Optional.empty(), Optional.empty());
+  }
+
+  static String requireName(String name) {
+    String stripped = name == null ? "" : name.strip();
+    if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
+      throw new InvalidInputException("invalid-name", "a name has 1 to %d characters".formatted(MAX_NAME));
+    }
+    return stripped;
+  }
+
+  static String requireHeadline(String headline) {
+    String stripped = headline == null ? "" : headline.strip();
+    if (stripped.length() > MAX_HEADLINE) {
+      throw new InvalidInputException("invalid-headline", "a headline has at most %d characters".formatted(MAX_HEADLINE));
+    }
+    return stripped;
+  }
+
+  static void requireEmail(String email) {
+    if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
+      throw new InvalidInputException("invalid-email", "'%s' is not an email address".formatted(email));
+    }
+  }
+}

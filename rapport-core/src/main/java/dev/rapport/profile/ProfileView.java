@@ -1,0 +1,41 @@
+package dev.rapport.profile;
+
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.member.Member;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A profile as one viewer sees it (PR1): the member, the viewer's relationship to them, and the
+ * actions to offer.
+ *
+ * @param relationship empty when viewers look at themselves
+ * @param followerCount shown on Creator Mode profiles and to the member themselves
+ * @param email shown to the member and their connections
+ */
+public record ProfileView(
+    Member member,
+    boolean self,
+    Optional<Relationship> relationship,
+    ProfileAction primaryAction,
+    List<ProfileAction> moreActions,
+    Optional<Integer> followerCount,
+    int connectionCount,
+    Optional<String> email) {
+
+  public ProfileView {
+    moreActions = List.copyOf(moreActions);
+  }
+
+  /** The viewer's relationship to the member. Follows are as F5 lets them count. */
+  public record Relationship(
+      boolean following, boolean followedBy, boolean connected, Optional<InvitationSummary> invitation) {}
+
+  /**
+   * The open invitation between the two.
+   *
+   * @param sent whether the viewer sent it
+   * @param state as the viewer sees it: an ignored invitation looks pending to its sender (C5)
+   */
+  public record InvitationSummary(long id, boolean sent, InvitationState state) {}
+}

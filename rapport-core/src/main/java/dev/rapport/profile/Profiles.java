@@ -1,0 +1,83 @@
+package dev.rapport.profile;
+
+import dev.rapport.block.Visibility;
+import dev.rapport.follow.Follows;
+import dev.rapport.invitation.Invitation;
+import dev.rapport.member.Member;
+import dev.rapport.member.WhoCanInvite;
+import dev.rapport.store.PairState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** PR1: how a profile looks to a viewer. */
+public final class Profiles {
+  private Profiles() {}
+
+  /**
+   * The profile of the pair's other member as its actor sees it.
+   *
+   * @param followerCount the member's follower count as F5 lets it count
+   * @throws dev.rapport.NotFoundException if a block stands between the two (B2)
+   */
+  public static ProfileView view(PairState pair, int followerCount) {
+    Member member = pair.other();
+    if (pair.isSelf()) {
+      return new ProfileView(member, true, Optional.empty(), ProfileAction.EDIT, List.of(),
+          Optional.of(followerCount), member.connectionCount(), member.email());
+    }
+    Visibility.requireVisible(pair);
+    boolean connected = pair.connected();
+    boolean following = Follows.isEffective(pair.actorFollowsOther(), member, connected);
+    boolean followedBy = Follows.isEffective(pair.otherFollowsActor(), pair.actor(), connected);
+    Optional<ProfileView.InvitationSummary> invitation = pair.openInvitation().map(i -> summary(i, pair.actor()));
+
+    Optional<ProfileAction> follow = following ? Optional.of(ProfileAction.UNFOLLOW)
+        : Follows.mayFollow(pair) ? Optional.of(ProfileAction.FOLLOW) : Optional.empty();
+    Optional<ProfileAction> connect = connectAction(pair, invitation);
+    boolean followFirst = member.settings().followPrimary() || member.isCompany();
+
+    ProfileAction primary;
+    List<ProfileAction> more = new ArrayList<>();
+    if (followFirst && !connected && follow.isPresent()) {
+      primary = follow.get();
+      connect.ifPresent(more::add);
+    } else if (connect.isPresent()) {
+      primary = connect.get();
+      follow.ifPresent(more::add);
+    } else {
+      primary = follow.orElse(ProfileAction.BLOCK);
+    }
+    if (connected) {
+      more.add(ProfileAction.REMOVE_CONNECTION);
+    }
+    if (primary != ProfileAction.BLOCK) {
+      more.add(ProfileAction.BLOCK);
+    }
+    return new ProfileView(member, false,
+        Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation)),
+        primary, more,
+        followFirst ? Optional.of(followerCount) : Optional.empty(),
+        member.connectionCount(),
+        connected ? member.email() : Optional.empty());
+  }
+
+  private static Optional<ProfileAction> connectAction(PairState pair,
+      Optional<ProfileView.InvitationSummary> invitation) {
+    if (pair.connected()) {
+      return Optional.of(ProfileAction.MESSAGE);
+    }
+    if (invitation.isPresent()) {
+      return Optional.of(invitation.get().sent() ? ProfileAction.PENDING : ProfileAction.ACCEPT);
+    }
+    boolean connectable = !pair.actor().isCompany() && !pair.other().isCompany()
+        && pair.other().settings().whoCanInvite() != WhoCanInvite.NOBODY;
+    return connectable ? Optional.of(ProfileAction.CONNECT) : Optional.empty();
+  }
+
+  private static ProfileView.InvitationSummary summary(Invitation invitation, Member viewer) {
+    boolean sent = invitation.senderId() == viewer.id();
+    return new ProfileView.InvitationSummary(invitation.id(), sent,
+        sent ? invitation.state().seenBySender() : invitation.state());
+  }
+}
