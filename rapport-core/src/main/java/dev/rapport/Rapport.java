@@ -34,6 +34,7 @@ import dev.rapport.store.Store;
 import dev.rapport.store.TimeOrderedIds;
 import dev.rapport.store.Usage;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
@@ -303,7 +304,8 @@ public final class Rapport {
    */
   private <R> R run(Function<Effects, Decision<R>> decide) {
     for (int attempt = 1; ; attempt++) {
-      Decision<R> decision = decide.apply(new Effects(clock.instant(), ids));
+      // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
+      Decision<R> decision = decide.apply(new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids));
       if (!decision.effects().isEmpty()) {
         CommitOutcome outcome = store.commit(decision.effects().toCommit());
         if (outcome instanceof CommitOutcome.Conflict conflict) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * that, a decision made on stale data always fails its commit with a {@link CommitOutcome.Conflict}.
  *
  * <p>Lists are newest first and hide members the viewer has blocked or is blocked by (B2). All
- * methods are thread safe. An invalid cursor is reported as
+ * methods are thread safe; a failing database is reported as {@link StoreUnavailableException}. An invalid cursor is reported as
  * {@link dev.rapport.InvalidInputException} with type {@code invalid-cursor}.
  */
 public interface Store extends AutoCloseable {

@@ -1,0 +1,162 @@
+package dev.rapport.store.sql;
+
+import dev.rapport.invitation.Invitation;
+import dev.rapport.member.Member;
+import dev.rapport.member.Settings;
+import dev.rapport.store.Change;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Writes a commit's preconditions and changes into a session's open transaction, in SQL that both
+ * backends accept. A failed precondition is a {@link CommitConflict}; a broken uniqueness surfaces
+ * as the driver's {@link SQLException}, which each backend recognises in its own way.
+ */
+final class ChangeWriter {
+  private static final String BUMP_VERSION =
+      "UPDATE members SET version = version + 1 WHERE id = ? AND version = ?";
+  private static final String INSERT_MEMBER = "INSERT INTO members (id, handle, kind, name, headline, email, tier, "
+      + "created_at, follow_primary, who_can_follow, who_can_invite, connections_visibility, open_profile, "
+      + "connection_count, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE_MEMBER = "UPDATE members SET name = ?, headline = ?, follow_primary = ?, "
+      + "who_can_follow = ?, who_can_invite = ?, connections_visibility = ?, open_profile = ? WHERE id = ?";
+  private static final String INSERT_TOKEN =
+      "INSERT INTO tokens (token_hash, member_id, expires_at) VALUES (?, ?, ?)";
+  private static final String INSERT_FOLLOW =
+      "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String DELETE_FOLLOW = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
+  private static final String INSERT_CONNECTION = "INSERT INTO connections (member_id, other_id, created_at) "
+      + "VALUES (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String DELETE_CONNECTION = "DELETE FROM connections "
+      + "WHERE (member_id = ? AND other_id = ?) OR (member_id = ? AND other_id = ?)";
+  private static final String ADD_TO_CONNECTION_COUNTS =
+      "UPDATE members SET connection_count = connection_count + ? WHERE id IN (?, ?)";
+  private static final String INSERT_INVITATION = "INSERT INTO invitations (id, sender_id, recipient_id, pair_low, "
+      + "pair_high, state, note, sent_at, updated_at, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE_INVITATION =
+      "UPDATE invitations SET state = ?, updated_at = ?, reported_at = ? WHERE id = ?";
+  private static final String INSERT_BLOCK =
+      "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+  private static final String DELETE_BLOCK = "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?";
+  private static final String INSERT_REFUSAL = "INSERT INTO refusals (member_id, at) VALUES (?, ?)";
+  private static final String INSERT_RESTRICTION =
+      "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
+  private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (id, recipient_id, kind, actor_id, "
+      + "ref_id, at, read) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+  private ChangeWriter() {}
+
+  /**
+   * Bumps each member's version if it is still the expected one. Members are locked in ascending id
+   * order, so two commits about the same members never wait for each other in a cycle; one batch,
+   * so PostgreSQL gets them in one round trip.
+   */
+  static void expectVersions(Session session, Map<Long, Long> expected) throws SQLException, CommitConflict {
+    if (expected.isEmpty()) {
+      return;
+    }
+    List<Map.Entry<Long, Long>> ordered = List.copyOf(new TreeMap<>(expected).entrySet());
+    PreparedStatement bump = session.prepare(BUMP_VERSION);
+    for (Map.Entry<Long, Long> entry : ordered) {
+      bump.setLong(1, entry.getKey());
+      bump.setLong(2, entry.getValue());
+      bump.addBatch();
+    }
+    int[] updated = bump.executeBatch();
+    for (int i = 0; i < updated.length; i++) {
+      if (updated[i] == 0) {
+        Map.Entry<Long, Long> moved = ordered.get(i);
+        throw new CommitConflict("member %d is no longer at version %d".formatted(moved.getKey(), moved.getValue()));
+      }
+    }
+  }
+
+  static void apply(Session session, List<Change> changes) throws SQLException, CommitConflict {
+    for (Change change : changes) {
+      apply(session, change);
+    }
+  }
+
+  private static void apply(Session session, Change change) throws SQLException, CommitConflict {
+    switch (change) {
+      case Change.AddMember(Member member) -> insertMember(session, member);
+      case Change.UpdateMember(Member member) -> updateMember(session, member);
+      case Change.AddToken(String tokenHash, long memberId, Instant expiresAt) ->
+          update(session, INSERT_TOKEN, tokenHash, memberId, expiresAt);
+      case Change.AddFollow(long followerId, long followeeId, Instant at) ->
+          update(session, INSERT_FOLLOW, followerId, followeeId, at);
+      case Change.RemoveFollow(long followerId, long followeeId) ->
+          update(session, DELETE_FOLLOW, followerId, followeeId);
+      case Change.AddConnection(long a, long b, Instant at) -> {
+        if (update(session, INSERT_CONNECTION, a, b, at, b, a, at) > 0) {
+          update(session, ADD_TO_CONNECTION_COUNTS, 1, a, b);
+        }
+      }
+      case Change.RemoveConnection(long a, long b) -> {
+        if (update(session, DELETE_CONNECTION, a, b, b, a) > 0) {
+          update(session, ADD_TO_CONNECTION_COUNTS, -1, a, b);
+        }
+      }
+      case Change.AddInvitation(Invitation i) -> update(session, INSERT_INVITATION, i.id(), i.senderId(),
+          i.recipientId(), Math.min(i.senderId(), i.recipientId()), Math.max(i.senderId(), i.recipientId()),
+          i.state().name(), i.note(), i.sentAt(), i.updatedAt(), i.reportedAt());
+      case Change.UpdateInvitation(Invitation i) -> {
+        if (update(session, UPDATE_INVITATION, i.state().name(), i.updatedAt(), i.reportedAt(), i.id()) == 0) {
+          throw new CommitConflict("invitation %d does not exist".formatted(i.id()));
+        }
+      }
+      case Change.AddBlock(long blockerId, long blockedId, Instant at) ->
+          update(session, INSERT_BLOCK, blockerId, blockedId, at);
+      case Change.RemoveBlock(long blockerId, long blockedId) ->
+          update(session, DELETE_BLOCK, blockerId, blockedId);
+      case Change.AddRefusal(long memberId, Instant at) -> update(session, INSERT_REFUSAL, memberId, at);
+      case Change.AddRestriction(var r) ->
+          update(session, INSERT_RESTRICTION, r.memberId(), r.reason(), r.startsAt(), r.endsAt());
+      case Change.AddNotification(var n) -> update(session, INSERT_NOTIFICATION, n.id(), n.recipientId(),
+          n.kind().name(), n.actorId(), n.refId(), n.at(), n.read());
+    }
+  }
+
+  private static void insertMember(Session session, Member m) throws SQLException {
+    Settings s = m.settings();
+    update(session, INSERT_MEMBER, m.id(), m.handle().value(), m.kind().name(), m.name(), m.headline(), m.email(),
+        m.tier(), m.createdAt(), s.followPrimary(), s.whoCanFollow().name(), s.whoCanInvite().name(),
+        s.connectionsVisibility().name(), s.openProfile(), m.connectionCount(), m.version());
+  }
+
+  private static void updateMember(Session session, Member m) throws SQLException, CommitConflict {
+    Settings s = m.settings();
+    if (update(session, UPDATE_MEMBER, m.name(), m.headline(), s.followPrimary(), s.whoCanFollow().name(),
+        s.whoCanInvite().name(), s.connectionsVisibility().name(), s.openProfile(), m.id()) == 0) {
+      throw new CommitConflict("member %d does not exist".formatted(m.id()));
+    }
+  }
+
+  /** Runs a write with its parameters bound by type; instants are stored as epoch milliseconds. */
+  private static int update(Session session, String sql, Object... parameters) throws SQLException {
+    PreparedStatement statement = session.prepare(sql);
+    for (int i = 0; i < parameters.length; i++) {
+      bind(statement, i + 1, parameters[i]);
+    }
+    return statement.executeUpdate();
+  }
+
+  private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    switch (value) {
+      case Long l -> statement.setLong(index, l);
+      case Integer n -> statement.setInt(index, n);
+      case Boolean b -> statement.setBoolean(index, b);
+      case String s -> statement.setString(index, s);
+      case Instant t -> statement.setLong(index, t.toEpochMilli());
+      case Optional<?> o when o.isEmpty() -> statement.setNull(index, Types.NULL);
+      case Optional<?> o -> bind(statement, index, o.get());
+      default -> throw new IllegalArgumentException("cannot bind a " + value.getClass().getName());
+    }
+  }
+}

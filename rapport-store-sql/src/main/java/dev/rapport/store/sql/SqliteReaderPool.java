@@ -1,0 +1,80 @@
+package dev.rapport.store.sql;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/**
+ * A fixed set of read-only SQLite connections, each with its prepared statements, lent to one
+ * caller at a time. Callers are often virtual threads, so connections are pooled rather than kept
+ * per thread. Under WAL, readers never wait for the writer.
+ */
+final class SqliteReaderPool implements Readers {
+  /** Put in the queue at close, so that callers waiting for a connection wake up and fail. */
+  private static final Session CLOSED = new Session(null);
+
+  private final ArrayBlockingQueue<Session> idle;
+  private volatile boolean closed;
+
+  SqliteReaderPool(List<Session> sessions) {
+    this.idle = new ArrayBlockingQueue<>(sessions.size() + 1, false, sessions);
+  }
+
+  @Override
+  public <T> T read(Work<T> work) {
+    Session session = take();
+    try {
+      return work.on(session);
+    } catch (SQLException e) {
+      throw StoreFailure.of("read from SQLite", e);
+    } finally {
+      giveBack(session);
+    }
+  }
+
+  private Session take() {
+    if (closed) {
+      throw StoreFailure.closed();
+    }
+    Session session;
+    try {
+      session = idle.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a SQLite connection", e);
+    }
+    if (session == CLOSED) {
+      idle.offer(CLOSED);
+      throw StoreFailure.closed();
+    }
+    return session;
+  }
+
+  private void giveBack(Session session) {
+    idle.offer(session);
+    // close() may have drained the queue between our check and our offer: then the session is ours to close.
+    if (closed && idle.remove(session)) {
+      closeQuietly(session);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Session session;
+    while ((session = idle.poll()) != null) {
+      if (session != CLOSED) {
+        closeQuietly(session);
+      }
+    }
+    idle.offer(CLOSED);
+  }
+
+  private static void closeQuietly(Session session) {
+    try {
+      session.close();
+    } catch (SQLException ignored) {
+      // Closing a read-only connection loses nothing.
+    }
+  }
+}

@@ -1,0 +1,792 @@
+package dev.rapport.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.InvalidInputException;
+import dev.rapport.NotFoundException;
+import dev.rapport.invitation.Invitation;
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.limit.Restriction;
+import dev.rapport.member.ConnectionsVisibility;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.member.MemberKind;
+import dev.rapport.member.Settings;
+import dev.rapport.member.WhoCanFollow;
+import dev.rapport.member.WhoCanInvite;
+import dev.rapport.notification.Notification;
+import dev.rapport.notification.NotificationKind;
+import dev.rapport.store.Change;
+import dev.rapport.store.Commit;
+import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.Event;
+import dev.rapport.store.EventType;
+import dev.rapport.store.Page;
+import dev.rapport.store.PageRequest;
+import dev.rapport.store.PairState;
+import dev.rapport.store.Store;
+import dev.rapport.store.Usage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store SPI as the SQL backends keep it, exercised directly (no rules in between): commit and
+ * conflict semantics, every read, paging, durability and migrations. Each backend runs it by
+ * extending it.
+ */
+abstract class StoreContract {
+  private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
+
+  /** A new, empty database, named as {@link #open} and {@link #execute} understand. */
+  protected abstract String freshDatabase();
+
+  protected abstract Store open(String database);
+
+  /** Runs SQL on the database behind the store's back (to damage or inspect it). */
+  protected abstract void execute(String database, String sql);
+
+  private String database;
+  private Store store;
+  private long nextId = 1_000;
+
+  @BeforeEach
+  void openFreshStore() {
+    database = freshDatabase();
+    store = open(database);
+  }
+
+  /** Closing twice is harmless, so tests that close the store themselves need not reopen it. */
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  // ---- fixtures ------------------------------------------------------------------------------
+
+  private static Instant at(int minutes) {
+    return T0.plus(Duration.ofMinutes(minutes));
+  }
+
+  private Member person(String handle) {
+    return new Member(nextId++, Handle.of(handle), MemberKind.PERSON, "Name of " + handle, "headline",
+        Optional.of(handle + "@example.com"), "basic", T0, Settings.DEFAULTS, 0, 0);
+  }
+
+  private Member add(String handle) {
+    Member member = person(handle);
+    applied(Map.of(), List.of(new Change.AddMember(member)), event(EventType.MEMBER_CREATED, member.id(), 0));
+    return member;
+  }
+
+  private static Event event(EventType type, long actor, long subject) {
+    return new Event(0, type, T0, actor, subject, 0);
+  }
+
+  private CommitOutcome commit(Map<Long, Long> versions, List<Change> changes, Event... events) {
+    return store.commit(new Commit(versions, changes, List.of(events)));
+  }
+
+  private long applied(Map<Long, Long> versions, List<Change> changes, Event... events) {
+    CommitOutcome outcome = commit(versions, changes, events);
+    assertThat(outcome).isInstanceOf(CommitOutcome.Applied.class);
+    return ((CommitOutcome.Applied) outcome).lastSeq();
+  }
+
+  private void apply(Change... changes) {
+    applied(Map.of(), List.of(changes));
+  }
+
+  private long version(Member member) {
+    return store.member(member.id()).orElseThrow().version();
+  }
+
+  private long invitationId = 50_000;
+
+  private Invitation invitation(Member from, Member to, InvitationState state, Instant sentAt) {
+    return new Invitation(invitationId++, from.id(), to.id(), state, Optional.empty(), sentAt, sentAt,
+        Optional.empty());
+  }
+
+  private static List<String> handles(Page<Member> page) {
+    return page.items().stream().map(m -> m.handle().value()).toList();
+  }
+
+  private static <T> List<List<T>> allPages(Function<PageRequest, Page<T>> list, int limit) {
+    List<List<T>> pages = new ArrayList<>();
+    PageRequest request = PageRequest.first(limit);
+    while (true) {
+      Page<T> page = list.apply(request);
+      pages.add(page.items());
+      if (page.next().isEmpty()) {
+        return pages;
+      }
+      request = new PageRequest(limit, page.next());
+    }
+  }
+
+  // ---- commit --------------------------------------------------------------------------------
+
+  @Nested
+  class Commits {
+    @Test
+    void commit_appliesChangesAndAppendsEvents_returningTheLastPosition() {
+      Member ada = person("ada");
+      Member bob = person("bob");
+      long lastSeq = applied(Map.of(), List.of(new Change.AddMember(ada), new Change.AddMember(bob)),
+          event(EventType.MEMBER_CREATED, ada.id(), 0), event(EventType.MEMBER_CREATED, bob.id(), 0));
+      assertThat(store.member(ada.id())).contains(ada);
+      assertThat(store.member(bob.handle())).contains(bob);
+      List<Event> log = store.eventsAfter(0, 10);
+      assertThat(log).extracting(Event::actorId).containsExactly(ada.id(), bob.id());
+      assertThat(log.get(1).seq()).isEqualTo(lastSeq).isGreaterThan(log.get(0).seq());
+      assertThat(log.get(0)).isEqualTo(new Event(log.get(0).seq(), EventType.MEMBER_CREATED, T0, ada.id(), 0, 0));
+    }
+
+    @Test
+    void commit_withoutEvents_answersTheCurrentLastPosition() {
+      Member ada = add("ada");
+      long last = store.eventsAfter(0, 10).getLast().seq();
+      assertThat(applied(Map.of(ada.id(), 0L), List.of())).isEqualTo(last);
+    }
+
+    @Test
+    void commit_bumpsEveryExpectedVersionByOne() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      applied(Map.of(ada.id(), 0L, bob.id(), 0L), List.of(new Change.AddFollow(ada.id(), bob.id(), T0)),
+          event(EventType.FOLLOWED, ada.id(), bob.id()));
+      applied(Map.of(ada.id(), 1L), List.of());
+      assertThat(version(ada)).isEqualTo(2);
+      assertThat(version(bob)).isEqualTo(1);
+    }
+
+    @Test
+    void commit_withAMovedVersion_isAConflict_andAppliesNothing() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      applied(Map.of(bob.id(), 0L), List.of());
+      int events = store.eventsAfter(0, 100).size();
+      CommitOutcome outcome = commit(Map.of(ada.id(), 0L, bob.id(), 0L),
+          List.of(new Change.AddFollow(ada.id(), bob.id(), T0)), event(EventType.FOLLOWED, ada.id(), bob.id()));
+      assertThat(outcome).isInstanceOf(CommitOutcome.Conflict.class);
+      assertThat(version(ada)).isZero();
+      assertThat(version(bob)).isEqualTo(1);
+      assertThat(store.followingCount(ada.id())).isZero();
+      assertThat(store.eventsAfter(0, 100)).hasSize(events);
+    }
+
+    @Test
+    void commit_expectingAnUnknownMember_isAConflict() {
+      Member ada = add("ada");
+      assertThat(commit(Map.of(ada.id(), 0L, 999_999L, 0L), List.of(new Change.AddRefusal(ada.id(), T0))))
+          .isInstanceOf(CommitOutcome.Conflict.class);
+      assertThat(version(ada)).isZero();
+    }
+
+    @Test
+    void M1_duplicateHandle_isAConflict_andNothingOfTheCommitApplies() {
+      Member ada = add("ada");
+      Member bob = person("bob");
+      Member otherAda = person("ada");
+      CommitOutcome outcome = commit(Map.of(ada.id(), 0L),
+          List.of(new Change.AddMember(bob), new Change.AddMember(otherAda)),
+          event(EventType.MEMBER_CREATED, bob.id(), 0));
+      assertThat(outcome).isInstanceOf(CommitOutcome.Conflict.class);
+      assertThat(store.member(bob.id())).isEmpty();
+      assertThat(version(ada)).isZero();
+      assertThat(store.eventsAfter(0, 100)).hasSize(1);
+    }
+
+    @Test
+    void duplicateId_isAConflict() {
+      Member ada = add("ada");
+      Notification first = new Notification(7, ada.id(), NotificationKind.FOLLOWED, ada.id(), 0, T0, false);
+      apply(new Change.AddNotification(first));
+      assertThat(commit(Map.of(), List.of(new Change.AddNotification(first)))).isInstanceOf(CommitOutcome.Conflict.class);
+      Member sameId = new Member(ada.id(), Handle.of("other"), MemberKind.PERSON, "Other", "", Optional.empty(),
+          "basic", T0, Settings.DEFAULTS, 0, 0);
+      assertThat(commit(Map.of(), List.of(new Change.AddMember(sameId)))).isInstanceOf(CommitOutcome.Conflict.class);
+    }
+
+    @Test
+    void C1_aSecondOpenInvitationForAPair_isAConflict_inEitherDirection() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Invitation first = invitation(ada, bob, InvitationState.PENDING, at(0));
+      apply(new Change.AddInvitation(first));
+      assertThat(commit(Map.of(), List.of(new Change.AddInvitation(invitation(ada, bob, InvitationState.PENDING, at(1))))))
+          .isInstanceOf(CommitOutcome.Conflict.class);
+      apply(new Change.UpdateInvitation(first.withState(InvitationState.IGNORED, at(2))));
+      assertThat(commit(Map.of(), List.of(new Change.AddInvitation(invitation(bob, ada, InvitationState.PENDING, at(3))))))
+          .isInstanceOf(CommitOutcome.Conflict.class);
+
+      apply(new Change.UpdateInvitation(first.withState(InvitationState.WITHDRAWN, at(4))));
+      apply(new Change.AddInvitation(invitation(bob, ada, InvitationState.PENDING, at(5))));
+      assertThat(store.pair(ada.id(), bob.id()).openInvitation()).map(Invitation::senderId).contains(bob.id());
+    }
+
+    @Test
+    void F4_addFollow_isIdempotent_andKeepsTheOriginalTime() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      apply(new Change.AddFollow(ada.id(), cyd.id(), at(1)));
+      apply(new Change.AddFollow(bob.id(), cyd.id(), at(2)));
+      apply(new Change.AddFollow(ada.id(), cyd.id(), at(3)));
+      assertThat(handles(store.followers(cyd.id(), false, cyd.id(), PageRequest.first()))).containsExactly("bob", "ada");
+      assertThat(store.followerCount(cyd.id(), false)).isEqualTo(2);
+    }
+
+    @Test
+    void connections_areStoredBothWays_andKeepBothCounts() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      apply(new Change.AddConnection(ada.id(), bob.id(), T0));
+      apply(new Change.AddConnection(ada.id(), bob.id(), T0));
+      assertThat(store.member(ada.id()).orElseThrow().connectionCount()).isEqualTo(1);
+      assertThat(store.member(bob.id()).orElseThrow().connectionCount()).isEqualTo(1);
+      assertThat(handles(store.connections(bob.id(), false, bob.id(), PageRequest.first()))).containsExactly("ada");
+      assertThat(store.pair(bob.id(), ada.id()).connected()).isTrue();
+
+      apply(new Change.RemoveConnection(bob.id(), ada.id()));
+      apply(new Change.RemoveConnection(bob.id(), ada.id()));
+      assertThat(store.member(ada.id()).orElseThrow().connectionCount()).isZero();
+      assertThat(store.member(bob.id()).orElseThrow().connectionCount()).isZero();
+      assertThat(store.pair(ada.id(), bob.id()).connected()).isFalse();
+    }
+
+    @Test
+    void M3_updateMember_changesNameHeadlineAndSettings_only() {
+      Member ada = add("ada");
+      Settings settings = new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL,
+          ConnectionsVisibility.ONLY_ME, true);
+      Member changed = new Member(ada.id(), Handle.of("renamed"), MemberKind.COMPANY, "Ada L.", "Engines",
+          Optional.of("x@example.com"), "premium", at(9), settings, 42, 7);
+      apply(new Change.UpdateMember(changed));
+      assertThat(store.member(ada.id())).contains(ada.withProfile("Ada L.", "Engines", settings));
+    }
+
+    @Test
+    void blocksRefusalsRestrictionsAndTokens_areStored() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      apply(new Change.AddBlock(ada.id(), bob.id(), T0), new Change.AddBlock(ada.id(), bob.id(), at(1)),
+          new Change.AddToken("hash", ada.id(), at(60)), new Change.AddRefusal(ada.id(), at(2)),
+          new Change.AddRestriction(new Restriction(ada.id(), Restriction.REPORTED, at(3), at(4))));
+      assertThat(store.pair(ada.id(), bob.id()).actorBlockedOther()).isTrue();
+      assertThat(store.memberIdForToken("hash", at(59))).contains(ada.id());
+      Usage usage = store.usage(ada.id(), new Usage.Windows(T0, T0, T0, T0));
+      assertThat(usage.refusals()).containsExactly(at(2));
+      assertThat(usage.restrictionCount()).isEqualTo(1);
+      apply(new Change.RemoveBlock(ada.id(), bob.id()));
+      assertThat(store.pair(ada.id(), bob.id()).actorBlockedOther()).isFalse();
+    }
+
+    @Test
+    void updateOfAnUnknownInvitation_isAConflict() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      assertThat(commit(Map.of(), List.of(new Change.UpdateInvitation(invitation(ada, bob, InvitationState.IGNORED, T0)))))
+          .isInstanceOf(CommitOutcome.Conflict.class);
+    }
+
+    @Test
+    void concurrentCommitsOnOneMember_neverLoseAnUpdate() throws Exception {
+      Member ada = add("ada");
+      int threads = 8;
+      int bumpsEach = 50;
+      try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        List<Future<Integer>> conflicts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          conflicts.add(pool.submit(() -> {
+            int lost = 0;
+            for (int done = 0; done < bumpsEach; ) {
+              long version = version(ada);
+              CommitOutcome outcome = commit(Map.of(ada.id(), version),
+                  List.of(new Change.AddRefusal(ada.id(), T0)), event(EventType.INVITATION_REFUSED, ada.id(), 0));
+              if (outcome instanceof CommitOutcome.Applied) {
+                done++;
+              } else {
+                lost++;
+              }
+            }
+            return lost;
+          }));
+        }
+        for (Future<Integer> f : conflicts) {
+          f.get();
+        }
+      }
+      assertThat(version(ada)).isEqualTo((long) threads * bumpsEach);
+      assertThat(store.usage(ada.id(), new Usage.Windows(T0, T0, T0.minusSeconds(1), T0)).refusals())
+          .hasSize(threads * bumpsEach);
+      List<Event> log = store.eventsAfter(0, Integer.MAX_VALUE);
+      assertThat(log).hasSize(1 + threads * bumpsEach);
+      assertThat(log).extracting(Event::seq).isSorted().doesNotHaveDuplicates();
+    }
+  }
+
+  @Nested
+  class EventLog {
+    /**
+     * A consumer that follows the log with {@code eventsAfter(last seen)} while others commit must
+     * end up with every event: a position may never appear below one it has already been given.
+     */
+    @Test
+    void aReaderFollowingTheLog_whileManyCommit_missesNoEvent() throws Exception {
+      List<Member> members = IntStream.range(0, 16).mapToObj(i -> add("writer-" + i)).toList();
+      int threads = 8;
+      int commitsEach = 60;
+      List<Long> seen = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(threads + 1)) {
+        List<Future<?>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          Member a = members.get(2 * t);
+          Member b = members.get(2 * t + 1);
+          writers.add(pool.submit(() -> {
+            for (int i = 0; i < commitsEach; i++) {
+              applied(Map.of(), List.of(new Change.AddRefusal(a.id(), T0)),
+                  event(EventType.INVITATION_REFUSED, a.id(), b.id()), event(EventType.INVITATION_REFUSED, b.id(), a.id()));
+            }
+            return null;
+          }));
+        }
+        Future<?> reader = pool.submit(() -> {
+          long last = 0;
+          while (!writers.stream().allMatch(Future::isDone) || !store.eventsAfter(last, 1).isEmpty()) {
+            for (Event e : store.eventsAfter(last, 50)) {
+              seen.add(e.seq());
+              last = e.seq();
+            }
+          }
+          return null;
+        });
+        for (Future<?> writer : writers) {
+          writer.get();
+        }
+        reader.get();
+      }
+      List<Long> all = store.eventsAfter(0, Integer.MAX_VALUE).stream().map(Event::seq).toList();
+      assertThat(all).hasSize(members.size() + threads * commitsEach * 2);
+      assertThat(seen).isEqualTo(all);
+    }
+  }
+
+  // ---- reads ---------------------------------------------------------------------------------
+
+  @Nested
+  class Reads {
+    @Test
+    void members_byIdAndHandle_andInBulk() {
+      List<Member> many = IntStream.range(0, 600).mapToObj(i -> person("m" + i + "-x")).toList();
+      apply(many.stream().map(Change.AddMember::new).toArray(Change[]::new));
+      assertThat(store.member(many.get(5).id())).contains(many.get(5));
+      assertThat(store.member(Handle.of("m7-x"))).contains(many.get(7));
+      assertThat(store.member(424242)).isEmpty();
+      assertThat(store.member(Handle.of("nobody"))).isEmpty();
+      assertThat(store.members(List.of())).isEmpty();
+      assertThat(store.members(List.of(many.get(1).id(), 424242L, many.get(1).id(), many.get(3).id())))
+          .containsOnlyKeys(many.get(1).id(), many.get(3).id())
+          .containsEntry(many.get(3).id(), many.get(3));
+      List<Long> all = new ArrayList<>(many.stream().map(Member::id).toList());
+      all.add(424242L);
+      assertThat(store.members(all)).hasSize(600);
+    }
+
+    @Test
+    void memberIdForToken_onlyBeforeItExpires() {
+      Member ada = add("ada");
+      apply(new Change.AddToken("abc", ada.id(), at(10)));
+      assertThat(store.memberIdForToken("abc", at(9))).contains(ada.id());
+      assertThat(store.memberIdForToken("abc", at(10))).isEmpty();
+      assertThat(store.memberIdForToken("other", at(0))).isEmpty();
+    }
+
+    @Test
+    void pair_readsBothMembersAndEverythingBetweenThem() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      apply(new Change.AddFollow(ada.id(), bob.id(), T0), new Change.AddBlock(bob.id(), ada.id(), T0),
+          new Change.AddConnection(ada.id(), bob.id(), T0), new Change.AddFollow(bob.id(), cyd.id(), T0));
+      Invitation open = invitation(bob, ada, InvitationState.IGNORED, at(1));
+      apply(new Change.AddInvitation(open));
+
+      PairState pair = store.pair(ada.id(), bob.id());
+      assertThat(pair.actor().id()).isEqualTo(ada.id());
+      assertThat(pair.other()).isEqualTo(store.member(bob.id()).orElseThrow());
+      assertThat(pair.actorFollowsOther()).isTrue();
+      assertThat(pair.otherFollowsActor()).isFalse();
+      assertThat(pair.connected()).isTrue();
+      assertThat(pair.actorBlockedOther()).isFalse();
+      assertThat(pair.otherBlockedActor()).isTrue();
+      assertThat(pair.openInvitation()).contains(open);
+      assertThat(pair.lastWithdrawalByActor()).isEmpty();
+
+      PairState reverse = store.pair(bob.id(), ada.id());
+      assertThat(reverse.actorFollowsOther()).isFalse();
+      assertThat(reverse.otherFollowsActor()).isTrue();
+      assertThat(reverse.actorBlockedOther()).isTrue();
+      assertThat(reverse.openInvitation()).contains(open);
+    }
+
+    @Test
+    void C6_pair_knowsTheActorsLastWithdrawal_only() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Invitation first = invitation(ada, bob, InvitationState.PENDING, at(0));
+      apply(new Change.AddInvitation(first));
+      apply(new Change.UpdateInvitation(first.withState(InvitationState.WITHDRAWN, at(5))));
+      Invitation second = invitation(ada, bob, InvitationState.PENDING, at(6));
+      apply(new Change.AddInvitation(second));
+      apply(new Change.UpdateInvitation(second.withState(InvitationState.WITHDRAWN, at(8))));
+      Invitation fromBob = invitation(bob, ada, InvitationState.PENDING, at(9));
+      apply(new Change.AddInvitation(fromBob));
+      apply(new Change.UpdateInvitation(fromBob.withState(InvitationState.WITHDRAWN, at(20))));
+      assertThat(store.pair(ada.id(), bob.id()).lastWithdrawalByActor()).contains(at(8));
+      assertThat(store.pair(ada.id(), bob.id()).openInvitation()).isEmpty();
+    }
+
+    @Test
+    void pair_ofAMemberWithThemself_isTheMemberTwice_withNothingBetween() {
+      Member ada = add("ada");
+      PairState self = store.pair(ada.id(), ada.id());
+      assertThat(self.isSelf()).isTrue();
+      assertThat(self.actor()).isEqualTo(ada).isEqualTo(self.other());
+      assertThat(List.of(self.actorFollowsOther(), self.otherFollowsActor(), self.connected(),
+          self.actorBlockedOther(), self.otherBlockedActor())).containsOnly(false);
+      assertThat(self.openInvitation()).isEmpty();
+      assertThat(self.lastWithdrawalByActor()).isEmpty();
+    }
+
+    @Test
+    void pair_withAnUnknownMember_isNotFound() {
+      Member ada = add("ada");
+      assertThatThrownBy(() -> store.pair(ada.id(), 424242)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void usage_countsEachLimitOverItsWindow() {
+      Member ada = add("ada");
+      List<Member> others = IntStream.range(0, 6).mapToObj(i -> add("peer-" + i)).toList();
+      Instant windowStart = at(100);
+      Instant monthStart = at(50);
+      Invitation old = invitation(ada, others.get(0), InvitationState.PENDING, at(10));
+      Invitation atStart = invitation(ada, others.get(1), InvitationState.ACCEPTED, windowStart);
+      Invitation noted = new Invitation(invitationId++, ada.id(), others.get(2).id(), InvitationState.IGNORED,
+          Optional.of("hi"), at(101), at(101), Optional.empty());
+      Invitation reported = new Invitation(invitationId++, ada.id(), others.get(3).id(), InvitationState.IGNORED,
+          Optional.empty(), at(102), at(130), Optional.of(at(130)));
+      Invitation notedAtMonthStart = new Invitation(invitationId++, ada.id(), others.get(4).id(),
+          InvitationState.WITHDRAWN, Optional.of("hello"), monthStart, monthStart, Optional.empty());
+      Invitation received = invitation(others.get(5), ada, InvitationState.PENDING, at(103));
+      apply(new Change.AddInvitation(old), new Change.AddInvitation(atStart), new Change.AddInvitation(noted),
+          new Change.AddInvitation(reported), new Change.AddInvitation(notedAtMonthStart),
+          new Change.AddInvitation(received),
+          new Change.AddRefusal(ada.id(), at(20)), new Change.AddRefusal(ada.id(), at(21)),
+          new Change.AddRefusal(ada.id(), at(22)),
+          new Change.AddRestriction(new Restriction(ada.id(), Restriction.WEEKLY_LIMIT_REFUSALS, at(30), at(40))),
+          new Change.AddRestriction(new Restriction(ada.id(), Restriction.REPORTED, at(60), at(70))),
+          new Change.AddRestriction(new Restriction(ada.id(), Restriction.WEEKLY_LIMIT_REFUSALS, at(5), at(6))));
+
+      Usage usage = store.usage(ada.id(), new Usage.Windows(windowStart, monthStart, at(20), at(129)));
+      assertThat(usage.sentInWindow()).isEqualTo(2);
+      assertThat(usage.oldestSentInWindow()).contains(at(101));
+      assertThat(usage.pendingSent()).isEqualTo(3);
+      assertThat(usage.notesInMonth()).isEqualTo(2);
+      assertThat(usage.refusals()).containsExactly(at(21), at(22));
+      assertThat(usage.reports()).containsExactly(at(130));
+      assertThat(usage.latestRestriction()).contains(new Restriction(ada.id(), Restriction.REPORTED, at(60), at(70)));
+      assertThat(usage.restrictionCount()).isEqualTo(3);
+
+      Usage none = store.usage(others.get(0).id(), new Usage.Windows(T0, T0, T0, T0));
+      assertThat(none).isEqualTo(new Usage(0, Optional.empty(), 0, 0, List.of(), List.of(), Optional.empty(), 0));
+    }
+
+    @Test
+    void invitation_byId() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Invitation invitation = new Invitation(77, ada.id(), bob.id(), InvitationState.PENDING, Optional.of("note"),
+          at(1), at(1), Optional.empty());
+      apply(new Change.AddInvitation(invitation));
+      Invitation reported = invitation.reported(at(2));
+      apply(new Change.UpdateInvitation(reported));
+      assertThat(store.invitation(77)).contains(reported);
+      assertThat(store.invitation(78)).isEmpty();
+    }
+
+    @Test
+    void F5_followerCount_onlyConnections_andFollowingCount() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      apply(new Change.AddFollow(bob.id(), ada.id(), T0), new Change.AddFollow(cyd.id(), ada.id(), T0),
+          new Change.AddConnection(ada.id(), cyd.id(), T0), new Change.AddFollow(ada.id(), bob.id(), T0));
+      assertThat(store.followerCount(ada.id(), false)).isEqualTo(2);
+      assertThat(store.followerCount(ada.id(), true)).isEqualTo(1);
+      assertThat(store.followingCount(ada.id())).isEqualTo(1);
+      assertThat(store.followingCount(cyd.id())).isEqualTo(1);
+    }
+
+    @Test
+    void followers_newestFirst_onlyConnections_andHidingBlocksOfTheViewer() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Member eve = add("eve");
+      apply(new Change.AddFollow(bob.id(), ada.id(), at(1)), new Change.AddFollow(cyd.id(), ada.id(), at(2)),
+          new Change.AddFollow(dan.id(), ada.id(), at(3)), new Change.AddConnection(ada.id(), bob.id(), T0),
+          new Change.AddConnection(ada.id(), dan.id(), T0));
+      assertThat(handles(store.followers(ada.id(), false, eve.id(), PageRequest.first()))).containsExactly("dan", "cyd", "bob");
+      assertThat(handles(store.followers(ada.id(), true, eve.id(), PageRequest.first()))).containsExactly("dan", "bob");
+      apply(new Change.AddBlock(eve.id(), cyd.id(), T0), new Change.AddBlock(dan.id(), eve.id(), T0));
+      assertThat(handles(store.followers(ada.id(), false, eve.id(), PageRequest.first()))).containsExactly("bob");
+      assertThat(handles(store.followers(ada.id(), false, ada.id(), PageRequest.first()))).containsExactly("dan", "cyd", "bob");
+    }
+
+    @Test
+    void F5_following_leavesOutFolloweesWhoAcceptOnlyConnections_unlessConnected() {
+      Member ada = add("ada");
+      Member open = add("open");
+      Member closedConnected = add("closed-connected");
+      Member closedStranger = add("closed-stranger");
+      Settings onlyConnections = new Settings(false, WhoCanFollow.CONNECTIONS, WhoCanInvite.EVERYONE,
+          ConnectionsVisibility.CONNECTIONS, false);
+      apply(new Change.UpdateMember(closedConnected.withProfile("C", "", onlyConnections)),
+          new Change.UpdateMember(closedStranger.withProfile("S", "", onlyConnections)),
+          new Change.AddFollow(ada.id(), open.id(), at(1)), new Change.AddFollow(ada.id(), closedConnected.id(), at(2)),
+          new Change.AddFollow(ada.id(), closedStranger.id(), at(3)),
+          new Change.AddConnection(ada.id(), closedConnected.id(), T0));
+      assertThat(handles(store.following(ada.id(), ada.id(), PageRequest.first())))
+          .containsExactly("closed-connected", "open");
+      assertThat(store.followingCount(ada.id())).isEqualTo(3);
+    }
+
+    @Test
+    void P1_connections_all_orOnlyThoseSharedWithTheViewer() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Member eve = add("eve");
+      apply(new Change.AddConnection(ada.id(), bob.id(), at(1)), new Change.AddConnection(ada.id(), cyd.id(), at(2)),
+          new Change.AddConnection(ada.id(), dan.id(), at(3)), new Change.AddConnection(eve.id(), cyd.id(), T0),
+          new Change.AddConnection(eve.id(), dan.id(), T0));
+      assertThat(handles(store.connections(ada.id(), false, eve.id(), PageRequest.first()))).containsExactly("dan", "cyd", "bob");
+      assertThat(handles(store.connections(ada.id(), true, eve.id(), PageRequest.first()))).containsExactly("dan", "cyd");
+      apply(new Change.AddBlock(cyd.id(), eve.id(), T0));
+      assertThat(handles(store.connections(ada.id(), true, eve.id(), PageRequest.first()))).containsExactly("dan");
+    }
+
+    @Test
+    void invitations_sentOrReceived_inTheGivenStates_newestFirst() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Invitation toBob = invitation(ada, bob, InvitationState.PENDING, at(1));
+      Invitation toCyd = invitation(ada, cyd, InvitationState.IGNORED, at(2));
+      Invitation toDan = invitation(ada, dan, InvitationState.ACCEPTED, at(3));
+      Invitation fromDan = invitation(dan, ada, InvitationState.PENDING, at(4));
+      apply(new Change.AddInvitation(toBob), new Change.AddInvitation(toCyd), new Change.AddInvitation(toDan));
+      apply(new Change.AddInvitation(fromDan));
+      Set<InvitationState> open = EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED);
+      assertThat(store.invitations(ada.id(), true, open, PageRequest.first()).items()).containsExactly(toCyd, toBob);
+      assertThat(store.invitations(ada.id(), true, EnumSet.allOf(InvitationState.class), PageRequest.first()).items())
+          .containsExactly(toDan, toCyd, toBob);
+      assertThat(store.invitations(ada.id(), false, open, PageRequest.first()).items()).containsExactly(fromDan);
+      assertThat(store.invitations(bob.id(), false, EnumSet.of(InvitationState.IGNORED), PageRequest.first()).items())
+          .isEmpty();
+      assertThat(store.invitations(ada.id(), true, Set.of(), PageRequest.first()).items()).isEmpty();
+      apply(new Change.AddBlock(cyd.id(), ada.id(), T0));
+      assertThat(store.invitations(ada.id(), true, open, PageRequest.first()).items())
+          .as("the rules cancel open invitations on a block; the store shows what it holds")
+          .containsExactly(toCyd, toBob);
+    }
+
+    @Test
+    void blocked_listsWhomTheMemberBlocked_newestFirst() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      apply(new Change.AddBlock(ada.id(), bob.id(), at(2)), new Change.AddBlock(ada.id(), cyd.id(), at(1)),
+          new Change.AddBlock(bob.id(), ada.id(), T0));
+      assertThat(handles(store.blocked(ada.id(), PageRequest.first()))).containsExactly("bob", "cyd");
+      assertThat(handles(store.blocked(cyd.id(), PageRequest.first()))).isEmpty();
+    }
+
+    @Test
+    void B2_notifications_newestFirst_hidingActorsBlockedEitherWay() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Notification n1 = new Notification(1, ada.id(), NotificationKind.FOLLOWED, bob.id(), 0, at(1), false);
+      Notification n2 = new Notification(2, ada.id(), NotificationKind.INVITATION_RECEIVED, cyd.id(), 9, at(2), false);
+      Notification n3 = new Notification(3, ada.id(), NotificationKind.INVITATION_ACCEPTED, dan.id(), 9, at(3), true);
+      Notification other = new Notification(4, bob.id(), NotificationKind.FOLLOWED, ada.id(), 0, at(4), false);
+      apply(new Change.AddNotification(n1), new Change.AddNotification(n2), new Change.AddNotification(n3),
+          new Change.AddNotification(other));
+      assertThat(store.notifications(ada.id(), PageRequest.first()).items()).containsExactly(n3, n2, n1);
+      apply(new Change.AddBlock(ada.id(), bob.id(), T0), new Change.AddBlock(dan.id(), ada.id(), T0));
+      assertThat(store.notifications(ada.id(), PageRequest.first()).items()).containsExactly(n2);
+    }
+
+    @Test
+    void eventsAfter_aPosition_inLogOrder_upToALimit() {
+      add("ada");
+      add("bob");
+      add("cyd");
+      List<Event> all = store.eventsAfter(0, 100);
+      assertThat(all).hasSize(3);
+      assertThat(store.eventsAfter(all.get(0).seq(), 1)).containsExactly(all.get(1));
+      assertThat(store.eventsAfter(all.get(2).seq(), 10)).isEmpty();
+      assertThat(store.eventsAfter(0, 0)).isEmpty();
+    }
+  }
+
+  // ---- paging --------------------------------------------------------------------------------
+
+  @Nested
+  class Paging {
+    @Test
+    void pages_walkTheWholeList_newestFirst_breakingTimeTiesByIdDescending() {
+      Member ada = add("ada");
+      List<Member> followers = IntStream.range(0, 7).mapToObj(i -> add("follower-" + i)).toList();
+      for (int i = 0; i < followers.size(); i++) {
+        apply(new Change.AddFollow(followers.get(i).id(), ada.id(), at(i / 2)));
+      }
+      List<List<String>> pages = allPages(p -> store.followers(ada.id(), false, ada.id(), p), 3)
+          .stream().map(page -> page.stream().map(m -> m.handle().value()).toList()).toList();
+      assertThat(pages).containsExactly(
+          List.of("follower-6", "follower-5", "follower-4"),
+          List.of("follower-3", "follower-2", "follower-1"),
+          List.of("follower-0"));
+    }
+
+    @Test
+    void aFullLastPage_hasNoNextCursor() {
+      Member ada = add("ada");
+      for (int i = 0; i < 4; i++) {
+        Member other = add("other-" + i);
+        apply(new Change.AddConnection(ada.id(), other.id(), at(i)));
+      }
+      assertThat(allPages(p -> store.connections(ada.id(), false, ada.id(), p), 2)).hasSize(2)
+          .allSatisfy(page -> assertThat(page).hasSize(2));
+    }
+
+    @Test
+    void everyList_pages() {
+      Member ada = add("ada");
+      List<Change> changes = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        Member other = add("other-" + i);
+        Member blocked = add("blocked-" + i);
+        changes.add(new Change.AddFollow(ada.id(), other.id(), at(i)));
+        changes.add(new Change.AddBlock(ada.id(), blocked.id(), at(i)));
+        changes.add(new Change.AddInvitation(invitation(other, ada, InvitationState.PENDING, at(i))));
+        changes.add(new Change.AddNotification(new Notification(100 + i, ada.id(), NotificationKind.FOLLOWED,
+            ada.id(), 0, at(i), false)));
+      }
+      apply(changes.toArray(Change[]::new));
+      assertThat(allPages(p -> store.following(ada.id(), ada.id(), p), 2)).hasSize(3);
+      assertThat(allPages(p -> store.blocked(ada.id(), p), 2)).hasSize(3);
+      assertThat(allPages(p -> store.invitations(ada.id(), false, EnumSet.of(InvitationState.PENDING), p), 2)).hasSize(3);
+      assertThat(allPages(p -> store.notifications(ada.id(), p), 2)).hasSize(3)
+          .last().satisfies(page -> assertThat(page).extracting(Notification::id).containsExactly(100L));
+    }
+
+    @Test
+    void aMalformedCursor_isInvalidInput() {
+      Member ada = add("ada");
+      String notBase64 = "***";
+      String wrongShape = java.util.Base64.getUrlEncoder().encodeToString("12".getBytes());
+      String notNumbers = java.util.Base64.getUrlEncoder().encodeToString("a:b".getBytes());
+      for (String cursor : Arrays.asList(notBase64, wrongShape, notNumbers, "")) {
+        PageRequest page = new PageRequest(10, Optional.of(cursor));
+        assertThatThrownBy(() -> store.followers(ada.id(), false, ada.id(), page))
+            .isInstanceOf(InvalidInputException.class)
+            .satisfies(e -> assertThat(((InvalidInputException) e).type()).isEqualTo("invalid-cursor"));
+      }
+      PageRequest page = new PageRequest(10, Optional.of(notBase64));
+      assertThatThrownBy(() -> store.notifications(ada.id(), page)).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> store.invitations(ada.id(), true, Set.of(), page)).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  // ---- durability and migrations -------------------------------------------------------------
+
+  @Nested
+  class Lifecycle {
+    @Test
+    void aCommittedChange_survivesClosingAndReopening() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      apply(new Change.AddConnection(ada.id(), bob.id(), T0));
+      long lastSeq = store.eventsAfter(0, 10).getLast().seq();
+      store.close();
+      store = open(database);
+      assertThat(store.member(ada.id()).orElseThrow().connectionCount()).isEqualTo(1);
+      assertThat(store.pair(ada.id(), bob.id()).connected()).isTrue();
+      Member cyd = person("cyd");
+      long next = applied(Map.of(), List.of(new Change.AddMember(cyd)), event(EventType.MEMBER_CREATED, cyd.id(), 0));
+      assertThat(next).isGreaterThan(lastSeq);
+    }
+
+    @Test
+    void reopening_appliesNoMigrationTwice() {
+      store.close();
+      store = open(database);
+      store.close();
+      store = open(database);
+      assertThat(add("ada").id()).isPositive();
+    }
+
+    @Test
+    void aSchemaNewerThanTheCode_isRefused() {
+      store.close();
+      execute(database, "INSERT INTO schema_version (version, description, checksum, applied_at) "
+          + "VALUES (99, 'from the future', 'x', 0)");
+      assertThatThrownBy(() -> open(database)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("newer");
+      execute(database, "DELETE FROM schema_version WHERE version = 99");
+      store = open(database);
+    }
+
+    @Test
+    void anAppliedMigrationThatChanged_isRefused() {
+      store.close();
+      execute(database, "UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
+      assertThatThrownBy(() -> open(database)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("changed");
+    }
+
+    @Test
+    void aClosedStore_refusesWork() {
+      store.close();
+      assertThatThrownBy(() -> store.member(1)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> store.commit(new Commit(Map.of(), List.of(), List.of())))
+          .isInstanceOf(IllegalStateException.class);
+      store = open(database);
+    }
+  }
+}
