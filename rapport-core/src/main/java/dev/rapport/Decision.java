@@ -20,6 +20,11 @@ public record Decision<R>(Effects effects, Optional<R> result, Optional<RapportE
     return new Decision<>(effects, Optional.of(result), Optional.empty());
   }
 
+  /** The same decision with its result transformed. */
+  public <U> Decision<U> map(java.util.function.Function<? super R, ? extends U> f) {
+    return new Decision<>(effects, result.map(f), refusal);
+  }
+
   /** Refuse after committing the given effects. */
   public static <R> Decision<R> refuse(Effects effects, RapportException refusal) {
     return new Decision<>(effects, Optional.empty(), Optional.of(refusal));

@@ -188,36 +188,44 @@ public final class Rapport {
   }
 
   /** C3, C5, L1: the recipient accepts. */
-  public Invitation accept(long actorId, long invitationId) {
-    return run(effects -> {
-      Invitation invitation = invitationFor(actorId, invitationId);
-      return Invitations.accept(invitation, store.pair(actorId, invitation.senderId()), policy, effects);
-    });
+  public InvitationView accept(long actorId, long invitationId) {
+    return answer(actorId, invitationId, (invitation, pair, effects) ->
+        Invitations.accept(invitation, pair, policy, effects));
   }
 
   /** C5: the recipient ignores; the sender is not told. */
-  public Invitation ignore(long actorId, long invitationId) {
-    return run(effects -> {
-      Invitation invitation = invitationFor(actorId, invitationId);
-      return Invitations.ignore(invitation, store.pair(actorId, invitation.senderId()), effects);
-    });
+  public InvitationView ignore(long actorId, long invitationId) {
+    return answer(actorId, invitationId, Invitations::ignore);
   }
 
   /** C6: the sender withdraws. */
-  public Invitation withdraw(long actorId, long invitationId) {
-    return run(effects -> {
-      Invitation invitation = invitationFor(actorId, invitationId);
-      return Invitations.withdraw(invitation, store.pair(actorId, invitation.recipientId()), effects);
-    });
+  public InvitationView withdraw(long actorId, long invitationId) {
+    return answer(actorId, invitationId, Invitations::withdraw);
   }
 
   /** C7: the recipient does not know the sender. */
-  public Invitation report(long actorId, long invitationId) {
+  public InvitationView report(long actorId, long invitationId) {
+    return answer(actorId, invitationId, (invitation, pair, effects) -> Invitations.report(invitation, pair,
+        store.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now())), policy, effects));
+  }
+
+  /** A rule that answers an invitation, given it as it stands and the state of its two members. */
+  @FunctionalInterface
+  private interface Answer {
+    Decision<Invitation> decide(Invitation invitation, PairState pair, Effects effects);
+  }
+
+  private InvitationView answer(long actorId, long invitationId, Answer answer) {
     return run(effects -> {
-      Invitation invitation = invitationFor(actorId, invitationId);
-      PairState pair = store.pair(actorId, invitation.senderId());
-      Usage senderUsage = store.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now()));
-      return Invitations.report(invitation, pair, senderUsage, policy, effects);
+      long otherId = invitationFor(actorId, invitationId).otherThan(actorId);
+      PairState pair = store.pair(actorId, otherId);
+      // The invitation as of the pair's versions: read before them, it could be stale and still commit.
+      Invitation invitation = pair.openInvitation().filter(i -> i.id() == invitationId)
+          .or(() -> store.invitation(invitationId))
+          .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
+      return answer.decide(invitation, pair, effects).map(i -> i.senderId() == actorId
+          ? new InvitationView(i, pair.actor(), pair.other())
+          : new InvitationView(i, pair.other(), pair.actor()));
     });
   }
 

@@ -26,6 +26,18 @@ public final class Visibility {
     }
   }
 
+  /**
+   * For commands that only undo something (unfollow, remove a follower): a member who blocked the
+   * actor still does not exist for them (B2); the actor's own blocks need no reason.
+   *
+   * @throws NotFoundException if the other member blocked the actor
+   */
+  public static void requireNotBlockedBy(PairState pair) {
+    if (pair.otherBlockedActor()) {
+      throw NotFoundException.member(pair.other().handle().value());
+    }
+  }
+
   /** For reads: a block either way hides the member entirely (B2). */
   public static void requireVisible(PairState pair) {
     if (pair.blockedEitherWay()) {

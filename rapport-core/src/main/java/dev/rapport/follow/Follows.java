@@ -68,6 +68,7 @@ public final class Follows {
 
   /** F4: unfollowing is silent and idempotent. */
   public static Decision<Outcome> unfollow(PairState pair, Effects effects) {
+    Visibility.requireNotBlockedBy(pair);
     if (!pair.actorFollowsOther()) {
       return Decision.apply(effects, Outcome.UNCHANGED);
     }
@@ -77,6 +78,7 @@ public final class Follows {
 
   /** F6: the actor removes the other member as a follower, without blocking; they may follow again. */
   public static Decision<Outcome> removeFollower(PairState pair, Effects effects) {
+    Visibility.requireNotBlockedBy(pair);
     if (!pair.otherFollowsActor()) {
       return Decision.apply(effects, Outcome.UNCHANGED);
     }

@@ -478,7 +478,7 @@ public abstract class RulesContract {
       long ada = member("ada");
       long bob = member("bob");
       Invitation invitation = invitationSent(ada, "bob");
-      Invitation accepted = rapport.accept(bob, invitation.id());
+      Invitation accepted = rapport.accept(bob, invitation.id()).invitation();
       assertThat(accepted.state()).isEqualTo(InvitationState.ACCEPTED);
       assertThat(connections(ada, "ada")).containsExactly("bob");
       assertThat(connections(bob, "bob")).containsExactly("ada");
@@ -514,7 +514,7 @@ public abstract class RulesContract {
       long ada = member("ada");
       long bob = member("bob");
       Invitation invitation = invitationSent(ada, "bob");
-      assertThat(rapport.ignore(bob, invitation.id()).state()).isEqualTo(InvitationState.IGNORED);
+      assertThat(rapport.ignore(bob, invitation.id()).invitation().state()).isEqualTo(InvitationState.IGNORED);
       assertThat(sent(ada, Optional.of(InvitationState.PENDING))).singleElement()
           .satisfies(v -> assertThat(v.invitation().state()).isEqualTo(InvitationState.PENDING));
       assertThat(sent(ada, Optional.of(InvitationState.IGNORED))).isEmpty();
@@ -559,7 +559,7 @@ public abstract class RulesContract {
       long ada = member("ada");
       long bob = member("bob");
       Invitation invitation = invitationSent(ada, "bob");
-      Invitation reported = rapport.report(bob, invitation.id());
+      Invitation reported = rapport.report(bob, invitation.id()).invitation();
       assertThat(reported.state()).isEqualTo(InvitationState.IGNORED);
       assertThat(reported.reportedAt()).contains(START);
       assertThat(received(bob, Optional.of(InvitationState.IGNORED))).hasSize(1);
@@ -900,7 +900,7 @@ public abstract class RulesContract {
             assertThat(((RapportException) e).details()).containsEntry("retryAt", START.plus(Duration.ofDays(1)));
           });
       assertThat(rapport.follow(ada, h("cyd"))).isEqualTo(Follows.Outcome.CHANGED);
-      assertThat(rapport.accept(ada, fromDan.id()).state()).isEqualTo(InvitationState.ACCEPTED);
+      assertThat(rapport.accept(ada, fromDan.id()).invitation().state()).isEqualTo(InvitationState.ACCEPTED);
     }
 
     @Test
@@ -1005,6 +1005,8 @@ public abstract class RulesContract {
       assertThat(problemType(() -> invite(ada, "bob"))).isEqualTo("member-blocked");
       assertThatThrownBy(() -> rapport.follow(bob, h("ada"))).isInstanceOf(NotFoundException.class);
       assertThatThrownBy(() -> invite(bob, "ada")).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> rapport.unfollow(bob, h("ada"))).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> rapport.removeFollower(bob, h("ada"))).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -41,7 +41,7 @@ final class SqliteReaderPool implements Readers {
       session = idle.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a SQLite connection", e);
+      throw new dev.rapport.store.StoreUnavailableException("interrupted while waiting for a SQLite connection", e);
     }
     if (session == CLOSED) {
       idle.offer(CLOSED);

@@ -20,6 +20,7 @@ import dev.rapport.notification.NotificationKind;
 import dev.rapport.store.Change;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.StoreUnavailableException;
 import dev.rapport.store.Event;
 import dev.rapport.store.EventType;
 import dev.rapport.store.Page;
@@ -783,9 +784,9 @@ abstract class StoreContract {
     @Test
     void aClosedStore_refusesWork() {
       store.close();
-      assertThatThrownBy(() -> store.member(1)).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> store.member(1)).isInstanceOf(StoreUnavailableException.class);
       assertThatThrownBy(() -> store.commit(new Commit(Map.of(), List.of(), List.of())))
-          .isInstanceOf(IllegalStateException.class);
+          .isInstanceOf(StoreUnavailableException.class);
       store = open(database);
     }
   }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the service on SQLite in a fresh temporary data dir, seeds members over the admin API and
+# offers GET /v1/members/{h} at a fixed rate with HttpLoad (open loop), then stops the service.
+# Usage: rapport-bench/http-load.sh [rate] [seconds]     (from the repository root, after
+#        ./mvnw -q -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rate=${1:-1000}
+seconds=${2:-30}
+port=${PORT:-18080}
+data=$(mktemp -d)
+token=bench-admin-$RANDOM$RANDOM
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
+RAPPORT_ADMIN_TOKEN=$token java --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
+  serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
+  sleep 0.1
+done
+java -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad \
+  --url "http://127.0.0.1:$port" --admin-token "$token" --rate "$rate" --seconds "$seconds"

@@ -1,0 +1,119 @@
+package dev.rapport.bench;
+
+import dev.rapport.Policy;
+import dev.rapport.Rapport;
+import dev.rapport.invitation.Invitation;
+import dev.rapport.invitation.InvitationView;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.member.Handle;
+import dev.rapport.member.NewMember;
+import dev.rapport.member.Tier;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Durable commits per second of follow, invite and accept commands from 8 concurrent writers,
+ * through the {@link Rapport} facade (each command reads its state, decides, and commits with its
+ * preconditions; every acknowledged command is fsynced).
+ *
+ * <p>Each writer owns a block of members and walks distinct pairs inside it, so every command is a
+ * real state change: B follows A, A invites B, B accepts. The weekly invitation limit is raised for
+ * the run (it is configuration) so the benchmark measures commits, not refusals.
+ *
+ * <p>Run: {@code ./mvnw -q -pl rapport-bench -am package -DskipTests && java -jar
+ * rapport-bench/target/benchmarks.jar CommitThroughput -p store=sqlite,postgres}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(8)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class CommitThroughputBenchmark {
+  static final int WRITERS = 8;
+  static final int MEMBERS_PER_WRITER = 400;
+
+  @Param({"sqlite", "postgres"})
+  public String store;
+
+  BenchStores stores;
+  Rapport rapport;
+  long[] ids;
+  final AtomicInteger nextWriter = new AtomicInteger();
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    stores = BenchStores.open(store);
+    Tier roomy = new Tier("basic", 1_000_000, 1_000_000, -1, 300, 0, 0, false);
+    rapport = Rapport.builder().store(stores.store())
+        .policy(Policy.defaults().withTier(roomy).withMaxPendingSent(1_000_000)).build();
+    ids = new long[WRITERS * MEMBERS_PER_WRITER];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = rapport.createMember(NewMember.person(handle(i), "Member " + i)).member().id();
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws Exception {
+    stores.close();
+  }
+
+  static String handle(int i) {
+    return "bench-%05d".formatted(i);
+  }
+
+  /** One writer's walk over distinct pairs (a, b) of its own block of members. */
+  @State(Scope.Thread)
+  public static class Writer {
+    int base;
+    int a;
+    int b;
+
+    @Setup(Level.Trial)
+    public void claim(CommitThroughputBenchmark bench) {
+      base = bench.nextWriter.getAndIncrement() * MEMBERS_PER_WRITER;
+      a = 0;
+      b = 1;
+    }
+
+    void advance() {
+      b++;
+      if (b == MEMBERS_PER_WRITER) {
+        a++;
+        b = a + 1;
+      }
+      if (a >= MEMBERS_PER_WRITER - 2) {
+        throw new IllegalStateException("writer ran out of fresh pairs; raise MEMBERS_PER_WRITER");
+      }
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(3)
+  public InvitationView followInviteAccept(Writer w) {
+    int a = w.base + w.a;
+    int b = w.base + w.b;
+    w.advance();
+    rapport.follow(ids[b], Handle.of(handle(a)));
+    Invitation invitation = rapport.invite(ids[a],
+        new SendInvitation(Handle.of(handle(b)), Optional.empty(), Optional.empty())).invitation();
+    return rapport.accept(ids[b], invitation.id());
+  }
+}

@@ -1,0 +1,157 @@
+package dev.rapport.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An open-loop load generator for {@code GET /v1/members/{h}}: requests leave at a fixed rate
+ * whatever the server does, and each latency is measured from the moment its request was due, so a
+ * slow server cannot hide its queueing (no coordinated omission). Seeds its own members over the
+ * admin API first.
+ *
+ * <p>Run against a running service (see {@code rapport-bench/http-load.sh}):
+ * {@code java -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad --url
+ * http://127.0.0.1:18080 --admin-token T --rate 1000 --seconds 30}
+ */
+public final class HttpLoad {
+  private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final HttpClient client = HttpClient.newBuilder()
+      .executor(Executors.newVirtualThreadPerTaskExecutor())
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final String url;
+
+  private HttpLoad(String url) {
+    this.url = url;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    String url = options.getOrDefault("url", "http://127.0.0.1:18080");
+    int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    int members = Integer.parseInt(options.getOrDefault("members", "500"));
+    HttpLoad load = new HttpLoad(url);
+    List<String> tokens = load.seed(options.get("admin-token"), members);
+    System.out.printf("seeded %d members; warming up %d s at %d req/s%n", members, warmup, rate);
+    load.run(tokens, rate, warmup, false);
+    System.out.printf("measuring %d s at %d req/s%n", seconds, rate);
+    load.run(tokens, rate, seconds, true);
+  }
+
+  private static Map<String, String> options(String[] args) {
+    var map = new java.util.HashMap<String, String>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      map.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    }
+    return map;
+  }
+
+  /** Members bench-0..n-1, each connected to the next two, so profiles carry relationships. */
+  private List<String> seed(String adminToken, int n) throws Exception {
+    List<String> tokens = new ArrayList<>();
+    String prefix = "load-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+    for (int i = 0; i < n; i++) {
+      String body = "{\"handle\":\"%s-%d\",\"name\":\"Load Member %d\",\"headline\":\"Benchmarks things\"}"
+          .formatted(prefix, i, i);
+      tokens.add(extract(TOKEN, send("POST", "/v1/members", adminToken, body, 201)));
+    }
+    for (int i = 0; i < n; i++) {
+      for (int step = 1; step <= 2; step++) {
+        int j = (i + step) % n;
+        String sent = send("POST", "/v1/invitations", tokens.get(i),
+            "{\"to\":\"%s-%d\"}".formatted(prefix, j), -1);
+        Matcher id = ID.matcher(sent);
+        if (id.find() && !sent.contains("\"connected\"")) {
+          send("POST", "/v1/invitations/" + id.group(1) + "/accept", tokens.get(j), "", -1);
+        }
+      }
+    }
+    handles = new String[n];
+    for (int i = 0; i < n; i++) {
+      handles[i] = prefix + "-" + i;
+    }
+    return tokens;
+  }
+
+  private String[] handles;
+
+  private String send(String method, String path, String token, String body, int expect) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (expect > 0 && response.statusCode() != expect) {
+      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private static String extract(Pattern pattern, String body) {
+    Matcher m = pattern.matcher(body);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pattern + " in " + body);
+    }
+    return m.group(1);
+  }
+
+  private void run(List<String> tokens, int rate, int seconds, boolean report) throws Exception {
+    int total = rate * seconds;
+    long[] latencies = new long[total];
+    AtomicInteger failures = new AtomicInteger();
+    SplittableRandom random = new SplittableRandom(42);
+    List<CompletableFuture<?>> inFlight = new ArrayList<>(total);
+    long intervalNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < total; i++) {
+      long due = start + i * intervalNanos;
+      long wait;
+      while ((wait = due - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      int viewer = random.nextInt(tokens.size());
+      int target = random.nextInt(handles.length);
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/members/" + handles[target]))
+          .header("Authorization", "Bearer " + tokens.get(viewer)).GET().build();
+      int slot = i;
+      inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+        latencies[slot] = System.nanoTime() - due;
+        if (e != null || r.statusCode() != 200) {
+          failures.incrementAndGet();
+        }
+      }));
+    }
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    if (report) {
+      Arrays.sort(latencies);
+      System.out.printf("requests %d in %.1f s (%.0f req/s), failures %d%n", total, elapsed, total / elapsed,
+          failures.get());
+      System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n",
+          ms(latencies, 0.50), ms(latencies, 0.90), ms(latencies, 0.99), ms(latencies, 0.999),
+          latencies[latencies.length - 1] / 1e6);
+    }
+  }
+
+  private static double ms(long[] sorted, double quantile) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e6;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.rapport.cli;
+
+import dev.rapport.Rapport;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.member.MemberKind;
+import dev.rapport.member.NewMember;
+import dev.rapport.member.ProfileUpdate;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A small, believable professional network for trying Rapport out: sixteen people at three
+ * companies (Northwind Analytics, Brightline Health, Kestrel Robotics), an investor, a student and
+ * a Creator Mode writer, with connections, follows, pending invitations (one with a note) and an
+ * ignored one.
+ *
+ * <p>Everything goes through the {@link Rapport} facade, so the demo obeys the same rules as any
+ * client. The network is the same on every run; only tokens and timestamps differ. Seeding is
+ * skipped when the first demo member already exists, so starting the demo again on the same data
+ * directory only issues fresh tokens.
+ */
+final class DemoNetwork {
+  /** One demo person. */
+  record Person(String handle, String name, String headline, String tier) {}
+
+  /** The people, in creation order. The first one doubles as the "already seeded" marker. */
+  static final List<Person> PEOPLE = List.of(
+      new Person("maya-okafor", "Maya Okafor", "VP Engineering at Northwind Analytics", "basic"),
+      new Person("daniel-reyes", "Daniel Reyes",
+          "Staff Data Engineer at Northwind Analytics | Kafka, Flink, streaming pipelines", "basic"),
+      new Person("priya-raman", "Priya Raman", "Senior Product Manager, Data Platform at Northwind Analytics",
+          "basic"),
+      new Person("tom-lindqvist", "Tom Lindqvist", "Backend Engineer at Northwind Analytics", "basic"),
+      new Person("hannah-kim", "Hannah Kim", "UX Researcher at Northwind Analytics", "basic"),
+      new Person("james-whitaker", "James Whitaker", "CTO at Brightline Health", "basic"),
+      new Person("aisha-bello", "Aisha Bello", "Clinical Data Scientist at Brightline Health", "basic"),
+      new Person("kenji-watanabe", "Kenji Watanabe", "iOS Engineer at Brightline Health", "basic"),
+      new Person("sofia-marquez", "Sofia Marquez",
+          "Head of Talent at Brightline Health | Hiring engineers in Austin and remote", "premium"),
+      new Person("elena-petrova", "Elena Petrova", "Founder & CEO at Kestrel Robotics", "basic"),
+      new Person("marcus-hill", "Marcus Hill",
+          "Robotics Software Engineer at Kestrel Robotics | ROS 2, motion planning", "basic"),
+      new Person("lena-fischer", "Lena Fischer", "Hardware Lead at Kestrel Robotics", "basic"),
+      new Person("omar-haddad", "Omar Haddad", "Engineering Manager at Kestrel Robotics", "basic"),
+      new Person("grace-chen", "Grace Chen",
+          "Author of 'Calm Teams' | Writing weekly about engineering leadership", "basic"),
+      new Person("lucas-moreau", "Lucas Moreau", "Partner at Ridgeway Ventures | Seed-stage B2B and robotics",
+          "premium"),
+      new Person("noah-brooks", "Noah Brooks",
+          "Computer Science student at Ohio State | Looking for a backend internship", "basic"));
+
+  /** Accepted invitations, sender first: colleagues, former colleagues, an investor, friends. */
+  static final List<List<String>> CONNECTIONS = List.of(
+      List.of("maya-okafor", "daniel-reyes"),
+      List.of("maya-okafor", "priya-raman"),
+      List.of("maya-okafor", "tom-lindqvist"),
+      List.of("maya-okafor", "hannah-kim"),
+      List.of("daniel-reyes", "tom-lindqvist"),
+      List.of("priya-raman", "daniel-reyes"),
+      List.of("hannah-kim", "priya-raman"),
+      List.of("james-whitaker", "aisha-bello"),
+      List.of("james-whitaker", "kenji-watanabe"),
+      List.of("sofia-marquez", "james-whitaker"),
+      List.of("aisha-bello", "kenji-watanabe"),
+      List.of("sofia-marquez", "aisha-bello"),
+      List.of("elena-petrova", "marcus-hill"),
+      List.of("elena-petrova", "lena-fischer"),
+      List.of("elena-petrova", "omar-haddad"),
+      List.of("omar-haddad", "marcus-hill"),
+      List.of("lena-fischer", "omar-haddad"),
+      List.of("james-whitaker", "maya-okafor"),
+      List.of("daniel-reyes", "aisha-bello"),
+      List.of("lucas-moreau", "elena-petrova"),
+      List.of("lucas-moreau", "james-whitaker"),
+      List.of("tom-lindqvist", "marcus-hill"),
+      List.of("grace-chen", "maya-okafor"),
+      List.of("omar-haddad", "grace-chen"));
+
+  /** Follows without a connection: Grace's readers, and people keeping an eye on founders. */
+  static final List<List<String>> FOLLOWS = List.of(
+      List.of("daniel-reyes", "grace-chen"),
+      List.of("priya-raman", "grace-chen"),
+      List.of("tom-lindqvist", "grace-chen"),
+      List.of("hannah-kim", "grace-chen"),
+      List.of("aisha-bello", "grace-chen"),
+      List.of("kenji-watanabe", "grace-chen"),
+      List.of("sofia-marquez", "grace-chen"),
+      List.of("marcus-hill", "grace-chen"),
+      List.of("lena-fischer", "grace-chen"),
+      List.of("noah-brooks", "grace-chen"),
+      List.of("noah-brooks", "elena-petrova"),
+      List.of("kenji-watanabe", "elena-petrova"),
+      List.of("priya-raman", "lucas-moreau"));
+
+  static final String NOAH_TO_MAYA = "Hi Maya, I enjoyed your talk on data contracts at the Columbus data "
+      + "meetup. I'm applying for Northwind's backend internship and would love to connect.";
+  static final String SOFIA_TO_MARCUS = "Hi Marcus, I lead talent at Brightline Health. We are starting a "
+      + "robotics team for hospital logistics and your motion planning work stood out. Open to a short chat "
+      + "next week?";
+
+  /** The members printed with a token after seeding, and why each is worth trying. */
+  private static final Map<String, String> SHOWCASED = orderedMap(
+      "maya-okafor", "has a pending invitation with a note from noah-brooks",
+      "noah-brooks", "a student; sent invitations to maya-okafor and james-whitaker",
+      "grace-chen", "Creator Mode: Follow is her primary action; twelve followers",
+      "sofia-marquez", "premium; her invitation with a note to marcus-hill is pending");
+
+  private final Rapport rapport;
+
+  DemoNetwork(Rapport rapport) {
+    this.rapport = Objects.requireNonNull(rapport, "rapport");
+  }
+
+  /**
+   * Seeds the network unless it is already there, then issues a token for each showcased member.
+   *
+   * @throws dev.rapport.RapportException if a rule refuses a step (for example when the data
+   *     directory holds other members with the demo's handles)
+   */
+  Showcase seedIfAbsent() {
+    boolean seeded = rapport.member(Handle.of(PEOPLE.getFirst().handle())).isPresent();
+    if (!seeded) {
+      seed();
+    }
+    List<Shown> shown = new ArrayList<>();
+    SHOWCASED.forEach((handle, why) -> rapport.member(Handle.of(handle)).ifPresent(member ->
+        shown.add(new Shown(member, rapport.issueToken(member.handle()), why))));
+    return new Showcase(!seeded, shown);
+  }
+
+  private void seed() {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    for (Person person : PEOPLE) {
+      Member member = rapport.createMember(new NewMember(Handle.of(person.handle()), MemberKind.PERSON,
+          person.name(), person.headline(), Optional.of(person.handle().replace('-', '.') + "@example.com"),
+          Optional.of(person.tier()))).member();
+      ids.put(person.handle(), member.id());
+    }
+    // Creator Mode before the follows, as a writer would switch it on before growing an audience.
+    rapport.updateMe(ids.get("grace-chen"), ProfileUpdate.none().withFollowPrimary(true));
+
+    for (List<String> pair : CONNECTIONS) {
+      long invitation = invite(ids, pair.get(0), pair.get(1), Optional.empty());
+      rapport.accept(ids.get(pair.get(1)), invitation);
+    }
+    for (List<String> pair : FOLLOWS) {
+      rapport.follow(ids.get(pair.get(0)), Handle.of(pair.get(1)));
+    }
+
+    invite(ids, "noah-brooks", "maya-okafor", Optional.of(NOAH_TO_MAYA));
+    invite(ids, "sofia-marquez", "marcus-hill", Optional.of(SOFIA_TO_MARCUS));
+    invite(ids, "kenji-watanabe", "daniel-reyes", Optional.empty());
+    invite(ids, "tom-lindqvist", "grace-chen", Optional.empty());
+    // C5: James ignores the student's invitation; Noah still sees it as pending.
+    long ignored = invite(ids, "noah-brooks", "james-whitaker", Optional.empty());
+    rapport.ignore(ids.get("james-whitaker"), ignored);
+  }
+
+  private long invite(Map<String, Long> ids, String from, String to, Optional<String> note) {
+    return rapport.invite(ids.get(from), new SendInvitation(Handle.of(to), note, Optional.empty()))
+        .invitation().id();
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  /** A showcased member with a fresh token. */
+  record Shown(Member member, String token, String why) {}
+
+  /** What {@link #seedIfAbsent} did, and the members to try. */
+  record Showcase(boolean seededNow, List<Shown> members) {
+    Showcase {
+      members = List.copyOf(members);
+    }
+
+    /** Prints the members, their tokens and a curl line to paste. */
+    void print(PrintWriter out, String url) {
+      if (seededNow) {
+        out.printf("Demo network seeded: %d people at Northwind Analytics, Brightline Health and Kestrel Robotics, "
+            + "with connections, follows and pending invitations.%n", PEOPLE.size());
+      } else {
+        out.println("Demo network already seeded; fresh tokens for some of its members:");
+      }
+      for (Shown shown : members) {
+        out.printf("  %-14s %s (%s)%n", shown.member().handle(), shown.member().name(), shown.why());
+        out.printf("  %-14s token %s%n", "", shown.token());
+      }
+      members.stream().filter(s -> s.member().handle().value().equals("maya-okafor")).findFirst().ifPresent(maya -> {
+        out.println("Try (Maya's received invitations):");
+        out.printf("  curl -s -w '\\n' -H 'Authorization: Bearer %s' '%s/v1/me/invitations?box=received'%n",
+            maya.token(), url);
+      });
+    }
+  }
+}

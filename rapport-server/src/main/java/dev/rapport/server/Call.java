@@ -1,0 +1,114 @@
+package dev.rapport.server;
+
+import dev.rapport.InvalidInputException;
+import dev.rapport.NotFoundException;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.store.PageRequest;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One authenticated request as a route handler sees it: who calls, the path parameters, the query
+ * and the checked body. Path parameters that cannot name anything answer 404, like names that
+ * name nothing.
+ */
+final class Call {
+  static final int MAX_CURSOR_LENGTH = 512;
+
+  private final ServerRequest request;
+  private final Optional<Member> caller;
+  private final Fields body;
+
+  Call(ServerRequest request, Optional<Member> caller, Fields body) {
+    this.request = request;
+    this.caller = caller;
+    this.body = body;
+  }
+
+  /** The member whose token authenticated the call: the only member a call can act as. */
+  Member me() {
+    return caller.orElseThrow(() -> new IllegalStateException("route is not a member route"));
+  }
+
+  /** The JSON body's fields (none for routes without a body). */
+  Fields body() {
+    return body;
+  }
+
+  /**
+   * The member handle in path parameter {@code name}.
+   *
+   * @throws NotFoundException {@code member-not-found} if it is not a valid handle: no member has it
+   */
+  Handle handle(String name) {
+    String value = request.path().pathParameters().get(name);
+    try {
+      return Handle.of(value);
+    } catch (InvalidInputException e) {
+      throw NotFoundException.member(value.length() <= 60 ? value : value.substring(0, 60) + "...");
+    }
+  }
+
+  /**
+   * The invitation id in path parameter {@code name}.
+   *
+   * @throws NotFoundException {@code invitation-not-found} if it is not a decimal number: no invitation has it
+   */
+  long invitationId(String name) {
+    String value = request.path().pathParameters().get(name);
+    if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw NotFoundException.invitation("'" + (value.length() <= 60 ? value : value.substring(0, 60) + "...") + "'");
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw NotFoundException.invitation("'" + value + "'");
+    }
+  }
+
+  /** A query parameter; an empty value counts as absent. */
+  Optional<String> query(String name) {
+    try {
+      return request.query().first(name).asOptional().filter(v -> !v.isEmpty());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("invalid-query", "the query string is not properly encoded",
+          Map.of("parameter", name));
+    }
+  }
+
+  /** A query parameter that must be one of the given wire names. @throws InvalidInputException {@code invalid-query} */
+  <E> Optional<E> queryChoice(String name, Map<String, E> choices) {
+    Optional<String> value = query(name);
+    if (value.isPresent() && !choices.containsKey(value.get())) {
+      throw new InvalidInputException("invalid-query", "query parameter '%s' must be one of %s"
+          .formatted(name, String.join(", ", choices.keySet())), Map.of("parameter", name));
+    }
+    return value.map(choices::get);
+  }
+
+  /**
+   * {@code ?limit=} (1-200, default 50) and {@code &cursor=}.
+   *
+   * @throws InvalidInputException {@code invalid-page} or {@code invalid-cursor}
+   */
+  PageRequest page() {
+    int limit = PageRequest.DEFAULT_LIMIT;
+    Optional<String> limitValue = query("limit");
+    if (limitValue.isPresent()) {
+      String value = limitValue.get();
+      if (value.length() > 3 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw new InvalidInputException("invalid-page", "limit must be a number between 1 and %d"
+            .formatted(PageRequest.MAX_LIMIT), Map.of("parameter", "limit"));
+      }
+      limit = Integer.parseInt(value);
+    }
+    Optional<String> cursor = query("cursor");
+    if (cursor.isPresent() && cursor.get().length() > MAX_CURSOR_LENGTH) {
+      throw new InvalidInputException("invalid-cursor", "this cursor was not given by a previous page",
+          Map.of("parameter", "cursor"));
+    }
+    return new PageRequest(limit, cursor);
+  }
+}

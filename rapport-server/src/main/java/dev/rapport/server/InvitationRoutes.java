@@ -1,0 +1,71 @@
+package dev.rapport.server;
+
+import dev.rapport.Rapport;
+import dev.rapport.invitation.InvitationOutcome;
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.invitation.InvitationView;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.member.Handle;
+import io.helidon.http.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * Invitations (C1-C9, L1-L5): send (or connect at once, C4), list sent or received, and the four
+ * transitions. Only the invitation's recipient (accept, ignore, report) or sender (withdraw) can
+ * act on it; for anyone else it does not exist (404).
+ */
+final class InvitationRoutes implements RouteGroup {
+  private static final Map<String, Boolean> BOXES = new TreeMap<>(Map.of("received", false, "sent", true));
+
+  private final Rapport rapport;
+
+  InvitationRoutes(Rapport rapport) {
+    this.rapport = rapport;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.withBody(Method.POST, "/v1/invitations", Route.Access.MEMBER, Set.of("to", "note", "email"),
+            this::send),
+        Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list),
+        transition("accept", rapport::accept),
+        transition("ignore", rapport::ignore),
+        transition("withdraw", rapport::withdraw),
+        transition("report", rapport::report));
+  }
+
+  /** A transition: the facade's method from (actor id, invitation id) to the invitation after it. */
+  private Route transition(String name, BiFunction<Long, Long, InvitationView> transition) {
+    return Route.of(Method.POST, "/v1/invitations/{id}/" + name, Route.Access.MEMBER,
+        call -> {
+          InvitationView view = transition.apply(call.me().id(), call.invitationId("id"));
+          return Reply.ok(Representations.invitationOutcome(
+              view.invitation().state() == InvitationState.ACCEPTED, Representations.invitation(view)));
+        });
+  }
+
+  private Reply send(Call call) {
+    Fields body = call.body();
+    Handle to = Handle.of(body.requiredString("to"));
+    SendInvitation command = new SendInvitation(to, body.string("note"), body.string("email"));
+    Handle me = call.me().handle();
+    return switch (rapport.invite(call.me().id(), command)) {
+      case InvitationOutcome.Sent sent ->
+          Reply.created(Representations.invitationOutcome(false, Representations.invitation(sent.invitation(), me, to)));
+      case InvitationOutcome.Connected connected ->
+          Reply.ok(Representations.invitationOutcome(true, Representations.invitation(connected.invitation(), to, me)));
+    };
+  }
+
+  private Reply list(Call call) {
+    boolean sent = call.queryChoice("box", BOXES).orElse(false);
+    var state = call.queryChoice("state", Representations.wireNames(InvitationState.class));
+    return Reply.ok(Representations.page(rapport.invitations(call.me().id(), sent, state, call.page()),
+        Representations::invitation));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.rapport.server;
+
+import dev.rapport.Rapport;
+import dev.rapport.member.ConnectionsVisibility;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.member.MemberKind;
+import dev.rapport.member.NewMember;
+import dev.rapport.member.ProfileUpdate;
+import dev.rapport.member.WhoCanFollow;
+import dev.rapport.member.WhoCanInvite;
+import io.helidon.http.Method;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Members and profiles: creating members and tokens (admin), a profile as the caller sees it (PR1),
+ * one's own profile and settings (M3), one's limits (L6).
+ */
+final class MemberRoutes implements RouteGroup {
+  private static final Set<String> SETTINGS =
+      Set.of("followPrimary", "whoCanFollow", "whoCanInvite", "connectionsVisibility", "openProfile");
+
+  private final Rapport rapport;
+
+  MemberRoutes(Rapport rapport) {
+    this.rapport = rapport;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.withBody(Method.POST, "/v1/members", Route.Access.ADMIN,
+            Set.of("handle", "name", "headline", "email", "tier", "kind"), this::create),
+        Route.of(Method.POST, "/v1/members/{h}/tokens", Route.Access.ADMIN, this::issueToken),
+        Route.of(Method.GET, "/v1/members/{h}", Route.Access.MEMBER, this::profile),
+        Route.of(Method.GET, "/v1/me", Route.Access.MEMBER, this::me),
+        Route.withBody(Method.PATCH, "/v1/me", Route.Access.MEMBER, Set.of("name", "headline", "settings"),
+            this::updateMe),
+        Route.of(Method.GET, "/v1/me/limits", Route.Access.MEMBER, this::limits));
+  }
+
+  private Reply create(Call call) {
+    Fields body = call.body();
+    String handle = body.requiredString("handle");
+    String name = body.requiredString("name");
+    MemberKind kind = body.choice("kind", Representations.wireNames(MemberKind.class)).orElse(MemberKind.PERSON);
+    NewMember command = new NewMember(Handle.of(handle), kind, name, body.string("headline").orElse(""),
+        body.string("email"), body.string("tier"));
+    Rapport.MemberWithToken created = rapport.createMember(command);
+    return Reply.created(Representations.createdMember(created.member(), created.token()),
+        "/v1/members/" + created.member().handle().value());
+  }
+
+  private Reply issueToken(Call call) {
+    Handle handle = call.handle("h");
+    return Reply.created(Representations.token(handle, rapport.issueToken(handle)));
+  }
+
+  private Reply profile(Call call) {
+    return Reply.ok(Representations.profile(rapport.profile(call.me().id(), call.handle("h"))));
+  }
+
+  private Reply me(Call call) {
+    Member me = call.me();
+    return Reply.ok(Representations.ownProfile(rapport.profile(me.id(), me.handle())));
+  }
+
+  private Reply updateMe(Call call) {
+    Fields body = call.body();
+    Optional<Fields> settings = body.object("settings", SETTINGS);
+    ProfileUpdate update = new ProfileUpdate(
+        body.string("name"),
+        body.string("headline"),
+        settings.flatMap(s -> s.bool("followPrimary")),
+        settings.flatMap(s -> s.choice("whoCanFollow", Representations.wireNames(WhoCanFollow.class))),
+        settings.flatMap(s -> s.choice("whoCanInvite", Representations.wireNames(WhoCanInvite.class))),
+        settings.flatMap(s -> s.choice("connectionsVisibility",
+            Representations.wireNames(ConnectionsVisibility.class))),
+        settings.flatMap(s -> s.bool("openProfile")));
+    Member updated = rapport.updateMe(call.me().id(), update);
+    return Reply.ok(Representations.ownProfile(rapport.profile(updated.id(), updated.handle())));
+  }
+
+  private Reply limits(Call call) {
+    return Reply.ok(Representations.limits(rapport.limits(call.me().id())));
+  }
+}

@@ -1,0 +1,155 @@
+package dev.rapport.server;
+
+import dev.rapport.Rapport;
+import dev.rapport.store.Store;
+import dev.rapport.store.sql.PostgresStore;
+import dev.rapport.store.sql.SqliteStore;
+import dev.rapport.time.AdjustableClock;
+import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The Rapport HTTP JSON API, running: the composition root that opens the configured store, builds
+ * the {@link Rapport} engine on it and serves the API with Helidon SE on the configured port.
+ *
+ * <p>Routes, status codes and problem types are listed in this module's README; every
+ * answer that is not 2xx is an RFC 9457 {@code application/problem+json} document. Callers
+ * authenticate with {@code Authorization: Bearer <token>}: the admin token for {@code /v1/admin/*}
+ * and member creation, a member's token for everything a member does (they act only as themselves).
+ *
+ * <p>Start with {@link #start}, stop with {@link #close} (it is not stopped by a JVM shutdown hook of
+ * its own; add one if needed). Thread safe.
+ */
+public final class RapportServer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(RapportServer.class.getName());
+  /** Helidon's own ceiling on a request body, above {@link RequestBody#MAX_BYTES}: bodies past it are not even drained. */
+  private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
+
+  private final Store store;
+  private final Rapport rapport;
+  private final HttpApi api;
+  private final WebServer webServer;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private RapportServer(Store store, Rapport rapport, HttpApi api, WebServer webServer) {
+    this.store = store;
+    this.rapport = rapport;
+    this.api = api;
+    this.webServer = webServer;
+  }
+
+  /**
+   * Opens the configured store ({@code <dataDir>/rapport.db} for SQLite), resolves the admin token
+   * (generating {@code <dataDir>/admin-token} when none is configured) and starts serving.
+   *
+   * @throws UncheckedIOException if the data directory or the admin token file cannot be used
+   * @throws RuntimeException if the store cannot be opened or the port cannot be bound
+   */
+  public static RapportServer start(ServerConfig config) {
+    Store store = switch (config.store()) {
+      case SQLITE -> {
+        try {
+          Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
+      }
+      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
+    };
+    return start(config, store);
+  }
+
+  /** Serves on a store opened by the caller; the server owns it from now on and closes it. */
+  static RapportServer start(ServerConfig config, Store store) {
+    try {
+      String adminToken = AdminToken.resolve(config);
+      Optional<AdjustableClock> devClock = config.devClock()
+          ? Optional.of(new AdjustableClock(InstantSource.system()))
+          : Optional.empty();
+      Rapport rapport = Rapport.builder()
+          .store(store)
+          .policy(config.policy())
+          .clock(devClock.<InstantSource>map(c -> c).orElse(InstantSource.system()))
+          .build();
+      List<Route> routes = Stream.of(
+              new HealthRoutes(store, config.store().wireName()),
+              new MemberRoutes(rapport),
+              new FollowRoutes(rapport),
+              new InvitationRoutes(rapport),
+              new ConnectionRoutes(rapport),
+              new BlockRoutes(rapport),
+              new NotificationRoutes(rapport),
+              new ClockRoutes(devClock))
+          .flatMap(group -> group.routes().stream())
+          .toList();
+      Problems problems = new Problems(rapport.clock());
+      HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken), problems);
+      WebServer webServer = WebServer.builder()
+          .port(config.port())
+          .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)
+          .shutdownHook(false)
+          .directHandlers(handlers -> {
+            for (var type : io.helidon.http.DirectHandler.EventType.values()) {
+              handlers.addHandler(type, problems);
+            }
+          })
+          .routing(api::register)
+          .build()
+          .start();
+      // Helidon logs a failed bind and carries on without a listener; an unbound server must not start.
+      if (!webServer.isRunning() || webServer.port() < 0) {
+        webServer.stop();
+        throw new IllegalStateException("cannot listen on port %d; is another process using it?".formatted(config.port()));
+      }
+      if (config.devClock()) {
+        LOG.log(System.Logger.Level.WARNING, "the dev clock is on: POST /v1/admin/clock moves time forward");
+      }
+      LOG.log(System.Logger.Level.INFO, "Rapport serves on port {0} ({1} store)", String.valueOf(webServer.port()),
+          config.store().wireName());
+      return new RapportServer(store, rapport, api, webServer);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The port the server listens on (the bound one when the configuration said 0). */
+  public int port() {
+    return webServer.port();
+  }
+
+  /** The engine behind the API, for embedding applications and tests. */
+  public Rapport rapport() {
+    return rapport;
+  }
+
+  /** The store behind the engine, for tests that compare its event log. */
+  Store store() {
+    return store;
+  }
+
+  /** Every route the API serves. */
+  List<Route> routes() {
+    return api.routes();
+  }
+
+  /** Stops serving and closes the store. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        webServer.stop();
+      } finally {
+        store.close();
+      }
+    }
+  }
+}

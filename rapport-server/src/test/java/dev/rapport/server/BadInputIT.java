@@ -1,0 +1,611 @@
+package dev.rapport.server;
+
+import static dev.rapport.server.TestServer.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #2's acceptance criterion: for every route, bad input (malformed JSON, wrong types, missing
+ * and unknown fields, bodies over 64 KiB, wrong content types, unknown and invalid handles and ids,
+ * bad paging, missing, invalid, expired and other members' tokens, other members' invitations, and
+ * requests the rules refuse) is answered with a 4xx {@code application/problem+json} document
+ * with a type, never a 5xx, and leaves the stored state exactly as it was.
+ */
+class BadInputIT {
+  private static final String MEMBERS = "alice bob carol dave erin";
+
+  @TempDir
+  static Path dataDir;
+
+  private static TestServer server;
+  private static ApiClient api;
+  /** Current tokens by handle. */
+  private static final Map<String, String> tokens = new LinkedHashMap<>();
+  private static String expiredToken;
+  /** Invitation ids: alice to bob (accepted), carol to alice (pending), dave to carol, alice to erin (pending). */
+  private static String aliceToBob;
+  private static String carolToAlice;
+  private static String daveToCarol;
+  private static String aliceToErin;
+
+  /** A request that must be refused, and how ({@code type} null: any problem type). */
+  private record Case(String name, HttpRequest request, int status, String type) {}
+
+  /** A request written by hand, that no well-behaved client sends ({@code status} 0: any 4xx). */
+  private record RawCase(String name, String head, byte[] body, int status, String type) {}
+
+  /** A field of a route's body: its JSON type and whether it is required. */
+  private record Field(String path, Kind kind, boolean required) {}
+
+  private enum Kind { STRING, BOOLEAN, CHOICE, OBJECT }
+
+  /** A request that would succeed, from which each case breaks exactly one thing. */
+  private record Sample(String route, String method, String path, String token, Optional<String> body,
+      List<Field> fields) {}
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(dataDir);
+    api = server.api;
+    for (String handle : MEMBERS.split(" ")) {
+      tokens.put(handle, server.member(handle));
+    }
+    server.company("acme");
+    expiredToken = tokens.get("alice");
+    Duration pastLifetime = server.server.rapport().policy().tokenLifetime().plusDays(1);
+    assertThat(api.post("/v1/admin/clock", ADMIN, "{\"advance\":\"%s\"}".formatted(pastLifetime)).status())
+        .isEqualTo(200);
+    for (String handle : MEMBERS.split(" ")) {
+      tokens.put(handle, api.post("/v1/members/" + handle + "/tokens", ADMIN).json().get("token").asText());
+    }
+    assertThat(api.get("/v1/me", expiredToken).status()).isEqualTo(401);
+
+    aliceToBob = invite("alice", "bob");
+    assertThat(api.post("/v1/invitations/" + aliceToBob + "/accept", token("bob")).status()).isEqualTo(200);
+    carolToAlice = invite("carol", "alice");
+    daveToCarol = invite("dave", "carol");
+    aliceToErin = invite("alice", "erin");
+    assertThat(api.put("/v1/me/blocks/dave", token("erin")).status()).isEqualTo(200);
+    assertThat(api.put("/v1/me/following/acme", token("alice")).status()).isEqualTo(200);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void everyRoute_refusesBadInputWithAProblem_andChangesNothing() {
+    List<Sample> samples = samples();
+    TreeSet<String> sampled = samples.stream().map(Sample::route).collect(Collectors.toCollection(TreeSet::new));
+    TreeSet<String> served = server.server.routes().stream().map(Route::toString)
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(sampled).as("every route has a sample to break").isEqualTo(served);
+    List<Case> cases = new ArrayList<>();
+    for (Sample sample : samples) {
+      cases.addAll(authCases(sample));
+      cases.addAll(bodyCases(sample));
+      cases.addAll(pathCases(sample));
+      cases.addAll(queryCases(sample));
+    }
+    cases.addAll(ruleCases());
+    cases.addAll(routingCases());
+    List<RawCase> rawCases = rawCases();
+    String before = snapshot();
+
+    SoftAssertions softly = new SoftAssertions();
+    for (Case c : cases) {
+      ApiClient.Answer answer = api.send(c.request());
+      String label = "%s: %s %s -> %s".formatted(c.name(), c.request().method(), c.request().uri().getRawPath(),
+          answer.body().length() > 300 ? answer.body().substring(0, 300) : answer.body());
+      softly.assertThat(answer.status()).as(label).isBetween(400, 499).isEqualTo(c.status());
+      softly.assertThat(answer.contentType()).as(label).startsWith("application/problem+json");
+      if (answer.contentType().startsWith("application/problem+json")) {
+        JsonNode problem = answer.json();
+        softly.assertThat(problem.path("type").asText()).as(label).startsWith("/problems/");
+        if (c.type() != null) {
+          softly.assertThat(problem.path("type").asText()).as(label).isEqualTo("/problems/" + c.type());
+        }
+        softly.assertThat(problem.path("status").asInt()).as(label).isEqualTo(answer.status());
+        softly.assertThat(problem.path("title").asText()).as(label).isNotBlank();
+        softly.assertThat(problem.path("detail").asText()).as(label).isNotBlank();
+      }
+      if (answer.status() == 401) {
+        softly.assertThat(answer.header("WWW-Authenticate")).as(label)
+            .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+      }
+    }
+    for (RawCase c : rawCases) {
+      RawHttp.Answer answer = RawHttp.send(server.server.port(), c.head(), c.body());
+      String label = "%s -> %d %s".formatted(c.name(), answer.status(), answer.body());
+      softly.assertThat(answer.status()).as(label).isBetween(400, 499);
+      if (c.status() != 0) {
+        softly.assertThat(answer.status()).as(label).isEqualTo(c.status());
+      }
+      softly.assertThat(answer.contentType()).as(label).startsWith("application/problem+json");
+      softly.assertThat(answer.body()).as(label).contains("\"type\":\"/problems/" + (c.type() == null ? "" : c.type()));
+    }
+    softly.assertAll();
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(cases).hasSizeGreaterThan(400);
+  }
+
+  // ---- the requests that would succeed --------------------------------------------------------
+
+  private static List<Sample> samples() {
+    String alice = token("alice");
+    List<Field> none = List.of();
+    return List.of(
+        new Sample("GET /health", "GET", "/health", null, Optional.empty(), none),
+        new Sample("POST /v1/members", "POST", "/v1/members", ADMIN,
+            Optional.of("{\"handle\":\"brand-new\",\"name\":\"Brand New\",\"kind\":\"person\"}"), List.of(
+                new Field("handle", Kind.STRING, true), new Field("name", Kind.STRING, true),
+                new Field("headline", Kind.STRING, false), new Field("email", Kind.STRING, false),
+                new Field("tier", Kind.STRING, false), new Field("kind", Kind.CHOICE, false))),
+        new Sample("POST /v1/members/{h}/tokens", "POST", "/v1/members/{h}/tokens", ADMIN, Optional.empty(), none),
+        new Sample("GET /v1/members/{h}", "GET", "/v1/members/{h}", alice, Optional.empty(), none),
+        new Sample("GET /v1/me", "GET", "/v1/me", alice, Optional.empty(), none),
+        new Sample("PATCH /v1/me", "PATCH", "/v1/me", alice,
+            Optional.of("{\"name\":\"Alice Again\",\"settings\":{\"followPrimary\":true,\"whoCanFollow\":\"everyone\"}}"),
+            List.of(new Field("name", Kind.STRING, false), new Field("headline", Kind.STRING, false),
+                new Field("settings", Kind.OBJECT, false),
+                new Field("settings.followPrimary", Kind.BOOLEAN, false),
+                new Field("settings.whoCanFollow", Kind.CHOICE, false),
+                new Field("settings.whoCanInvite", Kind.CHOICE, false),
+                new Field("settings.connectionsVisibility", Kind.CHOICE, false),
+                new Field("settings.openProfile", Kind.BOOLEAN, false))),
+        new Sample("GET /v1/me/limits", "GET", "/v1/me/limits", alice, Optional.empty(), none),
+        new Sample("PUT /v1/me/following/{h}", "PUT", "/v1/me/following/{h}", alice, Optional.empty(), none),
+        new Sample("DELETE /v1/me/following/{h}", "DELETE", "/v1/me/following/{h}", alice, Optional.empty(), none),
+        new Sample("DELETE /v1/me/followers/{h}", "DELETE", "/v1/me/followers/{h}", alice, Optional.empty(), none),
+        new Sample("GET /v1/members/{h}/followers", "GET", "/v1/members/{h}/followers", alice, Optional.empty(), none),
+        new Sample("GET /v1/members/{h}/following", "GET", "/v1/members/{h}/following", alice, Optional.empty(), none),
+        new Sample("POST /v1/invitations", "POST", "/v1/invitations", alice,
+            Optional.of("{\"to\":\"dave\",\"note\":\"hi\",\"email\":\"dave@example.com\"}"),
+            List.of(new Field("to", Kind.STRING, true), new Field("note", Kind.STRING, false),
+                new Field("email", Kind.STRING, false))),
+        new Sample("GET /v1/me/invitations", "GET", "/v1/me/invitations?box=sent&state=pending", alice,
+            Optional.empty(), none),
+        new Sample("POST /v1/invitations/{id}/accept", "POST", "/v1/invitations/{id}/accept", alice, Optional.empty(),
+            none),
+        new Sample("POST /v1/invitations/{id}/ignore", "POST", "/v1/invitations/{id}/ignore", alice, Optional.empty(),
+            none),
+        new Sample("POST /v1/invitations/{id}/withdraw", "POST", "/v1/invitations/{id}/withdraw", alice,
+            Optional.empty(), none),
+        new Sample("POST /v1/invitations/{id}/report", "POST", "/v1/invitations/{id}/report", alice, Optional.empty(),
+            none),
+        new Sample("GET /v1/members/{h}/connections", "GET", "/v1/members/{h}/connections", alice, Optional.empty(),
+            none),
+        new Sample("DELETE /v1/me/connections/{h}", "DELETE", "/v1/me/connections/{h}", alice, Optional.empty(), none),
+        new Sample("PUT /v1/me/blocks/{h}", "PUT", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
+        new Sample("DELETE /v1/me/blocks/{h}", "DELETE", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
+        new Sample("GET /v1/me/blocks", "GET", "/v1/me/blocks", alice, Optional.empty(), none),
+        new Sample("GET /v1/me/notifications", "GET", "/v1/me/notifications", alice, Optional.empty(), none),
+        new Sample("POST /v1/admin/clock", "POST", "/v1/admin/clock", ADMIN, Optional.of("{\"advance\":\"P1D\"}"),
+            List.of(new Field("advance", Kind.STRING, true))));
+  }
+
+  /** The sample's path with valid parameters: bob for a handle, an invitation alice may act on for an id. */
+  private static String validPath(Sample sample) {
+    String id = sample.path().endsWith("/withdraw") ? aliceToErin : carolToAlice;
+    return sample.path().replace("{h}", "bob").replace("{id}", id);
+  }
+
+  // ---- what breaks them -------------------------------------------------------------------------
+
+  private static List<Case> authCases(Sample sample) {
+    if (sample.token() == null) {
+      return List.of();
+    }
+    String path = validPath(sample);
+    List<Case> cases = new ArrayList<>(List.of(
+        new Case("no token", request(sample.method(), path, null, sample.body()), 401, "unauthenticated"),
+        new Case("unknown token", request(sample.method(), path, "rpt_unknown", sample.body()), 401,
+            "unauthenticated"),
+        new Case("expired token", request(sample.method(), path, expiredToken, sample.body()), 401, "unauthenticated"),
+        new Case("huge token", request(sample.method(), path, "x".repeat(4_000), sample.body()), 401,
+            "unauthenticated"),
+        new Case("basic scheme", withBody(builder(path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
+            sample.method(), sample.body()), 401, "unauthenticated"),
+        new Case("bearer without token", withBody(builder(path).header("Authorization", "Bearer"),
+            sample.method(), sample.body()), 401, "unauthenticated")));
+    if (sample.token().equals(ADMIN)) {
+      cases.add(new Case("member token on admin route", request(sample.method(), path, token("alice"), sample.body()),
+          403, "admin-only"));
+    } else {
+      cases.add(new Case("admin token on member route", request(sample.method(), path, ADMIN, sample.body()), 403,
+          "member-only"));
+    }
+    return cases;
+  }
+
+  private static List<Case> bodyCases(Sample sample) {
+    String path = validPath(sample);
+    String t = sample.token();
+    String body = sample.body().orElse("{}");
+    List<Case> cases = new ArrayList<>(List.of(
+        json("malformed JSON", sample.method(), path, t, "{\"to\": ", 400, "malformed-json"),
+        json("not JSON at all", sample.method(), path, t, "to=bob", 400, "malformed-json"),
+        json("trailing content", sample.method(), path, t, body + " {}", 400, "malformed-json"),
+        json("duplicate key", sample.method(), path, t, "{\"a\":1,\"a\":2}", 400, "malformed-json"),
+        json("comment", sample.method(), path, t, "{/* hi */}", 400, "malformed-json"),
+        json("blank body", sample.method(), path, t, "   ", 400, "malformed-json"),
+        json("invalid UTF-8", sample.method(), path, t, BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3,
+            '"', ':', '1', '}'}), 400, "malformed-json"),
+        json("array body", sample.method(), path, t, "[]", 400, "invalid-body"),
+        json("string body", sample.method(), path, t, "\"bob\"", 400, "invalid-body"),
+        json("number body", sample.method(), path, t, "42", 400, "invalid-body"),
+        json("null body", sample.method(), path, t, "null", 400, "invalid-body"),
+        json("unknown field", sample.method(), path, t, withField(body, "bogus", "1"), 400, "unknown-field"),
+        json("over 64 KiB", sample.method(), path, t, padded(body, 64 * 1024 + 1), 413, "payload-too-large"),
+        json("far over 64 KiB", sample.method(), path, t, padded(body, 600 * 1024), 413, "payload-too-large"),
+        json("over 64 KiB, chunked", sample.method(), path, t, chunked(padded(body, 70 * 1024)), 413,
+            "payload-too-large"),
+        json("deeply nested", sample.method(), path, t, "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+            400, null),
+        new Case("text/plain", withBody(auth(builder(path), t).header("Content-Type", "text/plain"), sample.method(),
+            Optional.of(body)), 415, "unsupported-media-type"),
+        new Case("no content type", withBody(auth(builder(path), t), sample.method(), Optional.of(body)), 415,
+            "unsupported-media-type"),
+        new Case("form content type", withBody(auth(builder(path), t).header("Content-Type",
+            "application/x-www-form-urlencoded"), sample.method(), Optional.of(body)), 415, "unsupported-media-type"),
+        new Case("latin-1 JSON", withBody(auth(builder(path), t).header("Content-Type",
+            "application/json; charset=ISO-8859-1"), sample.method(), Optional.of(body)), 415,
+            "unsupported-media-type"),
+        new Case("garbage content type", withBody(auth(builder(path), t).header("Content-Type", ";;=/"),
+            sample.method(), Optional.of(body)), 415, "unsupported-media-type")));
+    if (sample.body().isEmpty()) {
+      cases.add(json("fields on a route without a body", sample.method(), path, t, "{\"to\":\"bob\"}", 400,
+          "unknown-field"));
+      return cases;
+    }
+    cases.add(new Case("no body", request(sample.method(), path, t, Optional.empty()), 400, "malformed-json"));
+    if (sample.fields().stream().anyMatch(Field::required)) {
+      cases.add(json("empty object", sample.method(), path, t, "{}", 400, "missing-field"));
+    }
+    for (Field field : sample.fields()) {
+      for (String wrong : wrongValues(field.kind())) {
+        cases.add(json("field %s = %s".formatted(field.path(), wrong), sample.method(), path, t,
+            set(body, field.path(), wrong), 400, "invalid-field"));
+      }
+      if (field.required()) {
+        cases.add(json("missing " + field.path(), sample.method(), path, t, remove(body, field.path()), 400,
+            "missing-field"));
+        cases.add(json("null " + field.path(), sample.method(), path, t, set(body, field.path(), "null"), 400,
+            "missing-field"));
+      }
+      if (field.kind() == Kind.OBJECT) {
+        cases.add(json("unknown field in " + field.path(), sample.method(), path, t,
+            set(body, field.path() + ".bogus", "true"), 400, "unknown-field"));
+      }
+    }
+    return cases;
+  }
+
+  private static List<String> wrongValues(Kind kind) {
+    return switch (kind) {
+      case STRING -> List.of("42", "true", "[\"a\"]", "{\"a\":1}");
+      case CHOICE -> List.of("42", "\"bogus\"", "\"EVERYONE\"", "[]");
+      case BOOLEAN -> List.of("\"true\"", "1", "{}");
+      case OBJECT -> List.of("\"x\"", "[]", "7");
+    };
+  }
+
+  private static List<Case> pathCases(Sample sample) {
+    List<Case> cases = new ArrayList<>();
+    String t = sample.token();
+    if (sample.path().contains("{h}")) {
+      for (String handle : List.of("Bob", "bo", "b".repeat(41), "bob_", "nobody-here", "%C3%A9l%C3%A8ve", "bob%20",
+          "%00", "-".repeat(3))) {
+        cases.add(new Case("handle " + handle, request(sample.method(),
+            sample.path().replace("{h}", handle), t, sample.body()), 404, "member-not-found"));
+      }
+    }
+    if (sample.path().contains("{id}")) {
+      boolean withdraw = sample.path().endsWith("/withdraw");
+      for (String id : List.of("abc", "-5", "1.5", "0x10", "99999999999999999999999", "12345", daveToCarol,
+          withdraw ? carolToAlice : aliceToErin)) {
+        cases.add(new Case("invitation id " + id, request(sample.method(), sample.path().replace("{id}", id), t,
+            sample.body()), 404, "invitation-not-found"));
+      }
+    }
+    return cases;
+  }
+
+  private static List<Case> queryCases(Sample sample) {
+    if (!sample.method().equals("GET") || !isList(sample.route())) {
+      return List.of();
+    }
+    String base = validPath(sample);
+    String join = base.contains("?") ? "&" : "?";
+    List<Case> cases = new ArrayList<>();
+    for (String limit : List.of("0", "201", "-1", "abc", "1e3", "99999999999", "2.5")) {
+      cases.add(new Case("limit " + limit, request("GET", base + join + "limit=" + limit, sample.token(),
+          Optional.empty()), 400, "invalid-page"));
+    }
+    for (String cursor : List.of("garbage", "x".repeat(600), "0", "-1", "Zm9v")) {
+      cases.add(new Case("cursor " + cursor, request("GET", base + join + "cursor=" + cursor, sample.token(),
+          Optional.empty()), 400, "invalid-cursor"));
+    }
+    cases.add(new Case("cursor of invalid UTF-8", request("GET", base + join + "cursor=%FF%FE", sample.token(),
+        Optional.empty()), 400, null));
+    if (sample.route().equals("GET /v1/me/invitations")) {
+      cases.add(new Case("box", request("GET", "/v1/me/invitations?box=outbox", sample.token(), Optional.empty()),
+          400, "invalid-query"));
+      cases.add(new Case("state", request("GET", "/v1/me/invitations?state=open", sample.token(), Optional.empty()),
+          400, "invalid-query"));
+    }
+    return cases;
+  }
+
+  private static boolean isList(String route) {
+    return route.endsWith("/followers") || route.endsWith("/following") || route.endsWith("/connections")
+        || route.endsWith("/invitations") || route.endsWith("/blocks") || route.endsWith("/notifications");
+  }
+
+  /** Well-formed requests the rules refuse: they must change nothing either. */
+  private static List<Case> ruleCases() {
+    String alice = token("alice");
+    return List.of(
+        post("handle with capitals", "/v1/members", ADMIN, "{\"handle\":\"Bad Handle\",\"name\":\"X\"}", 400,
+            "invalid-handle"),
+        post("handle too short", "/v1/members", ADMIN, "{\"handle\":\"ab\",\"name\":\"X\"}", 400, "invalid-handle"),
+        post("empty name", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"  \"}", 400, "invalid-name"),
+        post("long name", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"%s\"}".formatted("n".repeat(101)),
+            400, "invalid-name"),
+        post("long headline", "/v1/members", ADMIN,
+            "{\"handle\":\"fresh-one\",\"name\":\"X\",\"headline\":\"%s\"}".formatted("h".repeat(221)), 400,
+            "invalid-headline"),
+        post("bad email", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"X\",\"email\":\"nope\"}", 400,
+            "invalid-email"),
+        post("unknown tier", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"X\",\"tier\":\"gold\"}", 400,
+            "unknown-tier"),
+        post("taken handle", "/v1/members", ADMIN, "{\"handle\":\"bob\",\"name\":\"Another Bob\"}", 409,
+            "handle-taken"),
+        new Case("blank name", request("PATCH", "/v1/me", alice, Optional.of("{\"name\":\"\"}")), 400, "invalid-name"),
+        new Case("long headline", request("PATCH", "/v1/me", alice,
+            Optional.of("{\"headline\":\"%s\"}".formatted("h".repeat(221)))), 400, "invalid-headline"),
+        new Case("open profile on basic", request("PATCH", "/v1/me", alice,
+            Optional.of("{\"settings\":{\"openProfile\":true}}")), 403, "open-profile-not-allowed"),
+        new Case("follow self", request("PUT", "/v1/me/following/alice", alice, Optional.empty()), 409,
+            "cannot-follow-self"),
+        new Case("follow someone one blocked", request("PUT", "/v1/me/following/dave", token("erin"),
+            Optional.empty()), 409, "member-blocked"),
+        new Case("follow someone who blocked you", request("PUT", "/v1/me/following/erin", token("dave"),
+            Optional.empty()), 404, "member-not-found"),
+        new Case("profile of someone who blocked you", request("GET", "/v1/members/erin", token("dave"),
+            Optional.empty()), 404, "member-not-found"),
+        new Case("followers of someone who blocked you", request("GET", "/v1/members/erin/followers", token("dave"),
+            Optional.empty()), 404, "member-not-found"),
+        post("invite self", "/v1/invitations", alice, "{\"to\":\"alice\"}", 409, "cannot-invite-self"),
+        post("invite a connection", "/v1/invitations", alice, "{\"to\":\"bob\"}", 409, "already-connected"),
+        post("invite a company", "/v1/invitations", alice, "{\"to\":\"acme\"}", 409, "not-connectable"),
+        post("invite twice", "/v1/invitations", alice, "{\"to\":\"erin\"}", 409, "invitation-already-pending"),
+        post("invite someone one blocked", "/v1/invitations", token("erin"), "{\"to\":\"dave\"}", 409,
+            "member-blocked"),
+        post("invite someone who blocked you", "/v1/invitations", token("dave"), "{\"to\":\"erin\"}", 404,
+            "member-not-found"),
+        post("invite an invalid handle", "/v1/invitations", alice, "{\"to\":\"Not Valid\"}", 400, "invalid-handle"),
+        post("invite nobody", "/v1/invitations", alice, "{\"to\":\"nobody-here\"}", 404, "member-not-found"),
+        post("note over the tier", "/v1/invitations", alice,
+            "{\"to\":\"dave\",\"note\":\"%s\"}".formatted("n".repeat(201)), 400, "note-too-long"),
+        post("note over any tier", "/v1/invitations", alice,
+            "{\"to\":\"dave\",\"note\":\"%s\"}".formatted("n".repeat(2_001)), 400, "note-too-long"),
+        new Case("accept an accepted invitation", request("POST", "/v1/invitations/" + aliceToBob + "/accept",
+            token("bob"), Optional.empty()), 409, "invitation-not-open"),
+        new Case("withdraw an accepted invitation", request("POST", "/v1/invitations/" + aliceToBob + "/withdraw",
+            alice, Optional.empty()), 409, "invitation-not-open"),
+        new Case("accept one's own invitation", request("POST", "/v1/invitations/" + carolToAlice + "/accept",
+            token("carol"), Optional.empty()), 404, "invitation-not-found"),
+        new Case("remove a non-connection", request("DELETE", "/v1/me/connections/carol", alice, Optional.empty()),
+            409, "not-connected"),
+        new Case("block self", request("PUT", "/v1/me/blocks/alice", alice, Optional.empty()), 409,
+            "cannot-block-self"),
+        post("advance in words", "/v1/admin/clock", ADMIN, "{\"advance\":\"7 days\"}", 400, "invalid-field"),
+        post("advance backwards", "/v1/admin/clock", ADMIN, "{\"advance\":\"-P1D\"}", 400, "invalid-field"),
+        post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),
+        post("advance by millennia", "/v1/admin/clock", ADMIN, "{\"advance\":\"P999999D\"}", 400, "invalid-field"),
+        post("advance past any instant", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT9223372036854775807S\"}", 400,
+            "invalid-field"));
+  }
+
+  private static List<Case> routingCases() {
+    String alice = token("alice");
+    return List.of(
+        new Case("unknown route", request("GET", "/v1/posts", alice, Optional.empty()), 404, "not-found"),
+        new Case("unknown sub-route", request("GET", "/v1/members/bob/posts", alice, Optional.empty()), 404,
+            "not-found"),
+        new Case("root", request("GET", "/", null, Optional.empty()), 404, "not-found"),
+        new Case("trailing slash", request("GET", "/v1/me/", alice, Optional.empty()), 404, "not-found"),
+        new Case("upper case", request("GET", "/V1/ME", alice, Optional.empty()), 404, "not-found"),
+        new Case("dot segments", request("GET", "/v1/members/%2e%2e/bob", alice, Optional.empty()), 404, null),
+        new Case("encoded slash", request("GET", "/v1/members/a%2Fb", alice, Optional.empty()), 404, null),
+        new Case("wrong method", request("DELETE", "/v1/members", ADMIN, Optional.empty()), 405,
+            "method-not-allowed"),
+        new Case("wrong method with body", request("PUT", "/v1/invitations", alice, Optional.of("{}")), 405,
+            "method-not-allowed"),
+        new Case("options", request("OPTIONS", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"),
+        new Case("put health", request("PUT", "/health", null, Optional.empty()), 405, "method-not-allowed"),
+        new Case("unknown method", request("BREW", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"));
+  }
+
+  /** Malformed escapes and broken framing, written on a socket. */
+  private static List<RawCase> rawCases() {
+    String auth = "Authorization: Bearer " + token("alice");
+    byte[] none = new byte[0];
+    byte[] small = "{\"to\":\"dave\"}".getBytes(StandardCharsets.UTF_8);
+    return List.of(
+        new RawCase("bad escape in a path", "GET /v1/members/%zz HTTP/1.1\nHost: localhost\n" + auth
+            + "\nConnection: close", none, 0, null),
+        new RawCase("bad escape in a query", "GET /v1/members/bob/followers?limit=%zz HTTP/1.1\nHost: localhost\n"
+            + auth + "\nConnection: close", none, 0, null),
+        new RawCase("NUL in a path", "GET /v1/members/bo%00b HTTP/1.1\nHost: localhost\n" + auth
+            + "\nConnection: close", none, 0, null),
+        new RawCase("garbage request line", "HELLO THERE\nConnection: close", none, 0, null),
+        new RawCase("unknown protocol", "GET /health HTTP/3\nHost: localhost\nConnection: close", none, 400,
+            "bad-request"),
+        new RawCase("address too long", "GET /v1/members/" + "a".repeat(20_000) + " HTTP/1.1\nHost: localhost\n"
+            + auth + "\nConnection: close", none, 414, "uri-too-long"),
+        new RawCase("headers too large", "GET /v1/me HTTP/1.1\nHost: localhost\n" + auth + "\nX-Padding: "
+            + "p".repeat(40_000) + "\nConnection: close", none, 0, null),
+        new RawCase("header without a colon", "GET /v1/me HTTP/1.1\nHost: localhost\n" + auth
+            + "\nNot a header\nConnection: close", none, 400, null),
+        new RawCase("Content-Length not a number", "POST /v1/invitations HTTP/1.1\nHost: localhost\n" + auth
+            + "\nContent-Type: application/json\nContent-Length: abc\nConnection: close", small, 400, null),
+        new RawCase("Content-Length and chunked", "POST /v1/invitations HTTP/1.1\nHost: localhost\n" + auth
+            + "\nContent-Type: application/json\nContent-Length: 14\nTransfer-Encoding: chunked\nConnection: close",
+            small, 400, null),
+        new RawCase("bad chunk size", "POST /v1/invitations HTTP/1.1\nHost: localhost\n" + auth
+            + "\nContent-Type: application/json\nTransfer-Encoding: chunked\nConnection: close",
+            "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 400, "unreadable-body"),
+        new RawCase("Content-Length far over the limit", "POST /v1/invitations HTTP/1.1\nHost: localhost\n" + auth
+            + "\nContent-Type: application/json\nContent-Length: 50000000\nConnection: close", small, 413,
+            "payload-too-large"),
+        new RawCase("body shorter than Content-Length", "POST /v1/invitations HTTP/1.1\nHost: localhost\n" + auth
+            + "\nContent-Type: application/json\nContent-Length: 70000\nConnection: close", small, 400,
+            "unreadable-body"));
+  }
+
+  // ---- the observable state -------------------------------------------------------------------
+
+  /** Everything a member can read, as every member, plus the event log: equal means nothing changed. */
+  private static String snapshot() {
+    StringBuilder state = new StringBuilder();
+    server.server.store().eventsAfter(0, 1_000_000).forEach(e -> state.append(e).append('\n'));
+    List<String> handles = new ArrayList<>(tokens.keySet());
+    handles.add("acme");
+    for (Map.Entry<String, String> viewer : tokens.entrySet()) {
+      String t = viewer.getValue();
+      for (String path : List.of("/v1/me", "/v1/me/limits", "/v1/me/blocks?limit=200",
+          "/v1/me/notifications?limit=200", "/v1/me/invitations?limit=200", "/v1/me/invitations?box=sent&limit=200")) {
+        state.append(viewer.getKey()).append(' ').append(path).append(' ').append(api.get(path, t)).append('\n');
+      }
+      for (String state1 : List.of("pending", "ignored", "accepted", "withdrawn", "canceled")) {
+        for (String box : List.of("sent", "received")) {
+          String path = "/v1/me/invitations?limit=200&box=%s&state=%s".formatted(box, state1);
+          state.append(viewer.getKey()).append(' ').append(path).append(' ').append(api.get(path, t)).append('\n');
+        }
+      }
+      for (String other : handles) {
+        for (String suffix : List.of("", "/followers?limit=200", "/following?limit=200", "/connections?limit=200")) {
+          String path = "/v1/members/" + other + suffix;
+          state.append(viewer.getKey()).append(' ').append(path).append(' ').append(api.get(path, t)).append('\n');
+        }
+      }
+    }
+    return state.toString();
+  }
+
+  // ---- building requests ----------------------------------------------------------------------
+
+  private static String token(String handle) {
+    return tokens.get(handle);
+  }
+
+  private static String invite(String from, String to) {
+    ApiClient.Answer sent = api.post("/v1/invitations", token(from), "{\"to\":\"%s\"}".formatted(to));
+    assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+    return sent.json().get("invitation").get("id").asText();
+  }
+
+  private static HttpRequest.Builder builder(String path) {
+    return api.request(path);
+  }
+
+  private static HttpRequest.Builder auth(HttpRequest.Builder builder, String token) {
+    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+  }
+
+  private static HttpRequest request(String method, String path, String token, Optional<String> json) {
+    HttpRequest.Builder builder = auth(builder(path), token);
+    json.ifPresent(j -> builder.header("Content-Type", "application/json"));
+    return withBody(builder, method, json);
+  }
+
+  private static HttpRequest withBody(HttpRequest.Builder builder, String method, Optional<String> body) {
+    return builder.method(method, body.map(BodyPublishers::ofString).orElse(BodyPublishers.noBody())).build();
+  }
+
+  private static Case json(String name, String method, String path, String token, String body, int status,
+      String type) {
+    return json(name, method, path, token, BodyPublishers.ofString(body), status, type);
+  }
+
+  private static Case json(String name, String method, String path, String token, BodyPublisher body, int status,
+      String type) {
+    HttpRequest request = auth(builder(path), token).header("Content-Type", "application/json")
+        .method(method, body).build();
+    return new Case(name, request, status, type);
+  }
+
+  private static Case post(String name, String path, String token, String body, int status, String type) {
+    return new Case(name, request("POST", path, token, Optional.of(body)), status, type);
+  }
+
+  private static BodyPublisher chunked(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
+  }
+
+  /** The body with one more field, so that it is exactly {@code size} bytes or more. */
+  private static String padded(String body, int size) {
+    return withField(body, "padding", "\"" + "x".repeat(size) + "\"");
+  }
+
+  private static String withField(String body, String name, String rawValue) {
+    return set(body, name, rawValue);
+  }
+
+  /** The body with the field at a dotted path set to a raw JSON value. */
+  private static String set(String body, String path, String rawValue) {
+    ObjectNode root = parse(body);
+    String[] parts = path.split("\\.");
+    ObjectNode parent = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      JsonNode child = parent.get(parts[i]);
+      parent = child instanceof ObjectNode object ? object : parent.putObject(parts[i]);
+    }
+    parent.set(parts[parts.length - 1], parseValue(rawValue));
+    return root.toString();
+  }
+
+  private static String remove(String body, String path) {
+    ObjectNode root = parse(body);
+    root.remove(path);
+    return root.toString();
+  }
+
+  private static ObjectNode parse(String body) {
+    return (ObjectNode) parseValue(body);
+  }
+
+  private static JsonNode parseValue(String raw) {
+    try {
+      return ApiClient.MAPPER.readTree(raw);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(raw, e);
+    }
+  }
+}
