@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Starts the service on SQLite in a fresh temporary data dir, seeds members over the admin API and
 # offers GET /v1/members/{h} at a fixed rate with HttpLoad (open loop), then stops the service.
-# Usage: rapport-bench/http-load.sh [rate] [seconds]     (from the repository root, after
-#        ./mvnw -q -DskipTests package)
+# Usage: rapport-bench/http-load.sh [rate] [seconds]     (after ./mvnw -q -DskipTests package;
+#        JAVA_HOME must name a JDK 25, as ./rapport finds it)
 set -euo pipefail
+java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
 cd "$(dirname "$0")/.."
 rate=${1:-1000}
 seconds=${2:-30}
@@ -11,12 +12,12 @@ port=${PORT:-18080}
 data=$(mktemp -d)
 token=bench-admin-$RANDOM$RANDOM
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-RAPPORT_ADMIN_TOKEN=$token java --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
+RAPPORT_ADMIN_TOKEN=$token "$java" --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
   sleep 0.1
 done
-java -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad \
+"$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad \
   --url "http://127.0.0.1:$port" --admin-token "$token" --rate "$rate" --seconds "$seconds"

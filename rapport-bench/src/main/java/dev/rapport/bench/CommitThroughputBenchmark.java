@@ -2,7 +2,6 @@ package dev.rapport.bench;
 
 import dev.rapport.Policy;
 import dev.rapport.Rapport;
-import dev.rapport.invitation.Invitation;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
 import dev.rapport.member.Handle;
@@ -26,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Durable commits per second of follow, invite and accept commands from 8 concurrent writers,
@@ -47,7 +47,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class CommitThroughputBenchmark {
-  static final int WRITERS = 8;
   static final int MEMBERS_PER_WRITER = 400;
 
   @Param({"sqlite", "postgres"})
@@ -58,13 +57,14 @@ public class CommitThroughputBenchmark {
   long[] ids;
   final AtomicInteger nextWriter = new AtomicInteger();
 
+  /** Each writer thread (8 unless {@code -t} says otherwise) gets its own block of members. */
   @Setup(Level.Trial)
-  public void setUp() {
+  public void setUp(BenchmarkParams params) {
     stores = BenchStores.open(store);
     Tier roomy = new Tier("basic", 1_000_000, 1_000_000, -1, 300, 0, 0, false);
     rapport = Rapport.builder().store(stores.store())
         .policy(Policy.defaults().withTier(roomy).withMaxPendingSent(1_000_000)).build();
-    ids = new long[WRITERS * MEMBERS_PER_WRITER];
+    ids = new long[params.getThreads() * MEMBERS_PER_WRITER];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = rapport.createMember(NewMember.person(handle(i), "Member " + i)).member().id();
     }
@@ -112,7 +112,7 @@ public class CommitThroughputBenchmark {
     int b = w.base + w.b;
     w.advance();
     rapport.follow(ids[b], Handle.of(handle(a)));
-    Invitation invitation = rapport.invite(ids[a],
+    var invitation = rapport.invite(ids[a],
         new SendInvitation(Handle.of(handle(b)), Optional.empty(), Optional.empty())).invitation();
     return rapport.accept(ids[b], invitation.id());
   }
