@@ -115,7 +115,7 @@ public final class Rapport {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
-    return store.memberIdForToken(Tokens.hash(token), clock.instant()).flatMap(store::member);
+    return store.memberForToken(Tokens.hash(token), clock.instant());
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */
@@ -343,7 +343,7 @@ public final class Rapport {
   }
 
   private PairState pair(long actorId, Handle handle) {
-    return store.pair(actorId, find(handle).id());
+    return store.pair(actorId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
   }
 
   private Member visible(long viewerId, Handle handle) {

@@ -38,10 +38,16 @@ public interface Store extends AutoCloseable {
   Map<Long, Member> members(Collection<Long> ids);
 
   /** The member a token hash belongs to, if the token exists and expires after {@code now}. */
-  Optional<Long> memberIdForToken(String tokenHash, Instant now);
+  Optional<Member> memberForToken(String tokenHash, Instant now);
 
   /** Both members and everything between them. Both ids must exist. */
   PairState pair(long actorId, long otherId);
+
+  /**
+   * As {@link #pair(long, long)}, naming the other member by handle, in one read: empty when no
+   * member has that handle.
+   */
+  Optional<PairState> pair(long actorId, Handle other);
 
   /** What the member used of the invitation limits over the given windows. */
   Usage usage(long memberId, Usage.Windows windows);

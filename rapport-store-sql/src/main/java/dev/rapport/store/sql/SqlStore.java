@@ -45,7 +45,8 @@ final class SqlStore implements Store {
   private static final String[] MEMBERS_BY_IDS = Arrays.stream(ID_LIST_WIDTHS)
       .mapToObj(width -> "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (?" + ", ?".repeat(width - 1) + ")")
       .toArray(String[]::new);
-  private static final String TOKEN = "SELECT member_id FROM tokens WHERE token_hash = ? AND expires_at > ?";
+  private static final String TOKEN = "SELECT " + Rows.MEMBER
+      + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
   private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
   private static final String FOLLOWING_COUNT = "SELECT count(*) FROM follows WHERE follower_id = ?";
   private static final String FOLLOWER_COUNT = "SELECT count(*) FROM follows f WHERE f.followee_id = ?";
@@ -55,26 +56,36 @@ final class SqlStore implements Store {
   /**
    * Both members, one row each, with everything between them (the same on both rows) in the
    * columns after theirs; the open invitation's columns are null without one. One statement reads
-   * one snapshot, so the versions are exactly as new as the rest.
+   * one snapshot, so the versions are exactly as new as the rest. {@code ids} names the two members
+   * (columns {@code actor}, {@code other}); an unknown other member leaves only the actor's row.
    */
   private static final String PAIR = """
+      WITH ids AS (%s)
       SELECT %s, r.*
-      FROM members m
+      FROM ids
+      JOIN members m ON m.id IN (ids.actor, ids.other)
       CROSS JOIN (
         SELECT
-          EXISTS (SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?) AS actor_follows,
-          EXISTS (SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?) AS other_follows,
-          EXISTS (SELECT 1 FROM connections WHERE member_id = ? AND other_id = ?) AS connected,
-          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?) AS actor_blocked,
-          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?) AS other_blocked,
+          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.actor AND followee_id = ids.other) AS actor_follows,
+          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.other AND followee_id = ids.actor) AS other_follows,
+          EXISTS (SELECT 1 FROM connections WHERE member_id = ids.actor AND other_id = ids.other) AS connected,
+          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.actor AND blocked_id = ids.other) AS actor_blocked,
+          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.other AND blocked_id = ids.actor) AS other_blocked,
           (SELECT max(updated_at) FROM invitations
-            WHERE sender_id = ? AND recipient_id = ? AND state = 'WITHDRAWN') AS last_withdrawal,
+            WHERE sender_id = ids.actor AND recipient_id = ids.other AND state = 'WITHDRAWN') AS last_withdrawal,
           %s
-        FROM (SELECT 1 AS one) AS p
-        LEFT JOIN invitations i ON i.pair_low = ? AND i.pair_high = ? AND i.state IN ('PENDING', 'IGNORED')
+        FROM ids
+        LEFT JOIN invitations i
+          ON i.pair_low = CASE WHEN ids.actor < ids.other THEN ids.actor ELSE ids.other END
+          AND i.pair_high = CASE WHEN ids.actor < ids.other THEN ids.other ELSE ids.actor END
+          AND i.state IN ('PENDING', 'IGNORED')
       ) AS r
-      WHERE m.id IN (?, ?)
-      """.formatted(Rows.MEMBER, Rows.INVITATION);
+      """;
+  private static final String PAIR_BY_IDS = PAIR.formatted(
+      "SELECT CAST(? AS BIGINT) AS actor, CAST(? AS BIGINT) AS other", Rows.MEMBER, Rows.INVITATION);
+  private static final String PAIR_BY_HANDLE = PAIR.formatted(
+      "SELECT CAST(? AS BIGINT) AS actor, (SELECT id FROM members WHERE handle = ?) AS other",
+      Rows.MEMBER, Rows.INVITATION);
   private static final int PAIR_RELATIONS = Rows.MEMBER.split(",").length + 1;
 
   private static final String USAGE_COUNTS = """
@@ -204,34 +215,61 @@ final class SqlStore implements Store {
   }
 
   @Override
-  public Optional<Long> memberIdForToken(String tokenHash, Instant now) {
+  public Optional<Member> memberForToken(String tokenHash, Instant now) {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(TOKEN);
       statement.setString(1, tokenHash);
       statement.setLong(2, now.toEpochMilli());
-      return first(statement, ResultSet::getLong);
+      return first(statement, Rows::member);
     });
   }
 
   @Override
   public PairState pair(long actorId, long otherId) {
     return readers.read(s -> {
-      PreparedStatement statement = s.prepare(PAIR);
-      bindLongs(statement, actorId, otherId, otherId, actorId, actorId, otherId, actorId, otherId, otherId, actorId,
-          actorId, otherId, Math.min(actorId, otherId), Math.max(actorId, otherId), actorId, otherId);
-      Map<Long, Member> both = new HashMap<>(2);
-      Between between = Between.NOTHING;
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          Member member = Rows.member(rows, 1);
-          both.put(member.id(), member);
-          between = Between.read(rows, PAIR_RELATIONS);
-        }
-      }
-      return new PairState(existing(both, actorId), existing(both, otherId), between.actorFollowsOther(),
-          between.otherFollowsActor(), between.connected(), between.actorBlockedOther(), between.otherBlockedActor(),
-          between.openInvitation(), between.lastWithdrawalByActor());
+      PreparedStatement statement = s.prepare(PAIR_BY_IDS);
+      bindLongs(statement, actorId, otherId);
+      return readPair(statement, actorId, member -> member.id() == otherId);
+    }).orElseThrow(() -> new NotFoundException("member-not-found", "no member with id " + otherId));
+  }
+
+  @Override
+  public Optional<PairState> pair(long actorId, Handle other) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(PAIR_BY_HANDLE);
+      statement.setLong(1, actorId);
+      statement.setString(2, other.value());
+      return readPair(statement, actorId, member -> member.handle().equals(other));
     });
+  }
+
+  /** The pair, or empty when the other member does not exist. */
+  private static Optional<PairState> readPair(PreparedStatement statement, long actorId,
+      java.util.function.Predicate<Member> isOther) throws SQLException {
+    Member actor = null;
+    Member other = null;
+    Between between = Between.NOTHING;
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Member member = Rows.member(rows, 1);
+        if (member.id() == actorId) {
+          actor = member;
+        }
+        if (isOther.test(member)) {
+          other = member;
+        }
+        between = Between.read(rows, PAIR_RELATIONS);
+      }
+    }
+    if (actor == null) {
+      throw new NotFoundException("member-not-found", "no member with id " + actorId);
+    }
+    if (other == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PairState(actor, other, between.actorFollowsOther(), between.otherFollowsActor(),
+        between.connected(), between.actorBlockedOther(), between.otherBlockedActor(), between.openInvitation(),
+        between.lastWithdrawalByActor()));
   }
 
   /** The relation columns of {@link #PAIR}. */
@@ -245,14 +283,6 @@ final class SqlStore implements Store {
           row.getBoolean(from + 3), row.getBoolean(from + 4), Rows.optionalInstant(row, from + 5),
           Rows.optionalInvitation(row, from + 6));
     }
-  }
-
-  private static Member existing(Map<Long, Member> members, long id) {
-    Member member = members.get(id);
-    if (member == null) {
-      throw new NotFoundException("member-not-found", "no member with id " + id);
-    }
-    return member;
   }
 
   @Override

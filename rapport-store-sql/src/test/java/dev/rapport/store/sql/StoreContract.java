@@ -292,7 +292,7 @@ abstract class StoreContract {
           new Change.AddToken("hash", ada.id(), at(60)), new Change.AddRefusal(ada.id(), at(2)),
           new Change.AddRestriction(new Restriction(ada.id(), Restriction.REPORTED, at(3), at(4))));
       assertThat(store.pair(ada.id(), bob.id()).actorBlockedOther()).isTrue();
-      assertThat(store.memberIdForToken("hash", at(59))).contains(ada.id());
+      assertThat(store.memberForToken("hash", at(59)).map(Member::id)).contains(ada.id());
       Usage usage = store.usage(ada.id(), new Usage.Windows(T0, T0, T0, T0));
       assertThat(usage.refusals()).containsExactly(at(2));
       assertThat(usage.restrictionCount()).isEqualTo(1);
@@ -412,12 +412,12 @@ abstract class StoreContract {
     }
 
     @Test
-    void memberIdForToken_onlyBeforeItExpires() {
+    void memberForToken_onlyBeforeItExpires() {
       Member ada = add("ada");
       apply(new Change.AddToken("abc", ada.id(), at(10)));
-      assertThat(store.memberIdForToken("abc", at(9))).contains(ada.id());
-      assertThat(store.memberIdForToken("abc", at(10))).isEmpty();
-      assertThat(store.memberIdForToken("other", at(0))).isEmpty();
+      assertThat(store.memberForToken("abc", at(9)).map(Member::id)).contains(ada.id());
+      assertThat(store.memberForToken("abc", at(10))).isEmpty();
+      assertThat(store.memberForToken("other", at(0))).isEmpty();
     }
 
     @Test
@@ -446,6 +446,10 @@ abstract class StoreContract {
       assertThat(reverse.otherFollowsActor()).isTrue();
       assertThat(reverse.actorBlockedOther()).isTrue();
       assertThat(reverse.openInvitation()).contains(open);
+
+      assertThat(store.pair(ada.id(), Handle.of("bob"))).contains(pair);
+      assertThat(store.pair(ada.id(), Handle.of("ada"))).contains(store.pair(ada.id(), ada.id()));
+      assertThat(store.pair(ada.id(), Handle.of("nobody"))).isEmpty();
     }
 
     @Test
