@@ -1,5 +1,7 @@
 package dev.rapport;
 
+import dev.rapport.store.Command;
+import dev.rapport.store.Commit;
 import dev.rapport.store.Effects;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +10,8 @@ import java.util.Optional;
  * What a rule decided: the effects to commit and then either a result for the caller or a refusal.
  * A refusal may still have effects (L4 records each weekly-limit refusal).
  */
-public record Decision<R>(Effects effects, Optional<R> result, Optional<RapportException> refusal) {
+public record Decision<R>(Effects effects, Optional<R> result, Optional<RapportException> refusal)
+    implements Command.Decided {
   public Decision {
     Objects.requireNonNull(effects, "effects");
     if (result.isPresent() == refusal.isPresent()) {
@@ -18,6 +21,11 @@ public record Decision<R>(Effects effects, Optional<R> result, Optional<RapportE
 
   public static <R> Decision<R> apply(Effects effects, R result) {
     return new Decision<>(effects, Optional.of(result), Optional.empty());
+  }
+
+  @Override
+  public Commit commit() {
+    return effects.toCommit();
   }
 
   /** The same decision with its result transformed. */

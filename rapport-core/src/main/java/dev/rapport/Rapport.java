@@ -24,13 +24,13 @@ import dev.rapport.notification.Notification;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
-import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.Effects;
 import dev.rapport.store.IdGenerator;
 import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
 import dev.rapport.store.Store;
+import dev.rapport.store.StoreReads;
 import dev.rapport.store.TimeOrderedIds;
 import dev.rapport.store.Usage;
 import java.time.InstantSource;
@@ -42,25 +42,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
  *
- * <p>Every command reads the state it needs from the {@link Store}, lets a pure rule decide, and
- * commits the rule's effects with the member versions it read as preconditions. When another
- * command got there first the commit reports a conflict and the command is decided again on fresh
- * state, so caps and quotas hold under any number of concurrent callers without holding locks
- * while deciding.
+ * <p>Every command reads the state it needs, lets a pure rule decide, and commits the rule's
+ * effects, all through {@link Store#run}: the store makes the read and the commit one atomic step
+ * (deciding again on fresh state when another command got there first, or running commands one at
+ * a time), so caps and quotas hold under any number of concurrent callers.
  *
  * <p>Members act by their internal id (see {@link #authenticate}); they address others by handle.
  * Thread safe.
  */
 public final class Rapport {
-  private static final int MAX_ATTEMPTS = 200;
-
   private final Store store;
   private final InstantSource clock;
   private final Policy policy;
@@ -98,7 +92,7 @@ public final class Rapport {
    */
   public MemberWithToken createMember(NewMember command) {
     String token = Tokens.newToken();
-    Member member = run(effects -> Members.create(command, store.member(command.handle()), policy,
+    Member member = run((reads, effects) -> Members.create(command, reads.member(command.handle()), policy,
         Tokens.hash(token), effects));
     return new MemberWithToken(member, token);
   }
@@ -106,7 +100,7 @@ public final class Rapport {
   /** Another token for a member (an administrator's act). @throws NotFoundException unknown handle */
   public String issueToken(Handle handle) {
     String token = Tokens.newToken();
-    run(effects -> Members.issueToken(find(handle), policy, Tokens.hash(token), effects));
+    run((reads, effects) -> Members.issueToken(find(reads, handle), policy, Tokens.hash(token), effects));
     return token;
   }
 
@@ -125,19 +119,19 @@ public final class Rapport {
 
   /** M3: changes one's own name, headline or settings. */
   public Member updateMe(long actorId, ProfileUpdate update) {
-    return run(effects -> Members.update(me(actorId), update, policy, effects));
+    return run((reads, effects) -> Members.update(me(reads, actorId), update, policy, effects));
   }
 
   /** L6: every invitation limit, its use and when it frees up. */
   public LimitsView limits(long actorId) {
-    Member me = me(actorId);
+    Member me = me(store, actorId);
     var now = clock.instant();
     return InvitationLimits.view(me, store.usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
   }
 
   /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
   public ProfileView profile(long viewerId, Handle handle) {
-    PairState pair = pair(viewerId, handle);
+    PairState pair = pair(store, viewerId, handle);
     Member member = pair.other();
     boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
     return Profiles.view(pair, store.followerCount(member.id(), hideOutsiders));
@@ -147,21 +141,21 @@ public final class Rapport {
 
   /** F1, F3, F5, F7: follows at once; repeating is not an error (F4). */
   public Follows.Outcome follow(long actorId, Handle handle) {
-    return run(effects -> {
-      PairState pair = pair(actorId, handle);
-      OptionalInt following = policy.followCap() > 0 ? OptionalInt.of(store.followingCount(actorId)) : OptionalInt.empty();
+    return run((reads, effects) -> {
+      PairState pair = pair(reads, actorId, handle);
+      OptionalInt following = policy.followCap() > 0 ? OptionalInt.of(reads.followingCount(actorId)) : OptionalInt.empty();
       return Follows.follow(pair, policy, following, effects);
     });
   }
 
   /** F4: stops following; repeating is not an error. */
   public Follows.Outcome unfollow(long actorId, Handle handle) {
-    return run(effects -> Follows.unfollow(pair(actorId, handle), effects));
+    return run((reads, effects) -> Follows.unfollow(pair(reads, actorId, handle), effects));
   }
 
   /** F6: removes a follower without blocking them. */
   public Follows.Outcome removeFollower(long actorId, Handle handle) {
-    return run(effects -> Follows.removeFollower(pair(actorId, handle), effects));
+    return run((reads, effects) -> Follows.removeFollower(pair(reads, actorId, handle), effects));
   }
 
   /** Who follows the member, as F5 and blocks (B2) let the viewer see. */
@@ -180,50 +174,52 @@ public final class Rapport {
 
   /** C1-C9, L1-L5: invites a member, or connects at once if they already invited the actor (C4). */
   public InvitationOutcome invite(long actorId, SendInvitation command) {
-    return run(effects -> {
-      PairState pair = pair(actorId, command.to());
-      Usage usage = store.usage(actorId, InvitationLimits.windows(policy, effects.now()));
+    return run((reads, effects) -> {
+      PairState pair = pair(reads, actorId, command.to());
+      Usage usage = reads.usage(actorId, InvitationLimits.windows(policy, effects.now()));
       return Invitations.send(pair, usage, command, policy, effects);
     });
   }
 
   /** C3, C5, L1: the recipient accepts. */
   public InvitationView accept(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (invitation, pair, effects) ->
+    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
         Invitations.accept(invitation, pair, policy, effects));
   }
 
   /** C5: the recipient ignores; the sender is not told. */
   public InvitationView ignore(long actorId, long invitationId) {
-    return answer(actorId, invitationId, Invitations::ignore);
+    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
+        Invitations.ignore(invitation, pair, effects));
   }
 
   /** C6: the sender withdraws. */
   public InvitationView withdraw(long actorId, long invitationId) {
-    return answer(actorId, invitationId, Invitations::withdraw);
+    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
+        Invitations.withdraw(invitation, pair, effects));
   }
 
   /** C7: the recipient does not know the sender. */
   public InvitationView report(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (invitation, pair, effects) -> Invitations.report(invitation, pair,
-        store.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now())), policy, effects));
+    return answer(actorId, invitationId, (reads, invitation, pair, effects) -> Invitations.report(invitation, pair,
+        reads.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now())), policy, effects));
   }
 
   /** A rule that answers an invitation, given it as it stands and the state of its two members. */
   @FunctionalInterface
   private interface Answer {
-    Decision<Invitation> decide(Invitation invitation, PairState pair, Effects effects);
+    Decision<Invitation> decide(StoreReads reads, Invitation invitation, PairState pair, Effects effects);
   }
 
   private InvitationView answer(long actorId, long invitationId, Answer answer) {
-    return run(effects -> {
-      long otherId = invitationFor(actorId, invitationId).otherThan(actorId);
-      PairState pair = store.pair(actorId, otherId);
+    return run((reads, effects) -> {
+      long otherId = invitationFor(reads, actorId, invitationId).otherThan(actorId);
+      PairState pair = reads.pair(actorId, otherId);
       // The invitation as of the pair's versions: read before them, it could be stale and still commit.
       Invitation invitation = pair.openInvitation().filter(i -> i.id() == invitationId)
-          .or(() -> store.invitation(invitationId))
+          .or(() -> reads.invitation(invitationId))
           .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
-      return answer.decide(invitation, pair, effects).map(i -> i.senderId() == actorId
+      return answer.decide(reads, invitation, pair, effects).map(i -> i.senderId() == actorId
           ? new InvitationView(i, pair.actor(), pair.other())
           : new InvitationView(i, pair.other(), pair.actor()));
     });
@@ -266,7 +262,7 @@ public final class Rapport {
    * member chose only-me, then only they do); everyone else sees the connections they share.
    */
   public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
-    PairState pair = pair(viewerId, handle);
+    PairState pair = pair(store, viewerId, handle);
     Visibility.requireVisible(pair);
     Member member = pair.other();
     boolean whole = pair.isSelf()
@@ -276,19 +272,19 @@ public final class Rapport {
 
   /** C10: removes a connection, silently, with both follows. */
   public void removeConnection(long actorId, Handle handle) {
-    run(effects -> Connections.remove(pair(actorId, handle), effects));
+    run((reads, effects) -> Connections.remove(pair(reads, actorId, handle), effects));
   }
 
   // ---- blocks ----------------------------------------------------------------------------------
 
   /** B1: blocks a member. @return whether anything changed */
   public boolean block(long actorId, Handle handle) {
-    return run(effects -> Blocks.block(pair(actorId, handle), effects));
+    return run((reads, effects) -> Blocks.block(pair(reads, actorId, handle), effects));
   }
 
   /** B3: unblocks; restores nothing. @return whether anything changed */
   public boolean unblock(long actorId, Handle handle) {
-    return run(effects -> Blocks.unblock(pair(actorId, handle), effects));
+    return run((reads, effects) -> Blocks.unblock(pair(reads, actorId, handle), effects));
   }
 
   public Page<Member> blocked(long actorId, PageRequest page) {
@@ -306,54 +302,44 @@ public final class Rapport {
 
   // ---- the command loop ------------------------------------------------------------------------
 
-  /**
-   * Decides on fresh state and commits, again and again while another command got there first.
-   * Backs off with jitter so that contenders for one member spread out.
-   */
-  private <R> R run(Function<Effects, Decision<R>> decide) {
-    for (int attempt = 1; ; attempt++) {
-      // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
-      Decision<R> decision = decide.apply(new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids));
-      if (!decision.effects().isEmpty()) {
-        CommitOutcome outcome = store.commit(decision.effects().toCommit());
-        if (outcome instanceof CommitOutcome.Conflict conflict) {
-          if (attempt >= MAX_ATTEMPTS) {
-            throw new RuleBrokenException("concurrent-update",
-                "gave up after %d attempts, others kept changing the same members (%s); try again"
-                    .formatted(attempt, conflict.reason()));
-          }
-          LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000L << Math.min(attempt, 10)));
-          continue;
-        }
-      }
-      if (decision.refusal().isPresent()) {
-        throw decision.refusal().get();
-      }
-      return decision.result().orElseThrow();
-    }
+  /** A rule applied to the state it reads; {@link Store#run} may apply it more than once. */
+  @FunctionalInterface
+  private interface Rule<R> {
+    Decision<R> decide(StoreReads reads, Effects effects);
   }
 
-  private Member me(long actorId) {
-    return store.member(actorId)
+  /** Decides and commits through the store, then answers with the result or throws the refusal. */
+  private <R> R run(Rule<R> rule) {
+    // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
+    Decision<R> decision = store.run(reads -> rule.decide(reads,
+        new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids)));
+    if (decision.refusal().isPresent()) {
+      throw decision.refusal().get();
+    }
+    return decision.result().orElseThrow();
+  }
+
+  private static Member me(StoreReads reads, long actorId) {
+    return reads.member(actorId)
         .orElseThrow(() -> new NotFoundException("member-not-found", "no member with id " + actorId));
   }
 
-  private Member find(Handle handle) {
-    return store.member(handle).orElseThrow(() -> NotFoundException.member(handle.value()));
+  private static Member find(StoreReads reads, Handle handle) {
+    return reads.member(handle).orElseThrow(() -> NotFoundException.member(handle.value()));
   }
 
-  private PairState pair(long actorId, Handle handle) {
-    return store.pair(actorId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
+  private static PairState pair(StoreReads reads, long actorId, Handle handle) {
+    return reads.pair(actorId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
   }
 
   private Member visible(long viewerId, Handle handle) {
-    PairState pair = pair(viewerId, handle);
+    PairState pair = pair(store, viewerId, handle);
     Visibility.requireVisible(pair);
     return pair.other();
   }
 
-  private Invitation invitationFor(long actorId, long invitationId) {
-    return store.invitation(invitationId)
+  private static Invitation invitationFor(StoreReads reads, long actorId, long invitationId) {
+    return reads.invitation(invitationId)
         .filter(i -> i.senderId() == actorId || i.recipientId() == actorId)
         .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
   }

@@ -1,90 +1,30 @@
 package dev.rapport.store;
 
-import dev.rapport.invitation.Invitation;
-import dev.rapport.invitation.InvitationState;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.notification.Notification;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * Where Rapport keeps its state: the SPI every backend implements (DESIGN decision 3). It is shaped
- * by the domain, not by SQL: the rules read what they need, decide, and hand back one {@link Commit}
- * that the store applies atomically if its preconditions (member versions) still hold.
+ * by the domain, not by SQL: a command reads what it needs, a rule decides, and the store applies the
+ * decision's {@link Commit} atomically, as if nothing else had happened between the reads and the
+ * commit. Each backend chooses how it makes that true (see {@link #run}).
  *
- * <p>Consistency contract for reads: a read that returns members returns versions no newer than the
- * rest of what it returns (read the member rows first, or read everything in one snapshot). With
- * that, a decision made on stale data always fails its commit with a {@link CommitOutcome.Conflict}.
- *
- * <p>Lists are newest first and hide members the viewer has blocked or is blocked by (B2). All
- * methods are thread safe; a failing database is reported as {@link StoreUnavailableException}. An invalid cursor is reported as
- * {@link dev.rapport.InvalidInputException} with type {@code invalid-cursor}.
+ * <p>All methods are thread safe; a failing database is reported as {@link StoreUnavailableException}.
  */
-public interface Store extends AutoCloseable {
+public interface Store extends StoreReads, AutoCloseable {
+
+  /**
+   * Runs a command: lets it read the current state and decide, then applies the commit it decided
+   * on, atomically and durably, and returns the decision. Either everything the command read still
+   * holds when its commit applies, or the command is decided again. A backend may therefore run a
+   * command more than once, on any thread; an exception the command throws reaches the caller with
+   * nothing applied. An empty commit is not applied.
+   *
+   * <p>Backends either decide optimistically ({@link OptimisticRun}: read, then commit with the
+   * member versions read as preconditions, and decide again on a conflict) or run commands one at a
+   * time where their writes are serialised anyway.
+   */
+  <D extends Command.Decided> D run(Command<D> command);
 
   /** Applies the commit atomically and durably, or nothing if a precondition no longer holds. */
   CommitOutcome commit(Commit commit);
-
-  Optional<Member> member(long id);
-
-  Optional<Member> member(Handle handle);
-
-  /** The members with these ids that exist, by id. */
-  Map<Long, Member> members(Collection<Long> ids);
-
-  /** The member a token hash belongs to, if the token exists and expires after {@code now}. */
-  Optional<Member> memberForToken(String tokenHash, Instant now);
-
-  /** Both members and everything between them. Both ids must exist. */
-  PairState pair(long actorId, long otherId);
-
-  /**
-   * As {@link #pair(long, long)}, naming the other member by handle, in one read: empty when no
-   * member has that handle.
-   */
-  Optional<PairState> pair(long actorId, Handle other);
-
-  /** What the member used of the invitation limits over the given windows. */
-  Usage usage(long memberId, Usage.Windows windows);
-
-  Optional<Invitation> invitation(long id);
-
-  /** How many members the member follows (F1's optional cap). */
-  int followingCount(long memberId);
-
-  /**
-   * How many follow the member; with {@code onlyConnections}, only followers who are also
-   * connections count (F5 hides the others).
-   */
-  int followerCount(long memberId, boolean onlyConnections);
-
-  /** Who follows the member; {@code onlyConnections} as in {@link #followerCount}. */
-  Page<Member> followers(long memberId, boolean onlyConnections, long viewerId, PageRequest page);
-
-  /**
-   * Whom the member follows, leaving out follows that F5 currently hides (the followee accepts only
-   * connections as followers and the member is not one).
-   */
-  Page<Member> following(long memberId, long viewerId, PageRequest page);
-
-  /** The member's connections; with {@code onlySharedWithViewer}, only those also connected to the viewer (P1). */
-  Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page);
-
-  /** Invitations the member sent ({@code sent = true}) or received, in any of the given states. */
-  Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page);
-
-  /** Members the member has blocked. */
-  Page<Member> blocked(long memberId, PageRequest page);
-
-  Page<Notification> notifications(long memberId, PageRequest page);
-
-  /** Up to {@code limit} events after log position {@code afterSeq}, in log order. */
-  List<Event> eventsAfter(long afterSeq, int limit);
 
   /** Releases connections and files; the store is unusable afterwards. */
   @Override

@@ -1,10 +1,23 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.StoreReads;
 
-/** How a backend applies commits: its own concurrency control behind {@link dev.rapport.store.Store#commit}. */
+/**
+ * How a backend writes: its own concurrency control behind {@link dev.rapport.store.Store#run} and
+ * {@link dev.rapport.store.Store#commit}.
+ */
 interface Committer extends AutoCloseable {
+
+  /**
+   * Runs a command to its commit, as {@link dev.rapport.store.Store#run} describes.
+   *
+   * @param reads the store's own reads, for a committer that lets commands read there
+   * @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed
+   */
+  <D extends Command.Decided> D run(Command<D> command, StoreReads reads);
 
   /** @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed */
   CommitOutcome commit(Commit commit);

@@ -1,8 +1,11 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.Event;
+import dev.rapport.store.OptimisticRun;
+import dev.rapport.store.StoreReads;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +32,12 @@ final class PostgresCommitter implements Committer {
 
   PostgresCommitter(DataSource pool) {
     this.pool = pool;
+  }
+
+  /** Decides on the pool's latest committed state, optimistically: row locks are held only while committing. */
+  @Override
+  public <D extends Command.Decided> D run(Command<D> command, StoreReads reads) {
+    return OptimisticRun.run(reads, this::commit, command);
   }
 
   @Override

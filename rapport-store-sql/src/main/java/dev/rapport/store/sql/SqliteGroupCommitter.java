@@ -1,8 +1,10 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.Event;
+import dev.rapport.store.StoreReads;
 import dev.rapport.store.StoreUnavailableException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +19,18 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * SQLite has one writer at a time, so all commits go through one connection on one thread (DESIGN
- * decision 3). Callers queue their commit and wait; the writer takes everything queued, applies
- * each commit in its own savepoint inside one transaction (a conflicting commit rolls back to its
- * savepoint alone) and commits once: one fsync for the whole batch. Callers hear back only after
- * that fsync, so an answer of {@link CommitOutcome.Applied} is durable, and a caller told
+ * SQLite has one writer at a time, so all writes go through one connection on one thread (DESIGN
+ * decision 3). Callers queue their command or commit and wait; the writer takes everything queued
+ * and works through it inside one transaction, each in its own savepoint (a failing one rolls back
+ * alone), and commits once: one flush of the log for the whole batch, done by the {@link WalSyncer}
+ * while the writer goes on. Callers hear back only after that flush, so whatever they are told is
+ * durable.
+ *
+ * <p>Commands are decided here too, on the writer's own connection, one at a time: nothing can
+ * change between a command's reads and its commit, so a command never conflicts and is never
+ * decided twice, and its reads see what earlier commands of the batch wrote. Reading here is also
+ * cheaper than anywhere else: the writer's page cache stays valid, while every reader connection
+ * has to reload the pages that changed since its last read. A caller of {@link #commit} told
  * {@link CommitOutcome.Conflict} re-reads a state that already includes the batch.
  */
 final class SqliteGroupCommitter implements Committer {
@@ -30,10 +39,11 @@ final class SqliteGroupCommitter implements Committer {
       "INSERT INTO events (type, at, actor_id, subject_id, ref_id) VALUES (?, ?, ?, ?, ?) RETURNING seq";
   private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events";
 
-  private record Request(Commit commit, CompletableFuture<CommitOutcome> outcome) {}
+  /** A commit to apply, or a command to decide and apply: one of the two is null. */
+  private record Request(Commit commit, Command<?> command, CompletableFuture<Object> outcome) {}
 
-  /** What one commit of a batch comes to, told to its caller once the batch is durable. */
-  private record Answer(CommitOutcome outcome, RuntimeException failure) {
+  /** What one request of a batch comes to, told to its caller once the batch is durable. */
+  private record Answer(Object outcome, RuntimeException failure) {
     void tell(Request request) {
       if (failure == null) {
         request.outcome().complete(outcome);
@@ -43,7 +53,7 @@ final class SqliteGroupCommitter implements Committer {
     }
   }
 
-  private static final Request STOP = new Request(null, null);
+  private static final Request STOP = new Request(null, null, null);
 
   /** Ends the batch: the transaction can no longer be trusted, so none of its commits count. */
   private static final class BatchAborted extends Exception {
@@ -56,28 +66,48 @@ final class SqliteGroupCommitter implements Committer {
   }
 
   private final Session session;
+  private final WalSyncer syncer;
+  private final StoreReads reads;
   private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
+  /** Whether the batch being written changed anything, so that its flush is needed. Writer thread only. */
+  private boolean batchWrote;
 
-  private SqliteGroupCommitter(Session session) {
+  private SqliteGroupCommitter(Session session, WalSyncer syncer) {
     this.session = session;
+    this.syncer = syncer;
+    this.reads = new SqlReads(Dialect.SQLITE, new SessionReaders(session));
     this.writer = Thread.ofPlatform().name("rapport-sqlite-writer").daemon().unstarted(this::run);
   }
 
-  /** Starts the writer thread on a connection in autocommit mode, which it then owns. */
-  static SqliteGroupCommitter start(Session session) {
-    SqliteGroupCommitter committer = new SqliteGroupCommitter(session);
+  /**
+   * Starts the writer thread on a connection in autocommit mode with {@code synchronous=NORMAL},
+   * which it then owns along with the syncer it hands its batches to.
+   */
+  static SqliteGroupCommitter start(Session session, WalSyncer syncer) {
+    SqliteGroupCommitter committer = new SqliteGroupCommitter(session, syncer);
     committer.writer.start();
     return committer;
   }
 
   @Override
   public CommitOutcome commit(Commit commit) {
+    return (CommitOutcome) submit(new Request(commit, null, new CompletableFuture<>()));
+  }
+
+  /** Decides the command on the writer, ignoring the store's reads: see the class comment. */
+  @Override
+  @SuppressWarnings("unchecked") // the writer answers a command with what the command decided
+  public <D extends Command.Decided> D run(Command<D> command, StoreReads ignored) {
+    return (D) submit(new Request(null, command, new CompletableFuture<>()));
+  }
+
+  /** Queues the request and waits until the writer has made its batch durable. */
+  private Object submit(Request request) {
     if (closed) {
       throw StoreFailure.closed();
     }
-    Request request = new Request(commit, new CompletableFuture<>());
     queue.add(request);
     // Queued after close() stopped the writer: take it back, nobody will write it.
     if (closed && queue.remove(request)) {
@@ -118,14 +148,18 @@ final class SqliteGroupCommitter implements Committer {
     }
   }
 
+  /**
+   * Works through the batch in one transaction and commits it without waiting for the disk; the
+   * syncer answers the callers once the batch is durable, while this thread goes on with the next.
+   */
   private void write(List<Request> batch) {
     List<Answer> answers = new ArrayList<>(batch.size());
+    batchWrote = false;
     try {
       session.execute("BEGIN IMMEDIATE");
       for (Request request : batch) {
-        answers.add(applyInSavepoint(request.commit()));
+        answers.add(inSavepoint(request));
       }
-      session.execute("COMMIT");
     } catch (SQLException e) {
       failAll(batch, e);
       return;
@@ -133,32 +167,74 @@ final class SqliteGroupCommitter implements Committer {
       failAll(batch, e.cause);
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      answers.get(i).tell(batch.get(i));
+    long number = syncer.beginCommit();
+    try {
+      session.execute("COMMIT");
+    } catch (SQLException e) {
+      failAll(batch, e);
+      syncer.committed(number, false, _ -> {});
+      return;
     }
+    List<Request> requests = List.copyOf(batch); // the writer reuses its list for the next batch
+    syncer.committed(number, batchWrote, failure -> {
+      for (int i = 0; i < requests.size(); i++) {
+        if (failure == null) {
+          answers.get(i).tell(requests.get(i));
+        } else {
+          requests.get(i).outcome().completeExceptionally(failure);
+        }
+      }
+    });
   }
 
-  /** Applies one commit, or undoes it alone when it conflicts or fails. */
-  private Answer applyInSavepoint(Commit commit) throws SQLException, BatchAborted {
+  /** Applies one commit, or decides and applies one command; undoes it alone when it fails. */
+  private Answer inSavepoint(Request request) throws SQLException, BatchAborted {
     session.execute("SAVEPOINT c");
     try {
-      ChangeWriter.expectVersions(session, commit.expectedVersions());
-      ChangeWriter.apply(session, commit.changes());
-      long lastSeq = appendEvents(commit.events());
+      Object outcome = request.command() == null
+          ? new CommitOutcome.Applied(apply(request.commit()))
+          : decideAndApply(request.command());
       session.execute("RELEASE c");
-      return new Answer(new CommitOutcome.Applied(lastSeq), null);
+      return new Answer(outcome, null);
     } catch (CommitConflict e) {
       rollbackToSavepoint();
-      return new Answer(new CommitOutcome.Conflict(e.getMessage()), null);
+      return conflict(request, e.getMessage());
     } catch (SQLException e) {
       rollbackToSavepoint();
       return isUniqueViolation(e)
-          ? new Answer(new CommitOutcome.Conflict(e.getMessage()), null)
+          ? conflict(request, e.getMessage())
           : new Answer(null, StoreFailure.of("write to SQLite", e));
     } catch (RuntimeException e) {
       rollbackToSavepoint();
       return new Answer(null, e);
     }
+  }
+
+  private Command.Decided decideAndApply(Command<?> command) throws SQLException, CommitConflict {
+    Command.Decided decided = command.decide(reads);
+    Commit commit = decided.commit();
+    if (!commit.isEmpty()) {
+      apply(commit);
+    }
+    return decided;
+  }
+
+  /** @return the log position of the commit's last event, or the latest one if it has none */
+  private long apply(Commit commit) throws SQLException, CommitConflict {
+    batchWrote = true;
+    ChangeWriter.expectVersions(session, commit.expectedVersions());
+    ChangeWriter.apply(session, commit.changes());
+    return appendEvents(commit.events());
+  }
+
+  /**
+   * A commit's caller decides again. A command decided here cannot meet a conflict unless its rule
+   * read less than it relies on: that is a bug, not a race, and deciding again would not help.
+   */
+  private static Answer conflict(Request request, String reason) {
+    return request.command() == null
+        ? new Answer(new CommitOutcome.Conflict(reason), null)
+        : new Answer(null, new IllegalStateException("a command conflicted with the state it was decided on: " + reason));
   }
 
   private long appendEvents(List<Event> events) throws SQLException {
@@ -235,6 +311,7 @@ final class SqliteGroupCommitter implements Committer {
       }
     }
     try {
+      syncer.close();
       session.close();
     } catch (SQLException e) {
       throw StoreFailure.of("close the SQLite database", e);

@@ -7,29 +7,35 @@ import java.util.concurrent.ArrayBlockingQueue;
 /**
  * A fixed set of read-only SQLite connections, each with its prepared statements, lent to one
  * caller at a time. Callers are often virtual threads, so connections are pooled rather than kept
- * per thread. Under WAL, readers never wait for the writer.
+ * per thread. Under WAL, readers never wait for the writer, only, briefly, for the disk.
  */
 final class SqliteReaderPool implements Readers {
   /** Put in the queue at close, so that callers waiting for a connection wake up and fail. */
   private static final Session CLOSED = new Session(null);
 
   private final ArrayBlockingQueue<Session> idle;
+  private final WalSyncer syncer;
   private volatile boolean closed;
 
-  SqliteReaderPool(List<Session> sessions) {
+  SqliteReaderPool(List<Session> sessions, WalSyncer syncer) {
     this.idle = new ArrayBlockingQueue<>(sessions.size() + 1, false, sessions);
+    this.syncer = syncer;
   }
 
+  /** Runs the work, then answers only once what it may have seen is durable (see {@link WalSyncer}). */
   @Override
   public <T> T read(Work<T> work) {
     Session session = take();
+    T result;
     try {
-      return work.on(session);
+      result = work.on(session);
     } catch (SQLException e) {
       throw StoreFailure.of("read from SQLite", e);
     } finally {
       giveBack(session);
     }
+    syncer.awaitDurable();
+    return result;
   }
 
   private Session take() {

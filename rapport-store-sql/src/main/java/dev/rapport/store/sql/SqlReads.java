@@ -1,0 +1,449 @@
+package dev.rapport.store.sql;
+
+import dev.rapport.NotFoundException;
+import dev.rapport.invitation.Invitation;
+import dev.rapport.invitation.InvitationState;
+import dev.rapport.limit.Restriction;
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.notification.Notification;
+import dev.rapport.store.Event;
+import dev.rapport.store.Page;
+import dev.rapport.store.PageRequest;
+import dev.rapport.store.PairState;
+import dev.rapport.store.StoreReads;
+import dev.rapport.store.Usage;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The reads of a SQL database, in SQL both backends accept, on whatever sessions its {@link
+ * Readers} lend. Thread safe if they are.
+ *
+ * <p>Every read that returns members is a single statement, which reads one snapshot: the versions
+ * it returns are exactly as new as the rest, which is what the {@link StoreReads} contract asks.
+ */
+class SqlReads implements StoreReads {
+  private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id = ?";
+  private static final String MEMBER_BY_HANDLE = "SELECT " + Rows.MEMBER + " FROM members m WHERE m.handle = ?";
+  private static final int[] ID_LIST_WIDTHS = {8, 64, 512};
+  private static final String[] MEMBERS_BY_IDS = Arrays.stream(ID_LIST_WIDTHS)
+      .mapToObj(width -> "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (?" + ", ?".repeat(width - 1) + ")")
+      .toArray(String[]::new);
+  private static final String TOKEN = "SELECT " + Rows.MEMBER
+      + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
+  private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
+  private static final String FOLLOWING_COUNT = "SELECT count(*) FROM follows WHERE follower_id = ?";
+  private static final String FOLLOWER_COUNT = "SELECT count(*) FROM follows f WHERE f.followee_id = ?";
+  private static final String CONNECTED_FOLLOWER = " AND EXISTS (SELECT 1 FROM connections c "
+      + "WHERE c.member_id = f.followee_id AND c.other_id = f.follower_id)";
+
+  /**
+   * Both members, one row each, with everything between them (the same on both rows) in the
+   * columns after theirs; the open invitation's columns are null without one. One statement reads
+   * one snapshot, so the versions are exactly as new as the rest. {@code ids} names the two members
+   * (columns {@code actor}, {@code other}); an unknown other member leaves only the actor's row.
+   */
+  private static final String PAIR = """
+      WITH ids AS (%s)
+      SELECT %s, r.*
+      FROM ids
+      JOIN members m ON m.id IN (ids.actor, ids.other)
+      CROSS JOIN (
+        SELECT
+          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.actor AND followee_id = ids.other) AS actor_follows,
+          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.other AND followee_id = ids.actor) AS other_follows,
+          EXISTS (SELECT 1 FROM connections WHERE member_id = ids.actor AND other_id = ids.other) AS connected,
+          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.actor AND blocked_id = ids.other) AS actor_blocked,
+          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.other AND blocked_id = ids.actor) AS other_blocked,
+          (SELECT max(updated_at) FROM invitations
+            WHERE sender_id = ids.actor AND recipient_id = ids.other AND state = 'WITHDRAWN') AS last_withdrawal,
+          %s
+        FROM ids
+        LEFT JOIN invitations i
+          ON i.pair_low = CASE WHEN ids.actor < ids.other THEN ids.actor ELSE ids.other END
+          AND i.pair_high = CASE WHEN ids.actor < ids.other THEN ids.other ELSE ids.actor END
+          AND i.state IN ('PENDING', 'IGNORED')
+      ) AS r
+      """;
+  private static final String PAIR_BY_IDS = PAIR.formatted(
+      "SELECT CAST(? AS BIGINT) AS actor, CAST(? AS BIGINT) AS other", Rows.MEMBER, Rows.INVITATION);
+  private static final String PAIR_BY_HANDLE = PAIR.formatted(
+      "SELECT CAST(? AS BIGINT) AS actor, (SELECT id FROM members WHERE handle = ?) AS other",
+      Rows.MEMBER, Rows.INVITATION);
+  private static final int PAIR_RELATIONS = Rows.MEMBER.split(",").length + 1;
+
+  private static final String USAGE_COUNTS = """
+      SELECT
+        (SELECT count(*) FROM invitations WHERE sender_id = ? AND sent_at > ?),
+        (SELECT min(sent_at) FROM invitations WHERE sender_id = ? AND sent_at > ?),
+        (SELECT count(*) FROM invitations WHERE sender_id = ? AND state IN ('PENDING', 'IGNORED')),
+        (SELECT count(*) FROM invitations WHERE sender_id = ? AND sent_at >= ? AND note IS NOT NULL),
+        (SELECT count(*) FROM restrictions WHERE member_id = ?),
+        r.reason, r.starts_at, r.ends_at
+      FROM (SELECT 1 AS one) AS u
+      LEFT JOIN (SELECT reason, starts_at, ends_at FROM restrictions WHERE member_id = ?
+                 ORDER BY starts_at DESC, ends_at DESC LIMIT 1) AS r ON 1 = 1
+      """;
+  private static final String USAGE_TIMES = """
+      SELECT 0, at FROM refusals WHERE member_id = ? AND at > ?
+      UNION ALL
+      SELECT 1, reported_at FROM invitations WHERE sender_id = ? AND reported_at > ?
+      ORDER BY 1, 2
+      """;
+
+  private static final String FOLLOWERS = memberList("f.created_at, f.follower_id",
+      "follows f JOIN members m ON m.id = f.follower_id", "f.followee_id = ?", "");
+  private static final String CONNECTED_FOLLOWERS = memberList("f.created_at, f.follower_id",
+      "follows f JOIN members m ON m.id = f.follower_id", "f.followee_id = ?", CONNECTED_FOLLOWER);
+  private static final String FOLLOWING = memberList("f.created_at, f.followee_id",
+      "follows f JOIN members m ON m.id = f.followee_id", "f.follower_id = ?",
+      " AND (m.who_can_follow <> 'CONNECTIONS' OR EXISTS (SELECT 1 FROM connections c "
+          + "WHERE c.member_id = f.follower_id AND c.other_id = f.followee_id))");
+  private static final String CONNECTIONS = memberList("c.created_at, c.other_id",
+      "connections c JOIN members m ON m.id = c.other_id", "c.member_id = ?", "");
+  private static final String SHARED_CONNECTIONS = memberList("c.created_at, c.other_id",
+      "connections c JOIN members m ON m.id = c.other_id", "c.member_id = ?",
+      " AND EXISTS (SELECT 1 FROM connections v WHERE v.member_id = ? AND v.other_id = c.other_id)");
+  private static final String BLOCKED = "SELECT b.created_at, b.blocked_id, " + Rows.MEMBER
+      + " FROM blocks b JOIN members m ON m.id = b.blocked_id"
+      + " WHERE b.blocker_id = ? AND (b.created_at, b.blocked_id) < (?, ?)"
+      + " ORDER BY b.created_at DESC, b.blocked_id DESC LIMIT ?";
+  private static final String NOTIFICATIONS = "SELECT n.id, " + Rows.NOTIFICATION + " FROM notifications n"
+      + " WHERE n.recipient_id = ? AND n.id < ?" + visibleTo("n.actor_id") + " ORDER BY n.id DESC LIMIT ?";
+
+  private final Dialect dialect;
+  private final Readers readers;
+  private final Map<String, String> invitationLists = new ConcurrentHashMap<>();
+
+  SqlReads(Dialect dialect, Readers readers) {
+    this.dialect = dialect;
+    this.readers = readers;
+  }
+
+  /**
+   * A page of members newest first. Parameters: the owner of the list, the two cursor keys, those of
+   * {@code extra} if any, and the viewer twice.
+   */
+  private static String memberList(String keys, String from, String owner, String extra) {
+    String[] key = keys.split(", ");
+    return "SELECT " + keys + ", " + Rows.MEMBER + " FROM " + from + " WHERE " + owner
+        + " AND (" + keys + ") < (?, ?)" + extra + visibleTo(key[1])
+        + " ORDER BY " + key[0] + " DESC, " + key[1] + " DESC LIMIT ?";
+  }
+
+  /** B2: leaves out members the viewer blocked or is blocked by. Parameters: the viewer, twice. */
+  private static String visibleTo(String memberColumn) {
+    return " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = ? AND x.blocked_id = " + memberColumn + ")"
+        + " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = " + memberColumn + " AND x.blocked_id = ?)";
+  }
+
+  @Override
+  public Optional<Member> member(long id) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(MEMBER_BY_ID);
+      statement.setLong(1, id);
+      return first(statement, Rows::member);
+    });
+  }
+
+  @Override
+  public Optional<Member> member(Handle handle) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(MEMBER_BY_HANDLE);
+      statement.setString(1, handle.value());
+      return first(statement, Rows::member);
+    });
+  }
+
+  @Override
+  public Map<Long, Member> members(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<Long> distinct = ids.stream().distinct().toList();
+    return readers.read(s -> {
+      Map<Long, Member> found = new HashMap<>();
+      int widest = ID_LIST_WIDTHS[ID_LIST_WIDTHS.length - 1];
+      for (int from = 0; from < distinct.size(); from += widest) {
+        List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + widest));
+        for (Member member : membersIn(s, chunk)) {
+          found.put(member.id(), member);
+        }
+      }
+      return Map.copyOf(found);
+    });
+  }
+
+  /**
+   * Pads the id list to one of a few widths with its last id, so that a handful of statements serve
+   * every list length.
+   */
+  private static List<Member> membersIn(Session s, List<Long> ids) throws SQLException {
+    int w = 0;
+    while (ids.size() > ID_LIST_WIDTHS[w]) {
+      w++;
+    }
+    int width = ID_LIST_WIDTHS[w];
+    PreparedStatement statement = s.prepare(MEMBERS_BY_IDS[w]);
+    for (int i = 0; i < width; i++) {
+      statement.setLong(i + 1, ids.get(Math.min(i, ids.size() - 1)));
+    }
+    return all(statement, Rows::member);
+  }
+
+  @Override
+  public Optional<Member> memberForToken(String tokenHash, Instant now) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(TOKEN);
+      statement.setString(1, tokenHash);
+      statement.setLong(2, now.toEpochMilli());
+      return first(statement, Rows::member);
+    });
+  }
+
+  @Override
+  public PairState pair(long actorId, long otherId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(PAIR_BY_IDS);
+      bindLongs(statement, actorId, otherId);
+      return readPair(statement, actorId, member -> member.id() == otherId);
+    }).orElseThrow(() -> new NotFoundException("member-not-found", "no member with id " + otherId));
+  }
+
+  @Override
+  public Optional<PairState> pair(long actorId, Handle other) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(PAIR_BY_HANDLE);
+      statement.setLong(1, actorId);
+      statement.setString(2, other.value());
+      return readPair(statement, actorId, member -> member.handle().equals(other));
+    });
+  }
+
+  /** The pair, or empty when the other member does not exist. */
+  private static Optional<PairState> readPair(PreparedStatement statement, long actorId,
+      java.util.function.Predicate<Member> isOther) throws SQLException {
+    Member actor = null;
+    Member other = null;
+    Between between = Between.NOTHING;
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        Member member = Rows.member(rows, 1);
+        if (member.id() == actorId) {
+          actor = member;
+        }
+        if (isOther.test(member)) {
+          other = member;
+        }
+        between = Between.read(rows, PAIR_RELATIONS);
+      }
+    }
+    if (actor == null) {
+      throw new NotFoundException("member-not-found", "no member with id " + actorId);
+    }
+    if (other == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new PairState(actor, other, between.actorFollowsOther(), between.otherFollowsActor(),
+        between.connected(), between.actorBlockedOther(), between.otherBlockedActor(), between.openInvitation(),
+        between.lastWithdrawalByActor()));
+  }
+
+  /** The relation columns of {@link #PAIR}. */
+  private record Between(boolean actorFollowsOther, boolean otherFollowsActor, boolean connected,
+      boolean actorBlockedOther, boolean otherBlockedActor, Optional<Instant> lastWithdrawalByActor,
+      Optional<Invitation> openInvitation) {
+    static final Between NOTHING = new Between(false, false, false, false, false, Optional.empty(), Optional.empty());
+
+    static Between read(ResultSet row, int from) throws SQLException {
+      return new Between(row.getBoolean(from), row.getBoolean(from + 1), row.getBoolean(from + 2),
+          row.getBoolean(from + 3), row.getBoolean(from + 4), Rows.optionalInstant(row, from + 5),
+          Rows.optionalInvitation(row, from + 6));
+    }
+  }
+
+  @Override
+  public Usage usage(long memberId, Usage.Windows windows) {
+    return readers.read(s -> {
+      PreparedStatement times = s.prepare(USAGE_TIMES);
+      bindLongs(times, memberId, windows.refusalsSince().toEpochMilli(), memberId,
+          windows.reportsSince().toEpochMilli());
+      List<Instant> refusals = new ArrayList<>();
+      List<Instant> reports = new ArrayList<>();
+      try (ResultSet rows = times.executeQuery()) {
+        while (rows.next()) {
+          (rows.getInt(1) == 0 ? refusals : reports).add(Instant.ofEpochMilli(rows.getLong(2)));
+        }
+      }
+      PreparedStatement counts = s.prepare(USAGE_COUNTS);
+      long invitationsSince = windows.invitationsSince().toEpochMilli();
+      bindLongs(counts, memberId, invitationsSince, memberId, invitationsSince, memberId,
+          memberId, windows.notesSince().toEpochMilli(), memberId, memberId);
+      try (ResultSet row = counts.executeQuery()) {
+        row.next();
+        String reason = row.getString(6);
+        Optional<Restriction> latest = reason == null ? Optional.empty() : Optional.of(new Restriction(memberId,
+            reason, Instant.ofEpochMilli(row.getLong(7)), Instant.ofEpochMilli(row.getLong(8))));
+        return new Usage(row.getInt(1), Rows.optionalInstant(row, 2), row.getInt(3), row.getInt(4), refusals, reports,
+            latest, row.getInt(5));
+      }
+    });
+  }
+
+  @Override
+  public Optional<Invitation> invitation(long id) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(INVITATION);
+      statement.setLong(1, id);
+      return first(statement, Rows::invitation);
+    });
+  }
+
+  @Override
+  public int followingCount(long memberId) {
+    return count(FOLLOWING_COUNT, memberId);
+  }
+
+  @Override
+  public int followerCount(long memberId, boolean onlyConnections) {
+    return count(onlyConnections ? FOLLOWER_COUNT + CONNECTED_FOLLOWER : FOLLOWER_COUNT, memberId);
+  }
+
+  private int count(String sql, long memberId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(sql);
+      statement.setLong(1, memberId);
+      return first(statement, ResultSet::getInt).orElseThrow();
+    });
+  }
+
+  @Override
+  public Page<Member> followers(long memberId, boolean onlyConnections, long viewerId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    return page(onlyConnections ? CONNECTED_FOLLOWERS : FOLLOWERS, 2, Rows::member, page,
+        memberId, below[0], below[1], viewerId, viewerId);
+  }
+
+  @Override
+  public Page<Member> following(long memberId, long viewerId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    return page(FOLLOWING, 2, Rows::member, page, memberId, below[0], below[1], viewerId, viewerId);
+  }
+
+  @Override
+  public Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    return onlySharedWithViewer
+        ? page(SHARED_CONNECTIONS, 2, Rows::member, page, memberId, below[0], below[1], viewerId, viewerId, viewerId)
+        : page(CONNECTIONS, 2, Rows::member, page, memberId, below[0], below[1], viewerId, viewerId);
+  }
+
+  @Override
+  public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    if (states.isEmpty()) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    return page(invitationList(sent, states), 2, Rows::invitation, page, memberId, below[0], below[1]);
+  }
+
+  /**
+   * The list query for one box and set of states; states are enum names, safe to inline. Blocks
+   * hide nothing here: a block cancels the open invitations between the two (B1), and the closed
+   * ones are the member's own history.
+   */
+  private String invitationList(boolean sent, Set<InvitationState> states) {
+    String in = states.stream().sorted().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+    return invitationLists.computeIfAbsent(sent + in, _ -> "SELECT i.sent_at, i.id, " + Rows.INVITATION
+        + " FROM invitations i WHERE " + (sent ? "i.sender_id" : "i.recipient_id") + " = ?"
+        + " AND i.state IN (" + in + ") AND (i.sent_at, i.id) < (?, ?)"
+        + " ORDER BY i.sent_at DESC, i.id DESC LIMIT ?");
+  }
+
+  @Override
+  public Page<Member> blocked(long memberId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    return page(BLOCKED, 2, Rows::member, page, memberId, below[0], below[1]);
+  }
+
+  @Override
+  public Page<Notification> notifications(long memberId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 1);
+    return page(NOTIFICATIONS, 1, Rows::notification, page, memberId, below[0], memberId, memberId);
+  }
+
+  @Override
+  public List<Event> eventsAfter(long afterSeq, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit " + limit + " is negative");
+    }
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(dialect.eventsAfter());
+      bindLongs(statement, afterSeq, limit);
+      return all(statement, Rows::event);
+    });
+  }
+
+  /**
+   * Runs a list query whose rows start with {@code keyCount} sort keys, binding the parameters and
+   * then the limit. Reads one row more than asked to learn whether there is a next page.
+   */
+  private <T> Page<T> page(String sql, int keyCount, Rows.Mapper<T> mapper, PageRequest page, long... parameters) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(sql);
+      bindLongs(statement, parameters);
+      statement.setLong(parameters.length + 1, page.limit() + 1L);
+      List<T> items = new ArrayList<>(Math.min(page.limit(), 64));
+      long[] lastKeys = new long[keyCount];
+      boolean more = false;
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          if (items.size() == page.limit()) {
+            more = true;
+            break;
+          }
+          for (int k = 0; k < keyCount; k++) {
+            lastKeys[k] = rows.getLong(k + 1);
+          }
+          items.add(mapper.map(rows, keyCount + 1));
+        }
+      }
+      return new Page<>(items, more ? Optional.of(Cursor.encode(lastKeys)) : Optional.empty());
+    });
+  }
+
+  private static <T> Optional<T> first(PreparedStatement statement, Rows.Mapper<T> mapper) throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      return rows.next() ? Optional.of(mapper.map(rows, 1)) : Optional.empty();
+    }
+  }
+
+  private static <T> List<T> all(PreparedStatement statement, Rows.Mapper<T> mapper) throws SQLException {
+    List<T> items = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        items.add(mapper.map(rows, 1));
+      }
+    }
+    return items;
+  }
+
+  private static void bindLongs(PreparedStatement statement, long... values) throws SQLException {
+    for (int i = 0; i < values.length; i++) {
+      statement.setLong(i + 1, values[i]);
+    }
+  }
+}
