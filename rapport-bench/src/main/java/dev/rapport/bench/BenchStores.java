@@ -15,7 +15,7 @@ import java.sql.Statement;
 
 /**
  * The stores benchmarks run on, configured for durability exactly as in production: SQLite in WAL
- * mode with {@code synchronous=FULL}; PostgreSQL with {@code fsync} and {@code synchronous_commit} on
+ * mode, its log flushed before any answer; PostgreSQL with {@code fsync} and {@code synchronous_commit} on
  * (the embedded server's test-friendly defaults are overridden and then checked).
  */
 final class BenchStores implements AutoCloseable {
