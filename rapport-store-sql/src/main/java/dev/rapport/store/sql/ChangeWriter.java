@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Writes a commit's preconditions and changes into a session's open transaction, in SQL that both
- * backends accept. A failed precondition is a {@link CommitConflict}; a broken uniqueness surfaces
- * as the driver's {@link SQLException}, which each backend recognises in its own way.
+ * Writes a commit's preconditions and changes into the SQLite writer's open transaction, one
+ * statement each (PostgreSQL does the same in its {@code apply_commit} function, in one round trip).
+ * A failed precondition is a {@link CommitConflict}; a broken uniqueness surfaces as the driver's
+ * {@link SQLException}.
  */
 final class ChangeWriter {
   private static final String BUMP_VERSION =
@@ -52,11 +53,7 @@ final class ChangeWriter {
 
   private ChangeWriter() {}
 
-  /**
-   * Bumps each member's version if it is still the expected one. Members are locked in ascending id
-   * order, so two commits about the same members never wait for each other in a cycle; one batch,
-   * so PostgreSQL gets them in one round trip.
-   */
+  /** Bumps each member's version if it is still the expected one, in ascending id order. */
   static void expectVersions(Session session, Map<Long, Long> expected) throws SQLException, CommitConflict {
     if (expected.isEmpty()) {
       return;

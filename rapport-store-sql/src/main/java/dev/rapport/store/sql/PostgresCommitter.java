@@ -11,21 +11,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
- * Commits on PostgreSQL as concurrent READ COMMITTED transactions: the version updates lock the
- * members' rows (in ascending id order), so two commits about one member are serialised by the
- * database while commits about different members run side by side and share WAL flushes. Each
- * transaction appends its events first, through {@code append_events}, which keeps log positions in
- * transaction order so that readers of the log never skip an event (see the schema).
+ * Commits on PostgreSQL as concurrent READ COMMITTED transactions, each one call of
+ * {@code apply_commit} (schema 3) in autocommit mode: one round trip per commit. Its version
+ * updates lock the members' rows (in ascending id order), so two commits about one member are
+ * serialised by the database while commits about different members run side by side and share WAL
+ * flushes. Each transaction appends its events first, through {@code append_events}, which keeps
+ * log positions in transaction order so that readers of the log never skip an event (see schema 1).
  */
 final class PostgresCommitter implements Committer {
-  /** unique_violation, serialization_failure, deadlock_detected: another commit got there first. */
-  private static final Set<String> CONFLICTS = Set.of("23505", "40001", "40P01");
-  private static final String APPEND_EVENTS = "SELECT append_events(?, ?, ?, ?, ?)";
-  private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events";
+  /**
+   * unique_violation, serialization_failure, deadlock_detected, and apply_commit's own RP409 (a
+   * version moved, or a row to update is gone): another commit got there first.
+   */
+  private static final Set<String> CONFLICTS = Set.of("23505", "40001", "40P01", "RP409");
+  private static final String APPLY_COMMIT = "SELECT apply_commit(?, ?, ?::jsonb, ?, ?, ?, ?, ?)";
 
   private final DataSource pool;
   private volatile boolean closed;
@@ -46,31 +51,20 @@ final class PostgresCommitter implements Committer {
       throw StoreFailure.closed();
     }
     try (Session session = new Session(pool.getConnection())) {
-      Connection connection = session.connection();
-      connection.setAutoCommit(false);
       try {
-        CommitOutcome outcome = apply(session, commit);
-        if (outcome instanceof CommitOutcome.Applied) {
-          connection.commit();
-        } else {
-          connection.rollback();
-        }
-        return outcome;
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection, e);
-        if (e instanceof SQLException sql && isConflict(sql)) {
-          return new CommitOutcome.Conflict(sql.getMessage());
+        return new CommitOutcome.Applied(applyCommit(session, commit));
+      } catch (SQLException e) {
+        unlockEventLog(session.connection(), e);
+        if (isConflict(e)) {
+          return new CommitOutcome.Conflict(e.getMessage());
         }
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw StoreFailure.of("commit to PostgreSQL", e);
     }
   }
 
-  /** A batch reports its statement's failure as the next exception of its own. */
   private static boolean isConflict(SQLException e) {
     for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
       if (CONFLICTS.contains(cause.getSQLState())) {
@@ -80,62 +74,34 @@ final class PostgresCommitter implements Committer {
     return false;
   }
 
-  /** Events first: append_events has to be the transaction's first write (see the schema). */
-  private static CommitOutcome apply(Session session, Commit commit) throws SQLException {
-    long lastSeq = commit.events().isEmpty() ? -1 : appendEvents(session, commit.events());
-    try {
-      ChangeWriter.expectVersions(session, commit.expectedVersions());
-      ChangeWriter.apply(session, commit.changes());
-    } catch (CommitConflict e) {
-      return new CommitOutcome.Conflict(e.getMessage());
-    }
-    if (lastSeq < 0) {
-      try (ResultSet row = session.prepare(LAST_SEQ).executeQuery()) {
-        row.next();
-        lastSeq = row.getLong(1);
-      }
-    }
-    return new CommitOutcome.Applied(lastSeq);
-  }
-
-  private static long appendEvents(Session session, List<Event> events) throws SQLException {
-    int n = events.size();
-    String[] types = new String[n];
-    Long[] ats = new Long[n];
-    Long[] actors = new Long[n];
-    Long[] subjects = new Long[n];
-    Long[] refs = new Long[n];
-    for (int i = 0; i < n; i++) {
-      Event event = events.get(i);
-      types[i] = event.type().name();
-      ats[i] = event.at().toEpochMilli();
-      actors[i] = event.actorId();
-      subjects[i] = event.subjectId();
-      refs[i] = event.refId();
-    }
+  /** @return the log position of the commit's last event, or the latest one if it has none */
+  private static long applyCommit(Session session, Commit commit) throws SQLException {
+    List<Map.Entry<Long, Long>> versions = List.copyOf(new TreeMap<>(commit.expectedVersions()).entrySet());
+    List<Event> events = commit.events();
     Connection connection = session.connection();
-    PreparedStatement append = session.prepare(APPEND_EVENTS);
-    append.setArray(1, connection.createArrayOf("text", types));
-    append.setArray(2, connection.createArrayOf("bigint", ats));
-    append.setArray(3, connection.createArrayOf("bigint", actors));
-    append.setArray(4, connection.createArrayOf("bigint", subjects));
-    append.setArray(5, connection.createArrayOf("bigint", refs));
-    try (ResultSet row = append.executeQuery()) {
+    PreparedStatement call = session.prepare(APPLY_COMMIT);
+    call.setArray(1, connection.createArrayOf("bigint", versions.stream().map(Map.Entry::getKey).toArray()));
+    call.setArray(2, connection.createArrayOf("bigint", versions.stream().map(Map.Entry::getValue).toArray()));
+    call.setString(3, ChangesJson.of(commit.changes()));
+    call.setArray(4, connection.createArrayOf("text", events.stream().map(e -> e.type().name()).toArray()));
+    call.setArray(5, connection.createArrayOf("bigint", events.stream().map(e -> e.at().toEpochMilli()).toArray()));
+    call.setArray(6, connection.createArrayOf("bigint", events.stream().map(Event::actorId).toArray()));
+    call.setArray(7, connection.createArrayOf("bigint", events.stream().map(Event::subjectId).toArray()));
+    call.setArray(8, connection.createArrayOf("bigint", events.stream().map(Event::refId).toArray()));
+    try (ResultSet row = call.executeQuery()) {
       row.next();
       return row.getLong(1);
     }
   }
 
   /**
-   * Rolls back, and drops any session-level advisory lock append_events may still hold if it failed
-   * half way, so that the pooled connection cannot block every later commit.
+   * Drops the session-level advisory lock append_events may still hold if it failed half way, so
+   * that the pooled connection cannot block every later commit. The failed call's transaction is
+   * already rolled back: it was a single statement in autocommit mode.
    */
-  private static void rollback(Connection connection, Exception cause) {
-    try {
-      connection.rollback();
-      try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
-        unlock.execute();
-      }
+  private static void unlockEventLog(Connection connection, Exception cause) {
+    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+      unlock.execute();
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

@@ -1,0 +1,144 @@
+package dev.rapport.store.sql;
+
+import dev.rapport.invitation.Invitation;
+import dev.rapport.member.Member;
+import dev.rapport.member.Settings;
+import dev.rapport.store.Change;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A commit's changes as the JSON array that PostgreSQL's {@code apply_commit} reads (schema 3):
+ * one object per change, its kind in {@code k}, the columns it writes by name, instants as epoch
+ * milliseconds. Written by hand: a dozen flat shapes do not need a JSON library in this module.
+ */
+final class ChangesJson {
+  private ChangesJson() {}
+
+  static String of(List<Change> changes) {
+    StringBuilder json = new StringBuilder(64 + 160 * changes.size()).append('[');
+    for (Change change : changes) {
+      if (json.length() > 1) {
+        json.append(',');
+      }
+      Writer object = new Writer(json);
+      switch (change) {
+        case Change.AddMember(Member m) -> {
+          Settings s = m.settings();
+          object.kind("add_member").field("id", m.id()).field("handle", m.handle().value())
+              .field("kind", m.kind().name()).field("name", m.name()).field("headline", m.headline())
+              .field("email", m.email()).field("tier", m.tier()).field("created_at", m.createdAt())
+              .settings(s).field("connection_count", m.connectionCount()).field("version", m.version());
+        }
+        case Change.UpdateMember(Member m) -> object.kind("update_member").field("id", m.id())
+            .field("name", m.name()).field("headline", m.headline()).settings(m.settings());
+        case Change.AddToken(String hash, long memberId, Instant expiresAt) -> object.kind("add_token")
+            .field("token_hash", hash).field("member_id", memberId).field("expires_at", expiresAt);
+        case Change.AddFollow(long followerId, long followeeId, Instant at) -> object.kind("add_follow")
+            .field("follower_id", followerId).field("followee_id", followeeId).field("at", at);
+        case Change.RemoveFollow(long followerId, long followeeId) -> object.kind("remove_follow")
+            .field("follower_id", followerId).field("followee_id", followeeId);
+        case Change.AddConnection(long a, long b, Instant at) ->
+            object.kind("add_connection").field("a", a).field("b", b).field("at", at);
+        case Change.RemoveConnection(long a, long b) -> object.kind("remove_connection").field("a", a).field("b", b);
+        case Change.AddInvitation(Invitation i) -> object.kind("add_invitation").field("id", i.id())
+            .field("sender_id", i.senderId()).field("recipient_id", i.recipientId()).field("state", i.state().name())
+            .field("note", i.note()).field("sent_at", i.sentAt()).field("updated_at", i.updatedAt())
+            .field("reported_at", i.reportedAt());
+        case Change.UpdateInvitation(Invitation i) -> object.kind("update_invitation").field("id", i.id())
+            .field("state", i.state().name()).field("updated_at", i.updatedAt()).field("reported_at", i.reportedAt());
+        case Change.AddBlock(long blockerId, long blockedId, Instant at) -> object.kind("add_block")
+            .field("blocker_id", blockerId).field("blocked_id", blockedId).field("at", at);
+        case Change.RemoveBlock(long blockerId, long blockedId) -> object.kind("remove_block")
+            .field("blocker_id", blockerId).field("blocked_id", blockedId);
+        case Change.AddRefusal(long memberId, Instant at) ->
+            object.kind("add_refusal").field("member_id", memberId).field("at", at);
+        case Change.AddRestriction(var r) -> object.kind("add_restriction").field("member_id", r.memberId())
+            .field("reason", r.reason()).field("starts_at", r.startsAt()).field("ends_at", r.endsAt());
+        case Change.AddNotification(var n) -> object.kind("add_notification").field("id", n.id())
+            .field("recipient_id", n.recipientId()).field("kind", n.kind().name()).field("actor_id", n.actorId())
+            .field("ref_id", n.refId()).field("at", n.at()).field("read", n.read());
+      }
+      json.append('}');
+    }
+    return json.append(']').toString();
+  }
+
+  /** Appends one object's fields; the caller closes it. */
+  private static final class Writer {
+    private final StringBuilder json;
+
+    Writer(StringBuilder json) {
+      this.json = json;
+    }
+
+    Writer kind(String kind) {
+      json.append("{\"k\":");
+      string(kind);
+      return this;
+    }
+
+    Writer settings(Settings s) {
+      return field("follow_primary", s.followPrimary()).field("who_can_follow", s.whoCanFollow().name())
+          .field("who_can_invite", s.whoCanInvite().name())
+          .field("connections_visibility", s.connectionsVisibility().name()).field("open_profile", s.openProfile());
+    }
+
+    Writer field(String name, long value) {
+      json.append(",\"").append(name).append("\":").append(value);
+      return this;
+    }
+
+    Writer field(String name, boolean value) {
+      json.append(",\"").append(name).append("\":").append(value);
+      return this;
+    }
+
+    Writer field(String name, Instant value) {
+      return field(name, value.toEpochMilli());
+    }
+
+    Writer field(String name, String value) {
+      json.append(",\"").append(name).append("\":");
+      string(value);
+      return this;
+    }
+
+    /** An empty optional is JSON null, which the function reads as SQL NULL. */
+    Writer field(String name, Optional<?> value) {
+      if (value.isEmpty()) {
+        json.append(",\"").append(name).append("\":null");
+        return this;
+      }
+      return switch (value.get()) {
+        case String s -> field(name, s);
+        case Instant t -> field(name, t);
+        default -> throw new IllegalArgumentException("cannot write a " + value.get().getClass().getName());
+      };
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259, section 7). */
+    private void string(String value) {
+      json.append('"');
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        switch (c) {
+          case '"' -> json.append("\\\"");
+          case '\\' -> json.append("\\\\");
+          case '\n' -> json.append("\\n");
+          case '\r' -> json.append("\\r");
+          case '\t' -> json.append("\\t");
+          default -> {
+            if (c < 0x20) {
+              json.append("\\u%04x".formatted((int) c));
+            } else {
+              json.append(c);
+            }
+          }
+        }
+      }
+      json.append('"');
+    }
+  }
+}

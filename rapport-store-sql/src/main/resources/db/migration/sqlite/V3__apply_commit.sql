@@ -1,0 +1,3 @@
+-- Rapport schema 3 on SQLite: nothing to change. Schema 3 gives PostgreSQL a function that applies
+-- a whole commit in one round trip; SQLite runs in process, where a statement costs no round trip.
+-- The version exists on both backends so that a schema version means the same tables on each.
