@@ -91,7 +91,7 @@ public final class SqliteStore {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // Otherwise the driver runs "SELECT last_insert_rowid()" after every INSERT; we use RETURNING.
     config.setGetGeneratedKeys(false);
-    // Savepoints give statements journals; in memory they cost no file creation and deletion.
+    // Statements that may fail part way keep a statement journal; in memory it costs no file I/O.
     config.setTempStore(SQLiteConfig.TempStore.MEMORY);
     if (role == Role.WRITER) {
       config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -193,6 +193,38 @@ abstract class StoreContract {
       assertThat(store.eventsAfter(0, 100)).hasSize(events);
     }
 
+    /**
+     * Concurrent commits share batches on some backends; one that fails part way must not take the
+     * others with it, nor apply any of them twice.
+     */
+    @Test
+    void conflictingCommits_amongConcurrentOnes_leaveTheOthersAppliedExactlyOnce() throws Exception {
+      Member star = add("star");
+      List<Member> fans = IntStream.range(0, 64).mapToObj(i -> add("fan" + i)).toList();
+      Member last = add("last"); // the highest id, so its version is checked after the fan's
+      int eventsBefore = store.eventsAfter(0, 1_000).size();
+      try (ExecutorService threads = Executors.newFixedThreadPool(16)) {
+        List<Future<CommitOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < fans.size(); i++) {
+          Member fan = fans.get(i);
+          // Every other commit expects a version that never was, checked after the fan's was bumped.
+          Map<Long, Long> versions = i % 2 == 0 ? Map.of(fan.id(), 0L, last.id(), -1L) : Map.of(fan.id(), 0L);
+          outcomes.add(threads.submit(() -> commit(versions, List.of(new Change.AddFollow(fan.id(), star.id(), T0)),
+              event(EventType.FOLLOWED, fan.id(), star.id()))));
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+          assertThat(outcomes.get(i).get()).isInstanceOf(i % 2 == 0 ? CommitOutcome.Conflict.class : CommitOutcome.Applied.class);
+        }
+      }
+      assertThat(store.followerCount(star.id(), false)).isEqualTo(32);
+      assertThat(store.eventsAfter(0, 1_000)).hasSize(eventsBefore + 32);
+      for (int i = 0; i < fans.size(); i++) {
+        assertThat(version(fans.get(i))).as("fan %d", i).isEqualTo(i % 2 == 0 ? 0 : 1);
+      }
+      assertThat(version(star)).isZero();
+      assertThat(version(last)).isZero();
+    }
+
     @Test
     void commit_expectingAnUnknownMember_isAConflict() {
       Member ada = add("ada");
