@@ -3,6 +3,8 @@
 # offers GET /v1/members/{h} at a fixed rate with HttpLoad (open loop), then stops the service.
 # Usage: rapport-bench/http-load.sh [rate] [seconds]     (after ./mvnw -q -DskipTests package;
 #        JAVA_HOME must name a JDK 25, as ./rapport finds it)
+# SERVER_JAVA_OPTS and LOAD_JAVA_OPTS, if set, go to the service's and the load generator's JVMs
+# (for example -Xlog:gc:file=server-gc.log to see which pauses the tail is made of).
 set -euo pipefail
 java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
 cd "$(dirname "$0")/.."
@@ -12,12 +14,12 @@ port=${PORT:-18080}
 data=$(mktemp -d)
 token=bench-admin-$RANDOM$RANDOM
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
-RAPPORT_ADMIN_TOKEN=$token "$java" --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
+RAPPORT_ADMIN_TOKEN=$token "$java" ${SERVER_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
   sleep 0.1
 done
-"$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad \
+"$java" ${LOAD_JAVA_OPTS:-} -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad \
   --url "http://127.0.0.1:$port" --admin-token "$token" --rate "$rate" --seconds "$seconds"
