@@ -1,0 +1,342 @@
+package dev.rapport.network;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The connections between members, in memory, for the questions of the network rules: degree (N1),
+ * mutual connections (N2) and network size (N3) (DESIGN decision 5).
+ *
+ * <p>Members are numbered densely (nodes 0, 1, 2, ...) in the order the index first sees them.
+ * Each node's connections are a sorted {@code int[]} of nodes, so that the questions are set algebra
+ * on sorted lists ({@link SortedSets}). The bulk lives in one compressed sparse row: all lists end
+ * to end in one array, with each node's start in another; a node changed since then has its whole
+ * list replaced in a small overlay ("the delta"), copied on write. {@link #compact} folds the
+ * overlay back into a fresh compressed row.
+ *
+ * <p>One thread writes ({@link #connect}, {@link #disconnect}, {@link #compact}); any number read
+ * at the same time and never wait. A read sees every write that returned before it began. A read
+ * that runs while a connection is being added or removed may see it on one end only.
+ */
+public final class GraphIndex {
+  /** The compressed rows and the overlay: replaced whole when the nodes outgrow it or on compaction. */
+  private record Lists(int[] offsets, int[] targets, AtomicReferenceArray<int[]> overlay) {
+    int baseNodes() {
+      return offsets.length - 1;
+    }
+  }
+
+  /** One node's connections: {@code values[from..to)}. */
+  private record Slice(int[] values, int from, int to) {
+    int size() {
+      return to - from;
+    }
+  }
+
+  private static final int[] NONE = new int[0];
+
+  private final Map<Long, Integer> nodes = new ConcurrentHashMap<>();
+  private volatile long[] members = new long[16];
+  private volatile int nodeCount;
+  private volatile Lists lists = new Lists(new int[] {0}, NONE, new AtomicReferenceArray<>(16));
+  /** Nodes with a list in the overlay; the writer compacts when they are many. Writer only. */
+  private int overlaid;
+  private volatile long entries;
+
+  /** An empty index. */
+  public GraphIndex() {}
+
+  /**
+   * An index of the given connections, built directly as compressed rows: the way to load a whole
+   * graph at start. Each pair is one connection; duplicates and self-connections are ignored.
+   */
+  public static GraphIndex of(long[] from, long[] to) {
+    if (from.length != to.length) {
+      throw new IllegalArgumentException("from and to differ in length");
+    }
+    GraphIndex index = new GraphIndex();
+    int[] a = new int[from.length];
+    int[] b = new int[to.length];
+    for (int i = 0; i < from.length; i++) {
+      a[i] = index.nodeFor(from[i]);
+      b[i] = index.nodeFor(to[i]);
+    }
+    int n = index.nodeCount;
+    int[] offsets = new int[n + 1];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        offsets[a[i] + 1]++;
+        offsets[b[i] + 1]++;
+      }
+    }
+    for (int v = 0; v < n; v++) {
+      offsets[v + 1] += offsets[v];
+    }
+    int[] targets = new int[offsets[n]];
+    int[] fill = Arrays.copyOf(offsets, n);
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        targets[fill[a[i]]++] = b[i];
+        targets[fill[b[i]]++] = a[i];
+      }
+    }
+    // Sort each row and drop duplicates, closing the gaps as rows move left.
+    int write = 0;
+    for (int v = 0; v < n; v++) {
+      int start = offsets[v];
+      int end = offsets[v + 1];
+      Arrays.sort(targets, start, end);
+      offsets[v] = write;
+      for (int k = start; k < end; k++) {
+        if (k == start || targets[k] != targets[k - 1]) {
+          targets[write++] = targets[k];
+        }
+      }
+    }
+    offsets[n] = write;
+    index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(n));
+    index.entries = write;
+    return index;
+  }
+
+  // ---- writes (one thread) ---------------------------------------------------------------------
+
+  /** Connects two members (a no-op if they are connected or the same). */
+  public void connect(long a, long b) {
+    if (a == b) {
+      return;
+    }
+    int x = nodeFor(a);
+    int y = nodeFor(b);
+    if (!contains(slice(lists, x), y)) {
+      replace(x, with(slice(lists, x), y));
+      replace(y, with(slice(lists, y), x));
+      entries += 2;
+    }
+  }
+
+  /** Disconnects two members (a no-op if they are not connected). */
+  public void disconnect(long a, long b) {
+    Integer x = nodes.get(a);
+    Integer y = nodes.get(b);
+    if (x == null || y == null || !contains(slice(lists, x), y)) {
+      return;
+    }
+    replace(x, without(slice(lists, x), y));
+    replace(y, without(slice(lists, y), x));
+    entries -= 2;
+  }
+
+  /** Whether enough lists sit in the overlay that {@link #compact} would pay off. */
+  public boolean wantsCompaction() {
+    return overlaid > Math.max(1_024, nodeCount / 8);
+  }
+
+  /** Folds the overlay into fresh compressed rows. Readers go on reading the old ones meanwhile. */
+  public void compact() {
+    Lists current = lists;
+    int n = nodeCount;
+    int[] offsets = new int[n + 1];
+    int[] targets = new int[Math.toIntExact(entries)];
+    int write = 0;
+    for (int v = 0; v < n; v++) {
+      offsets[v] = write;
+      Slice s = slice(current, v);
+      System.arraycopy(s.values(), s.from(), targets, write, s.size());
+      write += s.size();
+    }
+    offsets[n] = write;
+    lists = new Lists(offsets, targets, new AtomicReferenceArray<>(Math.max(16, n)));
+    overlaid = 0;
+  }
+
+  private int nodeFor(long member) {
+    Integer node = nodes.get(member);
+    if (node != null) {
+      return node;
+    }
+    int n = nodeCount;
+    if (n == members.length) {
+      members = Arrays.copyOf(members, n * 2);
+    }
+    members[n] = member;
+    Lists current = lists;
+    if (n >= current.overlay().length()) {
+      AtomicReferenceArray<int[]> bigger = new AtomicReferenceArray<>(Math.max(16, n * 2));
+      for (int v = 0; v < current.overlay().length(); v++) {
+        bigger.set(v, current.overlay().get(v));
+      }
+      lists = new Lists(current.offsets(), current.targets(), bigger);
+    }
+    nodes.put(member, n);
+    nodeCount = n + 1;
+    return n;
+  }
+
+  private void replace(int node, int[] list) {
+    if (lists.overlay().getAndSet(node, list) == null) {
+      overlaid++;
+    }
+  }
+
+  private static int[] with(Slice s, int node) {
+    int at = SortedSets.lowerBound(s.values(), s.from(), s.to(), node) - s.from();
+    int[] list = new int[s.size() + 1];
+    System.arraycopy(s.values(), s.from(), list, 0, at);
+    list[at] = node;
+    System.arraycopy(s.values(), s.from() + at, list, at + 1, s.size() - at);
+    return list;
+  }
+
+  private static int[] without(Slice s, int node) {
+    int at = SortedSets.lowerBound(s.values(), s.from(), s.to(), node) - s.from();
+    int[] list = new int[s.size() - 1];
+    System.arraycopy(s.values(), s.from(), list, 0, at);
+    System.arraycopy(s.values(), s.from() + at + 1, list, at, s.size() - at - 1);
+    return list;
+  }
+
+  // ---- reads (any thread) ----------------------------------------------------------------------
+
+  /** How many members the index knows. */
+  public int size() {
+    return nodeCount;
+  }
+
+  /** How many connections the index holds (each counted once). */
+  public long connectionCount() {
+    return entries / 2;
+  }
+
+  /** Whether the two members are connected. */
+  public boolean connected(long a, long b) {
+    Integer x = nodes.get(a);
+    Integer y = nodes.get(b);
+    return x != null && y != null && contains(slice(lists, x), y);
+  }
+
+  /** The member's connections, as member ids in node order. */
+  public long[] connectionsOf(long member) {
+    Integer x = nodes.get(member);
+    if (x == null) {
+      return new long[0];
+    }
+    Slice s = slice(lists, x);
+    long[] ids = new long[s.size()];
+    long[] known = members;
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = known[s.values()[s.from() + k]];
+    }
+    return ids;
+  }
+
+  /** N2: how many connections the two members share. */
+  public int mutualCount(long a, long b) {
+    Integer x = nodes.get(a);
+    Integer y = nodes.get(b);
+    if (x == null || y == null) {
+      return 0;
+    }
+    Lists current = lists;
+    Slice sa = slice(current, x);
+    Slice sb = slice(current, y);
+    return SortedSets.intersectionCount(sa.values(), sa.from(), sa.to(), sb.values(), sb.from(), sb.to());
+  }
+
+  /**
+   * N1: the target's degree as the viewer sees it: 1 (connected), 2 (they share a connection), 3
+   * (the target is connected to a 2nd-degree member of the viewer's), or empty (out of network,
+   * unknown, or the viewer themself).
+   */
+  public OptionalInt degree(long viewer, long target) {
+    Integer v = nodes.get(viewer);
+    Integer t = nodes.get(target);
+    if (v == null || t == null || v.equals(t)) {
+      return OptionalInt.empty();
+    }
+    Lists current = lists;
+    Slice mine = slice(current, v);
+    if (contains(mine, t)) {
+      return OptionalInt.of(1);
+    }
+    Slice theirs = slice(current, t);
+    if (SortedSets.intersects(mine.values(), mine.from(), mine.to(), theirs.values(), theirs.from(), theirs.to())) {
+      return OptionalInt.of(2);
+    }
+    int[] second = secondDegree(current, v);
+    return SortedSets.intersects(second, 0, second.length, theirs.values(), theirs.from(), theirs.to())
+        ? OptionalInt.of(3) : OptionalInt.empty();
+  }
+
+  /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
+  public record NetworkSize(int first, int second, int third) {}
+
+  /** N3 for one viewer; zeros for an unknown one. */
+  public NetworkSize networkSize(long viewer) {
+    Integer v = nodes.get(viewer);
+    if (v == null) {
+      return new NetworkSize(0, 0, 0);
+    }
+    Lists current = lists;
+    int n = nodeCount;
+    BitSet seen = new BitSet(n);
+    seen.set(v);
+    Slice first = slice(current, v);
+    for (int k = first.from(); k < first.to(); k++) {
+      seen.set(first.values()[k]);
+    }
+    int[] second = secondDegree(current, v);
+    for (int node : second) {
+      seen.set(node);
+    }
+    int third = 0;
+    for (int node : second) {
+      Slice s = slice(current, node);
+      for (int k = s.from(); k < s.to(); k++) {
+        int w = s.values()[k];
+        if (!seen.get(w)) {
+          seen.set(w);
+          third++;
+        }
+      }
+    }
+    return new NetworkSize(first.size(), second.length, third);
+  }
+
+  /** The nodes exactly two steps from the viewer's node, sorted. */
+  private int[] secondDegree(Lists current, int v) {
+    BitSet marks = new BitSet(nodeCount);
+    Slice first = slice(current, v);
+    for (int k = first.from(); k < first.to(); k++) {
+      Slice s = slice(current, first.values()[k]);
+      for (int m = s.from(); m < s.to(); m++) {
+        marks.set(s.values()[m]);
+      }
+    }
+    marks.clear(v);
+    for (int k = first.from(); k < first.to(); k++) {
+      marks.clear(first.values()[k]);
+    }
+    return marks.stream().toArray();
+  }
+
+  private static boolean contains(Slice s, int node) {
+    return SortedSets.contains(s.values(), s.from(), s.to(), node);
+  }
+
+  /** A node's list: its overlay entry if it has one, else its compressed row (empty past the rows). */
+  private static Slice slice(Lists current, int node) {
+    int[] replaced = node < current.overlay().length() ? current.overlay().get(node) : null;
+    if (replaced != null) {
+      return new Slice(replaced, 0, replaced.length);
+    }
+    if (node >= current.baseNodes()) {
+      return new Slice(NONE, 0, 0);
+    }
+    return new Slice(current.targets(), current.offsets()[node], current.offsets()[node + 1]);
+  }
+}

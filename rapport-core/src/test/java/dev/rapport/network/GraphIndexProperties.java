@@ -1,0 +1,141 @@
+package dev.rapport.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The index answers N1-N3 exactly as a breadth-first search over plain sets does, after any
+ * sequence of connections, disconnections and compactions, and loading a graph whole gives the
+ * same answers as building it one connection at a time.
+ */
+class GraphIndexProperties {
+  /** One write: connect or disconnect two members (ids 1,000 + 0..19), or compact. */
+  record Op(int kind, long a, long b) {}
+
+  @Provide
+  Arbitrary<List<Op>> ops() {
+    Arbitrary<Long> member = Arbitraries.longs().between(1_000, 1_019);
+    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9), member, member)
+        .as((k, a, b) -> new Op(k < 6 ? 0 : k < 9 ? 1 : 2, a, b));
+    return op.list().ofMinSize(1).ofMaxSize(120);
+  }
+
+  @Property(tries = 500)
+  void everyAnswer_equalsABreadthFirstSearch(@ForAll("ops") List<Op> ops) {
+    GraphIndex index = new GraphIndex();
+    Map<Long, Set<Long>> model = new HashMap<>();
+    for (Op op : ops) {
+      switch (op.kind()) {
+        case 0 -> {
+          index.connect(op.a(), op.b());
+          if (op.a() != op.b()) {
+            model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+            model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+          }
+        }
+        case 1 -> {
+          index.disconnect(op.a(), op.b());
+          model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
+          model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+        }
+        default -> index.compact();
+      }
+    }
+    assertMatches(index, model);
+  }
+
+  @Property(tries = 200)
+  void loadingWhole_equalsConnectingOneByOne(@ForAll("ops") List<Op> ops) {
+    GraphIndex incremental = new GraphIndex();
+    Map<Long, Set<Long>> model = new HashMap<>();
+    long[] from = new long[ops.size()];
+    long[] to = new long[ops.size()];
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      from[i] = op.a();
+      to[i] = op.b();
+      incremental.connect(op.a(), op.b());
+      if (op.a() != op.b()) {
+        model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+        model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+      }
+    }
+    GraphIndex loaded = GraphIndex.of(from, to);
+    assertThat(loaded.connectionCount()).isEqualTo(incremental.connectionCount());
+    assertMatches(loaded, model);
+    assertMatches(incremental, model);
+  }
+
+  @Test
+  void N1_degrees_onAPath() {
+    GraphIndex index = GraphIndex.of(new long[] {1, 2, 3, 4}, new long[] {2, 3, 4, 5});
+    assertThat(index.degree(1, 2)).hasValue(1);
+    assertThat(index.degree(1, 3)).hasValue(2);
+    assertThat(index.degree(1, 4)).hasValue(3);
+    assertThat(index.degree(1, 5)).isEmpty();
+    assertThat(index.degree(1, 1)).isEmpty();
+    assertThat(index.degree(1, 99)).isEmpty();
+    assertThat(index.networkSize(1)).isEqualTo(new GraphIndex.NetworkSize(1, 1, 1));
+  }
+
+  private static void assertMatches(GraphIndex index, Map<Long, Set<Long>> model) {
+    Set<Long> members = new TreeSet<>(model.keySet());
+    long connections = model.values().stream().mapToLong(Set::size).sum() / 2;
+    assertThat(index.connectionCount()).isEqualTo(connections);
+    for (long v : members) {
+      Map<Long, Integer> distance = bfs(model, v);
+      int[] counts = new int[4];
+      distance.values().forEach(d -> counts[d]++);
+      assertThat(index.networkSize(v)).as("network of %d", v)
+          .isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
+      assertThat(new TreeSet<>(boxed(index.connectionsOf(v)))).isEqualTo(model.get(v));
+      for (long t : members) {
+        Integer d = distance.get(t);
+        OptionalInt expected = d == null || d == 0 ? OptionalInt.empty() : OptionalInt.of(d);
+        assertThat(index.degree(v, t)).as("degree of %d seen by %d", t, v).isEqualTo(expected);
+        Set<Long> mutual = new HashSet<>(model.get(v));
+        mutual.retainAll(model.get(t));
+        assertThat(index.mutualCount(v, t)).isEqualTo(v == t ? model.get(v).size() : mutual.size());
+        assertThat(index.connected(v, t)).isEqualTo(model.get(v).contains(t));
+      }
+    }
+  }
+
+  /** Distances up to 3 from the viewer (0 for the viewer). */
+  private static Map<Long, Integer> bfs(Map<Long, Set<Long>> model, long viewer) {
+    Map<Long, Integer> distance = new HashMap<>(Map.of(viewer, 0));
+    ArrayDeque<Long> queue = new ArrayDeque<>(List.of(viewer));
+    while (!queue.isEmpty()) {
+      long u = queue.poll();
+      int d = distance.get(u);
+      if (d == 3) {
+        continue;
+      }
+      for (long w : model.getOrDefault(u, Set.of())) {
+        if (distance.putIfAbsent(w, d + 1) == null) {
+          queue.add(w);
+        }
+      }
+    }
+    return distance;
+  }
+
+  private static List<Long> boxed(long[] values) {
+    return java.util.Arrays.stream(values).boxed().toList();
+  }
+}
