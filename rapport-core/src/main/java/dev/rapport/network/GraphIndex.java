@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -17,6 +18,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * to end in one array, with each node's start in another; a node changed since then has its whole
  * list replaced in a small overlay ("the delta"), copied on write. {@link #compact} folds the
  * overlay back into a fresh compressed row.
+ *
+ * <p>Each viewer's 2nd-degree network (the members exactly two steps away) is computed on first
+ * use and kept in a bounded cache, so that a degree badge is a lookup. A write stamps the members
+ * whose 2nd-degree network it may change (both ends and their connections); a cached network older
+ * than its viewer's stamp is computed again.
  *
  * <p>One thread writes ({@link #connect}, {@link #disconnect}, {@link #compact}); any number read
  * at the same time and never wait. A read sees every write that returned before it began. A read
@@ -37,18 +43,38 @@ public final class GraphIndex {
     }
   }
 
-  private static final int[] NONE = new int[0];
+  /** A viewer's 2nd-degree network as of write number {@code stamp}. */
+  private record Cached(NodeSet members, long stamp) {}
 
-  private final Map<Long, Integer> nodes = new ConcurrentHashMap<>();
+  private static final int[] NONE = new int[0];
+  private static final int DEFAULT_CACHED_VIEWERS = 10_000;
+
+  private final MemberNodes nodes = new MemberNodes();
   private volatile long[] members = new long[16];
   private volatile int nodeCount;
   private volatile Lists lists = new Lists(new int[] {0}, NONE, new AtomicReferenceArray<>(16));
   /** Nodes with a list in the overlay; the writer compacts when they are many. Writer only. */
   private int overlaid;
   private volatile long entries;
+  /** How many writes have completed: the clock of the 2nd-degree cache. */
+  private volatile long writes;
+  /** Per node, the write that last may have changed its 2nd-degree network. */
+  private volatile AtomicLongArray changedAt = new AtomicLongArray(16);
+  private final Map<Integer, Cached> secondDegree = new ConcurrentHashMap<>();
+  private final int cachedViewers;
 
-  /** An empty index. */
-  public GraphIndex() {}
+  /** An empty index that caches the 2nd-degree networks of up to 10,000 viewers. */
+  public GraphIndex() {
+    this(DEFAULT_CACHED_VIEWERS);
+  }
+
+  /** An empty index that caches the 2nd-degree networks of up to {@code cachedViewers} viewers. */
+  public GraphIndex(int cachedViewers) {
+    if (cachedViewers < 1) {
+      throw new IllegalArgumentException("cachedViewers must be positive");
+    }
+    this.cachedViewers = cachedViewers;
+  }
 
   /**
    * An index of the given connections, built directly as compressed rows: the way to load a whole
@@ -116,19 +142,40 @@ public final class GraphIndex {
       replace(x, with(slice(lists, x), y));
       replace(y, with(slice(lists, y), x));
       entries += 2;
+      stampNetworksAround(x, y);
     }
   }
 
   /** Disconnects two members (a no-op if they are not connected). */
   public void disconnect(long a, long b) {
-    Integer x = nodes.get(a);
-    Integer y = nodes.get(b);
-    if (x == null || y == null || !contains(slice(lists, x), y)) {
+    int x = nodes.get(a);
+    int y = nodes.get(b);
+    if (x < 0 || y < 0 || !contains(slice(lists, x), y)) {
       return;
     }
     replace(x, without(slice(lists, x), y));
     replace(y, without(slice(lists, y), x));
     entries -= 2;
+    stampNetworksAround(x, y);
+  }
+
+  /**
+   * After the lists changed: who is two steps from whom changes only for the two ends and their
+   * connections. Counting the write first means a reader that began computing before it sees a
+   * stamp newer than its own.
+   */
+  private void stampNetworksAround(int x, int y) {
+    long write = writes + 1;
+    writes = write;
+    AtomicLongArray stamps = changedAt;
+    Lists current = lists;
+    for (int end : new int[] {x, y}) {
+      stamps.set(end, write);
+      Slice s = slice(current, end);
+      for (int k = s.from(); k < s.to(); k++) {
+        stamps.set(s.values()[k], write);
+      }
+    }
   }
 
   /** Whether enough lists sit in the overlay that {@link #compact} would pay off. */
@@ -155,8 +202,8 @@ public final class GraphIndex {
   }
 
   private int nodeFor(long member) {
-    Integer node = nodes.get(member);
-    if (node != null) {
+    int node = nodes.get(member);
+    if (node >= 0) {
       return node;
     }
     int n = nodeCount;
@@ -171,6 +218,13 @@ public final class GraphIndex {
         bigger.set(v, current.overlay().get(v));
       }
       lists = new Lists(current.offsets(), current.targets(), bigger);
+    }
+    if (n == changedAt.length()) {
+      AtomicLongArray bigger = new AtomicLongArray(n * 2);
+      for (int v = 0; v < n; v++) {
+        bigger.set(v, changedAt.get(v));
+      }
+      changedAt = bigger;
     }
     nodes.put(member, n);
     nodeCount = n + 1;
@@ -214,15 +268,15 @@ public final class GraphIndex {
 
   /** Whether the two members are connected. */
   public boolean connected(long a, long b) {
-    Integer x = nodes.get(a);
-    Integer y = nodes.get(b);
-    return x != null && y != null && contains(slice(lists, x), y);
+    int x = nodes.get(a);
+    int y = nodes.get(b);
+    return x >= 0 && y >= 0 && contains(slice(lists, x), y);
   }
 
   /** The member's connections, as member ids in node order. */
   public long[] connectionsOf(long member) {
-    Integer x = nodes.get(member);
-    if (x == null) {
+    int x = nodes.get(member);
+    if (x < 0) {
       return new long[0];
     }
     Slice s = slice(lists, x);
@@ -236,9 +290,9 @@ public final class GraphIndex {
 
   /** N2: how many connections the two members share. */
   public int mutualCount(long a, long b) {
-    Integer x = nodes.get(a);
-    Integer y = nodes.get(b);
-    if (x == null || y == null) {
+    int x = nodes.get(a);
+    int y = nodes.get(b);
+    if (x < 0 || y < 0) {
       return 0;
     }
     Lists current = lists;
@@ -253,23 +307,63 @@ public final class GraphIndex {
    * unknown, or the viewer themself).
    */
   public OptionalInt degree(long viewer, long target) {
-    Integer v = nodes.get(viewer);
-    Integer t = nodes.get(target);
-    if (v == null || t == null || v.equals(t)) {
-      return OptionalInt.empty();
+    int degree = degrees(viewer, new long[] {target})[0];
+    return degree == 0 ? OptionalInt.empty() : OptionalInt.of(degree);
+  }
+
+  /**
+   * N1 for many targets at once, against the viewer's cached 2nd-degree network: each target's
+   * degree (1, 2 or 3), or 0 where {@link #degree} is empty.
+   */
+  public int[] degrees(long viewer, long[] targets) {
+    int[] degrees = new int[targets.length];
+    int v = nodes.get(viewer);
+    if (v < 0) {
+      return degrees;
     }
+    NodeSet second = secondDegreeOf(v);
     Lists current = lists;
     Slice mine = slice(current, v);
-    if (contains(mine, t)) {
-      return OptionalInt.of(1);
+    for (int i = 0; i < targets.length; i++) {
+      int t = nodes.get(targets[i]);
+      if (t < 0 || t == v) {
+        continue;
+      }
+      if (contains(mine, t)) {
+        degrees[i] = 1;
+      } else if (second.contains(t)) {
+        degrees[i] = 2;
+      } else {
+        Slice theirs = slice(current, t);
+        degrees[i] = second.containsAny(theirs.values(), theirs.from(), theirs.to()) ? 3 : 0;
+      }
     }
-    Slice theirs = slice(current, t);
-    if (SortedSets.intersects(mine.values(), mine.from(), mine.to(), theirs.values(), theirs.from(), theirs.to())) {
-      return OptionalInt.of(2);
+    return degrees;
+  }
+
+  /** The viewer's 2nd-degree network, from the cache when no write has changed it since. */
+  private NodeSet secondDegreeOf(int v) {
+    Cached cached = secondDegree.get(v);
+    if (cached != null && cached.stamp() >= changedAt.get(v)) {
+      return cached.members();
     }
-    int[] second = secondDegree(current, v);
-    return SortedSets.intersects(second, 0, second.length, theirs.values(), theirs.from(), theirs.to())
-        ? OptionalInt.of(3) : OptionalInt.empty();
+    long stamp = writes; // before reading the lists: a write after this makes the entry stale
+    NodeSet members = NodeSet.of(secondDegree(lists, v), nodeCount);
+    if (secondDegree.size() >= cachedViewers) {
+      evictSome();
+    }
+    secondDegree.put(v, new Cached(members, stamp));
+    return members;
+  }
+
+  /** Drops about a quarter of the cache, in no particular order: cheap, and fair enough at random. */
+  private void evictSome() {
+    int drop = Math.max(1, cachedViewers / 4);
+    var it = secondDegree.keySet().iterator();
+    while (it.hasNext() && drop-- > 0) {
+      it.next();
+      it.remove();
+    }
   }
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
@@ -277,8 +371,8 @@ public final class GraphIndex {
 
   /** N3 for one viewer; zeros for an unknown one. */
   public NetworkSize networkSize(long viewer) {
-    Integer v = nodes.get(viewer);
-    if (v == null) {
+    int v = nodes.get(viewer);
+    if (v < 0) {
       return new NetworkSize(0, 0, 0);
     }
     Lists current = lists;

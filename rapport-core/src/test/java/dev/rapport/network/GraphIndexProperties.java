@@ -59,6 +59,40 @@ class GraphIndexProperties {
     assertMatches(index, model);
   }
 
+  /** Degrees asked between writes come from the cache when nothing changed, and never go stale. */
+  @Property(tries = 300)
+  void cachedDegrees_followEveryWrite(@ForAll("ops") List<Op> ops) {
+    GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
+    Map<Long, Set<Long>> model = new HashMap<>();
+    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_019).toArray();
+    for (Op op : ops) {
+      if (op.kind() == 0) {
+        index.connect(op.a(), op.b());
+        if (op.a() != op.b()) {
+          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+        }
+      } else if (op.kind() == 1) {
+        index.disconnect(op.a(), op.b());
+        model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
+        model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+      } else {
+        index.compact();
+      }
+      for (long viewer : new long[] {op.a(), op.b(), 1_000 + (op.a() * 7 + op.b()) % 20}) {
+        if (!model.containsKey(viewer)) {
+          continue;
+        }
+        Map<Long, Integer> distance = bfs(model, viewer);
+        int[] degrees = index.degrees(viewer, everyone);
+        for (int i = 0; i < everyone.length; i++) {
+          Integer d = distance.get(everyone[i]);
+          assertThat(degrees[i]).as("degree of %d seen by %d", everyone[i], viewer).isEqualTo(d == null ? 0 : d);
+        }
+      }
+    }
+  }
+
   @Property(tries = 200)
   void loadingWhole_equalsConnectingOneByOne(@ForAll("ops") List<Op> ops) {
     GraphIndex incremental = new GraphIndex();

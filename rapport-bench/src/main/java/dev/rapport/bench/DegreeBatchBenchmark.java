@@ -1,0 +1,80 @@
+package dev.rapport.bench;
+
+import dev.rapport.network.GraphIndex;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * N1 degree badges on ego-Facebook: one operation asks the degree of 1,000 random members as seen
+ * by one viewer whose 2nd-degree network is already cached (the case of a page of search results
+ * or a feed). 256 viewers take turns, each with its own targets.
+ *
+ * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
+ * rapport-bench/target/benchmarks.jar DegreeBatch}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class DegreeBatchBenchmark {
+  static final int VIEWERS = 256;
+  static final int TARGETS = 1_000;
+
+  GraphIndex index;
+  long[] viewers;
+  long[][] targets;
+  int next;
+
+  @Setup
+  public void load() {
+    int[][] adjacency = Datasets.snapAdjacency("facebook_combined.txt");
+    int edges = 0;
+    for (int[] list : adjacency) {
+      edges += list.length;
+    }
+    long[] from = new long[edges];
+    long[] to = new long[edges];
+    int e = 0;
+    for (int u = 0; u < adjacency.length; u++) {
+      for (int v : adjacency[u]) {
+        from[e] = u;
+        to[e++] = v;
+      }
+    }
+    index = GraphIndex.of(from, to);
+    SplittableRandom random = new SplittableRandom(11);
+    viewers = new long[VIEWERS];
+    targets = new long[VIEWERS][TARGETS];
+    int[] counts = new int[4];
+    for (int i = 0; i < VIEWERS; i++) {
+      viewers[i] = random.nextInt(adjacency.length);
+      for (int t = 0; t < TARGETS; t++) {
+        targets[i][t] = random.nextInt(adjacency.length);
+      }
+      for (int degree : index.degrees(viewers[i], targets[i])) { // fills the cache
+        counts[degree]++;
+      }
+    }
+    System.out.printf("%nego-Facebook degrees asked: 1st %d, 2nd %d, 3rd %d, out of network or self %d%n",
+        counts[1], counts[2], counts[3], counts[0]);
+  }
+
+  @Benchmark
+  public int[] degreesOf1000() {
+    int i = next;
+    next = (i + 1) % VIEWERS;
+    return index.degrees(viewers[i], targets[i]);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.rapport.network;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Member ids to dense node numbers, in an open-addressing table of primitives: a lookup is a few
+ * loads, with no boxing and no lock. One thread adds; any number look up at the same time.
+ *
+ * <p>Adding writes the node first and the member id last, with a volatile write, so a reader that
+ * finds the id also finds its node. The table grows by building a larger copy and publishing it; a
+ * reader still on the old table finds everything that was in it.
+ */
+final class MemberNodes {
+  /** Marks a free slot; no member may have this id. */
+  static final long FREE = Long.MIN_VALUE;
+
+  private record Table(AtomicLongArray members, int[] nodes, int mask) {
+    static Table ofCapacity(int capacity) {
+      AtomicLongArray members = new AtomicLongArray(capacity);
+      for (int i = 0; i < capacity; i++) {
+        members.set(i, FREE);
+      }
+      return new Table(members, new int[capacity], capacity - 1);
+    }
+  }
+
+  private volatile Table table = Table.ofCapacity(64);
+  private int size;
+
+  /** The member's node, or -1 if the member has none. */
+  int get(long member) {
+    Table t = table;
+    for (int slot = slotOf(member, t.mask()); ; slot = (slot + 1) & t.mask()) {
+      long found = t.members().get(slot);
+      if (found == member) {
+        return t.nodes()[slot];
+      }
+      if (found == FREE) {
+        return -1;
+      }
+    }
+  }
+
+  /** Gives the member this node. The writer only, and only for a member without one. */
+  void put(long member, int node) {
+    if (member == FREE) {
+      throw new IllegalArgumentException("member id " + member + " is reserved");
+    }
+    if (2 * (size + 1) > table.nodes().length) {
+      Table bigger = Table.ofCapacity(table.nodes().length * 2);
+      Table old = table;
+      for (int slot = 0; slot < old.nodes().length; slot++) {
+        long m = old.members().get(slot);
+        if (m != FREE) {
+          insert(bigger, m, old.nodes()[slot]);
+        }
+      }
+      table = bigger;
+    }
+    insert(table, member, node);
+    size++;
+  }
+
+  private static void insert(Table t, long member, int node) {
+    int slot = slotOf(member, t.mask());
+    while (t.members().get(slot) != FREE) {
+      slot = (slot + 1) & t.mask();
+    }
+    t.nodes()[slot] = node;
+    t.members().set(slot, member); // volatile: publishes the node written above
+  }
+
+  private static int slotOf(long member, int mask) {
+    long h = member * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32)) & mask;
+  }
+}
