@@ -1,9 +1,14 @@
 package dev.rapport.network;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.PriorityQueue;
+import java.util.function.LongPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -47,6 +52,8 @@ public final class GraphIndex {
   private record Cached(NodeSet members, long stamp) {}
 
   private static final int[] NONE = new int[0];
+  /** A count no number of mutual connections can lift to zero. */
+  private static final int NOT_A_CANDIDATE = Integer.MIN_VALUE / 2;
   private static final int DEFAULT_CACHED_VIEWERS = 10_000;
 
   private final MemberNodes nodes = new MemberNodes();
@@ -61,6 +68,7 @@ public final class GraphIndex {
   /** Per node, the write that last may have changed its 2nd-degree network. */
   private volatile AtomicLongArray changedAt = new AtomicLongArray(16);
   private final Map<Integer, Cached> secondDegree = new ConcurrentHashMap<>();
+  private final Scratch scratch = new Scratch();
   private final int cachedViewers;
 
   /** An empty index that caches the 2nd-degree networks of up to 10,000 viewers. */
@@ -365,6 +373,84 @@ public final class GraphIndex {
       it.remove();
     }
   }
+
+  /** A member suggested to a viewer (N4), with how many connections they share. */
+  public record Suggestion(long member, int mutualCount) {}
+
+  /**
+   * N4: up to {@code limit} members the viewer may know, ranked by how many connections they share
+   * (most first, then by member id, ascending), leaving out the viewer, their connections and every
+   * member {@code excluded} accepts (pending invitations, blocks and dismissals, which the caller
+   * knows). Only members who share at least one connection are suggested.
+   */
+  public List<Suggestion> suggestions(long viewer, int limit, LongPredicate excluded) {
+    int v = nodes.get(viewer);
+    if (v < 0 || limit <= 0) {
+      return List.of();
+    }
+    Lists current = lists;
+    long[] known = members;
+    int[] counts = scratch.take(nodeCount);
+    Slice first = slice(current, v);
+    // The viewer and their connections start far below zero, so no count of theirs turns positive.
+    int[] touched = new int[0];
+    int touchedCount = 0;
+    try {
+      counts[v] = NOT_A_CANDIDATE;
+      for (int k = first.from(); k < first.to(); k++) {
+        counts[first.values()[k]] = NOT_A_CANDIDATE;
+      }
+      int reach = 0;
+      for (int k = first.from(); k < first.to(); k++) {
+        reach += slice(current, first.values()[k]).size();
+      }
+      touched = new int[reach];
+      for (int k = first.from(); k < first.to(); k++) {
+        Slice s = slice(current, first.values()[k]);
+        for (int m = s.from(); m < s.to(); m++) {
+          int u = s.values()[m];
+          if (counts[u]++ == 0) {
+            touched[touchedCount++] = u;
+          }
+        }
+      }
+      // The best `limit` so far, worst on top: a bounded heap ordered by the ranking, reversed.
+      PriorityQueue<Suggestion> best = new PriorityQueue<>(limit + 1, RANKING.reversed());
+      for (int i = 0; i < touchedCount; i++) {
+        int u = touched[i];
+        int count = counts[u];
+        if (best.size() == limit) {
+          Suggestion worst = best.peek();
+          if (count < worst.mutualCount() || count == worst.mutualCount() && known[u] > worst.member()) {
+            continue;
+          }
+        }
+        if (excluded.test(known[u])) {
+          continue;
+        }
+        best.add(new Suggestion(known[u], count));
+        if (best.size() > limit) {
+          best.poll();
+        }
+      }
+      List<Suggestion> ranked = new ArrayList<>(best);
+      ranked.sort(RANKING);
+      return ranked;
+    } finally {
+      for (int i = 0; i < touchedCount; i++) {
+        counts[touched[i]] = 0;
+      }
+      counts[v] = 0;
+      for (int k = first.from(); k < first.to(); k++) {
+        counts[first.values()[k]] = 0;
+      }
+      scratch.give(counts);
+    }
+  }
+
+  /** Most mutual connections first, then the lower member id. */
+  private static final Comparator<Suggestion> RANKING =
+      Comparator.comparingInt(Suggestion::mutualCount).reversed().thenComparingLong(Suggestion::member);
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
   public record NetworkSize(int first, int second, int third) {}

@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -113,6 +114,36 @@ class GraphIndexProperties {
     assertThat(loaded.connectionCount()).isEqualTo(incremental.connectionCount());
     assertMatches(loaded, model);
     assertMatches(incremental, model);
+  }
+
+  /** N4 equals the naive ranking: every other member by mutual count, most first, then lower id. */
+  @Property(tries = 300)
+  void N4_suggestions_equalTheNaiveRanking(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 6) int limit,
+      @ForAll @IntRange(min = 2, max = 5) int excludeEvery) {
+    GraphIndex index = new GraphIndex();
+    Map<Long, Set<Long>> model = new HashMap<>();
+    for (Op op : ops) {
+      if (op.kind() != 1 && op.a() != op.b()) {
+        index.connect(op.a(), op.b());
+        model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+        model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+      }
+    }
+    java.util.function.LongPredicate excluded = member -> member % excludeEvery == 0;
+    for (long viewer : model.keySet()) {
+      List<GraphIndex.Suggestion> naive = model.keySet().stream()
+          .filter(u -> u != viewer && !model.get(viewer).contains(u) && !excluded.test(u))
+          .map(u -> {
+            Set<Long> mutual = new HashSet<>(model.get(viewer));
+            mutual.retainAll(model.get(u));
+            return new GraphIndex.Suggestion(u, mutual.size());
+          })
+          .filter(s -> s.mutualCount() > 0)
+          .sorted(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
+              .thenComparingLong(GraphIndex.Suggestion::member))
+          .limit(limit).toList();
+      assertThat(index.suggestions(viewer, limit, excluded)).as("suggestions for %d", viewer).isEqualTo(naive);
+    }
   }
 
   @Test

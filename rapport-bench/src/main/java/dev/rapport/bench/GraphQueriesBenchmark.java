@@ -1,6 +1,7 @@
 package dev.rapport.bench;
 
 import dev.rapport.network.GraphIndex;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,12 +16,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * N1 degree badges on ego-Facebook: one operation asks the degree of 1,000 random members as seen
- * by one viewer whose 2nd-degree network is already cached (the case of a page of search results
- * or a feed). 256 viewers take turns, each with its own targets.
+ * The graph index's queries on ego-Facebook. {@code degreesOf1000}: one operation asks N1, the
+ * degree of 1,000 random members as seen by one viewer whose 2nd-degree network is already cached
+ * (the case of a page of search results or a feed); 256 viewers take turns, each with its own
+ * targets. {@code suggestionsTop20}: N4 for one member, every member in turn.
  *
  * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
- * rapport-bench/target/benchmarks.jar DegreeBatch}
+ * rapport-bench/target/benchmarks.jar GraphQueries}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-public class DegreeBatchBenchmark {
+public class GraphQueriesBenchmark {
   static final int VIEWERS = 256;
   static final int TARGETS = 1_000;
 
@@ -36,6 +38,8 @@ public class DegreeBatchBenchmark {
   long[] viewers;
   long[][] targets;
   int next;
+  int memberCount;
+  int nextMember;
 
   @Setup
   public void load() {
@@ -54,6 +58,7 @@ public class DegreeBatchBenchmark {
       }
     }
     index = GraphIndex.of(from, to);
+    memberCount = adjacency.length;
     SplittableRandom random = new SplittableRandom(11);
     viewers = new long[VIEWERS];
     targets = new long[VIEWERS][TARGETS];
@@ -69,6 +74,14 @@ public class DegreeBatchBenchmark {
     }
     System.out.printf("%nego-Facebook degrees asked: 1st %d, 2nd %d, 3rd %d, out of network or self %d%n",
         counts[1], counts[2], counts[3], counts[0]);
+  }
+
+  /** N4: the top 20 suggestions of one member, members taking turns through the whole graph. */
+  @Benchmark
+  public List<GraphIndex.Suggestion> suggestionsTop20() {
+    int member = nextMember;
+    nextMember = (member + 1) % memberCount;
+    return index.suggestions(member, 20, m -> false);
   }
 
   @Benchmark
