@@ -310,6 +310,32 @@ public final class GraphIndex {
   }
 
   /**
+   * N2: the connections two members share, as member ids, at most {@code limit} of them from the
+   * {@code skip}-th on, in the index's own order (the order the members first appeared), which is
+   * stable while the two members' connections do not change.
+   */
+  public long[] mutuals(long a, long b, int skip, int limit) {
+    int x = nodes.get(a);
+    int y = nodes.get(b);
+    if (x < 0 || y < 0 || skip < 0 || limit <= 0) {
+      return new long[0];
+    }
+    Lists current = lists;
+    Slice sa = slice(current, x);
+    Slice sb = slice(current, y);
+    int[] shared = new int[Math.min(sa.size(), sb.size())];
+    int n = SortedSets.intersect(sa.values(), sa.from(), sa.to(), sb.values(), sb.from(), sb.to(), shared, 0);
+    int from = Math.min(skip, n);
+    int to = (int) Math.min(n, (long) from + limit);
+    long[] known = members;
+    long[] ids = new long[to - from];
+    for (int k = from; k < to; k++) {
+      ids[k - from] = known[shared[k]];
+    }
+    return ids;
+  }
+
+  /**
    * N1: the target's degree as the viewer sees it: 1 (connected), 2 (they share a connection), 3
    * (the target is connected to a 2nd-degree member of the viewer's), or empty (out of network,
    * unknown, or the viewer themself).

@@ -176,6 +176,17 @@ class GraphIndexProperties {
         Set<Long> mutual = new HashSet<>(model.get(v));
         mutual.retainAll(model.get(t));
         assertThat(index.mutualCount(v, t)).isEqualTo(v == t ? model.get(v).size() : mutual.size());
+        if (v != t) {
+          List<Long> pages = new java.util.ArrayList<>();
+          for (int skip = 0; ; skip += 3) {
+            long[] page = index.mutuals(v, t, skip, 3);
+            pages.addAll(boxed(page));
+            if (page.length < 3) {
+              break;
+            }
+          }
+          assertThat(new TreeSet<>(pages)).hasSize(pages.size()).isEqualTo(mutual);
+        }
         assertThat(index.connected(v, t)).isEqualTo(model.get(v).contains(t));
       }
     }
