@@ -92,49 +92,76 @@ public final class GraphIndex {
     if (from.length != to.length) {
       throw new IllegalArgumentException("from and to differ in length");
     }
-    GraphIndex index = new GraphIndex();
-    int[] a = new int[from.length];
-    int[] b = new int[to.length];
+    Builder builder = new Builder();
     for (int i = 0; i < from.length; i++) {
-      a[i] = index.nodeFor(from[i]);
-      b[i] = index.nodeFor(to[i]);
+      builder.add(from[i], to[i]);
     }
-    int n = index.nodeCount;
-    int[] offsets = new int[n + 1];
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] != b[i]) {
-        offsets[a[i] + 1]++;
-        offsets[b[i] + 1]++;
+    return builder.build();
+  }
+
+  /**
+   * Collects connections, two ints each, and builds the compressed rows in one pass at the end:
+   * for loading millions of connections as they stream in. Not thread safe.
+   */
+  public static final class Builder {
+    private final GraphIndex index = new GraphIndex();
+    private int[] a = new int[1 << 12];
+    private int[] b = new int[1 << 12];
+    private int count;
+
+    /** Adds a connection; duplicates and self-connections are ignored when building. */
+    public Builder add(long memberA, long memberB) {
+      if (count == a.length) {
+        a = Arrays.copyOf(a, count * 2);
+        b = Arrays.copyOf(b, count * 2);
       }
+      a[count] = index.nodeFor(memberA);
+      b[count] = index.nodeFor(memberB);
+      count++;
+      return this;
     }
-    for (int v = 0; v < n; v++) {
-      offsets[v + 1] += offsets[v];
-    }
-    int[] targets = new int[offsets[n]];
-    int[] fill = Arrays.copyOf(offsets, n);
-    for (int i = 0; i < a.length; i++) {
-      if (a[i] != b[i]) {
-        targets[fill[a[i]]++] = b[i];
-        targets[fill[b[i]]++] = a[i];
-      }
-    }
-    // Sort each row and drop duplicates, closing the gaps as rows move left.
-    int write = 0;
-    for (int v = 0; v < n; v++) {
-      int start = offsets[v];
-      int end = offsets[v + 1];
-      Arrays.sort(targets, start, end);
-      offsets[v] = write;
-      for (int k = start; k < end; k++) {
-        if (k == start || targets[k] != targets[k - 1]) {
-          targets[write++] = targets[k];
+
+    /** The index; the builder must not be used afterwards. */
+    public GraphIndex build() {
+      int n = index.nodeCount;
+      int[] offsets = new int[n + 1];
+      for (int i = 0; i < count; i++) {
+        if (a[i] != b[i]) {
+          offsets[a[i] + 1]++;
+          offsets[b[i] + 1]++;
         }
       }
+      for (int v = 0; v < n; v++) {
+        offsets[v + 1] += offsets[v];
+      }
+      int[] targets = new int[offsets[n]];
+      int[] fill = Arrays.copyOf(offsets, n);
+      for (int i = 0; i < count; i++) {
+        if (a[i] != b[i]) {
+          targets[fill[a[i]]++] = b[i];
+          targets[fill[b[i]]++] = a[i];
+        }
+      }
+      a = null;
+      b = null;
+      // Sort each row and drop duplicates, closing the gaps as rows move left.
+      int write = 0;
+      for (int v = 0; v < n; v++) {
+        int start = offsets[v];
+        int end = offsets[v + 1];
+        Arrays.sort(targets, start, end);
+        offsets[v] = write;
+        for (int k = start; k < end; k++) {
+          if (k == start || targets[k] != targets[k - 1]) {
+            targets[write++] = targets[k];
+          }
+        }
+      }
+      offsets[n] = write;
+      index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(Math.max(16, n)));
+      index.entries = write;
+      return index;
     }
-    offsets[n] = write;
-    index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(n));
-    index.entries = write;
-    return index;
   }
 
   // ---- writes (one thread) ---------------------------------------------------------------------

@@ -79,6 +79,21 @@ public interface StoreReads {
 
   Page<Notification> notifications(long memberId, PageRequest page);
 
+  /** Receives connections one by one. */
+  @FunctionalInterface
+  interface ConnectionSink {
+    void connection(long a, long b);
+  }
+
+  /**
+   * Every connection, once each, as one snapshot, and the log position it reflects: replaying the
+   * log's events after that position onto these connections gives the connections of any later
+   * moment. How the graph index loads at start.
+   *
+   * @return the log position
+   */
+  long forEachConnection(ConnectionSink sink);
+
   /** Up to {@code limit} events after log position {@code afterSeq}, in log order. */
   List<Event> eventsAfter(long afterSeq, int limit);
 }

@@ -3,7 +3,8 @@ package dev.rapport.store.sql;
 /** What differs between the SQL backends on the read side: their migrations and how the log is read. */
 enum Dialect {
   SQLITE("db/migration/sqlite",
-      "SELECT " + Rows.EVENT + " FROM events e WHERE e.seq > ? ORDER BY e.seq LIMIT ?"),
+      "SELECT " + Rows.EVENT + " FROM events e WHERE e.seq > ? ORDER BY e.seq LIMIT ?",
+      "SELECT coalesce(max(seq), 0) FROM events"),
 
   /**
    * Only rows of transactions older than every running one (see the events table in the schema):
@@ -11,14 +12,26 @@ enum Dialect {
    */
   POSTGRES("db/migration/postgres",
       "SELECT " + Rows.EVENT + " FROM events e WHERE e.seq > ? "
-          + "AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.seq LIMIT ?");
+          + "AND e.tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY e.seq LIMIT ?",
+      "SELECT coalesce(max(seq), 0) FROM events WHERE tx < pg_snapshot_xmin(pg_current_snapshot())");
 
   private final String migrations;
   private final String eventsAfter;
+  private final String snapshotPosition;
 
-  Dialect(String migrations, String eventsAfter) {
+  Dialect(String migrations, String eventsAfter, String snapshotPosition) {
     this.migrations = migrations;
     this.eventsAfter = eventsAfter;
+    this.snapshotPosition = snapshotPosition;
+  }
+
+  /**
+   * The log position a snapshot reflects: every event up to it belongs to a transaction the
+   * snapshot sees. On PostgreSQL positions follow transaction order (see the schema), so that is
+   * the last event of the transactions older than every one still running when it was taken.
+   */
+  String snapshotPosition() {
+    return snapshotPosition;
   }
 
   /** The classpath folder of this backend's migration scripts. */

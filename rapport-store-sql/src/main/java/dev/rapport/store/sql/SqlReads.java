@@ -13,6 +13,7 @@ import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.Usage;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +46,9 @@ class SqlReads implements StoreReads {
   private static final String TOKEN = "SELECT " + Rows.MEMBER
       + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
   private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
+  /** Each connection once: it is stored both ways. */
+  private static final String ALL_CONNECTIONS =
+      "SELECT member_id, other_id FROM connections WHERE member_id < other_id";
   private static final String FOLLOWING_COUNT = "SELECT count(*) FROM follows WHERE follower_id = ?";
   private static final String FOLLOWER_COUNT = "SELECT count(*) FROM follows f WHERE f.followee_id = ?";
   private static final String CONNECTED_FOLLOWER = " AND EXISTS (SELECT 1 FROM connections c "
@@ -392,6 +396,43 @@ class SqlReads implements StoreReads {
   public Page<Notification> notifications(long memberId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 1);
     return page(NOTIFICATIONS, 1, Rows::notification, page, memberId, below[0], memberId, memberId);
+  }
+
+  /** Reads in one repeatable-read transaction, so that the position and the rows agree. */
+  @Override
+  public long forEachConnection(ConnectionSink sink) {
+    return readers.read(s -> {
+      Connection connection = s.connection();
+      int isolation = connection.getTransactionIsolation();
+      if (dialect == Dialect.POSTGRES) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      }
+      connection.setAutoCommit(false);
+      try {
+        long position;
+        try (ResultSet row = s.prepare(dialect.snapshotPosition()).executeQuery()) {
+          row.next();
+          position = row.getLong(1);
+        }
+        PreparedStatement all = s.prepare(ALL_CONNECTIONS);
+        all.setFetchSize(10_000);
+        try (ResultSet rows = all.executeQuery()) {
+          while (rows.next()) {
+            sink.connection(rows.getLong(1), rows.getLong(2));
+          }
+        }
+        connection.commit();
+        return position;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+        if (dialect == Dialect.POSTGRES) {
+          connection.setTransactionIsolation(isolation);
+        }
+      }
+    });
   }
 
   @Override
