@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
-import java.util.function.LongPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongPredicate;
 
 /**
  * The connections between members, in memory, for the questions of the network rules: degree (N1),
- * mutual connections (N2) and network size (N3) (DESIGN decision 5).
+ * mutual connections (N2), network size (N3) and People You May Know (N4) (DESIGN decision 5).
+ * It knows connections only; blocks, privacy and pending invitations are the caller's to apply.
  *
  * <p>Members are numbered densely (nodes 0, 1, 2, ...) in the order the index first sees them.
  * Each node's connections are a sorted {@code int[]} of nodes, so that the questions are set algebra
