@@ -1,0 +1,82 @@
+package dev.rapport.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One writer and several readers at once: readers never fail or see a list out of order while the
+ * index grows, overlays and compacts, and once the writer stops they see exactly its last state.
+ */
+class GraphIndexConcurrencyTest {
+  private static final int MEMBERS = 3_000;
+
+  @Test
+  void readersDuringWrites_neverFail_andSeeTheFinalStateOnceTheWriterStops() throws Exception {
+    GraphIndex index = new GraphIndex(64);
+    boolean[][] expected = new boolean[MEMBERS][];
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try (ExecutorService threads = Executors.newFixedThreadPool(5)) {
+      List<Future<Long>> readers = new ArrayList<>();
+      for (int r = 0; r < 4; r++) {
+        int seed = r;
+        readers.add(threads.submit(() -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          long answers = 0;
+          long[] targets = new long[50];
+          while (writing.get()) {
+            long viewer = random.nextInt(MEMBERS);
+            for (int t = 0; t < targets.length; t++) {
+              targets[t] = random.nextInt(MEMBERS);
+            }
+            for (int degree : index.degrees(viewer, targets)) {
+              assertThat(degree).isBetween(0, 3);
+            }
+            long[] connections = index.connectionsOf(viewer);
+            assertThat(index.mutualCount(viewer, targets[0])).isBetween(0, connections.length);
+            index.suggestions(viewer, 5, m -> false);
+            answers++;
+          }
+          return answers;
+        }));
+      }
+      SplittableRandom random = new SplittableRandom(99);
+      boolean[][] connected = new boolean[MEMBERS][MEMBERS];
+      for (int step = 0; step < 60_000; step++) {
+        int a = random.nextInt(MEMBERS);
+        int b = random.nextInt(MEMBERS);
+        if (a == b) {
+          continue;
+        }
+        if (random.nextInt(4) == 0) {
+          index.disconnect(a, b);
+          connected[a][b] = connected[b][a] = false;
+        } else {
+          index.connect(a, b);
+          connected[a][b] = connected[b][a] = true;
+        }
+        if (index.wantsCompaction()) {
+          index.compact();
+        }
+      }
+      writing.set(false);
+      for (Future<Long> reader : readers) {
+        assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+      }
+      System.arraycopy(connected, 0, expected, 0, MEMBERS);
+    }
+    for (int a = 0; a < MEMBERS; a += 7) {
+      for (int b = 0; b < MEMBERS; b++) {
+        assertThat(index.connected(a, b)).isEqualTo(expected[a][b]);
+      }
+    }
+  }
+}
