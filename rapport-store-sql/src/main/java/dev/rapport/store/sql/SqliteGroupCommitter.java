@@ -180,7 +180,7 @@ final class SqliteGroupCommitter implements Committer {
           Attempt attempt = attempt(request);
           if (attempt.brokeMidway()) {
             brokeMidway.put(request, attempt.answer());
-            session.execute("ROLLBACK");
+            rollback(); // tolerant: a failing statement may have ended the transaction already
             done = false;
             break;
           }
