@@ -379,6 +379,29 @@ abstract class StoreContract {
   @Nested
   class EventLog {
     /**
+     * The graph index loads from this: every connection once, and a position from which the log
+     * holds exactly what the snapshot does not reflect yet.
+     */
+    @Test
+    void forEachConnection_givesEachConnectionOnce_andThePositionItReflects() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      applied(Map.of(), List.of(new Change.AddConnection(ada.id(), bob.id(), T0)),
+          event(EventType.CONNECTED, ada.id(), bob.id()));
+      applied(Map.of(), List.of(new Change.AddConnection(cyd.id(), bob.id(), T0)),
+          event(EventType.CONNECTED, cyd.id(), bob.id()));
+      List<Set<Long>> seen = new ArrayList<>();
+      long position = store.forEachConnection((a, b) -> seen.add(Set.of(a, b)));
+      assertThat(seen).containsExactlyInAnyOrder(Set.of(ada.id(), bob.id()), Set.of(cyd.id(), bob.id()));
+      assertThat(position).isEqualTo(store.eventsAfter(0, 100).getLast().seq());
+
+      long disconnected = applied(Map.of(), List.of(new Change.RemoveConnection(ada.id(), bob.id())),
+          event(EventType.DISCONNECTED, ada.id(), bob.id()));
+      assertThat(store.eventsAfter(position, 100)).extracting(Event::seq).containsExactly(disconnected);
+    }
+
+    /**
      * A consumer that follows the log with {@code eventsAfter(last seen)} while others commit must
      * end up with every event: a position may never appear below one it has already been given.
      */
