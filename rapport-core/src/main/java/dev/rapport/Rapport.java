@@ -20,6 +20,8 @@ import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
 import dev.rapport.member.WhoCanFollow;
+import dev.rapport.network.GraphIndex;
+import dev.rapport.network.Network;
 import dev.rapport.notification.Notification;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.profile.ProfileView;
@@ -59,12 +61,14 @@ public final class Rapport {
   private final InstantSource clock;
   private final Policy policy;
   private final IdGenerator ids;
+  private final Network network;
 
   private Rapport(Builder builder) {
     this.store = Objects.requireNonNull(builder.store, "store");
     this.clock = builder.clock;
     this.policy = builder.policy;
     this.ids = builder.ids;
+    this.network = Network.load(store);
   }
 
   public static Builder builder() {
@@ -134,7 +138,15 @@ public final class Rapport {
     PairState pair = pair(store, viewerId, handle);
     Member member = pair.other();
     boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
-    return Profiles.view(pair, store.followerCount(member.id(), hideOutsiders));
+    int followers = store.followerCount(member.id(), hideOutsiders);
+    if (pair.isSelf() || pair.actorBlockedOther() || pair.otherBlockedActor()) {
+      return Profiles.view(pair, followers, OptionalInt.empty(), 0);
+    }
+    // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
+    // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
+    GraphIndex index = network.current();
+    return Profiles.view(pair, followers, index.degree(viewerId, member.id()),
+        index.mutualCount(viewerId, member.id()));
   }
 
   // ---- follow ----------------------------------------------------------------------------------

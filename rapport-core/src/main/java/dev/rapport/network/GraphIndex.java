@@ -262,8 +262,9 @@ public final class GraphIndex {
       }
       changedAt = bigger;
     }
-    nodes.put(member, n);
+    // Counted before it can be found: a reader that finds the node also finds it counted.
     nodeCount = n + 1;
+    nodes.put(member, n);
     return n;
   }
 
@@ -442,28 +443,34 @@ public final class GraphIndex {
     if (v < 0 || limit <= 0) {
       return List.of();
     }
-    Lists current = lists;
+    // Nodes from n on belong to writes still running when this read began: it may leave them out.
+    // Read n before the lists, and the member ids after n, so that both cover every node below n.
+    int n = nodeCount;
     long[] known = members;
-    int[] counts = scratch.take(nodeCount);
+    Lists current = lists;
     Slice first = slice(current, v);
-    // The viewer and their connections start far below zero, so no count of theirs turns positive.
-    int[] touched = new int[0];
+    // Each list is read once: the writer may replace it between two reads.
+    Slice[] second = new Slice[first.size()];
+    int reach = 0;
+    for (int k = 0; k < second.length; k++) {
+      second[k] = slice(current, first.values()[first.from() + k]);
+      reach += second[k].size();
+    }
+    int[] counts = scratch.take(n);
+    int[] touched = new int[reach];
     int touchedCount = 0;
     try {
+      // The viewer and their connections start far below zero, so no count of theirs turns positive.
       counts[v] = NOT_A_CANDIDATE;
       for (int k = first.from(); k < first.to(); k++) {
-        counts[first.values()[k]] = NOT_A_CANDIDATE;
+        if (first.values()[k] < n) {
+          counts[first.values()[k]] = NOT_A_CANDIDATE;
+        }
       }
-      int reach = 0;
-      for (int k = first.from(); k < first.to(); k++) {
-        reach += slice(current, first.values()[k]).size();
-      }
-      touched = new int[reach];
-      for (int k = first.from(); k < first.to(); k++) {
-        Slice s = slice(current, first.values()[k]);
+      for (Slice s : second) {
         for (int m = s.from(); m < s.to(); m++) {
           int u = s.values()[m];
-          if (counts[u]++ == 0) {
+          if (u < n && counts[u]++ == 0) {
             touched[touchedCount++] = u;
           }
         }
@@ -496,7 +503,9 @@ public final class GraphIndex {
       }
       counts[v] = 0;
       for (int k = first.from(); k < first.to(); k++) {
-        counts[first.values()[k]] = 0;
+        if (first.values()[k] < n) {
+          counts[first.values()[k]] = 0;
+        }
       }
       scratch.give(counts);
     }

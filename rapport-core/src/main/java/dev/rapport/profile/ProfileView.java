@@ -4,6 +4,7 @@ import dev.rapport.invitation.InvitationState;
 import dev.rapport.member.Member;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A profile as one viewer sees it (PR1): the member, the viewer's relationship to them, and the
@@ -27,9 +28,14 @@ public record ProfileView(
     moreActions = List.copyOf(moreActions);
   }
 
-  /** The viewer's relationship to the member. Follows are as F5 lets them count. */
-  public record Relationship(
-      boolean following, boolean followedBy, boolean connected, Optional<InvitationSummary> invitation) {}
+  /**
+   * The viewer's relationship to the member. Follows are as F5 lets them count.
+   *
+   * @param degree N1: 1, 2 or 3, empty when out of network
+   * @param mutualCount N2: how many connections they share
+   */
+  public record Relationship(boolean following, boolean followedBy, boolean connected,
+      Optional<InvitationSummary> invitation, OptionalInt degree, int mutualCount) {}
 
   /**
    * The open invitation between the two.

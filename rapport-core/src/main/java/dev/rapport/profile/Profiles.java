@@ -9,6 +9,7 @@ import dev.rapport.store.PairState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** PR1: how a profile looks to a viewer. */
 public final class Profiles {
@@ -18,9 +19,11 @@ public final class Profiles {
    * The profile of the pair's other member as its actor sees it.
    *
    * @param followerCount the member's follower count as F5 lets it count
+   * @param degree the member's degree as the actor sees it (N1), empty when out of network
+   * @param mutualCount how many connections they share (N2)
    * @throws dev.rapport.NotFoundException if a block stands between the two (B2)
    */
-  public static ProfileView view(PairState pair, int followerCount) {
+  public static ProfileView view(PairState pair, int followerCount, OptionalInt degree, int mutualCount) {
     Member member = pair.other();
     if (pair.isSelf()) {
       return new ProfileView(member, true, Optional.empty(), ProfileAction.EDIT, List.of(),
@@ -55,7 +58,7 @@ public final class Profiles {
       more.add(ProfileAction.BLOCK);
     }
     return new ProfileView(member, false,
-        Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation)),
+        Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation, degree, mutualCount)),
         primary, more,
         followFirst ? Optional.of(followerCount) : Optional.empty(),
         member.connectionCount(),

@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -1018,7 +1019,7 @@ public abstract class RulesContract {
       assertThat(rapport.unblock(ada, h("bob"))).isTrue();
       assertThat(rapport.unblock(ada, h("bob"))).isFalse();
       assertThat(relationship(ada, "bob")).isEqualTo(
-          new ProfileView.Relationship(false, false, false, Optional.empty()));
+          new ProfileView.Relationship(false, false, false, Optional.empty(), OptionalInt.empty(), 0));
       assertThat(invite(bob, "ada")).isInstanceOf(InvitationOutcome.Sent.class);
     }
 
@@ -1080,7 +1081,34 @@ public abstract class RulesContract {
       assertThat(connected.moreActions())
           .containsExactly(ProfileAction.UNFOLLOW, ProfileAction.REMOVE_CONNECTION, ProfileAction.BLOCK);
       assertThat(connected.relationship().orElseThrow())
-          .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty()));
+          .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty(), OptionalInt.of(1), 0));
+    }
+
+    /** N1 and N2 on the profile; a block ends the connection it stood on, so it leaves the count (B1, B2). */
+    @Test
+    void PR1_profile_showsTheDegree_andTheMutualCount() {
+      long ada = member("ada");
+      long bob = member("bob");
+      long cyd = member("cyd");
+      long dan = member("dan");
+      long eve = member("eve");
+      connect(ada, "ada", bob, "bob");
+      connect(ada, "ada", cyd, "cyd");
+      connect(bob, "bob", dan, "dan");
+      connect(cyd, "cyd", dan, "dan");
+      connect(dan, "dan", eve, "eve");
+      assertThat(relationship(ada, "bob").degree()).hasValue(1);
+      assertThat(relationship(ada, "dan").degree()).hasValue(2);
+      assertThat(relationship(ada, "dan").mutualCount()).isEqualTo(2);
+      assertThat(relationship(ada, "eve").degree()).hasValue(3);
+      assertThat(relationship(ada, "eve").mutualCount()).isZero();
+      assertThat(relationship(eve, "ada").degree()).hasValue(3);
+
+      rapport.block(cyd, h("ada")); // cyd leaves ada's connections and hides from her
+      assertThat(relationship(ada, "dan").mutualCount()).isEqualTo(1);
+      rapport.block(ada, h("bob")); // and now the last mutual connection is hidden as well
+      assertThat(relationship(ada, "dan").mutualCount()).isZero();
+      assertThat(relationship(ada, "dan").degree()).isEmpty();
     }
 
     @Test

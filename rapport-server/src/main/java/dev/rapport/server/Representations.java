@@ -121,6 +121,12 @@ final class Representations {
       invitation.put("state", wire(i.state()));
       return invitation;
     }).orElse(Json.nullNode()));
+    if (relationship.degree().isPresent()) {
+      node.put("degree", relationship.degree().getAsInt());
+    } else {
+      node.set("degree", Json.nullNode());
+    }
+    node.put("mutualCount", relationship.mutualCount());
     return node;
   }
 

@@ -345,7 +345,10 @@ class ApiWalkthroughIT {
     assertThat(invitation.get("from").asText()).isEqualTo(a);
     assertThat(invitation.get("to").asText()).isEqualTo(b);
     assertThat(invitation.get("state").asText()).isEqualTo("accepted");
-    assertThat(api.get("/v1/members/" + a, bToken).json().get("relationship").get("connected").asBoolean()).isTrue();
+    JsonNode connected = api.get("/v1/members/" + a, bToken).json().get("relationship");
+    assertThat(connected.get("connected").asBoolean()).isTrue();
+    assertThat(connected.get("degree").asInt()).isEqualTo(1); // PR1's degree comes from the graph index
+    assertThat(connected.get("mutualCount").asInt()).isZero();
   }
 
   @Test
