@@ -282,6 +282,26 @@ public final class Rapport {
     return store.connections(member.id(), !whole, viewerId, page);
   }
 
+  /**
+   * N2: the connections the viewer shares with the member, newest first; none with oneself. Shared
+   * connections stay visible whatever the member's connections visibility (P1).
+   *
+   * @throws NotFoundException unknown or blocked (B2)
+   */
+  public Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
+    PairState pair = pair(store, viewerId, handle);
+    Visibility.requireVisible(pair);
+    if (pair.isSelf()) {
+      return new Page<>(java.util.List.of(), Optional.empty());
+    }
+    return store.connections(pair.other().id(), true, viewerId, page);
+  }
+
+  /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
+  public GraphIndex.NetworkSize networkSize(long viewerId) {
+    return network.current().networkSize(viewerId);
+  }
+
   /** C10: removes a connection, silently, with both follows. */
   public void removeConnection(long actorId, Handle handle) {
     run((reads, effects) -> Connections.remove(pair(reads, actorId, handle), effects));

@@ -29,6 +29,7 @@ import dev.rapport.member.Settings;
 import dev.rapport.member.Tier;
 import dev.rapport.member.WhoCanFollow;
 import dev.rapport.member.WhoCanInvite;
+import dev.rapport.network.GraphIndex;
 import dev.rapport.notification.NotificationKind;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.profile.ProfileAction;
@@ -1082,6 +1083,30 @@ public abstract class RulesContract {
           .containsExactly(ProfileAction.UNFOLLOW, ProfileAction.REMOVE_CONNECTION, ProfileAction.BLOCK);
       assertThat(connected.relationship().orElseThrow())
           .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty(), OptionalInt.of(1), 0));
+    }
+
+    @Test
+    void N2_mutualConnections_listTheSharedOnes_andN3_countsEachDegree() {
+      long ada = member("ada");
+      long bob = member("bob");
+      long cyd = member("cyd");
+      long dan = member("dan");
+      long eve = member("eve");
+      connect(ada, "ada", bob, "bob");
+      connect(ada, "ada", cyd, "cyd");
+      connect(bob, "bob", dan, "dan");
+      connect(cyd, "cyd", dan, "dan");
+      connect(dan, "dan", eve, "eve");
+      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
+          .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
+      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
+      assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()).items()).isEmpty();
+      assertThat(rapport.networkSize(ada)).isEqualTo(new GraphIndex.NetworkSize(2, 1, 1));
+      assertThat(rapport.networkSize(eve)).isEqualTo(new GraphIndex.NetworkSize(1, 2, 1));
+
+      rapport.block(eve, h("ada"));
+      assertThatThrownBy(() -> rapport.mutualConnections(ada, h("eve"), PageRequest.first()))
+          .isInstanceOf(NotFoundException.class);
     }
 
     /** N1 and N2 on the profile; a block ends the connection it stood on, so it leaves the count (B1, B2). */

@@ -85,6 +85,7 @@ public final class RapportServer implements AutoCloseable {
               new FollowRoutes(rapport),
               new InvitationRoutes(rapport),
               new ConnectionRoutes(rapport),
+              new NetworkRoutes(rapport),
               new BlockRoutes(rapport),
               new NotificationRoutes(rapport),
               new ClockRoutes(devClock))

@@ -352,6 +352,29 @@ class ApiWalkthroughIT {
   }
 
   @Test
+  void N2_mutualConnections_andN3_networkSize_overHttp() {
+    String a = unique("na");
+    String b = unique("nb");
+    String c = unique("nc");
+    String aToken = server.member(a);
+    String bToken = server.member(b);
+    String cToken = server.member(c);
+    for (String[] pair : new String[][] {{aToken, b, bToken}, {cToken, b, bToken}}) {
+      String id = api.post("/v1/invitations", pair[0], "{\"to\":\"%s\"}".formatted(pair[1])).json()
+          .get("invitation").get("id").asText();
+      assertThat(api.post("/v1/invitations/" + id + "/accept", pair[2]).status()).isEqualTo(200);
+    }
+    assertThat(handles(api.get("/v1/members/" + c + "/mutual-connections", aToken).json())).containsExactly(b);
+    JsonNode network = api.get("/v1/me/network", aToken).json();
+    assertThat(network.get("first").asInt()).isEqualTo(1);
+    assertThat(network.get("second").asInt()).isEqualTo(1);
+    assertThat(network.get("third").asInt()).isZero();
+    JsonNode profile = api.get("/v1/members/" + c, aToken).json().get("relationship");
+    assertThat(profile.get("degree").asInt()).isEqualTo(2);
+    assertThat(profile.get("mutualCount").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void C5_ignore_looksPendingToTheSender_andCanStillBeAccepted() {
     String a = unique("ga");
     String b = unique("gb");

@@ -199,6 +199,9 @@ class BadInputIT {
         new Sample("GET /v1/members/{h}/connections", "GET", "/v1/members/{h}/connections", alice, Optional.empty(),
             none),
         new Sample("DELETE /v1/me/connections/{h}", "DELETE", "/v1/me/connections/{h}", alice, Optional.empty(), none),
+        new Sample("GET /v1/members/{h}/mutual-connections", "GET", "/v1/members/{h}/mutual-connections", alice,
+            Optional.empty(), none),
+        new Sample("GET /v1/me/network", "GET", "/v1/me/network", alice, Optional.empty(), none),
         new Sample("PUT /v1/me/blocks/{h}", "PUT", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("DELETE /v1/me/blocks/{h}", "DELETE", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("GET /v1/me/blocks", "GET", "/v1/me/blocks", alice, Optional.empty(), none),
@@ -361,7 +364,7 @@ class BadInputIT {
   }
 
   private static boolean isList(String route) {
-    return route.endsWith("/followers") || route.endsWith("/following") || route.endsWith("/connections")
+    return route.endsWith("/followers") || route.endsWith("/following") || route.endsWith("connections")
         || route.endsWith("/invitations") || route.endsWith("/blocks") || route.endsWith("/notifications");
   }
 
