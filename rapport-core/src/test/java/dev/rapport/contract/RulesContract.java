@@ -1085,8 +1085,11 @@ public abstract class RulesContract {
           .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty(), OptionalInt.of(1), 0));
     }
 
-    @Test
-    void N2_mutualConnections_listTheSharedOnes_andN3_countsEachDegree() {
+    /**
+     * ada knows bob and cyd, who both know dan, who knows eve: dan is 2nd-degree to ada with two
+     * mutual connections, eve 3rd-degree with none.
+     */
+    private long[] diamondWithATail() {
       long ada = member("ada");
       long bob = member("bob");
       long cyd = member("cyd");
@@ -1097,6 +1100,14 @@ public abstract class RulesContract {
       connect(bob, "bob", dan, "dan");
       connect(cyd, "cyd", dan, "dan");
       connect(dan, "dan", eve, "eve");
+      return new long[] {ada, bob, cyd, dan, eve};
+    }
+
+    @Test
+    void N2_mutualConnections_listTheSharedOnes_andN3_countsEachDegree() {
+      long[] members = diamondWithATail();
+      long ada = members[0];
+      long eve = members[4];
       assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
           .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
       assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
@@ -1112,16 +1123,10 @@ public abstract class RulesContract {
     /** N1 and N2 on the profile; a block ends the connection it stood on, so it leaves the count (B1, B2). */
     @Test
     void PR1_profile_showsTheDegree_andTheMutualCount() {
-      long ada = member("ada");
-      long bob = member("bob");
-      long cyd = member("cyd");
-      long dan = member("dan");
-      long eve = member("eve");
-      connect(ada, "ada", bob, "bob");
-      connect(ada, "ada", cyd, "cyd");
-      connect(bob, "bob", dan, "dan");
-      connect(cyd, "cyd", dan, "dan");
-      connect(dan, "dan", eve, "eve");
+      long[] members = diamondWithATail();
+      long ada = members[0];
+      long cyd = members[2];
+      long eve = members[4];
       assertThat(relationship(ada, "bob").degree()).hasValue(1);
       assertThat(relationship(ada, "dan").degree()).hasValue(2);
       assertThat(relationship(ada, "dan").mutualCount()).isEqualTo(2);
