@@ -298,6 +298,21 @@ public final class GraphIndex {
     return nodeCount;
   }
 
+  /**
+   * The bytes of the arrays the index keeps: rows, overlay, member ids, the id table and the
+   * stamps (4 bytes a reference, as with compressed references). Object headers and the
+   * 2nd-degree cache, which is bounded separately, are left out.
+   */
+  public long footprintBytes() {
+    Lists current = lists;
+    long bytes = 4L * current.offsets().length + 4L * current.targets().length + 4L * current.overlay().length();
+    for (int v = 0; v < current.overlay().length(); v++) {
+      int[] list = current.overlay().get(v);
+      bytes += list == null ? 0 : 4L * list.length;
+    }
+    return bytes + 8L * members.length + 8L * changedAt.length() + nodes.footprintBytes();
+  }
+
   /** How many connections the index holds (each counted once). */
   public long connectionCount() {
     return entries / 2;

@@ -70,6 +70,11 @@ final class MemberNodes {
     t.members().set(slot, member); // volatile: publishes the node written above
   }
 
+  /** The bytes of the table's two arrays. */
+  long footprintBytes() {
+    return 12L * table.nodes().length;
+  }
+
   private static int slotOf(long member, int mask) {
     long h = member * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32)) & mask;

@@ -1,0 +1,118 @@
+package dev.rapport.bench;
+
+import dev.rapport.member.Handle;
+import dev.rapport.member.Member;
+import dev.rapport.member.MemberKind;
+import dev.rapport.member.Settings;
+import dev.rapport.network.GraphIndex;
+import dev.rapport.network.Network;
+import dev.rapport.store.Change;
+import dev.rapport.store.Commit;
+import dev.rapport.store.Event;
+import dev.rapport.store.EventType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Loading the graph index from a store at start: one operation is {@code Network.load}, which
+ * streams every connection of ego-Facebook (88,234) out of one snapshot and builds the compressed
+ * rows. The store is filled at setup, through ordinary commits of members and connections with
+ * their events. Prints the index's footprint per directed adjacency entry.
+ *
+ * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
+ * rapport-bench/target/benchmarks.jar IndexLoad -p store=sqlite,postgres}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
+@Warmup(iterations = 3, time = 3)
+@Measurement(iterations = 5, time = 3)
+public class IndexLoadBenchmark {
+  private static final int CHANGES_PER_COMMIT = 5_000;
+  private static final long FIRST_ID = 1_000_000;
+
+  @Param({"sqlite", "postgres"})
+  public String store;
+
+  BenchStores stores;
+  long connections;
+
+  @Setup(Level.Trial)
+  public void fill() {
+    stores = BenchStores.open(store);
+    int[][] adjacency = Datasets.snapAdjacency("facebook_combined.txt");
+    long started = System.nanoTime();
+    Batch batch = new Batch();
+    Instant at = Instant.parse("2026-11-28T00:00:00Z");
+    for (int u = 0; u < adjacency.length; u++) {
+      Member member = new Member(FIRST_ID + u, Handle.of("u" + u + "-fb"), MemberKind.PERSON, "Member " + u, "",
+          Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0);
+      batch.add(new Change.AddMember(member), new Event(0, EventType.MEMBER_CREATED, at, member.id(), 0, 0));
+    }
+    for (int u = 0; u < adjacency.length; u++) {
+      for (int v : adjacency[u]) {
+        if (u < v) {
+          batch.add(new Change.AddConnection(FIRST_ID + u, FIRST_ID + v, at),
+              new Event(0, EventType.CONNECTED, at, FIRST_ID + u, FIRST_ID + v, 0));
+          connections++;
+        }
+      }
+    }
+    batch.flush();
+    System.out.printf("%nfilled %s with %d members and %d connections in %.1f s%n", store, adjacency.length,
+        connections, (System.nanoTime() - started) / 1e9);
+    GraphIndex index = Network.load(stores.store()).current();
+    System.out.printf("index: %d connections, %.2f bytes per directed adjacency entry (arrays it keeps)%n",
+        index.connectionCount(), index.footprintBytes() / (2.0 * index.connectionCount()));
+  }
+
+  /** Changes and their events, committed a few thousand at a time. */
+  private final class Batch {
+    private final List<Change> changes = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+
+    void add(Change change, Event event) {
+      changes.add(change);
+      events.add(event);
+      if (changes.size() == CHANGES_PER_COMMIT) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (!changes.isEmpty()) {
+        stores.store().commit(new Commit(Map.of(), changes, events));
+        changes.clear();
+        events.clear();
+      }
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws Exception {
+    stores.close();
+  }
+
+  @Benchmark
+  public GraphIndex load() {
+    return Network.load(stores.store()).current();
+  }
+}
