@@ -53,6 +53,10 @@ import java.util.Set;
  * (deciding again on fresh state when another command got there first, or running commands one at
  * a time), so caps and quotas hold under any number of concurrent callers.
  *
+ * <p>Network answers (degrees, mutual connections, network size) come from an in-memory graph
+ * index ({@link Network}) that building a {@code Rapport} loads from the store, and that every such
+ * answer first brings up to date from the store's event log.
+ *
  * <p>Members act by their internal id (see {@link #authenticate}); they address others by handle.
  * Thread safe.
  */
