@@ -143,7 +143,7 @@ public final class Rapport {
     Member member = pair.other();
     boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
     int followers = store.followerCount(member.id(), hideOutsiders);
-    if (pair.isSelf() || pair.actorBlockedOther() || pair.otherBlockedActor()) {
+    if (pair.isSelf()) {
       return Profiles.view(pair, followers, OptionalInt.empty(), 0);
     }
     // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so

@@ -44,20 +44,15 @@ public class GraphQueriesBenchmark {
   @Setup
   public void load() {
     int[][] adjacency = Datasets.snapAdjacency("facebook_combined.txt");
-    int edges = 0;
-    for (int[] list : adjacency) {
-      edges += list.length;
-    }
-    long[] from = new long[edges];
-    long[] to = new long[edges];
-    int e = 0;
+    GraphIndex.Builder builder = new GraphIndex.Builder();
     for (int u = 0; u < adjacency.length; u++) {
       for (int v : adjacency[u]) {
-        from[e] = u;
-        to[e++] = v;
+        if (u < v) {
+          builder.add(u, v);
+        }
       }
     }
-    index = GraphIndex.of(from, to);
+    index = builder.build();
     memberCount = adjacency.length;
     SplittableRandom random = new SplittableRandom(11);
     viewers = new long[VIEWERS];

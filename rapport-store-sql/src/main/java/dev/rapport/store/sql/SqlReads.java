@@ -315,7 +315,6 @@ class SqlReads implements StoreReads {
     });
   }
 
-
   @Override
   public Optional<Invitation> invitation(long id) {
     return readers.read(s -> {
