@@ -15,6 +15,7 @@ import dev.rapport.limit.LimitsView;
 import dev.rapport.member.ConnectionsVisibility;
 import dev.rapport.member.Handle;
 import dev.rapport.member.Member;
+import dev.rapport.member.MemberIds;
 import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
@@ -22,10 +23,12 @@ import dev.rapport.member.Tokens;
 import dev.rapport.member.WhoCanFollow;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
+import dev.rapport.network.Suggestions;
 import dev.rapport.notification.Notification;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
+import dev.rapport.store.Cursor;
 import dev.rapport.store.Effects;
 import dev.rapport.store.IdGenerator;
 import dev.rapport.store.Page;
@@ -37,8 +40,10 @@ import dev.rapport.store.TimeOrderedIds;
 import dev.rapport.store.Usage;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +71,13 @@ public final class Rapport {
   private final Policy policy;
   private final IdGenerator ids;
   private final Network network;
+  private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
+
+  /** How many mutual connections a profile names, as "Ann, Bo and 12 others". */
+  private static final int FIRST_MUTUALS = 3;
+
+  /** About 100 MB of handles at most; enough for every member of most networks. */
+  private static final int MEMBER_IDS_KEPT = 1_000_000;
 
   private Rapport(Builder builder) {
     this.store = Objects.requireNonNull(builder.store, "store");
@@ -144,13 +156,16 @@ public final class Rapport {
     boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
     int followers = store.followerCount(member.id(), hideOutsiders);
     if (pair.isSelf()) {
-      return Profiles.view(pair, followers, OptionalInt.empty(), 0);
+      return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
     }
     // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
     // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
     GraphIndex index = network.current();
-    return Profiles.view(pair, followers, index.degree(viewerId, member.id()),
-        index.mutualCount(viewerId, member.id()));
+    int mutualCount = index.mutualCount(viewerId, member.id());
+    List<Member> firstMutuals = mutualCount == 0 ? List.of()
+        : store.connections(member.id(), true, viewerId, PageRequest.first(FIRST_MUTUALS)).items();
+    return Profiles.view(pair, followers,
+        new ProfileView.Closeness(index.degree(viewerId, member.id()), mutualCount, firstMutuals));
   }
 
   // ---- follow ----------------------------------------------------------------------------------
@@ -250,7 +265,7 @@ public final class Rapport {
     Set<InvitationState> states = sent ? sentStates(state) : state.map(EnumSet::of)
         .orElse(EnumSet.of(InvitationState.PENDING));
     if (states.isEmpty()) {
-      return new Page<>(java.util.List.of(), Optional.empty());
+      return new Page<>(List.of(), Optional.empty());
     }
     Page<Invitation> invitations = store.invitations(actorId, sent, states, page);
     Set<Long> memberIds = new HashSet<>();
@@ -296,7 +311,7 @@ public final class Rapport {
     PairState pair = pair(store, viewerId, handle);
     Visibility.requireVisible(pair);
     if (pair.isSelf()) {
-      return new Page<>(java.util.List.of(), Optional.empty());
+      return new Page<>(List.of(), Optional.empty());
     }
     return store.connections(pair.other().id(), true, viewerId, page);
   }
@@ -304,6 +319,65 @@ public final class Rapport {
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
   public GraphIndex.NetworkSize networkSize(long viewerId) {
     return network.current().networkSize(viewerId);
+  }
+
+  /** The most members one degree batch may name. */
+  public static final int MAX_DEGREE_BATCH = 1_000;
+
+  /**
+   * N1 for a batch: the degree (1, 2 or 3) of each named member as the viewer sees them, in order;
+   * 0 for a member out of network, the viewer themself, a handle no member has, or a member
+   * blocked either way (B2: the answer for them is the answer for a handle nobody has).
+   *
+   * @throws InvalidInputException {@code too-many-handles} past {@link #MAX_DEGREE_BATCH}
+   */
+  public int[] degrees(long viewerId, List<Handle> handles) {
+    if (handles.size() > MAX_DEGREE_BATCH) {
+      throw new InvalidInputException("too-many-handles",
+          "a degree batch names at most %d members, not %d".formatted(MAX_DEGREE_BATCH, handles.size()));
+    }
+    long[] targets = memberIds.idsOf(handles, store::memberIds);
+    int[] degrees = network.current().degrees(viewerId, targets);
+    long[] blocked = store.blockedEitherWay(viewerId);
+    if (blocked.length > 0) {
+      for (int i = 0; i < targets.length; i++) {
+        if (Arrays.binarySearch(blocked, targets[i]) >= 0) {
+          degrees[i] = 0;
+        }
+      }
+    }
+    return degrees;
+  }
+
+  /** A member suggested to the viewer (N4), with how many connections they share. */
+  public record Suggestion(Member member, int mutualCount) {}
+
+  /**
+   * N4, People You May Know: members who share connections with the viewer, most shared first,
+   * then the earlier member, leaving out the viewer, their connections, open invitations either
+   * way, blocks either way (B2) and dismissed suggestions. The cursor continues the ranking as it
+   * stands when the next page is asked.
+   */
+  public Page<Suggestion> suggestions(long viewerId, PageRequest page) {
+    GraphIndex.Suggestion after = page.cursor().map(c -> {
+      long[] key = Cursor.decode(page.cursor(), 2);
+      return new GraphIndex.Suggestion(key[1], (int) key[0]);
+    }).orElse(null);
+    long[] excluded = store.notToSuggest(viewerId);
+    List<GraphIndex.Suggestion> ranked = network.current()
+        .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
+    List<GraphIndex.Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
+    Map<Long, Member> members = store.members(shown.stream().map(GraphIndex.Suggestion::member).toList());
+    Optional<String> next = ranked.size() > page.limit()
+        ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
+        : Optional.empty();
+    return new Page<>(shown.stream().map(s -> new Suggestion(members.get(s.member()), s.mutualCount())).toList(),
+        next);
+  }
+
+  /** N4: the member is not suggested to the actor again. @throws NotFoundException unknown or blocked (B2) */
+  public void dismissSuggestion(long actorId, Handle handle) {
+    run((reads, effects) -> Suggestions.dismiss(pair(reads, actorId, handle), effects));
   }
 
   /** C10: removes a connection, silently, with both follows. */

@@ -454,6 +454,14 @@ public final class GraphIndex {
    * knows). Only members who share at least one connection are suggested.
    */
   public List<Suggestion> suggestions(long viewer, int limit, LongPredicate excluded) {
+    return suggestions(viewer, limit, excluded, null);
+  }
+
+  /**
+   * N4, continued: as {@link #suggestions(long, int, LongPredicate)}, but only the members ranked
+   * after {@code after} (the last one of a previous page), or from the top when it is null.
+   */
+  public List<Suggestion> suggestions(long viewer, int limit, LongPredicate excluded, Suggestion after) {
     int v = nodes.get(viewer);
     if (v < 0 || limit <= 0) {
       return List.of();
@@ -495,6 +503,9 @@ public final class GraphIndex {
       for (int i = 0; i < touchedCount; i++) {
         int u = touched[i];
         int count = counts[u];
+        if (after != null && (count > after.mutualCount() || count == after.mutualCount() && known[u] <= after.member())) {
+          continue;
+        }
         if (best.size() == limit) {
           Suggestion worst = best.peek();
           if (count < worst.mutualCount() || count == worst.mutualCount() && known[u] > worst.member()) {

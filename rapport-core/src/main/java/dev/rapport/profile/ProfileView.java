@@ -33,9 +33,23 @@ public record ProfileView(
    *
    * @param degree N1: 1, 2 or 3, empty when out of network
    * @param mutualCount N2: how many connections they share
+   * @param firstMutuals the first few of them, newest first, to name on the profile
    */
   public record Relationship(boolean following, boolean followedBy, boolean connected,
-      Optional<InvitationSummary> invitation, OptionalInt degree, int mutualCount) {}
+      Optional<InvitationSummary> invitation, OptionalInt degree, int mutualCount, List<Member> firstMutuals) {
+    public Relationship {
+      firstMutuals = List.copyOf(firstMutuals);
+    }
+  }
+
+  /** Where the member stands in the viewer's network: the graph index's part of a relationship. */
+  public record Closeness(OptionalInt degree, int mutualCount, List<Member> firstMutuals) {
+    public static final Closeness NONE = new Closeness(OptionalInt.empty(), 0, List.of());
+
+    public Closeness {
+      firstMutuals = List.copyOf(firstMutuals);
+    }
+  }
 
   /**
    * The open invitation between the two.

@@ -9,7 +9,6 @@ import dev.rapport.store.PairState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /** PR1: how a profile looks to a viewer. */
 public final class Profiles {
@@ -23,7 +22,7 @@ public final class Profiles {
    * @param mutualCount how many connections they share (N2)
    * @throws dev.rapport.NotFoundException if a block stands between the two (B2)
    */
-  public static ProfileView view(PairState pair, int followerCount, OptionalInt degree, int mutualCount) {
+  public static ProfileView view(PairState pair, int followerCount, ProfileView.Closeness closeness) {
     Member member = pair.other();
     if (pair.isSelf()) {
       return new ProfileView(member, true, Optional.empty(), ProfileAction.EDIT, List.of(),
@@ -58,7 +57,8 @@ public final class Profiles {
       more.add(ProfileAction.BLOCK);
     }
     return new ProfileView(member, false,
-        Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation, degree, mutualCount)),
+        Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation, closeness.degree(),
+            closeness.mutualCount(), closeness.firstMutuals())),
         primary, more,
         followFirst ? Optional.of(followerCount) : Optional.empty(),
         member.connectionCount(),

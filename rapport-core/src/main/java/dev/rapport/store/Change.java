@@ -47,4 +47,7 @@ public sealed interface Change {
   record AddRestriction(Restriction restriction) implements Change {}
 
   record AddNotification(Notification notification) implements Change {}
+
+  /** N4: the member does not want the other suggested again. Adding it twice keeps the first. */
+  record AddDismissal(long memberId, long dismissedId, Instant at) implements Change {}
 }

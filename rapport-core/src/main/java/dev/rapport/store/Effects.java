@@ -109,6 +109,11 @@ public final class Effects {
     return add(new Change.RemoveBlock(blockerId, blockedId), EventType.UNBLOCKED, blockerId, blockedId, 0);
   }
 
+  public Effects dismissSuggestion(long memberId, long dismissedId) {
+    return add(new Change.AddDismissal(memberId, dismissedId, now), EventType.SUGGESTION_DISMISSED,
+        memberId, dismissedId, 0);
+  }
+
   public Effects refuse(long memberId, long recipientId) {
     return add(new Change.AddRefusal(memberId, now), EventType.INVITATION_REFUSED, memberId, recipientId, 0);
   }

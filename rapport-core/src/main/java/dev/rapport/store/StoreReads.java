@@ -33,6 +33,9 @@ public interface StoreReads {
   /** The members with these ids that exist, by id. */
   Map<Long, Member> members(Collection<Long> ids);
 
+  /** The ids of the members with these handles that exist, by handle. */
+  Map<Handle, Long> memberIds(Collection<Handle> handles);
+
   /** The member a token hash belongs to, if the token exists and expires after {@code now}. */
   Optional<Member> memberForToken(String tokenHash, Instant now);
 
@@ -76,6 +79,15 @@ public interface StoreReads {
 
   /** Members the member has blocked. */
   Page<Member> blocked(long memberId, PageRequest page);
+
+  /** The ids of the members the member has blocked or is blocked by (B2), ascending. */
+  long[] blockedEitherWay(long memberId);
+
+  /**
+   * The ids of the members N4 must not suggest to the member, beyond themselves and their
+   * connections: an open invitation either way, a block either way, or dismissed. Ascending.
+   */
+  long[] notToSuggest(long memberId);
 
   Page<Notification> notifications(long memberId, PageRequest page);
 

@@ -46,6 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -124,6 +126,24 @@ public abstract class RulesContract {
 
   private ProfileView profile(long viewer, String handle) {
     return rapport.profile(viewer, h(handle));
+  }
+
+  /**
+   * ada knows bob and cyd, who both know dan, who knows eve: dan is 2nd-degree to ada with two
+   * mutual connections, eve 3rd-degree with none.
+   */
+  private long[] diamondWithATail() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    long dan = member("dan");
+    long eve = member("eve");
+    connect(ada, "ada", bob, "bob");
+    connect(ada, "ada", cyd, "cyd");
+    connect(bob, "bob", dan, "dan");
+    connect(cyd, "cyd", dan, "dan");
+    connect(dan, "dan", eve, "eve");
+    return new long[] {ada, bob, cyd, dan, eve};
   }
 
   private ProfileView.Relationship relationship(long viewer, String handle) {
@@ -1020,7 +1040,7 @@ public abstract class RulesContract {
       assertThat(rapport.unblock(ada, h("bob"))).isTrue();
       assertThat(rapport.unblock(ada, h("bob"))).isFalse();
       assertThat(relationship(ada, "bob")).isEqualTo(
-          new ProfileView.Relationship(false, false, false, Optional.empty(), OptionalInt.empty(), 0));
+          new ProfileView.Relationship(false, false, false, Optional.empty(), OptionalInt.empty(), 0, List.of()));
       assertThat(invite(bob, "ada")).isInstanceOf(InvitationOutcome.Sent.class);
     }
 
@@ -1082,52 +1102,12 @@ public abstract class RulesContract {
       assertThat(connected.moreActions())
           .containsExactly(ProfileAction.UNFOLLOW, ProfileAction.REMOVE_CONNECTION, ProfileAction.BLOCK);
       assertThat(connected.relationship().orElseThrow())
-          .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty(), OptionalInt.of(1), 0));
+          .isEqualTo(new ProfileView.Relationship(true, true, true, Optional.empty(), OptionalInt.of(1), 0, List.of()));
     }
 
-    /**
-     * ada knows bob and cyd, who both know dan, who knows eve: dan is 2nd-degree to ada with two
-     * mutual connections, eve 3rd-degree with none.
-     */
-    private long[] diamondWithATail() {
-      long ada = member("ada");
-      long bob = member("bob");
-      long cyd = member("cyd");
-      long dan = member("dan");
-      long eve = member("eve");
-      connect(ada, "ada", bob, "bob");
-      connect(ada, "ada", cyd, "cyd");
-      connect(bob, "bob", dan, "dan");
-      connect(cyd, "cyd", dan, "dan");
-      connect(dan, "dan", eve, "eve");
-      return new long[] {ada, bob, cyd, dan, eve};
-    }
-
+    /** N1 and N2 on the profile, naming the first mutual connections; a block ends the connection it stood on, so it leaves the count (B1, B2). */
     @Test
-    void N3_networkSize_countsEachDegree() {
-      long[] members = diamondWithATail();
-      assertThat(rapport.networkSize(members[0])).isEqualTo(new GraphIndex.NetworkSize(2, 1, 1));
-      assertThat(rapport.networkSize(members[4])).isEqualTo(new GraphIndex.NetworkSize(1, 2, 1));
-    }
-
-    @Test
-    void N2_mutualConnections_listTheSharedOnes_andNoneAcrossABlock() {
-      long[] members = diamondWithATail();
-      long ada = members[0];
-      long eve = members[4];
-      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
-          .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
-      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
-      assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()).items()).isEmpty();
-
-      rapport.block(eve, h("ada"));
-      assertThatThrownBy(() -> rapport.mutualConnections(ada, h("eve"), PageRequest.first()))
-          .isInstanceOf(NotFoundException.class);
-    }
-
-    /** N1 and N2 on the profile; a block ends the connection it stood on, so it leaves the count (B1, B2). */
-    @Test
-    void PR1_profile_showsTheDegree_andTheMutualCount() {
+    void PR1_profile_showsTheDegree_theMutualCount_andTheFirstMutuals() {
       long[] members = diamondWithATail();
       long ada = members[0];
       long cyd = members[2];
@@ -1135,12 +1115,15 @@ public abstract class RulesContract {
       assertThat(relationship(ada, "bob").degree()).hasValue(1);
       assertThat(relationship(ada, "dan").degree()).hasValue(2);
       assertThat(relationship(ada, "dan").mutualCount()).isEqualTo(2);
+      assertThat(relationship(ada, "dan").firstMutuals()).extracting(m -> m.handle().value())
+          .containsExactlyInAnyOrder("bob", "cyd");
       assertThat(relationship(ada, "eve").degree()).hasValue(3);
       assertThat(relationship(ada, "eve").mutualCount()).isZero();
       assertThat(relationship(eve, "ada").degree()).hasValue(3);
 
       rapport.block(cyd, h("ada")); // cyd leaves ada's connections and hides from her
       assertThat(relationship(ada, "dan").mutualCount()).isEqualTo(1);
+      assertThat(relationship(ada, "dan").firstMutuals()).extracting(m -> m.handle().value()).containsExactly("bob");
       rapport.block(ada, h("bob")); // and now the last mutual connection is hidden as well
       assertThat(relationship(ada, "dan").mutualCount()).isZero();
       assertThat(relationship(ada, "dan").degree()).isEmpty();
@@ -1183,6 +1166,91 @@ public abstract class RulesContract {
       ProfileView view = profile(ada, "bob");
       assertThat(view.primaryAction()).isEqualTo(ProfileAction.FOLLOW);
       assertThat(view.moreActions()).doesNotContain(ProfileAction.CONNECT);
+    }
+  }
+
+  // ---- N1-N4: the network ----------------------------------------------------------------------
+
+  @Nested
+  class Network {
+    @Test
+    void N1_degrees_ofABatch_inOrder_noneForOneselfUnknownAndBlocked() {
+      long[] members = diamondWithATail();
+      long ada = members[0];
+      List<Handle> asked = Stream.of("bob", "dan", "eve", "ada", "nobody", "bob").map(Handle::of).toList();
+      assertThat(rapport.degrees(ada, asked)).containsExactly(1, 2, 3, 0, 0, 1);
+
+      rapport.block(members[4], h("ada")); // eve hides from ada, and ada from her (B2)
+      assertThat(rapport.degrees(ada, asked)).containsExactly(1, 2, 0, 0, 0, 1);
+      assertThat(rapport.degrees(members[4], List.of(h("ada"), h("bob")))).containsExactly(0, 2);
+
+      List<Handle> tooMany = IntStream.rangeClosed(0, Rapport.MAX_DEGREE_BATCH)
+          .mapToObj(i -> h("member-" + i)).toList();
+      assertThatThrownBy(() -> rapport.degrees(ada, tooMany)).isInstanceOf(InvalidInputException.class)
+          .satisfies(e -> assertThat(((InvalidInputException) e).type()).isEqualTo("too-many-handles"));
+    }
+
+    @Test
+    void N3_networkSize_countsEachDegree() {
+      long[] members = diamondWithATail();
+      assertThat(rapport.networkSize(members[0])).isEqualTo(new GraphIndex.NetworkSize(2, 1, 1));
+      assertThat(rapport.networkSize(members[4])).isEqualTo(new GraphIndex.NetworkSize(1, 2, 1));
+    }
+
+    @Test
+    void N2_mutualConnections_listTheSharedOnes_andNoneAcrossABlock() {
+      long[] members = diamondWithATail();
+      long ada = members[0];
+      long eve = members[4];
+      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
+          .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
+      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
+      assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()).items()).isEmpty();
+
+      rapport.block(eve, h("ada"));
+      assertThatThrownBy(() -> rapport.mutualConnections(ada, h("eve"), PageRequest.first()))
+          .isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * ada knows bob and cyd; dan shares both with her, fay gus hal ivy and jon one each. Each kind
+     * of exclusion takes one of them out.
+     */
+    @Test
+    void N4_suggestions_rankByMutualCount_leavingOutInvitationsBlocksAndDismissed() {
+      long[] members = diamondWithATail();
+      long ada = members[0];
+      long bob = members[1];
+      long cyd = members[2];
+      long[] others = {member("fay"), member("gus"), member("hal"), member("ivy"), member("jon")};
+      connect(bob, "bob", others[0], "fay");
+      connect(cyd, "cyd", others[1], "gus");
+      connect(bob, "bob", others[2], "hal");
+      connect(cyd, "cyd", others[3], "ivy");
+      connect(bob, "bob", others[4], "jon");
+      assertThat(suggested(ada)).containsExactly("dan:2", "fay:1", "gus:1", "hal:1", "ivy:1", "jon:1");
+
+      invitationSent(ada, "gus");
+      invitationSent(others[2], "ada");
+      rapport.block(others[4], h("ada"));
+      rapport.dismissSuggestion(ada, h("ivy"));
+      rapport.dismissSuggestion(ada, h("ivy")); // repeating is not an error
+      assertThat(suggested(ada)).containsExactly("dan:2", "fay:1");
+
+      Page<Rapport.Suggestion> first = rapport.suggestions(ada, PageRequest.first(1));
+      assertThat(first.items()).extracting(s -> s.member().handle().value()).containsExactly("dan");
+      Page<Rapport.Suggestion> second = rapport.suggestions(ada, new PageRequest(1, first.next()));
+      assertThat(second.items()).extracting(s -> s.member().handle().value()).containsExactly("fay");
+      assertThat(second.next()).isEmpty();
+
+      assertThatThrownBy(() -> rapport.dismissSuggestion(ada, h("ada"))).isInstanceOf(RuleBrokenException.class);
+      assertThatThrownBy(() -> rapport.dismissSuggestion(ada, h("jon"))).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> rapport.dismissSuggestion(ada, h("nobody"))).isInstanceOf(NotFoundException.class);
+    }
+
+    private List<String> suggested(long viewer) {
+      return rapport.suggestions(viewer, PageRequest.first()).items().stream()
+          .map(s -> s.member().handle().value() + ":" + s.mutualCount()).toList();
     }
   }
 

@@ -2,7 +2,9 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,31 @@ final class Fields {
       throw invalid(name, "a string", value);
     }
     return Optional.of(value.textValue());
+  }
+
+  /**
+   * An array of strings.
+   *
+   * @throws ProblemException {@code missing-field} if absent, {@code invalid-field} if not an array
+   *     of strings (naming the first element that is not)
+   */
+  List<String> requiredStrings(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      throw ProblemException.field("missing-field", path(name), "field '%s' is required".formatted(path(name)));
+    }
+    if (!value.isArray()) {
+      throw invalid(name, "an array of strings", value);
+    }
+    List<String> strings = new ArrayList<>(value.size());
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode element = value.get(i);
+      if (!element.isTextual()) {
+        throw invalid(name + "[" + i + "]", "a string", element);
+      }
+      strings.add(element.textValue());
+    }
+    return strings;
   }
 
   /** @throws ProblemException {@code invalid-field} if present and not true or false */

@@ -2,11 +2,17 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
+import dev.rapport.member.Handle;
 import dev.rapport.network.GraphIndex;
 import io.helidon.http.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** The network as the caller sees it: mutual connections with a member (N2), network size (N3). */
+/**
+ * The network as the caller sees it: degrees of many members (N1), mutual connections with a
+ * member (N2), network size (N3), and People You May Know with dismiss (N4).
+ */
 final class NetworkRoutes implements RouteGroup {
   private final Rapport rapport;
 
@@ -17,8 +23,32 @@ final class NetworkRoutes implements RouteGroup {
   @Override
   public List<Route> routes() {
     return List.of(
+        Route.withBody(Method.POST, "/v1/me/degrees", Route.Access.MEMBER, Set.of("handles"), this::degrees),
         Route.of(Method.GET, "/v1/members/{h}/mutual-connections", Route.Access.MEMBER, this::mutualConnections),
-        Route.of(Method.GET, "/v1/me/network", Route.Access.MEMBER, this::network));
+        Route.of(Method.GET, "/v1/me/network", Route.Access.MEMBER, this::network),
+        Route.of(Method.GET, "/v1/me/suggestions", Route.Access.MEMBER, this::suggestions),
+        Route.of(Method.DELETE, "/v1/me/suggestions/{h}", Route.Access.MEMBER, this::dismiss));
+  }
+
+  /** {@code {"degrees": {"<handle>": 1|2|3|null}}}, null where the caller sees no degree. */
+  private Reply degrees(Call call) {
+    List<String> named = call.body().requiredStrings("handles");
+    List<Handle> handles = new ArrayList<>(named.size());
+    for (String handle : named) {
+      handles.add(Handle.of(handle));
+    }
+    int[] degrees = rapport.degrees(call.me().id(), handles);
+    ObjectNode byHandle = Json.object();
+    for (int i = 0; i < degrees.length; i++) {
+      if (degrees[i] == 0) {
+        byHandle.putNull(named.get(i));
+      } else {
+        byHandle.put(named.get(i), degrees[i]);
+      }
+    }
+    ObjectNode node = Json.object();
+    node.set("degrees", byHandle);
+    return Reply.ok(node);
   }
 
   private Reply mutualConnections(Call call) {
@@ -33,5 +63,18 @@ final class NetworkRoutes implements RouteGroup {
     node.put("second", size.second());
     node.put("third", size.third());
     return Reply.ok(node);
+  }
+
+  private Reply suggestions(Call call) {
+    return Reply.ok(Representations.page(rapport.suggestions(call.me().id(), call.page()), suggestion -> {
+      ObjectNode item = Representations.memberItem(suggestion.member());
+      item.put("mutualCount", suggestion.mutualCount());
+      return item;
+    }));
+  }
+
+  private Reply dismiss(Call call) {
+    rapport.dismissSuggestion(call.me().id(), call.handle("h"));
+    return Reply.noContent();
   }
 }

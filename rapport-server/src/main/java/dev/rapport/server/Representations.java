@@ -127,6 +127,8 @@ final class Representations {
       node.set("degree", Json.nullNode());
     }
     node.put("mutualCount", relationship.mutualCount());
+    ArrayNode firstMutuals = node.putArray("firstMutuals");
+    relationship.firstMutuals().forEach(m -> firstMutuals.add(memberItem(m)));
     return node;
   }
 

@@ -352,7 +352,7 @@ class ApiWalkthroughIT {
   }
 
   @Test
-  void N2_mutualConnections_andN3_networkSize_overHttp() {
+  void N1_degrees_N2_mutualConnections_N3_networkSize_N4_suggestions_overHttp() {
     String a = unique("na");
     String b = unique("nb");
     String c = unique("nc");
@@ -372,6 +372,21 @@ class ApiWalkthroughIT {
     JsonNode profile = api.get("/v1/members/" + c, aToken).json().get("relationship");
     assertThat(profile.get("degree").asInt()).isEqualTo(2);
     assertThat(profile.get("mutualCount").asInt()).isEqualTo(1);
+    assertThat(profile.get("firstMutuals").get(0).get("handle").asText()).isEqualTo(b);
+
+    JsonNode degrees = api.post("/v1/me/degrees", aToken,
+        "{\"handles\":[\"%s\",\"%s\",\"%s\",\"nobody-has-this\"]}".formatted(b, c, a)).json().get("degrees");
+    assertThat(degrees.get(b).asInt()).isEqualTo(1);
+    assertThat(degrees.get(c).asInt()).isEqualTo(2);
+    assertThat(degrees.get(a).isNull()).isTrue();
+    assertThat(degrees.get("nobody-has-this").isNull()).isTrue();
+
+    JsonNode suggestions = api.get("/v1/me/suggestions", aToken).json();
+    assertThat(handles(suggestions)).containsExactly(c);
+    assertThat(suggestions.get("items").get(0).get("mutualCount").asInt()).isEqualTo(1);
+    assertThat(api.delete("/v1/me/suggestions/" + c, aToken).status()).isEqualTo(204);
+    assertThat(handles(api.get("/v1/me/suggestions", aToken).json())).isEmpty();
+    assertThat(handles(api.get("/v1/me/suggestions", cToken).json())).containsExactly(a);
   }
 
   @Test

@@ -58,7 +58,7 @@ class BadInputIT {
   /** A field of a route's body: its JSON type and whether it is required. */
   private record Field(String path, Kind kind, boolean required) {}
 
-  private enum Kind { STRING, BOOLEAN, CHOICE, OBJECT }
+  private enum Kind { STRING, STRINGS, BOOLEAN, CHOICE, OBJECT }
 
   /** A request that would succeed, from which each case breaks exactly one thing. */
   private record Sample(String route, String method, String path, String token, Optional<String> body,
@@ -202,6 +202,10 @@ class BadInputIT {
         new Sample("GET /v1/members/{h}/mutual-connections", "GET", "/v1/members/{h}/mutual-connections", alice,
             Optional.empty(), none),
         new Sample("GET /v1/me/network", "GET", "/v1/me/network", alice, Optional.empty(), none),
+        new Sample("POST /v1/me/degrees", "POST", "/v1/me/degrees", alice, Optional.of("{\"handles\":[\"bob\",\"carol\"]}"),
+            List.of(new Field("handles", Kind.STRINGS, true))),
+        new Sample("GET /v1/me/suggestions", "GET", "/v1/me/suggestions", alice, Optional.empty(), none),
+        new Sample("DELETE /v1/me/suggestions/{h}", "DELETE", "/v1/me/suggestions/{h}", alice, Optional.empty(), none),
         new Sample("PUT /v1/me/blocks/{h}", "PUT", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("DELETE /v1/me/blocks/{h}", "DELETE", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("GET /v1/me/blocks", "GET", "/v1/me/blocks", alice, Optional.empty(), none),
@@ -310,6 +314,7 @@ class BadInputIT {
   private static List<String> wrongValues(Kind kind) {
     return switch (kind) {
       case STRING -> List.of("42", "true", "[\"a\"]", "{\"a\":1}");
+      case STRINGS -> List.of("\"bob\"", "42", "[42]", "[\"bob\",null]", "[[\"bob\"]]", "{}");
       case CHOICE -> List.of("42", "\"bogus\"", "\"EVERYONE\"", "[]");
       case BOOLEAN -> List.of("\"true\"", "1", "{}");
       case OBJECT -> List.of("\"x\"", "[]", "7");
@@ -426,6 +431,14 @@ class BadInputIT {
             409, "not-connected"),
         new Case("block self", request("PUT", "/v1/me/blocks/alice", alice, Optional.empty()), 409,
             "cannot-block-self"),
+        post("degrees of an invalid handle", "/v1/me/degrees", alice, "{\"handles\":[\"bob\",\"Not Valid\"]}", 400,
+            "invalid-handle"),
+        post("degrees of 1,001 members", "/v1/me/degrees", alice, "{\"handles\":[%s]}".formatted(
+            String.join(",", java.util.Collections.nCopies(1_001, "\"bob\""))), 400, "too-many-handles"),
+        new Case("dismiss oneself", request("DELETE", "/v1/me/suggestions/alice", alice, Optional.empty()), 409,
+            "cannot-dismiss-self"),
+        new Case("dismiss someone who blocked you", request("DELETE", "/v1/me/suggestions/erin", token("dave"),
+            Optional.empty()), 404, "member-not-found"),
         post("advance in words", "/v1/admin/clock", ADMIN, "{\"advance\":\"7 days\"}", 400, "invalid-field"),
         post("advance backwards", "/v1/admin/clock", ADMIN, "{\"advance\":\"-P1D\"}", 400, "invalid-field"),
         post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),

@@ -45,6 +45,8 @@ final class ChangeWriter {
   private static final String INSERT_BLOCK =
       "INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String DELETE_BLOCK = "DELETE FROM blocks WHERE blocker_id = ? AND blocked_id = ?";
+  private static final String INSERT_DISMISSAL = "INSERT INTO suggestion_dismissals (member_id, dismissed_id, created_at)"
+      + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String INSERT_REFUSAL = "INSERT INTO refusals (member_id, at) VALUES (?, ?)";
   private static final String INSERT_RESTRICTION =
       "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
@@ -117,6 +119,8 @@ final class ChangeWriter {
           update(session, INSERT_RESTRICTION, r.memberId(), r.reason(), r.startsAt(), r.endsAt());
       case Change.AddNotification(var n) -> update(session, INSERT_NOTIFICATION, n.id(), n.recipientId(),
           n.kind().name(), n.actorId(), n.refId(), n.at(), n.read());
+      case Change.AddDismissal(long memberId, long dismissedId, Instant at) ->
+          update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
     }
   }
 

@@ -59,6 +59,8 @@ final class ChangesJson {
         case Change.AddNotification(var n) -> object.kind("add_notification").field("id", n.id())
             .field("recipient_id", n.recipientId()).field("kind", n.kind().name()).field("actor_id", n.actorId())
             .field("ref_id", n.refId()).field("at", n.at()).field("read", n.read());
+        case Change.AddDismissal(long memberId, long dismissedId, Instant at) -> object.kind("add_dismissal")
+            .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
       }
       json.append('}');
     }

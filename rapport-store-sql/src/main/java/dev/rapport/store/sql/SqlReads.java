@@ -7,6 +7,7 @@ import dev.rapport.limit.Restriction;
 import dev.rapport.member.Handle;
 import dev.rapport.member.Member;
 import dev.rapport.notification.Notification;
+import dev.rapport.store.Cursor;
 import dev.rapport.store.Event;
 import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * The reads of a SQL database, in SQL both backends accept, on whatever sessions its {@link
@@ -43,6 +45,21 @@ class SqlReads implements StoreReads {
   private static final String[] MEMBERS_BY_IDS = Arrays.stream(ID_LIST_WIDTHS)
       .mapToObj(width -> "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (?" + ", ?".repeat(width - 1) + ")")
       .toArray(String[]::new);
+  private static final String[] IDS_BY_HANDLES = Arrays.stream(ID_LIST_WIDTHS)
+      .mapToObj(width -> "SELECT m.handle, m.id FROM members m WHERE m.handle IN (?" + ", ?".repeat(width - 1) + ")")
+      .toArray(String[]::new);
+  private static final String BLOCKED_EITHER_WAY = """
+      SELECT blocked_id FROM blocks WHERE blocker_id = ?
+      UNION SELECT blocker_id FROM blocks WHERE blocked_id = ?
+      ORDER BY 1""";
+  /** N4's exclusions; the open-invitation conditions match the partial and recipient indexes. */
+  private static final String NOT_TO_SUGGEST = """
+      SELECT blocked_id FROM blocks WHERE blocker_id = ?
+      UNION SELECT blocker_id FROM blocks WHERE blocked_id = ?
+      UNION SELECT recipient_id FROM invitations WHERE sender_id = ? AND state IN ('PENDING', 'IGNORED')
+      UNION SELECT sender_id FROM invitations WHERE recipient_id = ? AND state IN ('PENDING', 'IGNORED')
+      UNION SELECT dismissed_id FROM suggestion_dismissals WHERE member_id = ?
+      ORDER BY 1""";
   private static final String TOKEN = "SELECT " + Rows.MEMBER
       + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
   private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
@@ -204,16 +221,48 @@ class SqlReads implements StoreReads {
    * every list length.
    */
   private static List<Member> membersIn(Session s, List<Long> ids) throws SQLException {
-    int w = 0;
-    while (ids.size() > ID_LIST_WIDTHS[w]) {
-      w++;
-    }
+    int w = widthFor(ids.size());
     int width = ID_LIST_WIDTHS[w];
     PreparedStatement statement = s.prepare(MEMBERS_BY_IDS[w]);
     for (int i = 0; i < width; i++) {
       statement.setLong(i + 1, ids.get(Math.min(i, ids.size() - 1)));
     }
     return all(statement, Rows::member);
+  }
+
+  @Override
+  public Map<Handle, Long> memberIds(Collection<Handle> handles) {
+    if (handles.isEmpty()) {
+      return Map.of();
+    }
+    List<Handle> distinct = handles.stream().distinct().toList();
+    return readers.read(s -> {
+      Map<Handle, Long> found = new HashMap<>();
+      int widest = ID_LIST_WIDTHS[ID_LIST_WIDTHS.length - 1];
+      for (int from = 0; from < distinct.size(); from += widest) {
+        List<Handle> chunk = distinct.subList(from, Math.min(distinct.size(), from + widest));
+        PreparedStatement statement = s.prepare(IDS_BY_HANDLES[widthFor(chunk.size())]);
+        int width = ID_LIST_WIDTHS[widthFor(chunk.size())];
+        for (int i = 0; i < width; i++) {
+          statement.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)).value());
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            found.put(new Handle(rows.getString(1)), rows.getLong(2));
+          }
+        }
+      }
+      return Map.copyOf(found);
+    });
+  }
+
+  /** The index of the narrowest list width that holds {@code size} values. */
+  private static int widthFor(int size) {
+    int w = 0;
+    while (size > ID_LIST_WIDTHS[w]) {
+      w++;
+    }
+    return w;
   }
 
   @Override
@@ -389,6 +438,33 @@ class SqlReads implements StoreReads {
   public Page<Member> blocked(long memberId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     return page(BLOCKED, 2, Rows::member, page, memberId, below[0], below[1]);
+  }
+
+  @Override
+  public long[] blockedEitherWay(long memberId) {
+    return ids(BLOCKED_EITHER_WAY, memberId, 2);
+  }
+
+  @Override
+  public long[] notToSuggest(long memberId) {
+    return ids(NOT_TO_SUGGEST, memberId, 5);
+  }
+
+  /** The first column of every row of a query that takes the member id {@code times} times. */
+  private long[] ids(String sql, long memberId, int times) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(sql);
+      for (int i = 1; i <= times; i++) {
+        statement.setLong(i, memberId);
+      }
+      LongStream.Builder ids = LongStream.builder();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getLong(1));
+        }
+      }
+      return ids.build().toArray();
+    });
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.rapport.store.sql;
+package dev.rapport.store;
 
 import dev.rapport.InvalidInputException;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +11,11 @@ import java.util.stream.Collectors;
  * The opaque cursor of a page: the sort key of the last item of the previous page, as
  * {@code base64url("k1:k2")}. Lists sort newest first, so the next page holds the keys below it.
  */
-final class Cursor {
+public final class Cursor {
   private Cursor() {}
 
   /** The keys to continue below: the cursor's, or the greatest possible ones for a first page. */
-  static long[] decode(Optional<String> cursor, int keyCount) {
+  public static long[] decode(Optional<String> cursor, int keyCount) {
     if (cursor.isEmpty()) {
       long[] top = new long[keyCount];
       Arrays.fill(top, Long.MAX_VALUE);
@@ -37,7 +37,7 @@ final class Cursor {
     }
   }
 
-  static String encode(long... keys) {
+  public static String encode(long... keys) {
     String joined = Arrays.stream(keys).mapToObj(Long::toString).collect(Collectors.joining(":"));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
   }

@@ -1,4 +1,4 @@
-package dev.rapport.store.sql;
+package dev.rapport.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
