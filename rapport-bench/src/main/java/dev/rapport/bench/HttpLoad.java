@@ -1,6 +1,8 @@
 package dev.rapport.bench;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,14 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An open-loop load generator for {@code GET /v1/members/{h}}: requests leave at a fixed rate
+ * An open-loop load generator for {@code GET /v1/members/{h}} ({@code --route profile}) or
+ * {@code POST /v1/me/degrees} with 1,000 handles ({@code --route degrees}): requests leave at a fixed rate
  * whatever the server does, and each latency is measured from the moment its request was due, so a
  * slow server cannot hide its queueing (no coordinated omission). Seeds its own members over the
  * admin API first.
  *
  * <p>Run against a running service (see {@code rapport-bench/http-load.sh}):
  * {@code java -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.HttpLoad --url
- * http://127.0.0.1:18080 --admin-token T --rate 1000 --seconds 30}
+ * http://127.0.0.1:18080 --admin-token T --rate 1000 --seconds 30 [--route degrees --members 2000]}
  */
 public final class HttpLoad {
   private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
@@ -47,8 +50,19 @@ public final class HttpLoad {
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int members = Integer.parseInt(options.getOrDefault("members", "500"));
+    String route = options.getOrDefault("route", "profile");
+    if (!route.equals("profile") && !route.equals("degrees")) {
+      throw new IllegalArgumentException("--route is profile or degrees, not " + route);
+    }
     HttpLoad load = new HttpLoad(url);
     List<String> tokens = load.seed(options.get("admin-token"), members);
+    load.degreeBodies = route.equals("degrees") ? load.degreeBodies(64) : null;
+    if (options.containsKey("wrk-script")) {
+      // Closed-loop throughput with wrk instead: the seeded tokens and bodies go into its script.
+      Files.writeString(Path.of(options.get("wrk-script")), load.wrkScript(tokens));
+      System.out.printf("seeded %d members; wrote %s%n", members, options.get("wrk-script"));
+      return;
+    }
     System.out.printf("seeded %d members; warming up %d s at %d req/s%n", members, warmup, rate);
     load.run(tokens, rate, warmup, false);
     System.out.printf("measuring %d s at %d req/s%n", seconds, rate);
@@ -91,6 +105,51 @@ public final class HttpLoad {
   }
 
   private String[] handles;
+  /** Request bodies of {@code POST /v1/me/degrees}, built before the run so that it costs the generator nothing. */
+  private String[] degreeBodies;
+
+  /** A wrk script that sends the same requests as {@link #run}, round robin over viewers and bodies. */
+  private String wrkScript(List<String> tokens) {
+    StringBuilder lua = new StringBuilder("local tokens = {\n");
+    tokens.forEach(t -> lua.append("  \"").append(t).append("\",\n"));
+    lua.append("}\nlocal paths = {\n");
+    for (String handle : handles) {
+      lua.append("  \"/v1/members/").append(handle).append("\",\n");
+    }
+    lua.append("}\nlocal bodies = {\n");
+    if (degreeBodies != null) {
+      for (String body : degreeBodies) {
+        lua.append("  [[").append(body).append("]],\n");
+      }
+    }
+    return lua.append("""
+        }
+        local i = 0
+        request = function()
+          i = i + 1
+          local headers = { ["Authorization"] = "Bearer " .. tokens[i % #tokens + 1] }
+          if #bodies == 0 then
+            return wrk.format("GET", paths[(i * 7919) % #paths + 1], headers)
+          end
+          headers["Content-Type"] = "application/json"
+          return wrk.format("POST", "/v1/me/degrees", headers, bodies[i % #bodies + 1])
+        end
+        """).toString();
+  }
+
+  /** {@code count} bodies, each naming 1,000 seeded members drawn at random. */
+  private String[] degreeBodies(int count) {
+    SplittableRandom random = new SplittableRandom(7);
+    String[] bodies = new String[count];
+    for (int b = 0; b < count; b++) {
+      StringBuilder body = new StringBuilder("{\"handles\":[");
+      for (int i = 0; i < 1_000; i++) {
+        body.append(i == 0 ? "\"" : ",\"").append(handles[random.nextInt(handles.length)]).append('"');
+      }
+      bodies[b] = body.append("]}").toString();
+    }
+    return bodies;
+  }
 
   private String send(String method, String path, String token, String body, int expect) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
@@ -131,8 +190,12 @@ public final class HttpLoad {
       }
       int viewer = random.nextInt(tokens.size());
       int target = random.nextInt(handles.length);
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/v1/members/" + handles[target]))
-          .header("Authorization", "Bearer " + tokens.get(viewer)).GET().build();
+      HttpRequest request = degreeBodies == null
+          ? HttpRequest.newBuilder(URI.create(url + "/v1/members/" + handles[target]))
+              .header("Authorization", "Bearer " + tokens.get(viewer)).GET().build()
+          : HttpRequest.newBuilder(URI.create(url + "/v1/me/degrees"))
+              .header("Authorization", "Bearer " + tokens.get(viewer)).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(degreeBodies[target % degreeBodies.length])).build();
       int slot = i;
       client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
         latencies[slot] = System.nanoTime() - due;

@@ -17,7 +17,8 @@ import java.util.function.Function;
  */
 public final class MemberIds {
   private final int capacity;
-  private final ConcurrentHashMap<Handle, Long> ids = new ConcurrentHashMap<>();
+  /** By the handle's text: a string's hash is computed once and its equality is an intrinsic. */
+  private final ConcurrentHashMap<String, Long> ids = new ConcurrentHashMap<>();
 
   public MemberIds(int capacity) {
     this.capacity = capacity;
@@ -32,7 +33,7 @@ public final class MemberIds {
     long[] found = new long[handles.size()];
     List<Handle> unknown = new ArrayList<>();
     for (int i = 0; i < found.length; i++) {
-      Long id = ids.get(handles.get(i));
+      Long id = ids.get(handles.get(i).value());
       if (id == null) {
         unknown.add(handles.get(i));
         found[i] = -1;
@@ -47,7 +48,7 @@ public final class MemberIds {
     if (ids.size() + looked.size() > capacity) {
       ids.clear();
     }
-    ids.putAll(looked);
+    looked.forEach((handle, id) -> ids.put(handle.value(), id));
     for (int i = 0; i < found.length; i++) {
       if (found[i] < 0) {
         found[i] = looked.getOrDefault(handles.get(i), -1L);

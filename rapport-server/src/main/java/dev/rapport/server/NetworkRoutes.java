@@ -1,11 +1,13 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.rapport.Rapport;
 import dev.rapport.member.Handle;
 import dev.rapport.network.GraphIndex;
 import io.helidon.http.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +32,10 @@ final class NetworkRoutes implements RouteGroup {
         Route.of(Method.DELETE, "/v1/me/suggestions/{h}", Route.Access.MEMBER, this::dismiss));
   }
 
-  /** {@code {"degrees": {"<handle>": 1|2|3|null}}}, null where the caller sees no degree. */
+  /**
+   * {@code {"degrees": {"<handle>": 1|2|3|null}}}, null where the caller sees no degree; a handle
+   * named twice is answered once.
+   */
   private Reply degrees(Call call) {
     List<String> named = call.body().requiredStrings("handles");
     List<Handle> handles = new ArrayList<>(named.size());
@@ -38,16 +43,18 @@ final class NetworkRoutes implements RouteGroup {
       handles.add(Handle.of(handle));
     }
     int[] degrees = rapport.degrees(call.me().id(), handles);
-    ObjectNode byHandle = Json.object();
+    // Written as text rather than as a tree of 1,000 nodes, which took a third of the route's time.
+    // A valid handle is a-z, 0-9 and '-': it needs no escaping in JSON.
+    StringBuilder byHandle = new StringBuilder(named.size() * 16).append('{');
+    Set<String> written = new HashSet<>(named.size() * 2);
     for (int i = 0; i < degrees.length; i++) {
-      if (degrees[i] == 0) {
-        byHandle.putNull(named.get(i));
-      } else {
-        byHandle.put(named.get(i), degrees[i]);
+      if (written.add(named.get(i))) {
+        byHandle.append(written.size() == 1 ? "\"" : ",\"").append(named.get(i)).append("\":")
+            .append(degrees[i] == 0 ? "null" : Integer.toString(degrees[i]));
       }
     }
     ObjectNode node = Json.object();
-    node.set("degrees", byHandle);
+    node.putRawValue("degrees", new RawValue(byHandle.append('}').toString()));
     return Reply.ok(node);
   }
 

@@ -375,7 +375,9 @@ class ApiWalkthroughIT {
     assertThat(profile.get("firstMutuals").get(0).get("handle").asText()).isEqualTo(b);
 
     JsonNode degrees = api.post("/v1/me/degrees", aToken,
-        "{\"handles\":[\"%s\",\"%s\",\"%s\",\"nobody-has-this\"]}".formatted(b, c, a)).json().get("degrees");
+        "{\"handles\":[\"%s\",\"%s\",\"%s\",\"nobody-has-this\",\"%s\"]}".formatted(b, c, a, b)).json()
+        .get("degrees");
+    assertThat(degrees.size()).as("a handle named twice is answered once").isEqualTo(4);
     assertThat(degrees.get(b).asInt()).isEqualTo(1);
     assertThat(degrees.get(c).asInt()).isEqualTo(2);
     assertThat(degrees.get(a).isNull()).isTrue();
