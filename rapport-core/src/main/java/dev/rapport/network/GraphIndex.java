@@ -214,27 +214,113 @@ public final class GraphIndex {
     }
   }
 
-  /** Whether enough lists sit in the overlay that {@link #compact} would pay off. */
+  /**
+   * Whether enough lists sit in the overlay that a compaction would pay off, and none is under way.
+   */
   public boolean wantsCompaction() {
-    return overlaid > Math.max(1_024, nodeCount / 8);
+    return compacting == null && overlaid > Math.max(1_024, nodeCount / 8);
   }
 
-  /** Folds the overlay into fresh compressed rows. Readers go on reading the old ones meanwhile. */
+  /** Folds the overlay into fresh compressed rows at once. Readers go on reading the old ones meanwhile. */
   public void compact() {
-    Lists current = lists;
-    int n = nodeCount;
-    int[] offsets = new int[n + 1];
-    int[] targets = new int[Math.toIntExact(entries)];
-    int write = 0;
-    for (int v = 0; v < n; v++) {
-      offsets[v] = write;
-      Slice s = slice(current, v);
-      System.arraycopy(s.values(), s.from(), targets, write, s.size());
-      write += s.size();
+    Compaction compaction = beginCompaction();
+    compaction.build();
+    finishCompaction(compaction);
+  }
+
+  /**
+   * Folding the overlay into fresh compressed rows without stopping the writer: the writer begins
+   * it, any thread builds the rows (the long part, a copy of every list), and the writer finishes
+   * it by putting them in place. Lists the writer changed after the beginning stay in the overlay
+   * of the new rows, so no write is lost whenever the build read their lists.
+   */
+  public final class Compaction {
+    private final Lists from;
+    private final int nodes;
+    private final long expectedEntries;
+    private int[] offsets;
+    private int[] targets;
+    private volatile boolean built;
+
+    private Compaction(Lists from, int nodes, long expectedEntries) {
+      this.from = from;
+      this.nodes = nodes;
+      this.expectedEntries = expectedEntries;
     }
-    offsets[n] = write;
-    lists = new Lists(offsets, targets, new AtomicReferenceArray<>(Math.max(16, n)));
-    overlaid = 0;
+
+    /** Copies every list into new compressed rows. Any one thread, once; takes no lock. */
+    public void build() {
+      if (built) {
+        throw new IllegalStateException("this compaction is built already");
+      }
+      int[] rowStarts = new int[nodes + 1];
+      int[] values = new int[Math.toIntExact(Math.max(16, expectedEntries))];
+      int write = 0;
+      for (int v = 0; v < nodes; v++) {
+        rowStarts[v] = write;
+        Slice s = slice(from, v); // read once: the writer may replace it meanwhile
+        if (write + s.size() > values.length) {
+          values = Arrays.copyOf(values, Math.max(values.length * 2, write + s.size()));
+        }
+        System.arraycopy(s.values(), s.from(), values, write, s.size());
+        write += s.size();
+      }
+      rowStarts[nodes] = write;
+      offsets = rowStarts;
+      targets = write == values.length ? values : Arrays.copyOf(values, write);
+      built = true;
+    }
+  }
+
+  /** The compaction under way, if any. Writer only. */
+  private Compaction compacting;
+  /** Nodes whose lists changed since the compaction under way began. Writer only. */
+  private int[] changedSinceCompaction = new int[64];
+  private int changedSinceCompactionCount;
+
+  /** Begins a compaction (writer only). @throws IllegalStateException if one is under way */
+  public Compaction beginCompaction() {
+    if (compacting != null) {
+      throw new IllegalStateException("a compaction is under way");
+    }
+    compacting = new Compaction(lists, nodeCount, entries);
+    changedSinceCompactionCount = 0;
+    return compacting;
+  }
+
+  /**
+   * Puts the built rows in place, with the lists changed since the beginning in their overlay
+   * (writer only). A compaction that was not built is dropped: the index stays as it is.
+   */
+  public void finishCompaction(Compaction compaction) {
+    if (compaction != compacting) {
+      throw new IllegalStateException("not the compaction under way");
+    }
+    compacting = null;
+    int changed = changedSinceCompactionCount;
+    changedSinceCompactionCount = 0;
+    if (compaction.built) {
+      putInPlace(compaction, changed);
+    }
+    if (changedSinceCompaction.length > 4_096) {
+      changedSinceCompaction = new int[64]; // a busy spell need not keep its memory
+    }
+  }
+
+  private void putInPlace(Compaction compaction, int changed) {
+    Lists current = lists;
+    AtomicReferenceArray<int[]> overlay = new AtomicReferenceArray<>(Math.max(16, nodeCount));
+    int carried = 0;
+    for (int i = 0; i < changed; i++) {
+      int v = changedSinceCompaction[i];
+      if (overlay.get(v) == null) {
+        Slice s = slice(current, v);
+        overlay.set(v, Arrays.copyOfRange(s.values(), s.from(), s.to()));
+        carried++;
+      }
+    }
+    lists = new Lists(compaction.offsets, compaction.targets, overlay);
+    overlaid = carried;
   }
 
   private int nodeFor(long member) {
@@ -271,6 +357,12 @@ public final class GraphIndex {
   private void replace(int node, int[] list) {
     if (lists.overlay().getAndSet(node, list) == null) {
       overlaid++;
+    }
+    if (compacting != null) {
+      if (changedSinceCompactionCount == changedSinceCompaction.length) {
+        changedSinceCompaction = Arrays.copyOf(changedSinceCompaction, changedSinceCompactionCount * 2);
+      }
+      changedSinceCompaction[changedSinceCompactionCount++] = node;
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * by this process or any other sharing the store.
  *
  * <p>One thread at a time applies the log; a reader that finds the log already applied does not
- * wait. Thread safe.
+ * wait. The index's rows are compacted in the background. Thread safe.
  */
 public final class Network {
   private static final int EVENTS_PER_READ = 1_000;
@@ -49,6 +49,27 @@ public final class Network {
     return position;
   }
 
+  /**
+   * Rebuilds the index's rows on a thread of its own: on a large graph that is a copy of hundreds
+   * of megabytes, which a reader that happened to apply the log must not wait for. Called with
+   * {@code applying} held; finishes by taking it again.
+   */
+  private void compactInBackground() {
+    GraphIndex.Compaction compaction = index.beginCompaction();
+    Thread.ofPlatform().daemon().name("rapport-graph-compaction").start(() -> {
+      try {
+        compaction.build();
+      } finally {
+        applying.lock();
+        try {
+          index.finishCompaction(compaction); // drops it if the build failed
+        } finally {
+          applying.unlock();
+        }
+      }
+    });
+  }
+
   private void apply(List<Event> first) {
     applying.lock();
     try {
@@ -67,7 +88,7 @@ public final class Network {
           position = event.seq();
         }
         if (index.wantsCompaction()) {
-          index.compact();
+          compactInBackground();
         }
         events = events.size() < EVENTS_PER_READ ? List.of() : store.eventsAfter(position, EVENTS_PER_READ);
       }

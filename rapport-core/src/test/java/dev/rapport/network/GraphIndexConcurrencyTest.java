@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One writer and several readers at once: readers never fail or see a list out of order while the
- * index grows, overlays and compacts, and once the writer stops they see exactly its last state.
+ * index grows, overlays and compacts (built by another thread while the writer goes on), and once the writer stops they see exactly its last state.
  */
 class GraphIndexConcurrencyTest {
   private static final int MEMBERS = 3_000;
@@ -48,35 +48,59 @@ class GraphIndexConcurrencyTest {
           return answers;
         }));
       }
-      SplittableRandom random = new SplittableRandom(99);
-      boolean[][] connected = new boolean[MEMBERS][MEMBERS];
-      for (int step = 0; step < 60_000; step++) {
-        int a = random.nextInt(MEMBERS);
-        int b = random.nextInt(MEMBERS);
-        if (a == b) {
-          continue;
-        }
-        if (random.nextInt(4) == 0) {
-          index.disconnect(a, b);
-          connected[a][b] = connected[b][a] = false;
-        } else {
-          index.connect(a, b);
-          connected[a][b] = connected[b][a] = true;
-        }
-        if (index.wantsCompaction()) {
-          index.compact();
-        }
+      try {
+        write(index, expected, threads);
+      } finally {
+        writing.set(false); // else a failing writer would leave the readers running for ever
       }
-      writing.set(false);
       for (Future<Long> reader : readers) {
         assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
       }
-      System.arraycopy(connected, 0, expected, 0, MEMBERS);
     }
     for (int a = 0; a < MEMBERS; a += 7) {
       for (int b = 0; b < MEMBERS; b++) {
         assertThat(index.connected(a, b)).isEqualTo(expected[a][b]);
       }
     }
+  }
+
+  /** Random writes, compacting in the background whenever the index asks; records what it wrote. */
+  private static void write(GraphIndex index, boolean[][] expected, ExecutorService threads) throws Exception {
+    SplittableRandom random = new SplittableRandom(99);
+    boolean[][] connected = new boolean[MEMBERS][MEMBERS];
+    // Compactions are built on a thread of their own while the writer goes on, as Network does.
+    GraphIndex.Compaction compaction = null;
+    Future<?> building = null;
+    int compactions = 0;
+    for (int step = 0; step < 60_000; step++) {
+      int a = random.nextInt(MEMBERS);
+      int b = random.nextInt(MEMBERS);
+      if (a == b) {
+        continue;
+      }
+      if (random.nextInt(4) == 0) {
+        index.disconnect(a, b);
+        connected[a][b] = connected[b][a] = false;
+      } else {
+        index.connect(a, b);
+        connected[a][b] = connected[b][a] = true;
+      }
+      if (compaction == null && index.wantsCompaction()) {
+        compaction = index.beginCompaction();
+        building = threads.submit(compaction::build);
+      } else if (compaction != null && building.isDone()) {
+        building.get();
+        index.finishCompaction(compaction);
+        compaction = null;
+        compactions++;
+      }
+    }
+    if (compaction != null) {
+      building.get();
+      index.finishCompaction(compaction);
+      compactions++;
+    }
+    assertThat(compactions).isPositive();
+    System.arraycopy(connected, 0, expected, 0, MEMBERS);
   }
 }

@@ -60,6 +60,48 @@ class GraphIndexProperties {
     assertMatches(index, model);
   }
 
+  /**
+   * A compaction built while writes go on loses none of them: each compaction op takes the next
+   * step (begin, build, finish), so writes land before the build, after it, or both.
+   */
+  @Property(tries = 500)
+  void compactingInTheBackground_losesNoWrite(@ForAll("ops") List<Op> ops) {
+    GraphIndex index = new GraphIndex();
+    Map<Long, Set<Long>> model = new HashMap<>();
+    GraphIndex.Compaction compaction = null;
+    boolean built = false;
+    for (Op op : ops) {
+      switch (op.kind()) {
+        case 0 -> {
+          index.connect(op.a(), op.b());
+          if (op.a() != op.b()) {
+            model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+            model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+          }
+        }
+        case 1 -> {
+          index.disconnect(op.a(), op.b());
+          model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
+          model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+        }
+        default -> {
+          if (compaction == null) {
+            compaction = index.beginCompaction();
+          } else if (!built) {
+            compaction.build();
+            built = true;
+          } else {
+            index.finishCompaction(compaction);
+            compaction = null;
+            built = false;
+            assertMatches(index, model);
+          }
+        }
+      }
+    }
+    assertMatches(index, model);
+  }
+
   /** Degrees asked between writes come from the cache when nothing changed, and never go stale. */
   @Property(tries = 300)
   void cachedDegrees_followEveryWrite(@ForAll("ops") List<Op> ops) {
