@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The index on the three real graphs of the shared data sets (read where they are, never copied):
- * the mutual counts over all connections sum to 3 x each graph's published triangle count, and
- * degrees and network sizes of sampled viewers equal a breadth-first search. Skipped, saying so,
+ * the mutual counts over all connections sum to 3 x each graph's published triangle count; for
+ * sampled viewers, degrees and network sizes equal a breadth-first search, mutual counts equal set
+ * intersections, and suggestions equal the naive ranking (most mutual connections first, then the
+ * lower member id). Skipped, saying so,
  * when the data sets are not beside the checkout.
  */
 class RealGraphsTest {
@@ -29,7 +34,7 @@ class RealGraphsTest {
       "ego-Facebook, facebook_combined.txt, 88234, 1612010",
       "email-Enron, Email-Enron.txt, 183831, 727044",
       "LDBC SF0.1 knows, ldbc-snb-sf0.1, 14073, 23286"})
-  void mutualCounts_sumTo3xTheTriangles_andDegreesEqualABreadthFirstSearch(String graph, String file,
+  void mutualCounts_sumTo3xTheTriangles_andEveryAnswerEqualsANaiveReference(String graph, String file,
       long connections, long triangles) throws IOException {
     Path folder = datasets();
     assumeTrue(folder != null, "the shared data sets are not beside the checkout (looked for ../shared/datasets"
@@ -61,12 +66,26 @@ class RealGraphsTest {
       int[] counts = new int[4];
       distance.values().forEach(d -> counts[d]++);
       assertThat(index.networkSize(viewer)).isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
+      Set<Long> mine = new HashSet<>(adjacency.get(viewer));
       for (int t = 0; t < 100; t++) {
         long target = members.get(random.nextInt(members.size()));
         Integer d = distance.get(target);
         assertThat(index.degree(viewer, target)).isEqualTo(d == null || d == 0 ? OptionalInt.empty() : OptionalInt.of(d));
+        assertThat(index.mutualCount(viewer, target)).as("mutual count of %d and %d", viewer, target)
+            .isEqualTo(shared(mine, adjacency.get(target)));
       }
+      // Only 2nd-degree members share a connection with the viewer and are not connected to them.
+      List<GraphIndex.Suggestion> naive = distance.entrySet().stream().filter(e -> e.getValue() == 2)
+          .map(e -> new GraphIndex.Suggestion(e.getKey(), shared(mine, adjacency.get(e.getKey()))))
+          .sorted(Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
+              .thenComparingLong(GraphIndex.Suggestion::member))
+          .limit(20).toList();
+      assertThat(index.suggestions(viewer, 20, m -> false)).as("suggestions for %d", viewer).isEqualTo(naive);
     }
+  }
+
+  private static int shared(Set<Long> mine, List<Long> theirs) {
+    return (int) new HashSet<>(theirs).stream().filter(mine::contains).count();
   }
 
   private static Path datasets() {

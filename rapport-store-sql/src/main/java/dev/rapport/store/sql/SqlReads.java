@@ -64,8 +64,6 @@ class SqlReads implements StoreReads {
       + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
   private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
   /** Each connection once: it is stored both ways. */
-  private static final String ALL_CONNECTIONS =
-      "SELECT member_id, other_id FROM connections WHERE member_id < other_id";
   private static final String FOLLOWING_COUNT = "SELECT count(*) FROM follows WHERE follower_id = ?";
   private static final String FOLLOWER_COUNT = "SELECT count(*) FROM follows f WHERE f.followee_id = ?";
   private static final String CONNECTED_FOLLOWER = " AND EXISTS (SELECT 1 FROM connections c "
@@ -489,11 +487,18 @@ class SqlReads implements StoreReads {
           row.next();
           position = row.getLong(1);
         }
-        PreparedStatement all = s.prepare(ALL_CONNECTIONS);
-        all.setFetchSize(10_000);
+        PreparedStatement all = s.prepare(dialect.connectionsByMember());
+        all.setFetchSize(1_000);
         try (ResultSet rows = all.executeQuery()) {
           while (rows.next()) {
-            sink.connection(rows.getLong(1), rows.getLong(2));
+            long member = rows.getLong(1);
+            String others = rows.getString(2);
+            for (int from = 0; from < others.length(); ) {
+              int to = others.indexOf(',', from);
+              to = to < 0 ? others.length() : to;
+              sink.connection(member, Long.parseLong(others, from, to, 10));
+              from = to + 1;
+            }
           }
         }
         connection.commit();
