@@ -1,0 +1,49 @@
+package dev.rapport.bench.peers;
+
+import dev.rapport.network.GraphIndex;
+import java.util.List;
+import java.util.function.LongPredicate;
+
+/** Rapport: the in-memory graph index of the core module, loaded through its builder. */
+final class IndexQueries implements NetworkQueries {
+  private static final LongPredicate NOBODY = member -> false;
+
+  private final GraphIndex index;
+
+  private IndexQueries(GraphIndex index) {
+    this.index = index;
+  }
+
+  static IndexQueries load(Graph graph) {
+    GraphIndex.Builder builder = new GraphIndex.Builder();
+    int[] from = graph.from();
+    int[] to = graph.to();
+    for (int i = 0; i < from.length; i++) {
+      builder.add(from[i], to[i]);
+    }
+    return new IndexQueries(builder.build());
+  }
+
+  @Override
+  public int[] degrees(long viewer, long[] targets) {
+    return index.degrees(viewer, targets);
+  }
+
+  @Override
+  public int mutualCount(long a, long b) {
+    return index.mutualCount(a, b);
+  }
+
+  @Override
+  public List<GraphIndex.Suggestion> suggestions(long viewer, int limit) {
+    return index.suggestions(viewer, limit, NOBODY);
+  }
+
+  @Override
+  public GraphIndex.NetworkSize networkSize(long viewer) {
+    return index.networkSize(viewer);
+  }
+
+  @Override
+  public void close() {}
+}
