@@ -4,6 +4,9 @@ import dev.rapport.block.Blocks;
 import dev.rapport.block.Visibility;
 import dev.rapport.connection.Connections;
 import dev.rapport.follow.Follows;
+import dev.rapport.importing.ImportReport;
+import dev.rapport.importing.Importer;
+import dev.rapport.importing.NetworkImport;
 import dev.rapport.invitation.Invitation;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.InvitationState;
@@ -41,7 +44,9 @@ import dev.rapport.store.Usage;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -336,7 +341,7 @@ public final class Rapport {
       throw new InvalidInputException("too-many-handles",
           "a degree batch names at most %d members, not %d".formatted(MAX_DEGREE_BATCH, handles.size()));
     }
-    long[] targets = memberIds.idsOf(handles, store::memberIds);
+    long[] targets = memberIds.idsOf(handles, this::idsOf);
     int[] degrees = network.current().degrees(viewerId, targets);
     long[] blocked = store.blockedEitherWay(viewerId);
     if (blocked.length > 0) {
@@ -347,6 +352,12 @@ public final class Rapport {
       }
     }
     return degrees;
+  }
+
+  private Map<Handle, Long> idsOf(Collection<Handle> handles) {
+    Map<Handle, Long> ids = new HashMap<>();
+    store.membersWithHandles(handles).forEach((handle, member) -> ids.put(handle, member.id()));
+    return ids;
   }
 
   /** A member suggested to the viewer (N4), with how many connections they share. */
@@ -399,6 +410,28 @@ public final class Rapport {
 
   public Page<Member> blocked(long actorId, PageRequest page) {
     return store.blocked(actorId, page);
+  }
+
+  // ---- import ----------------------------------------------------------------------------------
+
+  /**
+   * Brings a network in from elsewhere (an administrator's act, like creating members). People
+   * whose handle has no member yet become members (default tier and settings, no token); a handle
+   * that is taken is the same person, kept as they are. Then each pair is connected as an accepted
+   * invitation would connect them (C3: connected, following each other, and an open invitation
+   * between them accepted), but silently: nobody is notified. Pairs already connected are kept;
+   * pairs the rules refuse are skipped and counted: the same member twice (C11), a company page
+   * (CP1), a block either way (B3), a member at the connection cap (L1). Importing the same network
+   * again therefore changes nothing.
+   *
+   * <p>The work goes through the store in batches of a few thousand changes, each one atomic and
+   * durable, with its events in the log (which the graph index follows). A failure part way leaves
+   * the batches before it in place; importing again completes the rest.
+   *
+   * @throws dev.rapport.store.StoreUnavailableException if the store fails
+   */
+  public ImportReport importNetwork(NetworkImport network) {
+    return Importer.run(network, store, policy, clock, ids);
   }
 
   // ---- notifications ---------------------------------------------------------------------------

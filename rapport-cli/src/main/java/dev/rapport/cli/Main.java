@@ -1,6 +1,7 @@
 package dev.rapport.cli;
 
 import dev.rapport.RapportException;
+import dev.rapport.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code rapport} command line: {@code serve}, {@code demo}, {@code --help}, {@code --version}.
+ * The {@code rapport} command line: {@code serve}, {@code demo}, {@code import}, {@code --help},
+ * {@code --version}.
  * Without a subcommand it prints the help.
  */
 @Command(
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Rapport: the relationship engine of a professional network "
         + "(follow, connect, invitations, limits, blocks).",
-    subcommands = {ServeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Run 'rapport help serve' for the options of a command."})
 public final class Main implements Runnable {
   @Spec
@@ -40,14 +42,22 @@ public final class Main implements Runnable {
 
   /**
    * The configured command line, for {@link #main} and for tests that run it in-process.
-   * Failures the user can act on (bad configuration, a port in use) are one line, not a stack trace.
+   * Failures the user can act on (bad configuration, a port in use, a malformed import file, a
+   * mistyped option) are one line, not a stack trace.
    */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setParameterExceptionHandler((exception, args) -> {
+      CommandLine cmd = exception.getCommandLine();
+      String help = cmd.getParent() == null ? "rapport --help" : "rapport help " + cmd.getCommandName();
+      cmd.getErr().println("rapport: " + exception.getMessage() + " (see '" + help + "')");
+      cmd.getErr().flush();
+      return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       if (exception instanceof RapportException || exception instanceof IllegalArgumentException
           || exception instanceof IllegalStateException || exception instanceof UncheckedIOException
-          || exception instanceof IOException) {
+          || exception instanceof IOException || exception instanceof StoreUnavailableException) {
         cmd.getErr().println("rapport: " + exception.getMessage());
       } else {
         exception.printStackTrace(cmd.getErr());

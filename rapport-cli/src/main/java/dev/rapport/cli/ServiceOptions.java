@@ -1,52 +1,22 @@
 package dev.rapport.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/**
- * The options {@code serve} and {@code demo} share. A flag wins over the {@code RAPPORT_*}
- * variable of the same setting, which wins over the YAML file: the flags are written into a copy
- * of the environment before the server configuration reads it.
- */
-final class ServiceOptions {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "YAML configuration file (RAPPORT_* variables and flags override it).")
-  Path config;
-
+/** The options {@code serve} and {@code demo} share: where the data is, and the port. */
+final class ServiceOptions extends StoreOptions {
   @Option(names = {"-p", "--port"}, paramLabel = "N",
       description = "HTTP port (RAPPORT_PORT; default 8080).")
   Integer port;
 
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where the SQLite store and the generated admin token live (RAPPORT_DATA_DIR; default ./data).")
-  Path dataDir;
-
-  /** The YAML file to read, if one was named. @throws IllegalArgumentException if it does not exist */
-  Optional<Path> configFile() {
-    if (config == null) {
-      return Optional.empty();
-    }
-    if (!Files.isRegularFile(config)) {
-      throw new IllegalArgumentException("configuration file " + config + " does not exist");
-    }
-    return Optional.of(config);
-  }
-
-  /** The environment with the flags given on the command line written over it. */
+  @Override
   Map<String, String> environment(Map<String, String> environment) {
-    Map<String, String> merged = new HashMap<>(environment);
+    Map<String, String> merged = super.environment(environment);
     if (port != null) {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("--port %d is not a TCP port (0-65535)".formatted(port));
       }
       merged.put("RAPPORT_PORT", Integer.toString(port));
-    }
-    if (dataDir != null) {
-      merged.put("RAPPORT_DATA_DIR", dataDir.toString());
     }
     return merged;
   }

@@ -7,7 +7,6 @@ import dev.rapport.RuleBrokenException;
 import dev.rapport.store.Change;
 import dev.rapport.store.Effects;
 import dev.rapport.store.EventType;
-import java.time.Instant;
 import java.util.Optional;
 
 /** The rules of members and their settings (M1-M3). */
@@ -25,13 +24,28 @@ public final class Members {
     if (existing.isPresent()) {
       throw new RuleBrokenException("handle-taken", "handle '%s' is taken".formatted(command.handle()));
     }
-    String tier = policy.tier(command.tier().orElse(policy.defaultTier())).name();
-    Instant now = effects.now();
-    Member member = new Member(effects.newId(), command.handle(), command.kind(), command.name(), command.headline(),
-        command.email(), tier, now, Settings.DEFAULTS, 0, 0);
-    effects.add(new Change.AddMember(member), EventType.MEMBER_CREATED, member.id(), 0, 0);
+    Member member = add(command, policy, effects);
     issueToken(member, policy, tokenHash, effects);
     return Decision.apply(effects, member);
+  }
+
+  /**
+   * M1, M2: a member brought in by an import (an administrator's act), with default settings and no
+   * token: the person has not signed in yet, and an administrator issues one when they do. The
+   * caller has checked that the handle is free (the commit conflicts otherwise).
+   *
+   * @throws dev.rapport.InvalidInputException {@code unknown-tier}
+   */
+  public static Member imported(NewMember command, Policy policy, Effects effects) {
+    return add(command, policy, effects);
+  }
+
+  private static Member add(NewMember command, Policy policy, Effects effects) {
+    String tier = policy.tier(command.tier().orElse(policy.defaultTier())).name();
+    Member member = new Member(effects.newId(), command.handle(), command.kind(), command.name(), command.headline(),
+        command.email(), tier, effects.now(), Settings.DEFAULTS, 0, 0);
+    effects.add(new Change.AddMember(member), EventType.MEMBER_CREATED, member.id(), 0, 0);
+    return member;
   }
 
   /** Another bearer token for the member. */

@@ -33,8 +33,8 @@ public interface StoreReads {
   /** The members with these ids that exist, by id. */
   Map<Long, Member> members(Collection<Long> ids);
 
-  /** The ids of the members with these handles that exist, by handle. */
-  Map<Handle, Long> memberIds(Collection<Handle> handles);
+  /** The members with these handles that exist, by handle. */
+  Map<Handle, Member> membersWithHandles(Collection<Handle> handles);
 
   /** The member a token hash belongs to, if the token exists and expires after {@code now}. */
   Optional<Member> memberForToken(String tokenHash, Instant now);
@@ -47,6 +47,14 @@ public interface StoreReads {
    * member has that handle.
    */
   Optional<PairState> pair(long actorId, Handle other);
+
+  /**
+   * What ties the members of each pair, for many pairs at once (an import decides on it): only pairs
+   * with a connection, a follow, a block or an open invitation between them are in the answer. It
+   * holds no members: read them first, and a decision on this answer fails its commit if a tie has
+   * changed since, because every change of a tie moves both members' versions.
+   */
+  Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs);
 
   /** What the member used of the invitation limits over the given windows. */
   Usage usage(long memberId, Usage.Windows windows);

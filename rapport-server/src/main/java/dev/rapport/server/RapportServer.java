@@ -2,13 +2,9 @@ package dev.rapport.server;
 
 import dev.rapport.Rapport;
 import dev.rapport.store.Store;
-import dev.rapport.store.sql.PostgresStore;
-import dev.rapport.store.sql.SqliteStore;
 import dev.rapport.time.AdjustableClock;
 import io.helidon.webserver.WebServer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -46,25 +42,14 @@ public final class RapportServer implements AutoCloseable {
   }
 
   /**
-   * Opens the configured store ({@code <dataDir>/rapport.db} for SQLite), resolves the admin token
+   * Opens the configured store ({@link ConfiguredStore}), resolves the admin token
    * (generating {@code <dataDir>/admin-token} when none is configured) and starts serving.
    *
    * @throws UncheckedIOException if the data directory or the admin token file cannot be used
    * @throws RuntimeException if the store cannot be opened or the port cannot be bound
    */
   public static RapportServer start(ServerConfig config) {
-    Store store = switch (config.store()) {
-      case SQLITE -> {
-        try {
-          Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
-        }
-        yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
-      }
-      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
-    };
-    return start(config, store);
+    return start(config, ConfiguredStore.open(config));
   }
 
   /** Serves on a store opened by the caller; the server owns it from now on and closes it. */

@@ -9,9 +9,11 @@ import dev.rapport.member.Member;
 import dev.rapport.notification.Notification;
 import dev.rapport.store.Cursor;
 import dev.rapport.store.Event;
+import dev.rapport.store.MemberPair;
 import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
+import dev.rapport.store.PairTies;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.Usage;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +44,13 @@ import java.util.stream.LongStream;
 class SqlReads implements StoreReads {
   private static final String MEMBER_BY_ID = "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id = ?";
   private static final String MEMBER_BY_HANDLE = "SELECT " + Rows.MEMBER + " FROM members m WHERE m.handle = ?";
+  /**
+   * Lists of ids, handles or pairs are read a chunk at a time, each chunk padded with its last item
+   * to one of a few widths, so that a handful of statements serve every length.
+   */
   private static final int[] ID_LIST_WIDTHS = {8, 64, 512};
   private static final String[] MEMBERS_BY_IDS = Arrays.stream(ID_LIST_WIDTHS)
       .mapToObj(width -> "SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (?" + ", ?".repeat(width - 1) + ")")
-      .toArray(String[]::new);
-  private static final String[] IDS_BY_HANDLES = Arrays.stream(ID_LIST_WIDTHS)
-      .mapToObj(width -> "SELECT m.handle, m.id FROM members m WHERE m.handle IN (?" + ", ?".repeat(width - 1) + ")")
       .toArray(String[]::new);
   private static final String BLOCKED_EITHER_WAY = """
       SELECT blocked_id FROM blocks WHERE blocker_id = ?
@@ -60,6 +64,30 @@ class SqlReads implements StoreReads {
       UNION SELECT sender_id FROM invitations WHERE recipient_id = ? AND state IN ('PENDING', 'IGNORED')
       UNION SELECT dismissed_id FROM suggestion_dismissals WHERE member_id = ?
       ORDER BY 1""";
+  private static final String[] MEMBERS_BY_HANDLES = Arrays.stream(ID_LIST_WIDTHS)
+      .mapToObj(width -> "SELECT " + Rows.MEMBER + " FROM members m WHERE m.handle IN (?"
+          + ", ?".repeat(width - 1) + ")")
+      .toArray(String[]::new);
+  /**
+   * What ties each pair ({@code low}, {@code high}) of a list: a connection, follows and blocks each
+   * way, and the id of the open invitation (null without one). Each lookup ends in
+   * {@code LIMIT 1 OFFSET 0}, which keeps PostgreSQL from answering a few hundred lookups by
+   * hashing whole tables (measured: 40 ms for 512 pairs against 3 ms on 40,000 connections); it
+   * looks each pair up in an index, as SQLite does anyway.
+   */
+  private static final String[] TIES = Arrays.stream(ID_LIST_WIDTHS).mapToObj(width -> """
+      WITH p (low, high) AS (VALUES (CAST(? AS BIGINT), CAST(? AS BIGINT))%s)
+      SELECT p.low, p.high,
+        EXISTS (SELECT 1 FROM connections WHERE member_id = p.low AND other_id = p.high LIMIT 1 OFFSET 0),
+        EXISTS (SELECT 1 FROM follows WHERE follower_id = p.low AND followee_id = p.high LIMIT 1 OFFSET 0),
+        EXISTS (SELECT 1 FROM follows WHERE follower_id = p.high AND followee_id = p.low LIMIT 1 OFFSET 0),
+        EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.low AND blocked_id = p.high LIMIT 1 OFFSET 0),
+        EXISTS (SELECT 1 FROM blocks WHERE blocker_id = p.high AND blocked_id = p.low LIMIT 1 OFFSET 0),
+        (SELECT id FROM invitations
+          WHERE pair_low = p.low AND pair_high = p.high AND state IN ('PENDING', 'IGNORED') LIMIT 1 OFFSET 0)
+      FROM p
+      """.formatted(", (?, ?)".repeat(width - 1)))
+      .toArray(String[]::new);
   private static final String TOKEN = "SELECT " + Rows.MEMBER
       + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
   private static final String INVITATION = "SELECT " + Rows.INVITATION + " FROM invitations i WHERE i.id = ?";
@@ -195,66 +223,109 @@ class SqlReads implements StoreReads {
     });
   }
 
+  /**
+   * Answered in a {@link HashMap}: the open addressing of {@link Map#copyOf} probes long runs of
+   * slots for time-ordered ids (measured: most of an import's reading time).
+   */
   @Override
   public Map<Long, Member> members(Collection<Long> ids) {
-    if (ids.isEmpty()) {
+    List<Long> distinct = ids.stream().distinct().toList();
+    if (distinct.isEmpty()) {
       return Map.of();
     }
-    List<Long> distinct = ids.stream().distinct().toList();
     return readers.read(s -> {
       Map<Long, Member> found = new HashMap<>();
-      int widest = ID_LIST_WIDTHS[ID_LIST_WIDTHS.length - 1];
-      for (int from = 0; from < distinct.size(); from += widest) {
-        List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + widest));
-        for (Member member : membersIn(s, chunk)) {
+      for (List<Long> chunk : chunks(distinct)) {
+        int w = widthFor(chunk.size());
+        PreparedStatement statement = s.prepare(MEMBERS_BY_IDS[w]);
+        for (int i = 0; i < ID_LIST_WIDTHS[w]; i++) {
+          statement.setLong(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+        }
+        for (Member member : all(statement, Rows::member)) {
           found.put(member.id(), member);
         }
       }
-      return Map.copyOf(found);
+      return Collections.unmodifiableMap(found);
     });
-  }
-
-  /**
-   * Pads the id list to one of a few widths with its last id, so that a handful of statements serve
-   * every list length.
-   */
-  private static List<Member> membersIn(Session s, List<Long> ids) throws SQLException {
-    int w = widthFor(ids.size());
-    int width = ID_LIST_WIDTHS[w];
-    PreparedStatement statement = s.prepare(MEMBERS_BY_IDS[w]);
-    for (int i = 0; i < width; i++) {
-      statement.setLong(i + 1, ids.get(Math.min(i, ids.size() - 1)));
-    }
-    return all(statement, Rows::member);
   }
 
   @Override
-  public Map<Handle, Long> memberIds(Collection<Handle> handles) {
-    if (handles.isEmpty()) {
+  public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
+    List<Handle> distinct = handles.stream().distinct().toList();
+    if (distinct.isEmpty()) {
       return Map.of();
     }
-    List<Handle> distinct = handles.stream().distinct().toList();
     return readers.read(s -> {
-      Map<Handle, Long> found = new HashMap<>();
-      int widest = ID_LIST_WIDTHS[ID_LIST_WIDTHS.length - 1];
-      for (int from = 0; from < distinct.size(); from += widest) {
-        List<Handle> chunk = distinct.subList(from, Math.min(distinct.size(), from + widest));
-        PreparedStatement statement = s.prepare(IDS_BY_HANDLES[widthFor(chunk.size())]);
-        int width = ID_LIST_WIDTHS[widthFor(chunk.size())];
-        for (int i = 0; i < width; i++) {
+      Map<Handle, Member> found = new HashMap<>();
+      for (List<Handle> chunk : chunks(distinct)) {
+        int w = widthFor(chunk.size());
+        PreparedStatement statement = s.prepare(MEMBERS_BY_HANDLES[w]);
+        for (int i = 0; i < ID_LIST_WIDTHS[w]; i++) {
           statement.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)).value());
         }
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            found.put(new Handle(rows.getString(1)), rows.getLong(2));
-          }
+        for (Member member : all(statement, Rows::member)) {
+          found.put(member.handle(), member);
         }
       }
-      return Map.copyOf(found);
+      return Collections.unmodifiableMap(found);
     });
   }
 
-  /** The index of the narrowest list width that holds {@code size} values. */
+  @Override
+  public Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs) {
+    List<MemberPair> distinct = pairs.stream().distinct().toList();
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return readers.read(s -> {
+      Map<MemberPair, PairTies> found = new HashMap<>();
+      Map<MemberPair, Long> invitations = new HashMap<>();
+      for (List<MemberPair> chunk : chunks(distinct)) {
+        int w = widthFor(chunk.size());
+        PreparedStatement statement = s.prepare(TIES[w]);
+        for (int i = 0; i < ID_LIST_WIDTHS[w]; i++) {
+          MemberPair pair = chunk.get(Math.min(i, chunk.size() - 1));
+          statement.setLong(2 * i + 1, pair.lowId());
+          statement.setLong(2 * i + 2, pair.highId());
+        }
+        try (ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            PairTies ties = new PairTies(new MemberPair(rows.getLong(1), rows.getLong(2)), rows.getBoolean(3),
+                rows.getBoolean(4), rows.getBoolean(5), rows.getBoolean(6), rows.getBoolean(7), Optional.empty());
+            long invitation = rows.getLong(8);
+            if (!rows.wasNull()) {
+              invitations.put(ties.pair(), invitation);
+              found.put(ties.pair(), ties);
+            } else if (!ties.isEmpty()) {
+              found.put(ties.pair(), ties);
+            }
+          }
+        }
+      }
+      // Open invitations between members about to be connected are rare: read each on its own.
+      PreparedStatement read = s.prepare(INVITATION);
+      for (Map.Entry<MemberPair, Long> open : invitations.entrySet()) {
+        read.setLong(1, open.getValue());
+        Optional<Invitation> invitation = first(read, Rows::invitation);
+        PairTies ties = found.get(open.getKey());
+        found.put(open.getKey(), new PairTies(ties.pair(), ties.connected(), ties.lowFollowsHigh(),
+            ties.highFollowsLow(), ties.lowBlockedHigh(), ties.highBlockedLow(), invitation));
+      }
+      return Collections.unmodifiableMap(found);
+    });
+  }
+
+  /** The list in chunks of at most the widest list a statement takes. */
+  private static <T> List<List<T>> chunks(List<T> items) {
+    int widest = ID_LIST_WIDTHS[ID_LIST_WIDTHS.length - 1];
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += widest) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + widest)));
+    }
+    return chunks;
+  }
+
+  /** The index of the narrowest list width that holds {@code size} items. */
   private static int widthFor(int size) {
     int w = 0;
     while (size > ID_LIST_WIDTHS[w]) {

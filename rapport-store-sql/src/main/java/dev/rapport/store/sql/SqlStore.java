@@ -12,11 +12,18 @@ import dev.rapport.store.Store;
 final class SqlStore extends SqlReads implements Store {
   private final Readers readers;
   private final Committer committer;
+  private final Runnable afterClose;
 
   SqlStore(Dialect dialect, Readers readers, Committer committer) {
+    this(dialect, readers, committer, () -> { });
+  }
+
+  /** @param afterClose run once the committer and the readers are closed (to release a file lock) */
+  SqlStore(Dialect dialect, Readers readers, Committer committer, Runnable afterClose) {
     super(dialect, readers);
     this.readers = readers;
     this.committer = committer;
+    this.afterClose = afterClose;
   }
 
   @Override
@@ -34,7 +41,11 @@ final class SqlStore extends SqlReads implements Store {
     try {
       committer.close();
     } finally {
-      readers.close();
+      try {
+        readers.close();
+      } finally {
+        afterClose.run();
+      }
     }
   }
 }

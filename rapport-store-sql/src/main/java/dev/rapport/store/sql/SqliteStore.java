@@ -22,7 +22,9 @@ import org.sqlite.SQLiteConfig;
  * thread flushes the log while the writer goes on, and only then are callers answered, so a write
  * that returned has reached the disk (see {@link WalSyncer}). Reads use a small pool of read-only
  * connections and never wait for the writer; they never show what is not yet on the disk either.
- * The schema is migrated when the file is opened. One process should open a file at a time.
+ * The schema is migrated when the file is opened. One process at a time may open a file, which
+ * {@link SqliteFileLock} enforces: the writer's guarantees (one writer, no answer showing what is
+ * not yet durable) hold only within one process.
  *
  * <p>The returned store is thread safe, and callers may be virtual threads.
  */
@@ -39,8 +41,9 @@ public final class SqliteStore {
    * bringing the schema up to date.
    *
    * @throws UncheckedIOException if the folders cannot be created
-   * @throws IllegalStateException if the database cannot be opened, is not a Rapport database,
-   *     has a schema newer than this code knows, or has an applied migration that has since changed
+   * @throws IllegalStateException if the database cannot be opened, is open in another process,
+   *     is not a Rapport database, has a schema newer than this code knows, or has an applied
+   *     migration that has since changed
    */
   public static Store open(Path file) {
     Path path = file.toAbsolutePath();
@@ -49,6 +52,7 @@ public final class SqliteStore {
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the folder of " + path, e);
     }
+    SqliteFileLock lock = SqliteFileLock.acquire(path);
     List<Session> opened = new ArrayList<>();
     try {
       Session writer = new Session(connect(path, Role.WRITER));
@@ -63,12 +67,14 @@ public final class SqliteStore {
       // The log file exists now: the migration read the schema through it.
       WalSyncer syncer = WalSyncer.start(path);
       return new SqlStore(Dialect.SQLITE, new SqliteReaderPool(readers, syncer),
-          SqliteGroupCommitter.start(writer, syncer));
+          SqliteGroupCommitter.start(writer, syncer), lock::close);
     } catch (IOException e) {
       closeAll(opened, e);
+      lock.close();
       throw new UncheckedIOException("could not open the write-ahead log of " + path, e);
     } catch (SQLException | RuntimeException e) {
       closeAll(opened, e);
+      lock.close();
       throw e instanceof SQLException sql ? StoreFailure.of("open SQLite database " + path, sql) : (RuntimeException) e;
     }
   }

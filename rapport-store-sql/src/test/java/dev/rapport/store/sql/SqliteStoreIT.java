@@ -1,13 +1,17 @@
 package dev.rapport.store.sql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.rapport.store.Store;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 
-/** The store contract on SQLite files. */
+/** The store contract on SQLite files, and what only SQLite does. */
 class SqliteStoreIT extends StoreContract {
   @Override
   protected String freshDatabase() {
@@ -26,6 +30,21 @@ class SqliteStoreIT extends StoreContract {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aSecondStoreOnTheSameFile_isRefused_untilTheFirstIsClosed() {
+    Path file = TestStores.freshSqliteFile();
+    try (Store first = SqliteStore.open(file)) {
+      assertThatThrownBy(() -> SqliteStore.open(file))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(file.toString())
+          .hasMessageContaining("already open");
+      assertThat(first.eventsAfter(0, 1)).isEmpty();
+    }
+    try (Store again = SqliteStore.open(file)) {
+      assertThat(again.eventsAfter(0, 1)).isEmpty();
     }
   }
 }

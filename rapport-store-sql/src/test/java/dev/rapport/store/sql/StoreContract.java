@@ -29,9 +29,11 @@ import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.StoreUnavailableException;
 import dev.rapport.store.Event;
 import dev.rapport.store.EventType;
+import dev.rapport.store.MemberPair;
 import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
+import dev.rapport.store.PairTies;
 import dev.rapport.store.Store;
 import dev.rapport.store.Usage;
 import java.time.Duration;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -348,6 +351,93 @@ abstract class StoreContract {
           .isInstanceOf(CommitOutcome.Conflict.class);
     }
 
+    /**
+     * An import's commit: long runs of one kind of change, which a backend may write many rows at a
+     * time, with changes it must skip (a connection or follow already there, one given twice).
+     */
+    @Test
+    void aLargeCommit_ofLongRunsOfOneKind_appliesLikeOneChangeAtATime() {
+      Member old = add("old");
+      Member linked = add("linked");
+      apply(new Change.AddConnection(old.id(), linked.id(), at(1)), new Change.AddFollow(old.id(), linked.id(), at(1)));
+      long before = store.eventsAfter(0, 100).getLast().seq();
+
+      List<Member> bulk = IntStream.range(0, 200).mapToObj(i -> person("bulk-" + i)).toList();
+      List<Change> changes = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
+      for (Member member : bulk) {
+        changes.add(new Change.AddMember(member));
+        events.add(event(EventType.MEMBER_CREATED, member.id(), 0));
+      }
+      Map<Long, Set<Long>> neighbours = new HashMap<>();
+      List<long[]> pairs = new ArrayList<>();
+      for (int i = 0; i < bulk.size(); i++) {
+        pairs.add(new long[] {bulk.get(i).id(), bulk.get((i + 1) % bulk.size()).id()});
+        pairs.add(new long[] {bulk.get((i + 7) % bulk.size()).id(), bulk.get(i).id()});
+      }
+      pairs.add(new long[] {bulk.get(1).id(), bulk.get(0).id()}); // given twice, the other way round
+      pairs.add(new long[] {linked.id(), old.id()}); // connected already
+      pairs.add(new long[] {old.id(), bulk.get(5).id()});
+      for (long[] pair : pairs) {
+        changes.add(new Change.AddConnection(pair[0], pair[1], at(2)));
+        events.add(event(EventType.CONNECTED, pair[0], pair[1]));
+        neighbours.computeIfAbsent(pair[0], _ -> new TreeSet<>()).add(pair[1]);
+        neighbours.computeIfAbsent(pair[1], _ -> new TreeSet<>()).add(pair[0]);
+      }
+      for (long[] pair : pairs) {
+        changes.add(new Change.AddFollow(pair[0], pair[1], at(2)));
+        changes.add(new Change.AddFollow(pair[1], pair[0], at(2)));
+        events.add(event(EventType.FOLLOWED, pair[0], pair[1]));
+        events.add(event(EventType.FOLLOWED, pair[1], pair[0]));
+      }
+      long lastSeq = applied(Map.of(), changes, events.toArray(Event[]::new));
+
+      for (Member member : bulk) {
+        Member stored = store.member(member.id()).orElseThrow();
+        assertThat(stored.connectionCount()).as(member.handle().value()).isEqualTo(neighbours.get(member.id()).size());
+        assertThat(store.followerCount(member.id(), false)).isEqualTo(neighbours.get(member.id()).size());
+      }
+      assertThat(store.member(old.id()).orElseThrow().connectionCount()).isEqualTo(2);
+      assertThat(store.member(linked.id()).orElseThrow().connectionCount()).isEqualTo(1);
+      assertThat(store.followers(linked.id(), false, linked.id(), PageRequest.first()).items())
+          .singleElement().extracting(Member::handle).isEqualTo(old.handle());
+      PairState first = store.pair(bulk.get(0).id(), bulk.get(1).id());
+      assertThat(first.connected() && first.actorFollowsOther() && first.otherFollowsActor()).isTrue();
+      long[] connections = {0};
+      store.forEachConnection((a, b) -> connections[0]++);
+      assertThat(connections[0]).isEqualTo(neighbours.values().stream().mapToInt(Set::size).sum() / 2);
+
+      List<Event> log = store.eventsAfter(before, 10_000);
+      assertThat(log).extracting(Event::type).containsExactlyElementsOf(events.stream().map(Event::type).toList());
+      assertThat(log).extracting(Event::actorId).containsExactlyElementsOf(events.stream().map(Event::actorId).toList());
+      assertThat(log.getLast().seq()).isEqualTo(lastSeq);
+    }
+
+    @Test
+    void aCommitOfManyEvents_answersThePositionOfItsLast() {
+      Member ada = add("ada");
+      Event[] events = IntStream.range(0, 128).mapToObj(i -> event(EventType.FOLLOWED, ada.id(), i)).toArray(Event[]::new);
+      long lastSeq = applied(Map.of(), List.of(), events);
+      List<Event> log = store.eventsAfter(0, 1_000);
+      assertThat(log).hasSize(129);
+      assertThat(log.getLast().seq()).isEqualTo(lastSeq);
+      assertThat(log.getLast().subjectId()).isEqualTo(127);
+    }
+
+    @Test
+    void aLargeCommit_withOneDuplicateHandle_appliesNothing() {
+      Member ada = add("ada");
+      List<Change> changes = new ArrayList<>();
+      for (int i = 0; i < 150; i++) {
+        changes.add(new Change.AddMember(person(i == 140 ? "ada" : "many-" + i)));
+      }
+      int events = store.eventsAfter(0, 100).size();
+      assertThat(commit(Map.of(), changes, event(EventType.MEMBER_CREATED, ada.id(), 0)))
+          .isInstanceOf(CommitOutcome.Conflict.class);
+      assertThat(store.member(Handle.of("many-0"))).isEmpty();
+      assertThat(store.eventsAfter(0, 100)).hasSize(events);
+    }
+
     @Test
     void concurrentCommitsOnOneMember_neverLoseAnUpdate() throws Exception {
       Member ada = add("ada");
@@ -472,6 +562,70 @@ abstract class StoreContract {
       List<Long> all = new ArrayList<>(many.stream().map(Member::id).toList());
       all.add(424242L);
       assertThat(store.members(all)).hasSize(600);
+    }
+
+    @Test
+    void membersWithHandles_answersThoseThatExist_byHandle() {
+      List<Member> many = IntStream.range(0, 600).mapToObj(i -> person("h" + i + "-x")).toList();
+      apply(many.stream().map(Change.AddMember::new).toArray(Change[]::new));
+      assertThat(store.membersWithHandles(List.of())).isEmpty();
+      assertThat(store.membersWithHandles(List.of(Handle.of("h3-x"), Handle.of("nobody"), Handle.of("h3-x"))))
+          .containsOnlyKeys(Handle.of("h3-x"))
+          .containsEntry(Handle.of("h3-x"), many.get(3));
+      List<Handle> all = new ArrayList<>(many.stream().map(Member::handle).toList());
+      all.add(Handle.of("nobody"));
+      assertThat(store.membersWithHandles(all)).hasSize(600);
+    }
+
+    @Test
+    void ties_answerThePairsWithSomethingBetweenTheirMembers_only() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Member eve = add("eve");
+      Member fay = add("fay");
+      apply(new Change.AddConnection(ada.id(), bob.id(), T0), new Change.AddFollow(ada.id(), bob.id(), T0),
+          new Change.AddFollow(cyd.id(), ada.id(), T0), new Change.AddBlock(dan.id(), ada.id(), T0));
+      Invitation ignored = invitation(eve, ada, InvitationState.IGNORED, at(1));
+      apply(new Change.AddInvitation(ignored), new Change.AddInvitation(invitation(fay, ada, InvitationState.WITHDRAWN, at(1))));
+
+      MemberPair adaBob = MemberPair.of(bob.id(), ada.id());
+      MemberPair adaCyd = MemberPair.of(ada.id(), cyd.id());
+      MemberPair adaDan = MemberPair.of(ada.id(), dan.id());
+      MemberPair adaEve = MemberPair.of(ada.id(), eve.id());
+      Map<MemberPair, PairTies> ties = store.ties(List.of(adaBob, adaCyd, adaDan, adaEve,
+          MemberPair.of(ada.id(), fay.id()), MemberPair.of(bob.id(), cyd.id()), adaBob));
+
+      assertThat(ties).containsOnlyKeys(adaBob, adaCyd, adaDan, adaEve);
+      PairTies connected = ties.get(adaBob);
+      assertThat(connected.connected()).isTrue();
+      assertThat(connected.follows(ada.id())).isTrue();
+      assertThat(connected.follows(bob.id())).isFalse();
+      assertThat(ties.get(adaCyd).follows(cyd.id())).isTrue();
+      assertThat(ties.get(adaCyd).follows(ada.id()) || ties.get(adaCyd).connected()).isFalse();
+      assertThat(ties.get(adaDan).blockedEitherWay()).isTrue();
+      assertThat(ties.get(adaDan).highBlockedLow()).isEqualTo(dan.id() > ada.id());
+      assertThat(ties.get(adaEve).openInvitation()).contains(ignored);
+      assertThat(ties.get(adaEve).blockedEitherWay()).isFalse();
+      assertThat(store.ties(List.of())).isEmpty();
+    }
+
+    @Test
+    void ties_ofMorePairsThanOneStatementTakes_areAllRead() {
+      List<Member> ring = IntStream.range(0, 700).mapToObj(i -> person("ring-" + i)).toList();
+      List<Change> changes = new ArrayList<>(ring.stream().map(Change.AddMember::new).toList());
+      List<MemberPair> asked = new ArrayList<>();
+      for (int i = 0; i < ring.size(); i++) {
+        long a = ring.get(i).id();
+        changes.add(new Change.AddConnection(a, ring.get((i + 1) % ring.size()).id(), T0));
+        asked.add(MemberPair.of(a, ring.get((i + 1) % ring.size()).id()));
+        asked.add(MemberPair.of(a, ring.get((i + 2) % ring.size()).id()));
+      }
+      applied(Map.of(), changes);
+      Map<MemberPair, PairTies> ties = store.ties(asked);
+      assertThat(ties).hasSize(ring.size());
+      assertThat(ties.values()).allMatch(PairTies::connected);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.rapport.server;
+
+import dev.rapport.store.Store;
+import dev.rapport.store.sql.PostgresStore;
+import dev.rapport.store.sql.SqliteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * The store a {@link ServerConfig} names, opened the same way for every command that works on the
+ * data: the server, and the command line's import.
+ */
+public final class ConfiguredStore {
+  private ConfiguredStore() {}
+
+  /**
+   * Opens the configured store: {@code <dataDir>/rapport.db} for SQLite (creating the directory),
+   * the database at {@code postgresUrl} for PostgreSQL. The caller closes it.
+   *
+   * @throws UncheckedIOException if the data directory cannot be created
+   * @throws RuntimeException if the store cannot be opened, for example because another process
+   *     has the SQLite database open
+   */
+  public static Store open(ServerConfig config) {
+    return switch (config.store()) {
+      case SQLITE -> {
+        try {
+          Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
+      }
+      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
+    };
+  }
+}
