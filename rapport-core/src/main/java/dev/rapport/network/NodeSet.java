@@ -41,34 +41,18 @@ sealed interface NodeSet {
   record Bitmap(long[] words) implements NodeSet {
     @Override
     public boolean contains(int node) {
-      return bit(words, node) != 0;
+      int word = node >>> 6;
+      return word < words.length && (words[word] & (1L << node)) != 0;
     }
 
-    /**
-     * Four lookups at a time, their bits or-ed together: a degree batch asks this mostly of members
-     * out of network, where every value is looked up, so a branch per value only costs.
-     */
     @Override
     public boolean containsAny(int[] values, int from, int to) {
-      long[] w = words;
-      int k = from;
-      for (; k + 4 <= to; k += 4) {
-        if ((bit(w, values[k]) | bit(w, values[k + 1]) | bit(w, values[k + 2]) | bit(w, values[k + 3])) != 0) {
-          return true;
-        }
-      }
-      for (; k < to; k++) {
-        if (bit(w, values[k]) != 0) {
+      for (int k = from; k < to; k++) {
+        if (contains(values[k])) {
           return true;
         }
       }
       return false;
-    }
-
-    /** The node's bit in its word, or 0; nodes newer than the bitmap are not in it. */
-    private static long bit(long[] words, int node) {
-      int word = node >>> 6;
-      return word < words.length ? words[word] & (1L << node) : 0;
     }
   }
 }
