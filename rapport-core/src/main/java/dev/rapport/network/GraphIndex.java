@@ -3,11 +3,9 @@ package dev.rapport.network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -590,31 +588,16 @@ public final class GraphIndex {
           }
         }
       }
-      // The best `limit` so far, worst on top: a bounded heap ordered by the ranking, reversed.
-      PriorityQueue<Suggestion> best = new PriorityQueue<>(limit + 1, RANKING.reversed());
-      for (int i = 0; i < touchedCount; i++) {
-        int u = touched[i];
-        int count = counts[u];
-        if (after != null && (count > after.mutualCount() || count == after.mutualCount() && known[u] <= after.member())) {
-          continue;
-        }
-        if (best.size() == limit) {
-          Suggestion worst = best.peek();
-          if (count < worst.mutualCount() || count == worst.mutualCount() && known[u] > worst.member()) {
-            continue;
-          }
-        }
-        if (excluded.test(known[u])) {
-          continue;
-        }
-        best.add(new Suggestion(known[u], count));
-        if (best.size() > limit) {
-          best.poll();
-        }
+      // Candidates below the count the best `limit` reach are not looked at; if exclusions leave
+      // fewer than `limit` above it, a second pass looks at everyone.
+      BestSuggestions best = new BestSuggestions(limit);
+      int threshold = threshold(counts, touched, touchedCount, first.size(), limit, known, after);
+      offer(best, counts, touched, touchedCount, known, after, excluded, threshold);
+      if (best.size() < limit && threshold > 1) {
+        best = new BestSuggestions(limit);
+        offer(best, counts, touched, touchedCount, known, after, excluded, 1);
       }
-      List<Suggestion> ranked = new ArrayList<>(best);
-      ranked.sort(RANKING);
-      return ranked;
+      return best.ranked();
     } finally {
       for (int i = 0; i < touchedCount; i++) {
         counts[touched[i]] = 0;
@@ -629,9 +612,47 @@ public final class GraphIndex {
     }
   }
 
-  /** Most mutual connections first, then the lower member id. */
-  private static final Comparator<Suggestion> RANKING =
-      Comparator.comparingInt(Suggestion::mutualCount).reversed().thenComparingLong(Suggestion::member);
+  /** Offers every candidate counted at least {@code threshold} and ranked after {@code after}. */
+  private static void offer(BestSuggestions best, int[] counts, int[] touched, int touchedCount, long[] known,
+      Suggestion after, LongPredicate excluded, int threshold) {
+    for (int i = 0; i < touchedCount; i++) {
+      int u = touched[i];
+      int count = counts[u];
+      if (count < threshold || after != null && !rankedAfter(count, known[u], after)) {
+        continue;
+      }
+      if (best.wouldKeep(known[u], count) && !excluded.test(known[u])) {
+        best.offer(known[u], count);
+      }
+    }
+  }
+
+  /**
+   * The highest count that at least {@code limit} candidates ranked after {@code after} reach, from
+   * a histogram of their counts (none exceeds the viewer's connections); 1 if fewer are counted.
+   */
+  private static int threshold(int[] counts, int[] touched, int touchedCount, int maxCount, int limit, long[] known,
+      Suggestion after) {
+    int[] histogram = new int[maxCount + 1];
+    for (int i = 0; i < touchedCount; i++) {
+      int u = touched[i];
+      if (after == null || rankedAfter(counts[u], known[u], after)) {
+        histogram[Math.min(counts[u], maxCount)]++;
+      }
+    }
+    int reached = 0;
+    for (int count = maxCount; count > 1; count--) {
+      reached += histogram[count];
+      if (reached >= limit) {
+        return count;
+      }
+    }
+    return 1;
+  }
+
+  private static boolean rankedAfter(int count, long member, Suggestion after) {
+    return count < after.mutualCount() || count == after.mutualCount() && member > after.member();
+  }
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
   public record NetworkSize(int first, int second, int third) {}
