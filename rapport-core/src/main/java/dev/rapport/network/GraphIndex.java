@@ -67,6 +67,8 @@ public final class GraphIndex {
   /** Per node, the write that last may have changed its 2nd-degree network. */
   private volatile AtomicLongArray changedAt = new AtomicLongArray(16);
   private final Map<Integer, Cached> secondDegree = new ConcurrentHashMap<>();
+  /** Viewers' 3rd-degree networks, for degree batches; a tenth as many viewers as the 2nd degree. */
+  private final Map<Integer, Cached> thirdDegree = new ConcurrentHashMap<>();
   private final Scratch scratch = new Scratch();
   private final int cachedViewers;
 
@@ -490,6 +492,9 @@ public final class GraphIndex {
       return degrees;
     }
     NodeSet second = secondDegreeOf(v);
+    // A batch is mostly members beyond the 2nd degree; without their set, each costs a look at
+    // every connection of theirs.
+    NodeSet third = targets.length >= THIRD_DEGREE_BATCH ? thirdDegreeOf(v) : null;
     Lists current = lists;
     Slice mine = slice(current, v);
     for (int i = 0; i < targets.length; i++) {
@@ -501,12 +506,69 @@ public final class GraphIndex {
         degrees[i] = 1;
       } else if (second.contains(t)) {
         degrees[i] = 2;
+      } else if (third != null) {
+        degrees[i] = third.contains(t) ? 3 : 0;
       } else {
         Slice theirs = slice(current, t);
         degrees[i] = second.containsAny(theirs.values(), theirs.from(), theirs.to()) ? 3 : 0;
       }
     }
     return degrees;
+  }
+
+  /** From this many targets on, a degree batch uses (and caches) the viewer's 3rd-degree network. */
+  private static final int THIRD_DEGREE_BATCH = 64;
+
+  /**
+   * The viewer's 3rd-degree network, from the cache when no write has changed it since. A write
+   * stamps its two ends and their connections; it can change who is within three steps of the
+   * viewer only if one end is within two, that is, only if it stamps the viewer or one of their
+   * connections.
+   */
+  private NodeSet thirdDegreeOf(int v) {
+    Cached cached = thirdDegree.get(v);
+    if (cached != null && unchangedAround(v, cached.stamp())) {
+      return cached.members();
+    }
+    long stamp = writes; // before reading the lists, as for the 2nd degree
+    Lists current = lists;
+    BitSet second = secondDegreeBits(current, v);
+    BitSet third = new BitSet(nodeCount);
+    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
+      Slice s = slice(current, u);
+      for (int k = s.from(); k < s.to(); k++) {
+        third.set(s.values()[k]);
+      }
+    }
+    third.andNot(second);
+    third.clear(v);
+    Slice first = slice(current, v);
+    for (int k = first.from(); k < first.to(); k++) {
+      third.clear(first.values()[k]);
+    }
+    NodeSet members = NodeSet.of(third.stream().toArray(), nodeCount);
+    if (thirdDegree.size() >= Math.max(1, cachedViewers / 10)) {
+      thirdDegree.clear();
+    }
+    thirdDegree.put(v, new Cached(members, stamp));
+    return members;
+  }
+
+  /** Whether no write since {@code stamp} stamped the viewer or one of their connections. */
+  private boolean unchangedAround(int v, long stamp) {
+    AtomicLongArray stamps = changedAt;
+    if (stamps.get(v) > stamp) {
+      return false;
+    }
+    Slice first = slice(lists, v);
+    for (int k = first.from(); k < first.to(); k++) {
+      int x = first.values()[k];
+      // A node newer than the stamps read is a change.
+      if (x >= stamps.length() || stamps.get(x) > stamp) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The viewer's 2nd-degree network, from the cache when no write has changed it since. */

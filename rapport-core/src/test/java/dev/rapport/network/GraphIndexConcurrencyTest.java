@@ -31,7 +31,7 @@ class GraphIndexConcurrencyTest {
         readers.add(threads.submit(() -> {
           SplittableRandom random = new SplittableRandom(seed);
           long answers = 0;
-          long[] targets = new long[50];
+          long[] targets = new long[100]; // a batch: the 3rd-degree cache is read and filled too
           while (writing.get()) {
             long viewer = random.nextInt(MEMBERS);
             for (int t = 0; t < targets.length; t++) {

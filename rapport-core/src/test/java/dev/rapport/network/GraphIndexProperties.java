@@ -102,12 +102,47 @@ class GraphIndexProperties {
     assertMatches(index, model);
   }
 
+  /**
+   * Degree batches of every viewer after every write, with caches large enough to keep every
+   * viewer's 2nd and 3rd-degree networks: a write two steps away must still renew them.
+   */
+  @Property(tries = 200)
+  void degreeBatches_ofEveryViewer_followEveryWrite(@ForAll("ops") List<Op> ops) {
+    GraphIndex index = new GraphIndex(1_000);
+    Map<Long, Set<Long>> model = new HashMap<>();
+    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
+    for (Op op : ops) {
+      if (op.kind() == 0) {
+        index.connect(op.a(), op.b());
+        if (op.a() != op.b()) {
+          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+        }
+      } else if (op.kind() == 1) {
+        index.disconnect(op.a(), op.b());
+        model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
+        model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+      } else {
+        index.compact();
+      }
+      for (long viewer : model.keySet()) {
+        Map<Long, Integer> distance = bfs(model, viewer);
+        int[] degrees = index.degrees(viewer, everyone);
+        for (int i = 0; i < everyone.length; i++) {
+          Integer d = distance.get(everyone[i]);
+          assertThat(degrees[i]).as("degree of %d seen by %d", everyone[i], viewer).isEqualTo(d == null ? 0 : d);
+        }
+      }
+    }
+  }
+
   /** Degrees asked between writes come from the cache when nothing changed, and never go stale. */
   @Property(tries = 300)
   void cachedDegrees_followEveryWrite(@ForAll("ops") List<Op> ops) {
     GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
     Map<Long, Set<Long>> model = new HashMap<>();
-    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_019).toArray();
+    // Each member four times: a batch that large also uses (and caches) the 3rd-degree network.
+    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
     for (Op op : ops) {
       if (op.kind() == 0) {
         index.connect(op.a(), op.b());

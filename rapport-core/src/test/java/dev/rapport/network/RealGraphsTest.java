@@ -67,12 +67,20 @@ class RealGraphsTest {
       distance.values().forEach(d -> counts[d]++);
       assertThat(index.networkSize(viewer)).isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
       Set<Long> mine = new HashSet<>(adjacency.get(viewer));
+      long[] batch = new long[100];
       for (int t = 0; t < 100; t++) {
         long target = members.get(random.nextInt(members.size()));
+        batch[t] = target;
         Integer d = distance.get(target);
         assertThat(index.degree(viewer, target)).isEqualTo(d == null || d == 0 ? OptionalInt.empty() : OptionalInt.of(d));
         assertThat(index.mutualCount(viewer, target)).as("mutual count of %d and %d", viewer, target)
             .isEqualTo(shared(mine, adjacency.get(target)));
+      }
+      int[] batchDegrees = index.degrees(viewer, batch); // a batch goes through the 3rd-degree cache
+      for (int t = 0; t < batch.length; t++) {
+        Integer d = distance.get(batch[t]);
+        assertThat(batchDegrees[t]).as("degree of %d in a batch for %d", batch[t], viewer)
+            .isEqualTo(d == null ? 0 : d);
       }
       // Only 2nd-degree members share a connection with the viewer and are not connected to them.
       List<GraphIndex.Suggestion> naive = distance.entrySet().stream().filter(e -> e.getValue() == 2)
