@@ -36,24 +36,28 @@ class GraphIndexProperties {
     return op.list().ofMinSize(1).ofMaxSize(120);
   }
 
+  /** Applies a connect (kind 0) or disconnect (kind 1) to the index and to the model. */
+  private static void write(GraphIndex index, Map<Long, Set<Long>> model, Op op) {
+    if (op.kind() == 0) {
+      index.connect(op.a(), op.b());
+      if (op.a() != op.b()) {
+        model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+        model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+      }
+    } else {
+      index.disconnect(op.a(), op.b());
+      model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
+      model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+    }
+  }
+
   @Property(tries = 500)
   void everyAnswer_equalsABreadthFirstSearch(@ForAll("ops") List<Op> ops) {
     GraphIndex index = new GraphIndex();
     Map<Long, Set<Long>> model = new HashMap<>();
     for (Op op : ops) {
       switch (op.kind()) {
-        case 0 -> {
-          index.connect(op.a(), op.b());
-          if (op.a() != op.b()) {
-            model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-            model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
-          }
-        }
-        case 1 -> {
-          index.disconnect(op.a(), op.b());
-          model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
-          model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
-        }
+        case 0, 1 -> write(index, model, op);
         default -> index.compact();
       }
     }
@@ -72,18 +76,7 @@ class GraphIndexProperties {
     boolean built = false;
     for (Op op : ops) {
       switch (op.kind()) {
-        case 0 -> {
-          index.connect(op.a(), op.b());
-          if (op.a() != op.b()) {
-            model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-            model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
-          }
-        }
-        case 1 -> {
-          index.disconnect(op.a(), op.b());
-          model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
-          model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
-        }
+        case 0, 1 -> write(index, model, op);
         default -> {
           if (compaction == null) {
             compaction = index.beginCompaction();
@@ -112,16 +105,8 @@ class GraphIndexProperties {
     Map<Long, Set<Long>> model = new HashMap<>();
     long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
     for (Op op : ops) {
-      if (op.kind() == 0) {
-        index.connect(op.a(), op.b());
-        if (op.a() != op.b()) {
-          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
-        }
-      } else if (op.kind() == 1) {
-        index.disconnect(op.a(), op.b());
-        model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
-        model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+      if (op.kind() != 2) {
+        write(index, model, op);
       } else {
         index.compact();
       }
@@ -144,16 +129,8 @@ class GraphIndexProperties {
     // Each member four times: a batch that large also uses (and caches) the 3rd-degree network.
     long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
     for (Op op : ops) {
-      if (op.kind() == 0) {
-        index.connect(op.a(), op.b());
-        if (op.a() != op.b()) {
-          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
-        }
-      } else if (op.kind() == 1) {
-        index.disconnect(op.a(), op.b());
-        model.getOrDefault(op.a(), new HashSet<>()).remove(op.b());
-        model.getOrDefault(op.b(), new HashSet<>()).remove(op.a());
+      if (op.kind() != 2) {
+        write(index, model, op);
       } else {
         index.compact();
       }
