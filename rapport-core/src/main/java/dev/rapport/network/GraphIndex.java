@@ -1,6 +1,5 @@
 package dev.rapport.network;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
