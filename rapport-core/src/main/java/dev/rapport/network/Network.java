@@ -3,6 +3,7 @@ package dev.rapport.network;
 import dev.rapport.store.Event;
 import dev.rapport.store.StoreReads;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -21,6 +22,7 @@ public final class Network {
   private final GraphIndex index;
   private final ReentrantLock applying = new ReentrantLock();
   private volatile long position;
+  private final AtomicLong compactions = new AtomicLong();
 
   private Network(StoreReads store, GraphIndex index, long position) {
     this.store = store;
@@ -44,6 +46,11 @@ public final class Network {
     return index;
   }
 
+  /** How many compactions of the index have been put in place since it loaded (for monitoring). */
+  public long compactions() {
+    return compactions.get();
+  }
+
   /** The log position the index reflects. */
   public long position() {
     return position;
@@ -63,6 +70,7 @@ public final class Network {
         applying.lock();
         try {
           index.finishCompaction(compaction); // drops it if the build failed
+          compactions.incrementAndGet();
         } finally {
           applying.unlock();
         }

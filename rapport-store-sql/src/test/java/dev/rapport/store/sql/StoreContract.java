@@ -1033,6 +1033,53 @@ abstract class StoreContract {
       rapport.accept(ids[b], invitation);
     }
 
+    /**
+     * Enough connections that the index compacts, in the background, while more commits arrive
+     * and are applied: afterwards every member's connections are exactly those committed.
+     */
+    @Test
+    void aCompactionInTheBackground_losesNoConnection() throws InterruptedException {
+      int members = 1_500;
+      Instant at = Instant.parse("2026-11-29T00:00:00Z");
+      long[] ids = new long[members];
+      List<Change> changes = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < members; i++) {
+        ids[i] = 7_000_000 + i;
+        changes.add(new Change.AddMember(new Member(ids[i], Handle.of("compact-" + i), MemberKind.PERSON,
+            "Member " + i, "", Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0)));
+        events.add(new Event(0, EventType.MEMBER_CREATED, at, ids[i], 0, 0));
+      }
+      store.commit(new Commit(Map.of(), changes, events));
+      Network network = Network.load(store);
+      Map<Long, TreeSet<Long>> expected = new HashMap<>();
+      SplittableRandom random = new SplittableRandom(29);
+      for (int batch = 0; batch < 12; batch++) {
+        changes.clear();
+        events.clear();
+        for (int k = 0; k < 400; k++) {
+          long a = ids[random.nextInt(members)];
+          long b = ids[random.nextInt(members)];
+          if (a != b && expected.computeIfAbsent(a, _ -> new TreeSet<>()).add(b)) {
+            expected.computeIfAbsent(b, _ -> new TreeSet<>()).add(a);
+            changes.add(new Change.AddConnection(a, b, at));
+            events.add(new Event(0, EventType.CONNECTED, at, a, b, 0));
+          }
+        }
+        store.commit(new Commit(Map.of(), changes, events));
+        network.current(); // applies the batch; past about 1,000 changed lists a compaction starts
+      }
+      for (int wait = 0; wait < 200 && network.compactions() == 0; wait++) {
+        Thread.sleep(50);
+      }
+      assertThat(network.compactions()).as("compactions put in place").isPositive();
+      GraphIndex index = network.current();
+      for (long id : ids) {
+        assertThat(sorted(index.connectionsOf(id))).as("connections of %d", id)
+            .isEqualTo(expected.getOrDefault(id, new TreeSet<>()));
+      }
+    }
+
     private static void assertAgrees(GraphIndex index, Store store, long[] ids) {
       for (int i = 0; i < ids.length; i++) {
         for (int j = i + 1; j < ids.length; j++) {
