@@ -44,9 +44,7 @@ import dev.rapport.store.Usage;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -341,7 +339,7 @@ public final class Rapport {
       throw new InvalidInputException("too-many-handles",
           "a degree batch names at most %d members, not %d".formatted(MAX_DEGREE_BATCH, handles.size()));
     }
-    long[] targets = memberIds.idsOf(handles, this::idsOf);
+    long[] targets = memberIds.idsOf(handles, store::membersWithHandles);
     int[] degrees = network.current().degrees(viewerId, targets);
     long[] blocked = store.blockedEitherWay(viewerId);
     if (blocked.length > 0) {
@@ -354,12 +352,6 @@ public final class Rapport {
     return degrees;
   }
 
-  private Map<Handle, Long> idsOf(Collection<Handle> handles) {
-    Map<Handle, Long> ids = new HashMap<>();
-    store.membersWithHandles(handles).forEach((handle, member) -> ids.put(handle, member.id()));
-    return ids;
-  }
-
   /** A member suggested to the viewer (N4), with how many connections they share. */
   public record Suggestion(Member member, int mutualCount) {}
 
@@ -370,10 +362,11 @@ public final class Rapport {
    * stands when the next page is asked.
    */
   public Page<Suggestion> suggestions(long viewerId, PageRequest page) {
-    GraphIndex.Suggestion after = page.cursor().map(c -> {
-      long[] key = Cursor.decode(page.cursor(), 2);
-      return new GraphIndex.Suggestion(key[1], (int) key[0]);
-    }).orElse(null);
+    GraphIndex.Suggestion after = null;
+    if (page.cursor().isPresent()) {
+      long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
+      after = new GraphIndex.Suggestion(key[1], (int) key[0]);
+    }
     long[] excluded = store.notToSuggest(viewerId);
     List<GraphIndex.Suggestion> ranked = network.current()
         .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);

@@ -27,9 +27,9 @@ public final class MemberIds {
   /**
    * The id of each handle, in order, or -1 for a handle no member has.
    *
-   * @param lookup asked once for the handles not remembered; answers those that exist
+   * @param lookup asked once for the handles not remembered; answers the members that exist
    */
-  public long[] idsOf(List<Handle> handles, Function<Collection<Handle>, Map<Handle, Long>> lookup) {
+  public long[] idsOf(List<Handle> handles, Function<Collection<Handle>, Map<Handle, Member>> lookup) {
     long[] found = new long[handles.size()];
     List<Handle> unknown = new ArrayList<>();
     for (int i = 0; i < found.length; i++) {
@@ -44,14 +44,15 @@ public final class MemberIds {
     if (unknown.isEmpty()) {
       return found;
     }
-    Map<Handle, Long> looked = lookup.apply(unknown);
+    Map<Handle, Member> looked = lookup.apply(unknown);
     if (ids.size() + looked.size() > capacity) {
       ids.clear();
     }
-    looked.forEach((handle, id) -> ids.put(handle.value(), id));
+    looked.forEach((handle, member) -> ids.put(handle.value(), member.id()));
     for (int i = 0; i < found.length; i++) {
-      if (found[i] < 0) {
-        found[i] = looked.getOrDefault(handles.get(i), -1L);
+      Member member = found[i] < 0 ? looked.get(handles.get(i)) : null;
+      if (member != null) {
+        found[i] = member.id();
       }
     }
     return found;

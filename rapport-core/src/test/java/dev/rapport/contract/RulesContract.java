@@ -1198,7 +1198,7 @@ public abstract class RulesContract {
     }
 
     @Test
-    void N2_mutualConnections_listTheSharedOnes_andNoneAcrossABlock() {
+    void N2_mutualConnections_listTheSharedOnes_evenUnderP1OnlyMe_andNoneAcrossABlock() {
       long[] members = diamondWithATail();
       long ada = members[0];
       long eve = members[4];
@@ -1206,6 +1206,11 @@ public abstract class RulesContract {
           .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
       assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
       assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()).items()).isEmpty();
+
+      // P1: a member who hides their connections still shows the ones they share.
+      rapport.updateMe(members[3], ProfileUpdate.none().withConnectionsVisibility(ConnectionsVisibility.ONLY_ME));
+      assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
+          .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
 
       rapport.block(eve, h("ada"));
       assertThatThrownBy(() -> rapport.mutualConnections(ada, h("eve"), PageRequest.first()))

@@ -2,23 +2,26 @@ package dev.rapport.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MemberIdsTest {
   private final Map<Handle, Long> taken = new HashMap<>(Map.of(h("ada"), 1L, h("bob"), 2L, h("cyd"), 3L));
   private final List<List<Handle>> asked = new ArrayList<>();
 
-  private Map<Handle, Long> lookup(Collection<Handle> handles) {
+  private Map<Handle, Member> lookup(Collection<Handle> handles) {
     asked.add(List.copyOf(handles));
-    Map<Handle, Long> found = new HashMap<>();
+    Map<Handle, Member> found = new HashMap<>();
     handles.forEach(handle -> {
       if (taken.containsKey(handle)) {
-        found.put(handle, taken.get(handle));
+        found.put(handle, new Member(taken.get(handle), handle, MemberKind.PERSON, "Someone", "", Optional.empty(),
+            "basic", Instant.EPOCH, Settings.DEFAULTS, 0, 0));
       }
     });
     return found;

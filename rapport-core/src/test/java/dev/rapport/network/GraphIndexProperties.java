@@ -36,6 +36,21 @@ class GraphIndexProperties {
     return op.list().ofMinSize(1).ofMaxSize(120);
   }
 
+  /** Each member four times: a batch that large also uses (and caches) the 3rd-degree network. */
+  private static final long[] EVERYONE_FOUR_TIMES =
+      java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
+
+  /** The viewer's degree batch equals a breadth-first search of the model. */
+  private static void assertBatchEqualsSearch(GraphIndex index, Map<Long, Set<Long>> model, long viewer,
+      long[] targets) {
+    Map<Long, Integer> distance = bfs(model, viewer);
+    int[] degrees = index.degrees(viewer, targets);
+    for (int i = 0; i < targets.length; i++) {
+      Integer d = distance.get(targets[i]);
+      assertThat(degrees[i]).as("degree of %d seen by %d", targets[i], viewer).isEqualTo(d == null ? 0 : d);
+    }
+  }
+
   /** Applies a connect (kind 0) or disconnect (kind 1) to the index and to the model. */
   private static void write(GraphIndex index, Map<Long, Set<Long>> model, Op op) {
     if (op.kind() == 0) {
@@ -103,7 +118,6 @@ class GraphIndexProperties {
   void degreeBatches_ofEveryViewer_followEveryWrite(@ForAll("ops") List<Op> ops) {
     GraphIndex index = new GraphIndex(1_000);
     Map<Long, Set<Long>> model = new HashMap<>();
-    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
     for (Op op : ops) {
       if (op.kind() != 2) {
         write(index, model, op);
@@ -111,12 +125,7 @@ class GraphIndexProperties {
         index.compact();
       }
       for (long viewer : model.keySet()) {
-        Map<Long, Integer> distance = bfs(model, viewer);
-        int[] degrees = index.degrees(viewer, everyone);
-        for (int i = 0; i < everyone.length; i++) {
-          Integer d = distance.get(everyone[i]);
-          assertThat(degrees[i]).as("degree of %d seen by %d", everyone[i], viewer).isEqualTo(d == null ? 0 : d);
-        }
+        assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
       }
     }
   }
@@ -126,8 +135,6 @@ class GraphIndexProperties {
   void cachedDegrees_followEveryWrite(@ForAll("ops") List<Op> ops) {
     GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
     Map<Long, Set<Long>> model = new HashMap<>();
-    // Each member four times: a batch that large also uses (and caches) the 3rd-degree network.
-    long[] everyone = java.util.stream.LongStream.rangeClosed(1_000, 1_079).map(m -> 1_000 + m % 20).toArray();
     for (Op op : ops) {
       if (op.kind() != 2) {
         write(index, model, op);
@@ -138,12 +145,7 @@ class GraphIndexProperties {
         if (!model.containsKey(viewer)) {
           continue;
         }
-        Map<Long, Integer> distance = bfs(model, viewer);
-        int[] degrees = index.degrees(viewer, everyone);
-        for (int i = 0; i < everyone.length; i++) {
-          Integer d = distance.get(everyone[i]);
-          assertThat(degrees[i]).as("degree of %d seen by %d", everyone[i], viewer).isEqualTo(d == null ? 0 : d);
-        }
+        assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
       }
     }
   }

@@ -1069,6 +1069,8 @@ abstract class StoreContract {
         store.commit(new Commit(Map.of(), changes, events));
         network.current(); // applies the batch; past about 1,000 changed lists a compaction starts
       }
+      // The compaction runs on the index's own thread and says when it is done only through its
+      // count: poll it, up to 10 s (it takes a few milliseconds here).
       for (int wait = 0; wait < 200 && network.compactions() == 0; wait++) {
         Thread.sleep(50);
       }
