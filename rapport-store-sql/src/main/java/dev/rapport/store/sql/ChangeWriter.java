@@ -85,6 +85,12 @@ final class ChangeWriter {
 
   private ChangeWriter() {}
 
+  /** Told how many connections a member gained or lost, as the writes count them. */
+  @FunctionalInterface
+  interface ConnectionCounts {
+    void moved(long memberId, int by);
+  }
+
   /** Bumps each member's version if it is still the expected one, in ascending id order. */
   static void expectVersions(Session session, Map<Long, Long> expected) throws SQLException, CommitConflict {
     if (expected.isEmpty()) {
@@ -106,15 +112,16 @@ final class ChangeWriter {
     }
   }
 
-  static void apply(Session session, List<Change> changes) throws SQLException, CommitConflict {
+  static void apply(Session session, List<Change> changes, ConnectionCounts counts)
+      throws SQLException, CommitConflict {
     for (List<Change> run : ChangeRuns.of(changes)) {
       if (!ChangeRuns.isBulk(run)) {
         for (Change change : run) {
-          apply(session, change);
+          apply(session, change, counts);
         }
       } else {
         switch (run.getFirst()) {
-          case Change.AddConnection _ -> addConnections(session, run);
+          case Change.AddConnection _ -> addConnections(session, run, counts);
           case Change.AddFollow _ -> addFollows(session, run);
           case Change.AddMember _ -> addMembers(session, run);
           default -> throw new IllegalStateException("no bulk writer for " + run.getFirst());
@@ -132,7 +139,8 @@ final class ChangeWriter {
     }
   }
 
-  private static void addConnections(Session session, List<Change> run) throws SQLException {
+  private static void addConnections(Session session, List<Change> run, ConnectionCounts counts)
+      throws SQLException {
     List<Link> rows = new ArrayList<>(2 * run.size());
     for (Change change : run) {
       Change.AddConnection c = (Change.AddConnection) change;
@@ -147,6 +155,7 @@ final class ChangeWriter {
       count.addBatch();
     }
     count.executeBatch();
+    added.forEach(counts::moved);
   }
 
   private static void addFollows(Session session, List<Change> run) throws SQLException {
@@ -204,7 +213,8 @@ final class ChangeWriter {
     }
   }
 
-  private static void apply(Session session, Change change) throws SQLException, CommitConflict {
+  private static void apply(Session session, Change change, ConnectionCounts counts)
+      throws SQLException, CommitConflict {
     switch (change) {
       case Change.AddMember(Member member) -> insertMember(session, member);
       case Change.UpdateMember(Member member) -> updateMember(session, member);
@@ -217,11 +227,15 @@ final class ChangeWriter {
       case Change.AddConnection(long a, long b, Instant at) -> {
         if (update(session, INSERT_CONNECTION, a, b, at, b, a, at) > 0) {
           update(session, ADD_TO_CONNECTION_COUNTS, 1, a, b);
+          counts.moved(a, 1);
+          counts.moved(b, 1);
         }
       }
       case Change.RemoveConnection(long a, long b) -> {
         if (update(session, DELETE_CONNECTION, a, b, b, a) > 0) {
           update(session, ADD_TO_CONNECTION_COUNTS, -1, a, b);
+          counts.moved(a, -1);
+          counts.moved(b, -1);
         }
       }
       case Change.AddInvitation(Invitation i) -> update(session, INSERT_INVITATION, i.id(), i.senderId(),

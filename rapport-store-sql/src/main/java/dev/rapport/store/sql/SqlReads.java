@@ -98,38 +98,45 @@ class SqlReads implements StoreReads {
       + "WHERE c.member_id = f.followee_id AND c.other_id = f.follower_id)";
 
   /**
+   * What lies between the two members {@code ids} names (columns {@code actor}, {@code other}), in
+   * one row: the columns {@link Between#read} reads, the open invitation's null without one.
+   */
+  private static final String BETWEEN = """
+      SELECT
+        EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.actor AND followee_id = ids.other) AS actor_follows,
+        EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.other AND followee_id = ids.actor) AS other_follows,
+        EXISTS (SELECT 1 FROM connections WHERE member_id = ids.actor AND other_id = ids.other) AS connected,
+        EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.actor AND blocked_id = ids.other) AS actor_blocked,
+        EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.other AND blocked_id = ids.actor) AS other_blocked,
+        (SELECT max(updated_at) FROM invitations
+          WHERE sender_id = ids.actor AND recipient_id = ids.other AND state = 'WITHDRAWN') AS last_withdrawal,
+        %s
+      FROM ids
+      LEFT JOIN invitations i
+        ON i.pair_low = CASE WHEN ids.actor < ids.other THEN ids.actor ELSE ids.other END
+        AND i.pair_high = CASE WHEN ids.actor < ids.other THEN ids.other ELSE ids.actor END
+        AND i.state IN ('PENDING', 'IGNORED')
+      """.formatted(Rows.INVITATION);
+  private static final String IDS = "SELECT CAST(? AS BIGINT) AS actor, CAST(? AS BIGINT) AS other";
+  /** {@link #BETWEEN} for two member ids. */
+  private static final String BETWEEN_IDS = "WITH ids AS (" + IDS + ") " + BETWEEN;
+
+  /**
    * Both members, one row each, with everything between them (the same on both rows) in the
-   * columns after theirs; the open invitation's columns are null without one. One statement reads
-   * one snapshot, so the versions are exactly as new as the rest. {@code ids} names the two members
-   * (columns {@code actor}, {@code other}); an unknown other member leaves only the actor's row.
+   * columns after theirs. One statement reads one snapshot, so the versions are exactly as new as
+   * the rest. {@code ids} names the two members; an unknown other member leaves only the actor's row.
    */
   private static final String PAIR = """
       WITH ids AS (%s)
       SELECT %s, r.*
       FROM ids
       JOIN members m ON m.id IN (ids.actor, ids.other)
-      CROSS JOIN (
-        SELECT
-          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.actor AND followee_id = ids.other) AS actor_follows,
-          EXISTS (SELECT 1 FROM follows WHERE follower_id = ids.other AND followee_id = ids.actor) AS other_follows,
-          EXISTS (SELECT 1 FROM connections WHERE member_id = ids.actor AND other_id = ids.other) AS connected,
-          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.actor AND blocked_id = ids.other) AS actor_blocked,
-          EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ids.other AND blocked_id = ids.actor) AS other_blocked,
-          (SELECT max(updated_at) FROM invitations
-            WHERE sender_id = ids.actor AND recipient_id = ids.other AND state = 'WITHDRAWN') AS last_withdrawal,
-          %s
-        FROM ids
-        LEFT JOIN invitations i
-          ON i.pair_low = CASE WHEN ids.actor < ids.other THEN ids.actor ELSE ids.other END
-          AND i.pair_high = CASE WHEN ids.actor < ids.other THEN ids.other ELSE ids.actor END
-          AND i.state IN ('PENDING', 'IGNORED')
-      ) AS r
+      CROSS JOIN (%s) AS r
       """;
-  private static final String PAIR_BY_IDS = PAIR.formatted(
-      "SELECT CAST(? AS BIGINT) AS actor, CAST(? AS BIGINT) AS other", Rows.MEMBER, Rows.INVITATION);
+  private static final String PAIR_BY_IDS = PAIR.formatted(IDS, Rows.MEMBER, BETWEEN);
   private static final String PAIR_BY_HANDLE = PAIR.formatted(
       "SELECT CAST(? AS BIGINT) AS actor, (SELECT id FROM members WHERE handle = ?) AS other",
-      Rows.MEMBER, Rows.INVITATION);
+      Rows.MEMBER, BETWEEN);
   private static final int PAIR_RELATIONS = Rows.MEMBER.split(",").length + 1;
 
   /**
@@ -387,9 +394,24 @@ class SqlReads implements StoreReads {
     if (other == null) {
       return Optional.empty();
     }
-    return Optional.of(new PairState(actor, other, between.actorFollowsOther(), between.otherFollowsActor(),
-        between.connected(), between.actorBlockedOther(), between.otherBlockedActor(), between.openInvitation(),
-        between.lastWithdrawalByActor()));
+    return Optional.of(between.of(actor, other));
+  }
+
+  /**
+   * The pair of two members the caller already holds as they are now, reading only what lies
+   * between them: for a reader that keeps the members themselves ({@link WriterReads}).
+   */
+  final PairState pairOf(Member actor, Member other) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(BETWEEN_IDS);
+      bindLongs(statement, actor.id(), other.id());
+      try (ResultSet row = statement.executeQuery()) {
+        if (!row.next()) {
+          throw new IllegalStateException("the pair query returned no row");
+        }
+        return Between.read(row, 1).of(actor, other);
+      }
+    });
   }
 
   /** The relation columns of {@link #PAIR}. */
@@ -397,6 +419,11 @@ class SqlReads implements StoreReads {
       boolean actorBlockedOther, boolean otherBlockedActor, Optional<Instant> lastWithdrawalByActor,
       Optional<Invitation> openInvitation) {
     static final Between NOTHING = new Between(false, false, false, false, false, Optional.empty(), Optional.empty());
+
+    PairState of(Member actor, Member other) {
+      return new PairState(actor, other, actorFollowsOther, otherFollowsActor, connected, actorBlockedOther,
+          otherBlockedActor, openInvitation, lastWithdrawalByActor);
+    }
 
     static Between read(ResultSet row, int from) throws SQLException {
       return new Between(row.getBoolean(from), row.getBoolean(from + 1), row.getBoolean(from + 2),

@@ -38,7 +38,8 @@ import org.sqlite.SQLiteException;
  * change between a command's reads and its commit, so a command never conflicts and is never
  * decided twice, and its reads see what earlier commands of the batch wrote. Reading here is also
  * cheaper than anywhere else: the writer's page cache stays valid, while every reader connection
- * has to reload the pages that changed since its last read. A caller of {@link #commit} told
+ * has to reload the pages that changed since its last read, and the writer keeps the members it
+ * read in memory ({@link WriterReads}). A caller of {@link #commit} told
  * {@link CommitOutcome.Conflict} re-reads a state that already includes the batch.
  */
 final class SqliteGroupCommitter implements Committer {
@@ -80,7 +81,7 @@ final class SqliteGroupCommitter implements Committer {
 
   private final Session session;
   private final WalSyncer syncer;
-  private final StoreReads reads;
+  private final WriterReads reads;
   private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
@@ -90,7 +91,7 @@ final class SqliteGroupCommitter implements Committer {
   private SqliteGroupCommitter(Session session, WalSyncer syncer) {
     this.session = session;
     this.syncer = syncer;
-    this.reads = new SqlReads(Dialect.SQLITE, new SessionReaders(session));
+    this.reads = new WriterReads(session);
     this.writer = Thread.ofPlatform().name("rapport-sqlite-writer").daemon().unstarted(this::run);
   }
 
@@ -252,7 +253,8 @@ final class SqliteGroupCommitter implements Committer {
   private long apply(Commit commit) throws SQLException, CommitConflict {
     batchWrote = true;
     ChangeWriter.expectVersions(session, commit.expectedVersions());
-    ChangeWriter.apply(session, commit.changes());
+    ChangeWriter.apply(session, commit.changes(), reads::connectionsMoved);
+    reads.applied(commit);
     return appendEvents(commit.events());
   }
 
@@ -326,6 +328,7 @@ final class SqliteGroupCommitter implements Committer {
   }
 
   private void rollback() {
+    reads.forget();
     try {
       session.execute("ROLLBACK");
     } catch (SQLException ignored) {
