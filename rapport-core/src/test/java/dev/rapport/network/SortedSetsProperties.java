@@ -78,6 +78,18 @@ class SortedSetsProperties {
     assertThat(SortedSets.contains(c.a(), c.aFrom(), c.aTo(), value)).isEqualTo(c.setA().contains(value));
   }
 
+  /** The split merge's sign arithmetic holds up to the largest id, and from 0. */
+  @Test
+  void intersectionCount_ofIdsAtBothEndsOfTheRange_isExact() {
+    int[] byTwo = java.util.stream.IntStream.range(0, 60).map(i -> Integer.MAX_VALUE - 2 * (59 - i)).toArray();
+    int[] byThree = java.util.stream.IntStream.range(0, 60).map(i -> Integer.MAX_VALUE - 3 * (59 - i)).toArray();
+    // Shared: MAX - 6k for k = 0..19, the multiples of 6 below 120.
+    assertThat(SortedSets.intersectionCount(byTwo, byThree)).isEqualTo(20);
+    int[] low = java.util.stream.IntStream.range(0, 60).map(i -> 2 * i).toArray();
+    int[] lower = java.util.stream.IntStream.range(0, 60).map(i -> 3 * i).toArray();
+    assertThat(SortedSets.intersectionCount(low, lower)).isEqualTo(20);
+  }
+
   @Test
   void emptySets_shareNothing() {
     int[] some = {1, 2, 3};
