@@ -69,6 +69,8 @@ public final class GraphIndex {
   /** Viewers' 3rd-degree networks, for degree batches; a tenth as many viewers as the 2nd degree. */
   private final Map<Integer, Cached> thirdDegree = new ConcurrentHashMap<>();
   private final Scratch scratch = new Scratch();
+  /** Lists of the nodes a suggestion query counted: written before they are read, lent back as they are. */
+  private final Scratch touchedLists = new Scratch();
   private final int cachedViewers;
 
   /** An empty index that caches the 2nd-degree networks of up to 10,000 viewers. */
@@ -623,15 +625,9 @@ public final class GraphIndex {
     long[] known = members;
     Lists current = lists;
     Slice first = slice(current, v);
-    // Each list is read once: the writer may replace it between two reads.
-    Slice[] second = new Slice[first.size()];
-    int reach = 0;
-    for (int k = 0; k < second.length; k++) {
-      second[k] = slice(current, first.values()[first.from() + k]);
-      reach += second[k].size();
-    }
     int[] counts = scratch.take(n);
-    int[] touched = new int[reach];
+    // Each node below n is listed once at most, and one more slot is written past the last.
+    int[] touched = touchedLists.take(n + 1);
     int touchedCount = 0;
     try {
       // The viewer and their connections start far below zero, so no count of theirs turns positive.
@@ -641,12 +637,23 @@ public final class GraphIndex {
           counts[first.values()[k]] = NOT_A_CANDIDATE;
         }
       }
-      for (Slice s : second) {
-        for (int m = s.from(); m < s.to(); m++) {
-          int u = s.values()[m];
-          if (u < n && counts[u]++ == 0) {
-            touched[touchedCount++] = u;
-          }
+      for (int k = first.from(); k < first.to(); k++) {
+        // Each list is read once: the writer may replace it between two reads.
+        Slice s = slice(current, first.values()[k]);
+        int[] values = s.values();
+        // A list is sorted: nodes from n on, if any, are at its end.
+        int to = s.to();
+        while (to > s.from() && values[to - 1] >= n) {
+          to--;
+        }
+        for (int m = s.from(); m < to; m++) {
+          int u = values[m];
+          int c = counts[u];
+          counts[u] = c + 1;
+          // Listed when first counted (c == 0), without a branch: whether a node was seen before is
+          // as good as random, and a mispredicted branch per node cost more than the arithmetic.
+          touched[touchedCount] = u;
+          touchedCount += ((c - 1) & ~c) >>> 31;
         }
       }
       // Candidates below the count the best `limit` reach are not looked at; if exclusions leave
@@ -670,6 +677,7 @@ public final class GraphIndex {
         }
       }
       scratch.give(counts);
+      touchedLists.give(touched);
     }
   }
 
