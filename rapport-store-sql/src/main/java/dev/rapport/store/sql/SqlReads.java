@@ -414,7 +414,7 @@ class SqlReads implements StoreReads {
     });
   }
 
-  /** The relation columns of {@link #PAIR}. */
+  /** The columns of {@link #BETWEEN}, which {@link #PAIR} has after the member's. */
   private record Between(boolean actorFollowsOther, boolean otherFollowsActor, boolean connected,
       boolean actorBlockedOther, boolean otherBlockedActor, Optional<Instant> lastWithdrawalByActor,
       Optional<Invitation> openInvitation) {
