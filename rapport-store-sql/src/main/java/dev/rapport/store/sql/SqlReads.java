@@ -585,17 +585,19 @@ class SqlReads implements StoreReads {
           row.next();
           position = row.getLong(1);
         }
-        PreparedStatement all = s.prepare(dialect.connectionsByMember());
-        all.setFetchSize(1_000);
-        try (ResultSet rows = all.executeQuery()) {
-          while (rows.next()) {
-            long member = rows.getLong(1);
-            String others = rows.getString(2);
-            for (int from = 0; from < others.length(); ) {
-              int to = others.indexOf(',', from);
-              to = to < 0 ? others.length() : to;
-              sink.connection(member, Long.parseLong(others, from, to, 10));
-              from = to + 1;
+        if (dialect == Dialect.POSTGRES) {
+          ConnectionsCopy.copy(connection, dialect.connectionsByMember(), sink);
+        } else {
+          try (ResultSet rows = s.prepare(dialect.connectionsByMember()).executeQuery()) {
+            while (rows.next()) {
+              long member = rows.getLong(1);
+              String others = rows.getString(2);
+              for (int from = 0; from < others.length(); ) {
+                int to = others.indexOf(',', from);
+                to = to < 0 ? others.length() : to;
+                sink.connection(member, Long.parseLong(others, from, to, 10));
+                from = to + 1;
+              }
             }
           }
         }
