@@ -145,12 +145,7 @@ final class LdbcFiles {
   }
 
   private static int person(long id, NetworkImport network, Map<Long, Integer> people) {
-    Integer index = people.get(id);
-    if (index == null) {
-      index = network.person(NewMember.person(handle(id), "Person " + id));
-      people.put(id, index);
-    }
-    return index;
+    return people.computeIfAbsent(id, _ -> network.person(NewMember.person(handle(id), "Person " + id)));
   }
 
   @FunctionalInterface

@@ -60,12 +60,7 @@ final class SnapEdgeList {
   }
 
   private static int person(long id, NetworkImport network, Map<Long, Integer> people) {
-    Integer index = people.get(id);
-    if (index == null) {
-      index = network.person(NewMember.person(handle(id), "User " + id));
-      people.put(id, index);
-    }
-    return index;
+    return people.computeIfAbsent(id, _ -> network.person(NewMember.person(handle(id), "User " + id)));
   }
 
   /** Reads two ids from {@code start} into {@code ends}; false unless the line holds them. */

@@ -51,6 +51,15 @@ class GraphIndexProperties {
     }
   }
 
+  /** Applies a write to the index and the model, or compacts the index (kind 2). */
+  private static void step(GraphIndex index, Map<Long, Set<Long>> model, Op op) {
+    if (op.kind() == 2) {
+      index.compact();
+    } else {
+      write(index, model, op);
+    }
+  }
+
   /** Applies a connect (kind 0) or disconnect (kind 1) to the index and to the model. */
   private static void write(GraphIndex index, Map<Long, Set<Long>> model, Op op) {
     if (op.kind() == 0) {
@@ -71,10 +80,7 @@ class GraphIndexProperties {
     GraphIndex index = new GraphIndex();
     Map<Long, Set<Long>> model = new HashMap<>();
     for (Op op : ops) {
-      switch (op.kind()) {
-        case 0, 1 -> write(index, model, op);
-        default -> index.compact();
-      }
+      step(index, model, op);
     }
     assertMatches(index, model);
   }
@@ -119,11 +125,7 @@ class GraphIndexProperties {
     GraphIndex index = new GraphIndex(1_000);
     Map<Long, Set<Long>> model = new HashMap<>();
     for (Op op : ops) {
-      if (op.kind() != 2) {
-        write(index, model, op);
-      } else {
-        index.compact();
-      }
+      step(index, model, op);
       for (long viewer : model.keySet()) {
         assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
       }
@@ -136,11 +138,7 @@ class GraphIndexProperties {
     GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
     Map<Long, Set<Long>> model = new HashMap<>();
     for (Op op : ops) {
-      if (op.kind() != 2) {
-        write(index, model, op);
-      } else {
-        index.compact();
-      }
+      step(index, model, op);
       for (long viewer : new long[] {op.a(), op.b(), 1_000 + (op.a() * 7 + op.b()) % 20}) {
         if (!model.containsKey(viewer)) {
           continue;
