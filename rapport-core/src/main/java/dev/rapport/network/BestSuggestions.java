@@ -21,6 +21,11 @@ final class BestSuggestions {
     this.counts = new int[limit];
   }
 
+  /** The least count an offer needs to be kept now: 1 while there is room, then the worst kept. */
+  int leastCount() {
+    return size < limit ? 1 : counts[0];
+  }
+
   /** Whether an offer of this member and count would be kept now. */
   boolean wouldKeep(long member, int count) {
     return size < limit || worse(counts[0], members[0], count, member);

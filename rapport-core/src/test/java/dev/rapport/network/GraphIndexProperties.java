@@ -172,12 +172,13 @@ class GraphIndexProperties {
 
   /**
    * N4 equals the naive ranking: every other member by mutual count, most first, then lower id;
-   * paging through it gives the whole ranking.
+   * paging through it gives the whole ranking. With a crowd of pairs far away in the same index, the
+   * viewers reach a small part of the network, and their counts are taken the other way.
    */
   @Property(tries = 300)
   void N4_suggestions_equalTheNaiveRanking(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 6) int limit,
-      @ForAll @IntRange(min = 2, max = 5) int excludeEvery) {
-    GraphIndex index = new GraphIndex();
+      @ForAll @IntRange(min = 2, max = 5) int excludeEvery, @ForAll boolean farAwayCrowd) {
+    GraphIndex index = (farAwayCrowd ? withFarAwayPairs(4_000) : new GraphIndex()).countInBytesFrom(0);
     Map<Long, Set<Long>> model = new HashMap<>();
     for (Op op : ops) {
       if (op.kind() != 1 && op.a() != op.b()) {
@@ -212,6 +213,54 @@ class GraphIndexProperties {
       } while (page.size() == limit);
       assertThat(paged).as("all pages of suggestions for %d", viewer).isEqualTo(naive);
     }
+  }
+
+  /**
+   * N4 with mutual counts past what a byte holds (255), around each wrap of one, and far past it:
+   * the viewer's 600 connections are each connected to some of the candidates. The same graph is
+   * asked alone, where the viewer reaches most of the network, and beside a crowd of far-away pairs
+   * that makes it a small part.
+   */
+  @Test
+  void N4_suggestions_countPastWhatAByteHolds() {
+    int[] shared = {600, 513, 512, 511, 300, 257, 256, 255, 254, 1};
+    for (boolean farAwayCrowd : new boolean[] {false, true}) {
+      GraphIndex index = (farAwayCrowd ? withFarAwayPairs(30_000) : new GraphIndex()).countInBytesFrom(0);
+      long viewer = 1;
+      for (int i = 0; i < 600; i++) {
+        long connection = 1_000 + i;
+        index.connect(viewer, connection);
+        for (int c = 0; c < shared.length; c++) {
+          if (i < shared[c]) {
+            // Candidate ids rise as counts fall; 99, below, ties with 109 at one and ranks first.
+            index.connect(connection, 100 + c);
+          }
+        }
+      }
+      index.connect(1_000, 99);
+      List<GraphIndex.Suggestion> expected = new java.util.ArrayList<>();
+      for (int c = 0; c < shared.length; c++) {
+        expected.add(new GraphIndex.Suggestion(100 + c, shared[c]));
+      }
+      expected.add(new GraphIndex.Suggestion(99, 1));
+      expected.sort(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
+          .thenComparingLong(GraphIndex.Suggestion::member));
+      assertThat(index.suggestions(viewer, 20, m -> false)).as("far-away crowd: %s", farAwayCrowd).isEqualTo(expected);
+      assertThat(index.suggestions(viewer, 3, m -> false, expected.get(2)))
+          .isEqualTo(expected.subList(3, 6));
+      assertThat(index.suggestions(viewer, 2, m -> m == 100)).isEqualTo(expected.subList(1, 3));
+    }
+  }
+
+  /** An index holding {@code pairs} connected pairs of members from 10,000,000 on, who know nobody else. */
+  private static GraphIndex withFarAwayPairs(int pairs) {
+    long[] a = new long[pairs];
+    long[] b = new long[pairs];
+    for (int i = 0; i < pairs; i++) {
+      a[i] = 10_000_000 + 2L * i;
+      b[i] = a[i] + 1;
+    }
+    return GraphIndex.of(a, b);
   }
 
   @Test
