@@ -57,6 +57,8 @@ public final class GraphIndex {
    * counts in bytes and reads the counts in node order (see {@link #suggestFromMany}).
    */
   private static final int DENSE_FRACTION = 8;
+  /** Columns of a suggestion query's histogram of counts (a power of two; see its use). */
+  private static final int HISTOGRAM_COLUMNS = 4;
 
   private final MemberNodes nodes = new MemberNodes();
   private volatile long[] members = new long[16];
@@ -129,6 +131,9 @@ public final class GraphIndex {
     private int[] a = new int[1 << 12];
     private int[] b = new int[1 << 12];
     private int count;
+    /** The last first member added and its node: stores give a member's connections one after another. */
+    private long lastMember = MemberNodes.FREE;
+    private int lastNode;
 
     /** Adds a connection; duplicates and self-connections are ignored when building. */
     public Builder add(long memberA, long memberB) {
@@ -136,7 +141,11 @@ public final class GraphIndex {
         a = Arrays.copyOf(a, count * 2);
         b = Arrays.copyOf(b, count * 2);
       }
-      a[count] = index.nodeFor(memberA);
+      if (memberA != lastMember) {
+        lastNode = index.nodeFor(memberA);
+        lastMember = memberA;
+      }
+      a[count] = lastNode;
       b[count] = index.nodeFor(memberB);
       count++;
       return this;
@@ -707,8 +716,10 @@ public final class GraphIndex {
     forViewerAndConnections(question, u -> counts[u] = 0);
     // The one pass that reads the counts at random: it moves each count beside its node, in the
     // order counted, clears it, and takes a histogram of the counts (none exceeds the viewer's
-    // connections). A node with no count left (the viewer's own) is dropped.
-    int[] histogram = new int[first.size() + 1];
+    // connections). A node with no count left (the viewer's own) is dropped. The histogram has
+    // four columns, taken in turn: most counts are 1 or 2, and one column made each increment wait
+    // for the last one to reach memory (email-Enron 4.1 -> 3.2 us median).
+    int[] histogram = new int[HISTOGRAM_COLUMNS * (first.size() + 1)];
     int candidates = 0;
     for (int i = 0; i < touchedCount; i++) {
       int u = touched[i];
@@ -718,7 +729,7 @@ public final class GraphIndex {
       touchedCounts[candidates] = c;
       candidates += (-c) >>> 31;
       if (question.after() == null || rankedAfter(c, question.members()[u], question.after())) {
-        histogram[c]++;
+        histogram[c * HISTOGRAM_COLUMNS + (i & (HISTOGRAM_COLUMNS - 1))]++;
       }
     }
     intCounts.give(counts);
@@ -823,12 +834,14 @@ public final class GraphIndex {
 
   /**
    * The highest count that at least {@code limit} candidates reach, from the histogram of their
-   * counts; 1 if fewer are counted.
+   * counts (count c in slots c * HISTOGRAM_COLUMNS on); 1 if fewer are counted.
    */
   private static int threshold(int[] histogram, int limit) {
     int reached = 0;
-    for (int count = histogram.length - 1; count > 1; count--) {
-      reached += histogram[count];
+    for (int count = histogram.length / HISTOGRAM_COLUMNS - 1; count > 1; count--) {
+      for (int column = 0; column < HISTOGRAM_COLUMNS; column++) {
+        reached += histogram[count * HISTOGRAM_COLUMNS + column];
+      }
       if (reached >= limit) {
         return count;
       }
