@@ -653,15 +653,22 @@ public final class GraphIndex {
     Lists current = lists;
     Slice first = slice(current, v);
     Question question = new Question(v, first, n, members, limit, after, excluded);
-    long paths = 0;
-    for (int k = first.from(); k < first.to(); k++) {
-      // Only to choose the way of counting: the lists are read again, as they may be by then.
-      paths += slice(current, first.values()[k]).size();
-    }
-    BestSuggestions best = n >= countInBytesFrom && paths >= n / DENSE_FRACTION
+    BestSuggestions best = n >= countInBytesFrom && reachesMany(current, first, n)
         ? suggestFromMany(current, question)
         : suggestFromFew(current, question);
     return best.ranked();
+  }
+
+  /**
+   * Whether the lists of a viewer's connections hold at least one entry per {@value DENSE_FRACTION}
+   * nodes. Only to choose the way of counting: the lists are read again, as they may be by then.
+   */
+  private boolean reachesMany(Lists current, Slice first, int n) {
+    long paths = 0;
+    for (int k = first.from(); k < first.to(); k++) {
+      paths += slice(current, first.values()[k]).size();
+    }
+    return paths >= n / DENSE_FRACTION;
   }
 
   /** One suggestion query: the viewer's node and list, the nodes it may see, and what it asks. */
