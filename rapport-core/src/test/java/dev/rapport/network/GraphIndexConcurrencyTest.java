@@ -10,18 +10,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One writer and several readers at once: readers never fail or see a list out of order while the
- * index grows, overlays and compacts (built by another thread while the writer goes on), and once the writer stops they see exactly its last state.
+ * index grows, overlays and compacts (built by another thread while the writer goes on), and once
+ * the writer stops they see exactly its last state. Run once with suggestions counted in ints over
+ * the nodes touched, and once counted in bytes over all nodes (which the index otherwise does only
+ * on large networks).
  */
 class GraphIndexConcurrencyTest {
   private static final int MEMBERS = 3_000;
 
-  @Test
-  void readersDuringWrites_neverFail_andSeeTheFinalStateOnceTheWriterStops() throws Exception {
+  @ParameterizedTest(name = "suggestions counted in bytes: {0}")
+  @ValueSource(booleans = {false, true})
+  void readersDuringWrites_neverFail_andSeeTheFinalStateOnceTheWriterStops(boolean countInBytes) throws Exception {
     GraphIndex index = new GraphIndex(64);
+    if (countInBytes) {
+      index.countInBytesFrom(0);
+    }
     boolean[][] expected = new boolean[MEMBERS][];
     AtomicBoolean writing = new AtomicBoolean(true);
     try (ExecutorService threads = Executors.newFixedThreadPool(5)) {
@@ -42,7 +50,13 @@ class GraphIndexConcurrencyTest {
             }
             long[] connections = index.connectionsOf(viewer);
             assertThat(index.mutualCount(viewer, targets[0])).isBetween(0, connections.length);
-            index.suggestions(viewer, 5, m -> false);
+            List<GraphIndex.Suggestion> suggested = index.suggestions(viewer, 5, m -> false);
+            for (int i = 0; i < suggested.size(); i++) {
+              assertThat(suggested.get(i).mutualCount()).isPositive();
+              if (i > 0) {
+                assertThat(suggested.get(i).mutualCount()).isLessThanOrEqualTo(suggested.get(i - 1).mutualCount());
+              }
+            }
             answers++;
           }
           return answers;
@@ -62,6 +76,32 @@ class GraphIndexConcurrencyTest {
         assertThat(index.connected(a, b)).isEqualTo(expected[a][b]);
       }
     }
+    for (int viewer = 0; viewer < MEMBERS; viewer += 97) {
+      assertThat(index.suggestions(viewer, 5, m -> false)).as("suggestions for %d", viewer)
+          .isEqualTo(naiveSuggestions(expected, viewer, 5));
+    }
+  }
+
+  /** N4 by counting shared connections over the matrix: most first, then the lower member id. */
+  private static List<GraphIndex.Suggestion> naiveSuggestions(boolean[][] connected, int viewer, int limit) {
+    List<GraphIndex.Suggestion> all = new ArrayList<>();
+    for (int other = 0; other < MEMBERS; other++) {
+      if (other == viewer || connected[viewer][other]) {
+        continue;
+      }
+      int mutual = 0;
+      for (int k = 0; k < MEMBERS; k++) {
+        if (connected[viewer][k] && connected[other][k]) {
+          mutual++;
+        }
+      }
+      if (mutual > 0) {
+        all.add(new GraphIndex.Suggestion(other, mutual));
+      }
+    }
+    all.sort(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
+        .thenComparingLong(GraphIndex.Suggestion::member));
+    return all.subList(0, Math.min(limit, all.size()));
   }
 
   /** Random writes, compacting in the background whenever the index asks; records what it wrote. */

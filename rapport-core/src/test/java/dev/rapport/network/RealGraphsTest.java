@@ -88,7 +88,11 @@ class RealGraphsTest {
           .sorted(Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
               .thenComparingLong(GraphIndex.Suggestion::member))
           .limit(20).toList();
-      assertThat(index.suggestions(viewer, 20, m -> false)).as("suggestions for %d", viewer).isEqualTo(naive);
+      // Both ways of counting: in ints over the nodes touched, and in bytes over every node.
+      assertThat(index.countInBytesFrom(Integer.MAX_VALUE).suggestions(viewer, 20, m -> false))
+          .as("suggestions for %d", viewer).isEqualTo(naive);
+      assertThat(index.countInBytesFrom(0).suggestions(viewer, 20, m -> false))
+          .as("suggestions for %d counted in bytes", viewer).isEqualTo(naive);
     }
   }
 
