@@ -365,15 +365,17 @@ public final class GraphIndex {
     Lists current = lists;
     if (n >= current.overlay().length()) {
       AtomicReferenceArray<int[]> bigger = new AtomicReferenceArray<>(Math.max(16, n * 2));
+      // Plain writes: the copy is published whole by the volatile write of `lists` below.
       for (int v = 0; v < current.overlay().length(); v++) {
-        bigger.set(v, current.overlay().get(v));
+        bigger.setPlain(v, current.overlay().get(v));
       }
       lists = new Lists(current.offsets(), current.targets(), bigger);
     }
     if (n == changedAt.length()) {
       AtomicLongArray bigger = new AtomicLongArray(n * 2);
+      // Plain writes: the copy is published whole by the volatile write of `changedAt` below.
       for (int v = 0; v < n; v++) {
-        bigger.set(v, changedAt.get(v));
+        bigger.setPlain(v, changedAt.get(v));
       }
       changedAt = bigger;
     }

@@ -15,10 +15,11 @@ final class MemberNodes {
   static final long FREE = Long.MIN_VALUE;
 
   private record Table(AtomicLongArray members, int[] nodes, int mask) {
+    /** A table no reader sees until it is published through the volatile field. */
     static Table ofCapacity(int capacity) {
       AtomicLongArray members = new AtomicLongArray(capacity);
       for (int i = 0; i < capacity; i++) {
-        members.set(i, FREE);
+        members.setPlain(i, FREE);
       }
       return new Table(members, new int[capacity], capacity - 1);
     }
@@ -52,22 +53,31 @@ final class MemberNodes {
       for (int slot = 0; slot < old.nodes().length; slot++) {
         long m = old.members().get(slot);
         if (m != FREE) {
-          insert(bigger, m, old.nodes()[slot]);
+          insert(bigger, m, old.nodes()[slot], false);
         }
       }
       table = bigger;
     }
-    insert(table, member, node);
+    insert(table, member, node, true);
     size++;
   }
 
-  private static void insert(Table t, long member, int node) {
+  /**
+   * Puts a member in a free slot. In a published table the id is written last, with a volatile
+   * write that publishes the node; a table being built is published whole later, and a volatile
+   * write per slot (a fence each on x86) was most of the time it took to grow.
+   */
+  private static void insert(Table t, long member, int node, boolean published) {
     int slot = slotOf(member, t.mask());
-    while (t.members().get(slot) != FREE) {
+    while (t.members().getPlain(slot) != FREE) {
       slot = (slot + 1) & t.mask();
     }
     t.nodes()[slot] = node;
-    t.members().set(slot, member); // volatile: publishes the node written above
+    if (published) {
+      t.members().set(slot, member);
+    } else {
+      t.members().setPlain(slot, member);
+    }
   }
 
   /** The bytes of the table's two arrays. */
