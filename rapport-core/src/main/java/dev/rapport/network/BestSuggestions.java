@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * The best {@code limit} suggestions offered so far, by N4's ranking (most mutual connections,
  * then the lower member id), kept in order in two arrays of primitives. An offer that makes it in
- * moves the worse ones down a slot. For the page sizes asked (tens) this beats a heap: the moves
- * are a short loop the processor predicts, where a heap's sifts branch on every comparison, and
- * the ranking is already there at the end. A {@code PriorityQueue} of records with a composed
- * comparator spent half of a suggestion query adding and removing.
+ * moves the worse ones down a slot. For pages (tens; at most {@link GraphIndex#MAX_SUGGESTIONS})
+ * this beats a heap: the moves are a short loop the processor predicts, where a heap's sifts
+ * branch on every comparison, and the ranking is already there at the end. A {@code
+ * PriorityQueue} of records with a composed comparator spent half of a query adding and removing.
  */
 final class BestSuggestions {
   private final int limit;

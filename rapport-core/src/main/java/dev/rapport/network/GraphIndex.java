@@ -631,10 +631,17 @@ public final class GraphIndex {
   public record Suggestion(long member, int mutualCount) {}
 
   /**
+   * The most suggestions one query gives: a page. The best are kept in order, each kept offer
+   * moving the worse down, which stays cheap for pages but not for a whole ranking at once.
+   */
+  public static final int MAX_SUGGESTIONS = 1_000;
+
+  /**
    * N4: up to {@code limit} members the viewer may know, ranked by how many connections they share
    * (most first, then by member id, ascending), leaving out the viewer, their connections and every
    * member {@code excluded} accepts (pending invitations, blocks and dismissals, which the caller
-   * knows). Only members who share at least one connection are suggested.
+   * knows). Only members who share at least one connection are suggested. A limit above
+   * {@value #MAX_SUGGESTIONS} is refused; the ranking is read further page by page.
    */
   public List<Suggestion> suggestions(long viewer, int limit, LongPredicate excluded) {
     return suggestions(viewer, limit, excluded, null);
@@ -645,6 +652,9 @@ public final class GraphIndex {
    * after {@code after} (the last one of a previous page), or from the top when it is null.
    */
   public List<Suggestion> suggestions(long viewer, int limit, LongPredicate excluded, Suggestion after) {
+    if (limit > MAX_SUGGESTIONS) {
+      throw new IllegalArgumentException("at most " + MAX_SUGGESTIONS + " suggestions a page, not " + limit);
+    }
     int v = nodes.get(viewer);
     if (v < 0 || limit <= 0) {
       return List.of();

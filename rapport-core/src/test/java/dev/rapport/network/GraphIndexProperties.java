@@ -252,6 +252,15 @@ class GraphIndexProperties {
     }
   }
 
+  @Test
+  void N4_suggestions_comeAPageAtATime() {
+    GraphIndex index = GraphIndex.of(new long[] {1, 2}, new long[] {2, 3});
+    assertThat(index.suggestions(1, GraphIndex.MAX_SUGGESTIONS, m -> false))
+        .containsExactly(new GraphIndex.Suggestion(3, 1));
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> index.suggestions(1, GraphIndex.MAX_SUGGESTIONS + 1, m -> false));
+  }
+
   /** An index holding {@code pairs} connected pairs of members from 10,000,000 on, who know nobody else. */
   private static GraphIndex withFarAwayPairs(int pairs) {
     long[] a = new long[pairs];
