@@ -32,12 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Loading the graph index from a store at start: one operation is {@code Network.load}, which
- * streams every connection of ego-Facebook (88,234) out of one snapshot and builds the compressed
- * rows. The store is filled at setup, through ordinary commits of members and connections with
- * their events. Prints the index's footprint per directed adjacency entry.
+ * streams every connection of a SNAP graph (ego-Facebook 88,234; email-Enron 183,831) out of one
+ * snapshot and builds the compressed rows. The store is filled at setup, through ordinary commits
+ * of members and connections with their events. Prints the index's footprint per directed
+ * adjacency entry.
  *
  * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
- * rapport-bench/target/benchmarks.jar IndexLoad -p store=sqlite,postgres}
+ * rapport-bench/target/benchmarks.jar IndexLoad -p store=sqlite,postgres -p dataset=ego-facebook}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,18 +53,25 @@ public class IndexLoadBenchmark {
   @Param({"sqlite", "postgres"})
   public String store;
 
+  @Param({"ego-facebook", "email-enron"})
+  public String dataset;
+
   BenchStores stores;
   long connections;
 
   @Setup(Level.Trial)
   public void fill() {
     stores = BenchStores.open(store);
-    int[][] adjacency = Datasets.snapAdjacency("facebook_combined.txt");
+    int[][] adjacency = Datasets.snapAdjacency(switch (dataset) {
+      case "ego-facebook" -> "facebook_combined.txt";
+      case "email-enron" -> "Email-Enron.txt";
+      default -> throw new IllegalArgumentException("no data set '" + dataset + "'; use ego-facebook or email-enron");
+    });
     long started = System.nanoTime();
     Batch batch = new Batch();
     Instant at = Instant.parse("2026-11-28T00:00:00Z");
     for (int u = 0; u < adjacency.length; u++) {
-      Member member = new Member(FIRST_ID + u, Handle.of("u" + u + "-fb"), MemberKind.PERSON, "Member " + u, "",
+      Member member = new Member(FIRST_ID + u, Handle.of("member-" + u), MemberKind.PERSON, "Member " + u, "",
           Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0);
       batch.add(new Change.AddMember(member), new Event(0, EventType.MEMBER_CREATED, at, member.id(), 0, 0));
     }
