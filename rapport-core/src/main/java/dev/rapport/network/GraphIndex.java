@@ -190,6 +190,10 @@ public final class GraphIndex {
       offsets[n] = write;
       index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(Math.max(16, n)));
       index.entries = write;
+      // The per-node arrays grew by doubling as members came; trimmed to the nodes there are, as the
+      // overlay above is. On email-Enron (ten entries per member) they were a tenth of the index.
+      index.members = Arrays.copyOf(index.members, Math.max(16, n));
+      index.changedAt = new AtomicLongArray(Math.max(16, n));
       return index;
     }
   }
