@@ -64,8 +64,8 @@ final class MemberNodes {
 
   /**
    * Puts a member in a free slot. In a published table the id is written last, with a volatile
-   * write that publishes the node; a table being built is published whole later, and a volatile
-   * write per slot (a fence each on x86) was most of the time it took to grow.
+   * write that publishes the node. A table being built is published whole later, so its slots
+   * take plain writes, without a fence each.
    */
   private static void insert(Table t, long member, int node, boolean published) {
     int slot = slotOf(member, t.mask());

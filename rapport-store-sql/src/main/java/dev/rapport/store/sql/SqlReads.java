@@ -586,7 +586,7 @@ class SqlReads implements StoreReads {
           position = row.getLong(1);
         }
         if (dialect == Dialect.POSTGRES) {
-          ConnectionsCopy.withAParallelWorker(s.connection());
+          ConnectionsCopy.withAParallelWorker(connection);
           ConnectionsCopy.copy(connection, dialect.connectionsByMember(), sink);
         } else {
           try (ResultSet rows = s.prepare(dialect.connectionsByMember()).executeQuery()) {
