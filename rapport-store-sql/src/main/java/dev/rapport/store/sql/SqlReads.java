@@ -585,23 +585,7 @@ class SqlReads implements StoreReads {
           row.next();
           position = row.getLong(1);
         }
-        if (dialect == Dialect.POSTGRES) {
-          ConnectionsCopy.withAParallelWorker(connection);
-          ConnectionsCopy.copy(connection, dialect.connectionsByMember(), sink);
-        } else {
-          try (ResultSet rows = s.prepare(dialect.connectionsByMember()).executeQuery()) {
-            while (rows.next()) {
-              long member = rows.getLong(1);
-              String others = rows.getString(2);
-              for (int from = 0; from < others.length(); ) {
-                int to = others.indexOf(',', from);
-                to = to < 0 ? others.length() : to;
-                sink.connection(member, Long.parseLong(others, from, to, 10));
-                from = to + 1;
-              }
-            }
-          }
-        }
+        dialect.readConnections(s, sink);
         connection.commit();
         return position;
       } catch (SQLException | RuntimeException e) {
