@@ -128,6 +128,13 @@ public final class GraphIndex {
    */
   public static final class Builder {
     private final GraphIndex index = new GraphIndex();
+    /**
+     * The members by node, and how many: the builder's own until {@link #build} hands them to the
+     * index, so that a new member costs no volatile write and no growth of the index's other
+     * per-node arrays, which are made once at the end.
+     */
+    private long[] members = new long[1 << 10];
+    private int nodeCount;
     private int[] a = new int[1 << 12];
     private int[] b = new int[1 << 12];
     private int count;
@@ -142,18 +149,31 @@ public final class GraphIndex {
         b = Arrays.copyOf(b, count * 2);
       }
       if (memberA != lastMember) {
-        lastNode = index.nodeFor(memberA);
+        lastNode = nodeFor(memberA);
         lastMember = memberA;
       }
       a[count] = lastNode;
-      b[count] = index.nodeFor(memberB);
+      b[count] = nodeFor(memberB);
       count++;
       return this;
     }
 
+    private int nodeFor(long member) {
+      int node = index.nodes.get(member);
+      if (node < 0) {
+        if (nodeCount == members.length) {
+          members = Arrays.copyOf(members, nodeCount * 2);
+        }
+        node = nodeCount++;
+        members[node] = member;
+        index.nodes.putUnpublished(member, node);
+      }
+      return node;
+    }
+
     /** The index; the builder must not be used afterwards. */
     public GraphIndex build() {
-      int n = index.nodeCount;
+      int n = nodeCount;
       int[] offsets = new int[n + 1];
       for (int i = 0; i < count; i++) {
         if (a[i] != b[i]) {
@@ -188,12 +208,14 @@ public final class GraphIndex {
         }
       }
       offsets[n] = write;
+      // The per-node arrays are made at the size there is; the node count is written last, with a
+      // volatile write, after everything it counts.
+      index.members = Arrays.copyOf(members, Math.max(16, n));
+      index.changedAt = new AtomicLongArray(Math.max(16, n));
       index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(Math.max(16, n)));
       index.entries = write;
-      // The per-node arrays grew by doubling as members came; trimmed to the nodes there are, as the
-      // overlay above is. On email-Enron (ten entries per member) they were a tenth of the index.
-      index.members = Arrays.copyOf(index.members, Math.max(16, n));
-      index.changedAt = new AtomicLongArray(Math.max(16, n));
+      index.nodeCount = n;
+      members = null;
       return index;
     }
   }

@@ -44,6 +44,18 @@ final class MemberNodes {
 
   /** Gives the member this node. The writer only, and only for a member without one. */
   void put(long member, int node) {
+    put(member, node, true);
+  }
+
+  /**
+   * As {@link #put}, for a table no reader sees yet (an index being built, handed to readers
+   * whole later): without the volatile write that publishes each slot.
+   */
+  void putUnpublished(long member, int node) {
+    put(member, node, false);
+  }
+
+  private void put(long member, int node, boolean publish) {
     if (member == FREE) {
       throw new IllegalArgumentException("member id " + member + " is reserved");
     }
@@ -58,7 +70,7 @@ final class MemberNodes {
       }
       table = bigger;
     }
-    insert(table, member, node, true);
+    insert(table, member, node, publish);
     size++;
   }
 

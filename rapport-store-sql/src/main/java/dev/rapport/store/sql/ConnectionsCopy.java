@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.postgresql.PGConnection;
 
 /**
@@ -13,33 +12,13 @@ import org.postgresql.PGConnection;
  * load: one stream of {@code member<TAB>other<LF>} lines, parsed as it arrives, instead of a
  * result set whose every row costs the driver more than its two ids (measured on ego-Facebook,
  * the whole load of the index: 26 ms copying, 32 ms fetching rows 20,000 at a time, 40 ms 1,000 at
- * a time; 20 ms copying with a parallel worker). The copy runs inside the caller's transaction, so
- * it reads the caller's snapshot.
+ * a time). The copy runs inside the caller's transaction, so it reads the caller's snapshot.
  */
 final class ConnectionsCopy {
   private ConnectionsCopy() {}
 
-  /**
-   * Lets the planner give the copy's scan a second process for the rest of the transaction. The
-   * connections table is below the size at which PostgreSQL plans one by itself; at ego-Facebook's
-   * size one worker takes the copy to the client from 19.6 to 15.1 ms, and two make the whole load
-   * slower on two cores (23 ms against 20).
-   */
-  private static void withAParallelWorker(Connection connection) throws SQLException {
-    try (Statement settings = connection.createStatement()) {
-      settings.execute("SET LOCAL max_parallel_workers_per_gather = 1");
-      settings.execute("SET LOCAL min_parallel_table_scan_size = 0");
-      settings.execute("SET LOCAL parallel_setup_cost = 0");
-      settings.execute("SET LOCAL parallel_tuple_cost = 0");
-    }
-  }
-
-  /**
-   * Runs the copy, which must give each connection once as its two ids, and hands each to the sink;
-   * for the rest of the caller's transaction the planner may use one parallel worker.
-   */
+  /** Runs the copy, which must give each connection once as its two ids, and hands each to the sink. */
   static void copy(Connection connection, String copy, ConnectionSink sink) throws SQLException {
-    withAParallelWorker(connection);
     try (Lines lines = new Lines(sink)) {
       connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
       lines.end();

@@ -18,6 +18,11 @@ interface Readers extends AutoCloseable {
    */
   <T> T read(Work<T> work);
 
+  /** Whether two threads may each read on a session of their own at once. */
+  default boolean lendsTwo() {
+    return true;
+  }
+
   @Override
   void close();
 }

@@ -22,6 +22,12 @@ final class SessionReaders implements Readers {
     }
   }
 
+  /** There is only the one session. */
+  @Override
+  public boolean lendsTwo() {
+    return false;
+  }
+
   /** The session belongs to the writer, which closes it. */
   @Override
   public void close() {}

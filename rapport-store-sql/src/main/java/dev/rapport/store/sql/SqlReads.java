@@ -569,35 +569,10 @@ class SqlReads implements StoreReads {
     return page(NOTIFICATIONS, 1, Rows::notification, page, memberId, below[0], memberId, memberId);
   }
 
-  /** Reads in one repeatable-read transaction, so that the position and the rows agree. */
+  /** Reads in one snapshot, so that the position and the rows agree (see {@link ConnectionsLoad}). */
   @Override
   public long forEachConnection(ConnectionSink sink) {
-    return readers.read(s -> {
-      Connection connection = s.connection();
-      int isolation = connection.getTransactionIsolation();
-      if (dialect == Dialect.POSTGRES) {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      }
-      connection.setAutoCommit(false);
-      try {
-        long position;
-        try (ResultSet row = s.prepare(dialect.snapshotPosition()).executeQuery()) {
-          row.next();
-          position = row.getLong(1);
-        }
-        dialect.readConnections(s, sink);
-        connection.commit();
-        return position;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-        if (dialect == Dialect.POSTGRES) {
-          connection.setTransactionIsolation(isolation);
-        }
-      }
-    });
+    return ConnectionsLoad.read(dialect, readers, sink);
   }
 
   @Override

@@ -33,6 +33,11 @@ class SqliteStoreIT extends StoreContract {
     }
   }
 
+  @Override
+  protected boolean loadsExactlyAtTheirPosition() {
+    return true;
+  }
+
   @Test
   void aSecondStoreOnTheSameFile_isRefused_untilTheFirstIsClosed() {
     Path file = TestStores.freshSqliteFile();

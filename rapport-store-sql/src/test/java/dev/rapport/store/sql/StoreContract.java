@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +75,15 @@ abstract class StoreContract {
 
   /** Runs SQL on the database behind the store's back (to damage or inspect it). */
   protected abstract void execute(String database, String sql);
+
+  /**
+   * Whether a load of the connections reflects exactly the events up to the position it gives,
+   * not also some after it (true of SQLite's one writer; on PostgreSQL a snapshot may already see a
+   * transaction committed after an older one still running).
+   */
+  protected boolean loadsExactlyAtTheirPosition() {
+    return false;
+  }
 
   private String database;
   private Store store;
@@ -497,6 +508,150 @@ abstract class StoreContract {
       long disconnected = applied(Map.of(), List.of(new Change.RemoveConnection(ada.id(), bob.id())),
           event(EventType.DISCONNECTED, ada.id(), bob.id()));
       assertThat(store.eventsAfter(position, 100)).extracting(Event::seq).containsExactly(disconnected);
+    }
+
+    /**
+     * The load reads the table in parts, on two sessions at once where it can. Every connection
+     * still comes once, including those of the lowest and highest member ids, from both sessions,
+     * and the sink is never called by two threads at once. The sink is slow to take its first
+     * connection, so that the second session surely has parts left to read by the time it starts.
+     */
+    @Test
+    void forEachConnection_readsEveryPartOnce_onTwoSessions_oneCallAtATime() {
+      List<Member> members = IntStream.range(0, 200).mapToObj(i -> add("part-" + i)).toList();
+      // About 2,000 connections: a few dozen pages of PostgreSQL's table, so that every part has
+      // some. The lowest and highest ids are connected, to each other and to others.
+      Set<Set<Long>> expected = new HashSet<>();
+      List<Change> changes = new ArrayList<>();
+      long lowest = members.getFirst().id();
+      long highest = members.getLast().id();
+      for (long[] pair : new long[][] {{lowest, highest}, {lowest, members.get(1).id()}, {highest, members.get(1).id()}}) {
+        expected.add(Set.of(pair[0], pair[1]));
+        changes.add(new Change.AddConnection(pair[0], pair[1], T0));
+      }
+      SplittableRandom random = new SplittableRandom(42);
+      while (expected.size() < 2_000) {
+        long a = members.get(random.nextInt(members.size())).id();
+        long b = members.get(random.nextInt(members.size())).id();
+        if (a != b && expected.add(Set.of(a, b))) {
+          changes.add(new Change.AddConnection(a, b, T0));
+        }
+      }
+      for (int from = 0; from < changes.size(); from += 500) {
+        apply(changes.subList(from, Math.min(changes.size(), from + 500)).toArray(Change[]::new));
+      }
+
+      List<Set<Long>> seen = new ArrayList<>();
+      Set<Thread> threads = new HashSet<>();
+      AtomicInteger inside = new AtomicInteger();
+      AtomicInteger overlaps = new AtomicInteger();
+      store.forEachConnection((a, b) -> {
+        if (inside.incrementAndGet() > 1) {
+          overlaps.incrementAndGet();
+        }
+        if (seen.isEmpty()) {
+          slowly();
+        }
+        seen.add(Set.of(a, b));
+        threads.add(Thread.currentThread());
+        inside.decrementAndGet();
+      });
+      assertThat(overlaps).hasValue(0);
+      assertThat(seen).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(threads).as("threads that handed connections to the sink").hasSize(2);
+    }
+
+    /**
+     * Loads taken while others commit: the events after each one's position, replayed onto it, give
+     * the connections at the end. Where a load reflects exactly its position (SQLite: one writer),
+     * it also equals the log replayed up to that position. Each load's sink is slow to take its
+     * first connection, so that commits land while the second session starts: on SQLite, whose
+     * sessions cannot share a snapshot, that session must then sit out.
+     */
+    @Test
+    void aLoadWhileOthersCommit_givesTheConnectionsOfItsPosition() throws Exception {
+      List<Member> members = IntStream.range(0, 60).mapToObj(i -> add("busy-" + i)).toList();
+      for (int i = 0; i < members.size(); i++) {
+        List<Change> row = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
+        for (int j = i + 3; j < members.size(); j += 3) {
+          row.add(new Change.AddConnection(members.get(i).id(), members.get(j).id(), T0));
+          events.add(event(EventType.CONNECTED, members.get(i).id(), members.get(j).id()));
+        }
+        applied(Map.of(), row, events.toArray(Event[]::new));
+      }
+      int writers = 4;
+      record Load(Set<Set<Long>> connections, long position) {}
+      List<Load> loads = new ArrayList<>();
+      try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < writers; t++) {
+          // Each writer toggles a pair of its own, far apart in id, not connected at the start.
+          Member a = members.get(t);
+          Member b = members.get(members.size() - 1 - t * 3);
+          running.add(pool.submit(() -> {
+            for (int i = 0; i < 80; i++) {
+              if (i % 2 == 0) {
+                applied(Map.of(), List.of(new Change.AddConnection(a.id(), b.id(), T0)),
+                    event(EventType.CONNECTED, a.id(), b.id()));
+              } else {
+                applied(Map.of(), List.of(new Change.RemoveConnection(a.id(), b.id())),
+                    event(EventType.DISCONNECTED, a.id(), b.id()));
+              }
+            }
+            return null;
+          }));
+        }
+        while (!running.stream().allMatch(Future::isDone)) {
+          Set<Set<Long>> connections = new HashSet<>();
+          long position = store.forEachConnection((a, b) -> {
+            if (connections.isEmpty()) {
+              slowly();
+            }
+            connections.add(Set.of(a, b));
+          });
+          loads.add(new Load(connections, position));
+        }
+        for (Future<?> writer : running) {
+          writer.get();
+        }
+      }
+      Set<Set<Long>> end = new HashSet<>();
+      store.forEachConnection((a, b) -> end.add(Set.of(a, b)));
+      List<Event> log = store.eventsAfter(0, Integer.MAX_VALUE);
+      assertThat(loads).isNotEmpty();
+      for (Load load : loads) {
+        assertThat(replay(load.connections(), log, load.position(), Long.MAX_VALUE))
+            .as("load at position %d, and every event after it", load.position()).isEqualTo(end);
+        if (loadsExactlyAtTheirPosition()) {
+          assertThat(load.connections()).as("load at position %d", load.position())
+              .isEqualTo(replay(Set.of(), log, 0, load.position()));
+        }
+      }
+    }
+
+    /** The connections after the log's events in (after, upTo] are applied to {@code start}. */
+    private static Set<Set<Long>> replay(Set<Set<Long>> start, List<Event> log, long after, long upTo) {
+      Set<Set<Long>> connections = new HashSet<>(start);
+      for (Event e : log) {
+        if (e.seq() > after && e.seq() <= upTo) {
+          switch (e.type()) {
+            case CONNECTED -> connections.add(Set.of(e.actorId(), e.subjectId()));
+            case DISCONNECTED -> connections.remove(Set.of(e.actorId(), e.subjectId()));
+            default -> { }
+          }
+        }
+      }
+      return connections;
+    }
+
+    /** A sink's pause: long enough for a thread to start and a few commits to land. */
+    private static void slowly() {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     /**
