@@ -212,7 +212,9 @@ public final class GraphIndex {
       // volatile write, after everything it counts.
       index.members = Arrays.copyOf(members, Math.max(16, n));
       index.changedAt = new AtomicLongArray(Math.max(16, n));
-      index.lists = new Lists(offsets, Arrays.copyOf(targets, write), new AtomicReferenceArray<>(Math.max(16, n)));
+      // Without duplicates (as a store gives them) the rows fill the array: no copy.
+      index.lists = new Lists(offsets, write == targets.length ? targets : Arrays.copyOf(targets, write),
+          new AtomicReferenceArray<>(Math.max(16, n)));
       index.entries = write;
       index.nodeCount = n;
       members = null;
