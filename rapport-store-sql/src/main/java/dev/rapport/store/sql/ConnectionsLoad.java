@@ -31,12 +31,21 @@ final class ConnectionsLoad {
   private static final int PARTS = 8;
   /** Connections a thread reads before it hands them to the sink. */
   private static final int BLOCK = 4096;
+  private static final int WAITING = 0;
+  private static final int HELPING = 1;
+  private static final int CLOSED = 2;
 
   private final Dialect dialect;
   private final Readers readers;
   private final ConnectionSink sink;
   private final Object sinkLock = new Object();
   private final AtomicInteger nextPart = new AtomicInteger();
+  /**
+   * Whether the second session has started ({@link #HELPING}), or the first one finished before
+   * it did ({@link #CLOSED}) and so neither waits for it nor needs it: a pool with no session
+   * free at once must not hold the load up.
+   */
+  private final AtomicInteger helperState = new AtomicInteger(WAITING);
   private List<Dialect.Part> parts;
   private long position;
   private String sharedSnapshot;
@@ -64,26 +73,34 @@ final class ConnectionsLoad {
       Thread helper = readers.lendsTwo()
           ? Thread.ofPlatform().name("rapport-connections-load").daemon().start(this::help)
           : null;
+      boolean helped = false;
       try {
         readParts(session);
       } finally {
         if (helper != null) {
           nextPart.set(parts.size()); // if this session failed, the other takes no more parts
-          joinUninterruptibly(helper);
+          // The snapshot stays open until a second session that started is done with it.
+          helped = !helperState.compareAndSet(WAITING, CLOSED);
+          if (helped) {
+            joinUninterruptibly(helper);
+          }
         }
       }
-      if (helperFailure != null) {
+      if (helped && helperFailure != null) {
         throw new SQLException("the second session of the load failed: " + helperFailure.getMessage(), helperFailure);
       }
       return position;
     });
   }
 
-  /** The second session, on its own thread: helps only if parts are left and it sees the snapshot. */
+  /**
+   * The second session, on its own thread: helps only if it starts before the first one has
+   * finished, and sees the snapshot.
+   */
   private void help() {
     try {
       readers.read(session -> {
-        if (nextPart.get() >= parts.size()) {
+        if (!helperState.compareAndSet(WAITING, HELPING)) {
           return null;
         }
         return inSnapshot(session, () -> {
