@@ -10,6 +10,7 @@ import dev.rapport.store.Change;
 import dev.rapport.store.Commit;
 import dev.rapport.store.Event;
 import dev.rapport.store.EventType;
+import dev.rapport.store.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class IndexLoadBenchmark {
   private static final int CHANGES_PER_COMMIT = 5_000;
-  private static final long FIRST_ID = 1_000_000;
 
   @Param({"sqlite", "postgres"})
   public String store;
@@ -71,16 +71,21 @@ public class IndexLoadBenchmark {
     long started = System.nanoTime();
     Batch batch = new Batch();
     Instant at = Instant.parse("2026-11-28T00:00:00Z");
+    // Ids as the service gives them (time-ordered, 18 digits), drawn as each commit's members are:
+    // consecutive within a commit, apart between commits, as in an import.
+    TimeOrderedIds ids = new TimeOrderedIds(0);
+    long[] id = new long[adjacency.length];
     for (int u = 0; u < adjacency.length; u++) {
-      Member member = new Member(FIRST_ID + u, Handle.of("member-" + u), MemberKind.PERSON, "Member " + u, "",
+      id[u] = ids.next();
+      Member member = new Member(id[u], Handle.of("member-" + u), MemberKind.PERSON, "Member " + u, "",
           Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0);
       batch.add(new Change.AddMember(member), new Event(0, EventType.MEMBER_CREATED, at, member.id(), 0, 0));
     }
     for (int u = 0; u < adjacency.length; u++) {
       for (int v : adjacency[u]) {
         if (u < v) {
-          batch.add(new Change.AddConnection(FIRST_ID + u, FIRST_ID + v, at),
-              new Event(0, EventType.CONNECTED, at, FIRST_ID + u, FIRST_ID + v, 0));
+          batch.add(new Change.AddConnection(id[u], id[v], at),
+              new Event(0, EventType.CONNECTED, at, id[u], id[v], 0));
           connections++;
         }
       }

@@ -5,76 +5,125 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.postgresql.PGConnection;
 
 /**
- * Reads every connection out of PostgreSQL with {@code COPY ... TO STDOUT}, for the graph index's
- * load: one stream of {@code member<TAB>other<LF>} lines, parsed as it arrives, instead of a
+ * Reads connections out of PostgreSQL with {@code COPY ... TO STDOUT (FORMAT binary)}, for the
+ * graph index's load: one stream of rows of two 8-byte ids, parsed as it arrives, instead of a
  * result set whose every row costs the driver more than its two ids (measured on ego-Facebook,
  * the whole load of the index: 26 ms copying, 32 ms fetching rows 20,000 at a time, 40 ms 1,000 at
- * a time). The copy runs inside the caller's transaction, so it reads the caller's snapshot.
+ * a time). Binary rather than text because the service's ids have 18 digits, which PostgreSQL
+ * takes long to write out: copying email-Enron's rows with such ids took it 62.5 ms as text and
+ * 43.8 ms in binary (with 7-digit ids, 43.9 and 44.4 ms). The copy runs inside the caller's
+ * transaction, so it reads the caller's snapshot.
  */
 final class ConnectionsCopy {
   private ConnectionsCopy() {}
 
-  /** Runs the copy, which must give each connection once as its two ids, and hands each to the sink. */
+  /** Runs the copy, whose rows must be each connection once as its two ids, and hands each to the sink. */
   static void copy(Connection connection, String copy, ConnectionSink sink) throws SQLException {
-    try (Lines lines = new Lines(sink)) {
-      connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, lines);
-      lines.end();
+    try (Rows rows = new Rows(sink)) {
+      connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copy, rows);
+      rows.end();
     } catch (IOException e) {
       throw new SQLException("could not read the connections from PostgreSQL", e);
     }
   }
 
-  /** Parses the copy's text as it is written: two non-negative integers per line. */
-  private static final class Lines extends OutputStream {
-    private final ConnectionSink sink;
-    private long number;
-    private long member;
-    private boolean inNumber;
-    private boolean haveMember;
+  /**
+   * Parses the binary copy as it is written, however the bytes come cut: a header (a signature,
+   * flags and an extension of a given length), then rows of a field count (2), and per field a
+   * length (8) and a big-endian long, then a field count of -1.
+   */
+  private static final class Rows extends OutputStream {
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+    /** The signature, the flags and the extension's length. */
+    private static final int HEADER = SIGNATURE.length + 8;
+    /** A row: its field count, and two fields of a length and a long. */
+    private static final int ROW = 2 + 2 * (4 + 8);
 
-    Lines(ConnectionSink sink) {
+    private final ConnectionSink sink;
+    /** Bytes written but not parsed yet: less than a row, or the header, at any time. */
+    private byte[] pending = new byte[256];
+    private int pendingLength;
+    private boolean headerRead;
+    private boolean ended;
+
+    Rows(ConnectionSink sink) {
       this.sink = sink;
     }
 
     @Override
     public void write(int b) throws IOException {
-      accept((byte) b);
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-      for (int i = offset; i < offset + length; i++) {
-        accept(bytes[i]);
+      if (pendingLength + length > pending.length) {
+        pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
       }
+      System.arraycopy(bytes, offset, pending, pendingLength, length);
+      pendingLength += length;
+      int parsed = parse(pending, pendingLength);
+      System.arraycopy(pending, parsed, pending, 0, pendingLength - parsed);
+      pendingLength -= parsed;
     }
 
-    private void accept(byte b) throws IOException {
-      if (b >= '0' && b <= '9') {
-        number = number * 10 + (b - '0');
-        inNumber = true;
-      } else if (b == '\t' && inNumber && !haveMember) {
-        member = number;
-        haveMember = true;
-        number = 0;
-        inNumber = false;
-      } else if (b == '\n' && inNumber && haveMember) {
-        sink.connection(member, number);
-        haveMember = false;
-        number = 0;
-        inNumber = false;
-      } else {
-        throw new IOException("unexpected byte " + b + " in the copy of the connections");
+    /** Parses what is complete of the first {@code length} bytes; how many it used. */
+    private int parse(byte[] b, int length) throws IOException {
+      int at = 0;
+      if (!headerRead) {
+        if (length < HEADER) {
+          return 0;
+        }
+        if (!Arrays.equals(b, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+          throw new IOException("the copy of the connections does not start as a binary copy does");
+        }
+        int extension = intAt(b, SIGNATURE.length + 4);
+        if (length < HEADER + extension) {
+          return 0;
+        }
+        at = HEADER + extension;
+        headerRead = true;
       }
+      while (at + 2 <= length && !ended) {
+        short fields = (short) (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
+        if (fields == -1) {
+          ended = true;
+          at += 2;
+        } else if (fields != 2) {
+          throw new IOException("a row of the copy of the connections has " + fields + " fields, not 2");
+        } else if (at + ROW <= length) {
+          if (intAt(b, at + 2) != 8 || intAt(b, at + 14) != 8) {
+            throw new IOException("a row of the copy of the connections does not hold two 8-byte ids");
+          }
+          sink.connection(longAt(b, at + 6), longAt(b, at + 18));
+          at += ROW;
+        } else {
+          break;
+        }
+      }
+      if (ended && at < length) {
+        throw new IOException("the copy of the connections goes on after its end");
+      }
+      return at;
     }
 
-    /** Checks that the copy ended at the end of a line. */
+    /** Checks that the copy ended where a binary copy ends. */
     void end() throws IOException {
-      if (inNumber || haveMember) {
-        throw new IOException("the copy of the connections ended inside a line");
+      if (!ended || pendingLength > 0) {
+        throw new IOException("the copy of the connections ended before its end");
       }
+    }
+
+    private static int intAt(byte[] b, int at) {
+      return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    private static long longAt(byte[] b, int at) {
+      return ((long) intAt(b, at) << 32) | (intAt(b, at + 4) & 0xffffffffL);
     }
   }
 }

@@ -562,6 +562,33 @@ abstract class StoreContract {
     }
 
     /**
+     * Ids as the service gives them (time-ordered, 18 digits) and up to the largest come out whole:
+     * PostgreSQL's copy sends them as 8 bytes each, SQLite's as text.
+     */
+    @Test
+    void forEachConnection_givesLargeIdsWhole() {
+      long[] ids = {252_679_144_465_244_160L, 252_679_144_465_244_161L, 252_679_145_316_692_239L,
+          Long.MAX_VALUE - 1, Long.MAX_VALUE};
+      for (long id : ids) {
+        Member member = new Member(id, Handle.of("large-" + Long.toString(id, 36)), MemberKind.PERSON, "Large", "",
+            Optional.empty(), "basic", T0, Settings.DEFAULTS, 0, 0);
+        applied(Map.of(), List.of(new Change.AddMember(member)), event(EventType.MEMBER_CREATED, id, 0));
+      }
+      Set<Set<Long>> expected = new HashSet<>();
+      List<Change> changes = new ArrayList<>();
+      for (int i = 0; i < ids.length; i++) {
+        for (int j = i + 1; j < ids.length; j++) {
+          expected.add(Set.of(ids[i], ids[j]));
+          changes.add(new Change.AddConnection(ids[i], ids[j], T0));
+        }
+      }
+      apply(changes.toArray(Change[]::new));
+      List<Set<Long>> seen = new ArrayList<>();
+      store.forEachConnection((a, b) -> seen.add(Set.of(a, b)));
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
      * Loads taken while others commit: the events after each one's position, replayed onto it, give
      * the connections at the end. Where a load reflects exactly its position (SQLite: one writer),
      * it also equals the log replayed up to that position. Each load's sink is slow to take its
