@@ -48,15 +48,36 @@ enum Dialect {
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           long member = rows.getLong(1);
-          String others = rows.getString(2);
-          for (int from = 0; from < others.length(); ) {
-            int to = others.indexOf(',', from);
-            to = to < 0 ? others.length() : to;
-            sink.connection(member, Long.parseLong(others, from, to, 10));
-            from = to + 1;
-          }
+          forEachId(rows.getString(2), member, sink);
         }
       }
+    }
+
+    /**
+     * Hands the sink a connection of the member to each id of a comma-separated list of
+     * non-negative ids, read in one pass over its characters. With the service's 18-digit ids,
+     * finding each comma and then parsing the digits between took a tenth of email-Enron's load.
+     */
+    private static void forEachId(String ids, long member, ConnectionSink sink) throws SQLException {
+      long id = 0;
+      int digits = 0;
+      for (int i = 0; i < ids.length(); i++) {
+        char c = ids.charAt(i);
+        if (c >= '0' && c <= '9' && digits < 19) {
+          id = id * 10 + (c - '0');
+          digits++;
+        } else if (c == ',' && digits > 0) {
+          sink.connection(member, id);
+          id = 0;
+          digits = 0;
+        } else {
+          throw new SQLException("unexpected '" + c + "' in the connections of member " + member);
+        }
+      }
+      if (digits == 0) {
+        throw new SQLException("the connections of member " + member + " end without an id");
+      }
+      sink.connection(member, id);
     }
 
     /** SQLite has no way to share a snapshot: {@link ConnectionsLoad} compares log positions instead. */
