@@ -26,8 +26,11 @@ enum Dialect {
 
     /**
      * Ranges of member ids of equal width; the first and last are open, so that every id is in one.
-     * Ids grow with the time a member joined, so a range is a stretch of time; uneven ones are
-     * evened out by the two sessions taking parts in turn.
+     * Ids grow with the time a member joined, so a range is a stretch of time, and the two
+     * sessions taking parts in turn even out ranges of unequal weight, but not one that holds
+     * most connections: an import creates its best-connected members first, and one of email-Enron
+     * held 84% of its connections in the first range. Halves by the last bit of the id balance any
+     * ids, but each walks the whole index, which was slower on evenly spread ids (BENCHMARKS.md).
      * SQLite finds a min() or a max() at one end of the index only when each is a query alone: both
      * in one scan the whole table (8.4 ms for ego-Facebook).
      */
