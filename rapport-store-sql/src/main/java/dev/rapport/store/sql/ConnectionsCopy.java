@@ -36,7 +36,7 @@ final class ConnectionsCopy {
    * flags and an extension of a given length), then rows of a field count (2), and per field a
    * length (8) and a big-endian long, then a field count of -1.
    */
-  private static final class Rows extends OutputStream {
+  static final class Rows extends OutputStream {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** The signature, the flags and the extension's length. */
     private static final int HEADER = SIGNATURE.length + 8;
@@ -44,7 +44,7 @@ final class ConnectionsCopy {
     private static final int ROW = 2 + 2 * (4 + 8);
 
     private final ConnectionSink sink;
-    /** Bytes written but not parsed yet: less than a row, or the header, at any time. */
+    /** Bytes written but not parsed yet: less than a row, or part of the header. */
     private byte[] pending = new byte[256];
     private int pendingLength;
     private boolean headerRead;
@@ -59,43 +59,57 @@ final class ConnectionsCopy {
       write(new byte[] {(byte) b}, 0, 1);
     }
 
+    /**
+     * The driver writes one row at a time, so the bytes are parsed where they are; only a part
+     * left over (the header, or a row cut in two) waits in {@link #pending} for the rest.
+     */
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (pendingLength == 0) {
+        int parsed = parse(bytes, offset, offset + length);
+        keep(bytes, parsed, offset + length - parsed);
+        return;
+      }
+      keep(bytes, offset, length);
+      int parsed = parse(pending, 0, pendingLength);
+      System.arraycopy(pending, parsed, pending, 0, pendingLength - parsed);
+      pendingLength -= parsed;
+    }
+
+    /** Appends bytes not parsed yet to {@link #pending}. */
+    private void keep(byte[] bytes, int offset, int length) {
       if (pendingLength + length > pending.length) {
         pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
       }
       System.arraycopy(bytes, offset, pending, pendingLength, length);
       pendingLength += length;
-      int parsed = parse(pending, pendingLength);
-      System.arraycopy(pending, parsed, pending, 0, pendingLength - parsed);
-      pendingLength -= parsed;
     }
 
-    /** Parses what is complete of the first {@code length} bytes; how many it used. */
-    private int parse(byte[] b, int length) throws IOException {
-      int at = 0;
+    /** Parses what is complete of the bytes from {@code from} to {@code to}; where it stopped. */
+    private int parse(byte[] b, int from, int to) throws IOException {
+      int at = from;
       if (!headerRead) {
-        if (length < HEADER) {
-          return 0;
+        if (to - at < HEADER) {
+          return at;
         }
-        if (!Arrays.equals(b, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
+        if (!Arrays.equals(b, at, at + SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
           throw new IOException("the copy of the connections does not start as a binary copy does");
         }
-        int extension = intAt(b, SIGNATURE.length + 4);
-        if (length < HEADER + extension) {
-          return 0;
+        int extension = intAt(b, at + SIGNATURE.length + 4);
+        if (to - at < HEADER + extension) {
+          return at;
         }
-        at = HEADER + extension;
+        at += HEADER + extension;
         headerRead = true;
       }
-      while (at + 2 <= length && !ended) {
+      while (at + 2 <= to && !ended) {
         short fields = (short) (((b[at] & 0xff) << 8) | (b[at + 1] & 0xff));
         if (fields == -1) {
           ended = true;
           at += 2;
         } else if (fields != 2) {
           throw new IOException("a row of the copy of the connections has " + fields + " fields, not 2");
-        } else if (at + ROW <= length) {
+        } else if (at + ROW <= to) {
           if (intAt(b, at + 2) != 8 || intAt(b, at + 14) != 8) {
             throw new IOException("a row of the copy of the connections does not hold two 8-byte ids");
           }
@@ -105,7 +119,7 @@ final class ConnectionsCopy {
           break;
         }
       }
-      if (ended && at < length) {
+      if (ended && at < to) {
         throw new IOException("the copy of the connections goes on after its end");
       }
       return at;

@@ -115,10 +115,10 @@ enum Dialect {
     }
 
     /**
-     * Copied out in PostgreSQL's binary format ({@link ConnectionsCopy}): rows cost the driver more than their
-     * ids, and aggregating them into one text per member took PostgreSQL longer still (48 ms for
-     * ego-Facebook, against 40 ms for rows and 26 ms for the copy). A part is a range of blocks,
-     * which PostgreSQL reads alone (a scan of a range of tuple ids).
+     * Copied out in PostgreSQL's binary format ({@link ConnectionsCopy}): rows cost the driver more
+     * than their ids, and aggregating them into one text per member took PostgreSQL longer still
+     * (48 ms for ego-Facebook, against 40 ms for rows and 26 ms for the copy). A part is a range of
+     * blocks, which PostgreSQL reads alone (a scan of a range of tuple ids).
      */
     @Override
     void readConnections(Session session, Part part, ConnectionSink sink) throws SQLException {

@@ -108,12 +108,19 @@ abstract class StoreContract {
   }
 
   private Member person(String handle) {
-    return new Member(nextId++, Handle.of(handle), MemberKind.PERSON, "Name of " + handle, "headline",
+    return person(nextId++, handle);
+  }
+
+  private static Member person(long id, String handle) {
+    return new Member(id, Handle.of(handle), MemberKind.PERSON, "Name of " + handle, "headline",
         Optional.of(handle + "@example.com"), "basic", T0, Settings.DEFAULTS, 0, 0);
   }
 
   private Member add(String handle) {
-    Member member = person(handle);
+    return add(person(handle));
+  }
+
+  private Member add(Member member) {
     applied(Map.of(), List.of(new Change.AddMember(member)), event(EventType.MEMBER_CREATED, member.id(), 0));
     return member;
   }
@@ -570,9 +577,7 @@ abstract class StoreContract {
       long[] ids = {252_679_144_465_244_160L, 252_679_144_465_244_161L, 252_679_145_316_692_239L,
           Long.MAX_VALUE - 1, Long.MAX_VALUE};
       for (long id : ids) {
-        Member member = new Member(id, Handle.of("large-" + Long.toString(id, 36)), MemberKind.PERSON, "Large", "",
-            Optional.empty(), "basic", T0, Settings.DEFAULTS, 0, 0);
-        applied(Map.of(), List.of(new Change.AddMember(member)), event(EventType.MEMBER_CREATED, id, 0));
+        add(person(id, "large-" + Long.toString(id, 36)));
       }
       Set<Set<Long>> expected = new HashSet<>();
       List<Change> changes = new ArrayList<>();
