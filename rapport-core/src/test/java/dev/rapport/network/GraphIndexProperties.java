@@ -172,7 +172,8 @@ class GraphIndexProperties {
 
   /**
    * N4 equals the naive ranking: every other member by mutual count, most first, then lower id;
-   * paging through it gives the whole ranking. With a crowd of pairs far away in the same index, the
+   * paging through it gives the whole ranking. So does an index of the same connections loaded
+   * whole, whose build numbers the members in id order. With a crowd of pairs far away in the same index, the
    * viewers reach a small part of the network, and their counts are taken the other way.
    */
   @Property(tries = 300)
@@ -180,13 +181,20 @@ class GraphIndexProperties {
       @ForAll @IntRange(min = 2, max = 5) int excludeEvery, @ForAll boolean farAwayCrowd) {
     GraphIndex index = (farAwayCrowd ? withFarAwayPairs(4_000) : new GraphIndex()).countInBytesFrom(0);
     Map<Long, Set<Long>> model = new HashMap<>();
+    List<Long> from = new java.util.ArrayList<>();
+    List<Long> to = new java.util.ArrayList<>();
     for (Op op : ops) {
       if (op.kind() != 1 && op.a() != op.b()) {
         index.connect(op.a(), op.b());
         model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
         model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+        from.add(op.a());
+        to.add(op.b());
       }
     }
+    // The same connections loaded whole, in the order written: the build numbers the members again.
+    GraphIndex whole = GraphIndex.of(from.stream().mapToLong(Long::longValue).toArray(),
+        to.stream().mapToLong(Long::longValue).toArray()).countInBytesFrom(0);
     java.util.function.LongPredicate excluded = member -> member % excludeEvery == 0;
     for (long viewer : model.keySet()) {
       List<GraphIndex.Suggestion> naive = model.keySet().stream()
@@ -201,6 +209,8 @@ class GraphIndexProperties {
               .thenComparingLong(GraphIndex.Suggestion::member))
           .toList();
       assertThat(index.suggestions(viewer, limit, excluded)).as("suggestions for %d", viewer)
+          .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
+      assertThat(whole.suggestions(viewer, limit, excluded)).as("suggestions for %d, loaded whole", viewer)
           .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
       // Page after page, each starting after the last one of the page before, gives the whole ranking.
       List<GraphIndex.Suggestion> paged = new java.util.ArrayList<>();
