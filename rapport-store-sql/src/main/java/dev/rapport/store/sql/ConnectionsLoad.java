@@ -12,11 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * where the readers lend two. Most of a load is the database's own work on each row (PostgreSQL
  * turning it into a line of the copy, SQLite joining a member's ids), and a session does that work
  * on one processor. So the connections are cut into parts ({@link Dialect#connectionParts}), which
- * the two sessions take in turn, each on its own thread, until none is left.
+ * the two sessions take in turn, each on its own thread, until none is left: ranges of blocks on
+ * PostgreSQL, the two ends of the table on SQLite.
  *
  * <p>Measured on this project's two-core machine, the reading alone: PostgreSQL ego-Facebook 15.6
  * ms on one session with a parallel worker, 11.5-13 ms on two; SQLite email-Enron 31-35 ms on one,
- * 28 ms in two halves (its members' ids are skewed) and 18 ms in eight parts taken in turn.
+ * 28 ms in two halves (its members' ids are skewed) and 18 ms in eight parts taken in turn. Parts
+ * cut in advance by member id were even on some networks only (see {@link Dialect}), so SQLite's
+ * sessions now read from both ends until they meet.
  *
  * <p>The second session shares the first one's snapshot: PostgreSQL imports it ({@link
  * Dialect#shareSnapshot}); SQLite cannot, so its second session helps only if it sees the same log
@@ -25,9 +28,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Each thread hands what it read to the sink a block at a time, under one lock: the sink (the
  * index's builder) is called by one thread at a time, and each call sees every earlier one.
+ *
+ * <p>Where the parts are the two ends of the table (SQLite), the sessions read members in id order
+ * towards each other, and the lock also settles where they meet ({@link MeetingEnds}).
  */
 final class ConnectionsLoad {
-  /** Enough parts that neither session waits long for the other on a skewed network (see above). */
+  /** Enough parts of PostgreSQL's blocks that neither session waits long for the other. */
   private static final int PARTS = 8;
   /** Connections a thread reads before it hands them to the sink. */
   private static final int BLOCK = 4096;
@@ -40,6 +46,8 @@ final class ConnectionsLoad {
   private final ConnectionSink sink;
   private final Object sinkLock = new Object();
   private final AtomicInteger nextPart = new AtomicInteger();
+  /** Where the readings from the two ends of SQLite's table have got to: taken under {@link #sinkLock}. */
+  private final MeetingEnds ends = new MeetingEnds();
   /**
    * Whether the second session has started ({@link #HELPING}), or the first one finished before
    * it did ({@link #CLOSED}) and so neither waits for it nor needs it: a pool with no session
@@ -123,6 +131,7 @@ final class ConnectionsLoad {
   private void readParts(Session session) throws SQLException {
     Block block = new Block();
     for (int part = nextPart.getAndIncrement(); part < parts.size(); part = nextPart.getAndIncrement()) {
+      block.start(parts.get(part).end());
       dialect.readConnections(session, parts.get(part), block);
       block.flush();
     }
@@ -179,13 +188,29 @@ final class ConnectionsLoad {
   }
 
   /** Connections one thread has read, handed to the sink whole. */
-  private final class Block implements ConnectionSink {
+  private final class Block implements Dialect.PartSink {
     private final long[] members = new long[BLOCK];
     private final long[] others = new long[BLOCK];
     private int size;
+    private Dialect.End end;
+    /** Whether this end has met the other: nothing more of the part goes to the sink. */
+    private boolean met;
+
+    void start(Dialect.End partEnd) {
+      end = partEnd;
+      met = false;
+    }
+
+    @Override
+    public boolean wants(long member) {
+      return !met && ends.wants(end, member);
+    }
 
     @Override
     public void connection(long a, long b) {
+      if (met) {
+        return;
+      }
       members[size] = a;
       others[size] = b;
       if (++size == BLOCK) {
@@ -195,7 +220,9 @@ final class ConnectionsLoad {
 
     void flush() {
       synchronized (sinkLock) {
-        for (int i = 0; i < size; i++) {
+        int given = ends.take(end, members, size);
+        met = given < size;
+        for (int i = 0; i < given; i++) {
           sink.connection(members[i], others[i]);
         }
       }

@@ -19,38 +19,35 @@ enum Dialect {
     /**
      * One row per member, with the ids of its connections that are greater joined by commas:
      * fetching a row through the driver costs far more than an id (17.3 against 20.5 ms for
-     * ego-Facebook).
+     * ego-Facebook). In member id order, from the bottom or from the top.
      */
-    private static final String CONNECTIONS_BY_MEMBER = "SELECT member_id, group_concat(other_id) FROM connections"
-        + " WHERE member_id < other_id AND member_id BETWEEN ? AND ? GROUP BY member_id";
+    private static final String CONNECTIONS_FROM_BOTTOM = "SELECT member_id, group_concat(other_id) FROM connections"
+        + " WHERE member_id < other_id GROUP BY member_id ORDER BY member_id";
+    private static final String CONNECTIONS_FROM_TOP = CONNECTIONS_FROM_BOTTOM + " DESC";
 
     /**
-     * Ranges of member ids of equal width; the first and last are open, so that every id is in one.
-     * Ids grow with the time a member joined, so a range is a stretch of time, and the two
-     * sessions taking parts in turn even out ranges of unequal weight, but not one that holds
-     * most connections: an import creates its best-connected members first, and one of email-Enron
-     * held 84% of its connections in the first range. Halves by the last bit of the id balance any
-     * ids, but each walks the whole index, which was slower on evenly spread ids (BENCHMARKS.md).
-     * SQLite finds a min() or a max() at one end of the index only when each is a query alone: both
-     * in one scan the whole table (8.4 ms for ego-Facebook).
+     * The two ends of the table: one session reads its members from the lowest id up, the other
+     * from the highest down, until they meet, wherever that is. Ranges of ids cut in advance could
+     * not be of equal work: ids grow with the time a member joined, and an import creates its
+     * best-connected members first, so that one range of eight held 84% of an imported
+     * email-Enron's connections. Its load took 39-41 ms in eight ranges and takes 30-32 ms from
+     * both ends; the benchmark's email-Enron, whose ranges were even, 35 ms and 31-32 ms.
      */
     @Override
-    List<Part> connectionParts(Session session, int parts) throws SQLException {
-      try (ResultSet row = session.prepare("SELECT (SELECT min(member_id) FROM connections),"
-          + " (SELECT max(member_id) FROM connections)").executeQuery()) {
-        row.next();
-        return Part.cut(row.getLong(1), row.getLong(2), parts, Long.MIN_VALUE, Long.MAX_VALUE);
-      }
+    List<Part> connectionParts(Session session, int parts) {
+      return List.of(new Part(Long.MIN_VALUE, Long.MAX_VALUE, End.BOTTOM),
+          new Part(Long.MIN_VALUE, Long.MAX_VALUE, End.TOP));
     }
 
     @Override
-    void readConnections(Session session, Part part, ConnectionSink sink) throws SQLException {
-      PreparedStatement statement = session.prepare(CONNECTIONS_BY_MEMBER);
-      statement.setLong(1, part.first());
-      statement.setLong(2, part.last());
+    void readConnections(Session session, Part part, PartSink sink) throws SQLException {
+      PreparedStatement statement = session.prepare(part.end() == End.TOP ? CONNECTIONS_FROM_TOP : CONNECTIONS_FROM_BOTTOM);
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           long member = rows.getLong(1);
+          if (!sink.wants(member)) {
+            break;
+          }
           forEachId(rows.getString(2), member, sink);
         }
       }
@@ -121,7 +118,7 @@ enum Dialect {
      * blocks, which PostgreSQL reads alone (a scan of a range of tuple ids).
      */
     @Override
-    void readConnections(Session session, Part part, ConnectionSink sink) throws SQLException {
+    void readConnections(Session session, Part part, PartSink sink) throws SQLException {
       ConnectionsCopy.copy(session.connection(), "COPY (SELECT member_id, other_id FROM connections"
           + " WHERE ctid >= '(" + part.first() + ",0)' AND ctid < '(" + (part.last() + 1) + ",0)'"
           + " AND member_id < other_id) TO STDOUT (FORMAT binary)", sink);
@@ -157,10 +154,11 @@ enum Dialect {
   }
 
   /**
-   * A part of the connections table for the index's load: a range of member ids (SQLite) or of
-   * blocks (PostgreSQL), {@code first} to {@code last} included.
+   * A part of the connections table for the index's load: a range of blocks, {@code first} to
+   * {@code last} included, read whole (PostgreSQL), or one end of the table, read until the
+   * reading from the other end is met (SQLite).
    */
-  record Part(long first, long last) {
+  record Part(long first, long last, End end) {
     /**
      * At most {@code count} ranges of equal width covering {@code low..high} (fewer if it holds
      * fewer values), the first widened down to {@code floor} and the last up to {@code ceiling}, so
@@ -174,22 +172,34 @@ enum Dialect {
       List<Part> parts = new ArrayList<>(count);
       long first = floor;
       for (long i = 1; i <= cuts; i++) {
-        parts.add(new Part(first, low + i * width - 1));
+        parts.add(new Part(first, low + i * width - 1, End.NONE));
         first = low + i * width;
       }
-      parts.add(new Part(first, ceiling));
+      parts.add(new Part(first, ceiling, End.NONE));
       return parts;
     }
   }
 
+  /** Where a part of the table starts: a range of its own, or one end of the whole table. */
+  enum End { NONE, BOTTOM, TOP }
+
+  /** Takes a part's connections; for the ends of a table, says where the other end's reading is. */
+  interface PartSink extends ConnectionSink {
+    /** Whether this member's connections are still to read from this end: not once the ends have met. */
+    boolean wants(long member);
+  }
+
   /**
-   * Parts of the connections table that together hold every row once, in about {@code count}
-   * pieces of equal work, read in the caller's transaction.
+   * Parts of the connections table that together hold every row once: about {@code count} pieces
+   * of equal work, or the table's two ends. Read in the caller's transaction.
    */
   abstract List<Part> connectionParts(Session session, int count) throws SQLException;
 
-  /** Hands every connection of the part to the sink once, inside the caller's transaction (its snapshot). */
-  abstract void readConnections(Session session, Part part, ConnectionSink sink) throws SQLException;
+  /**
+   * Hands the sink the connections of the part, inside the caller's transaction (its snapshot): a
+   * range whole, an end in member id order until the sink wants no more.
+   */
+  abstract void readConnections(Session session, Part part, PartSink sink) throws SQLException;
 
   /**
    * Lets other sessions read in the caller's snapshot (a repeatable-read transaction, before its

@@ -518,16 +518,20 @@ abstract class StoreContract {
     }
 
     /**
-     * The load reads the table in parts, on two sessions at once where it can. Every connection
-     * still comes once, including those of the lowest and highest member ids, from both sessions,
-     * and the sink is never called by two threads at once. The sink is slow to take its first
-     * connection, so that the second session surely has parts left to read by the time it starts.
+     * The load reads the table in parts (PostgreSQL) or from both ends (SQLite), on two sessions
+     * at once where it can. Every connection still comes once, including those of the lowest and
+     * highest member ids, from both sessions, and the sink is never called by two threads at once.
+     * The sink pauses every 4,096 connections (a block of the load's), so that the second session
+     * surely has something left to read by the time it starts: from the top of SQLite's table, a
+     * block spans many more members, and the first session could otherwise read it all alone.
      */
     @Test
     void forEachConnection_readsEveryPartOnce_onTwoSessions_oneCallAtATime() {
-      List<Member> members = IntStream.range(0, 200).mapToObj(i -> add("part-" + i)).toList();
-      // About 2,000 connections: a few dozen pages of PostgreSQL's table, so that every part has
-      // some. The lowest and highest ids are connected, to each other and to others.
+      List<Member> members = IntStream.range(0, 400).mapToObj(i -> add("part-" + i)).toList();
+      // 12,000 connections: a few hundred pages of PostgreSQL's table, so that every part has some,
+      // and several of the load's blocks of 4,096 from each end of SQLite's, most of them ending
+      // inside a member's connections. The lowest and highest ids are connected, to each other and
+      // to others.
       Set<Set<Long>> expected = new HashSet<>();
       List<Change> changes = new ArrayList<>();
       long lowest = members.getFirst().id();
@@ -537,7 +541,7 @@ abstract class StoreContract {
         changes.add(new Change.AddConnection(pair[0], pair[1], T0));
       }
       SplittableRandom random = new SplittableRandom(42);
-      while (expected.size() < 2_000) {
+      while (expected.size() < 12_000) {
         long a = members.get(random.nextInt(members.size())).id();
         long b = members.get(random.nextInt(members.size())).id();
         if (a != b && expected.add(Set.of(a, b))) {
@@ -556,7 +560,7 @@ abstract class StoreContract {
         if (inside.incrementAndGet() > 1) {
           overlaps.incrementAndGet();
         }
-        if (seen.isEmpty()) {
+        if (seen.size() % 4_096 == 0) {
           slowly();
         }
         seen.add(Set.of(a, b));
