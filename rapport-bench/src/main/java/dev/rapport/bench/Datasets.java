@@ -27,10 +27,10 @@ final class Datasets {
   }
 
   /**
-   * An undirected SNAP edge list ({@code u v} per line, {@code #} comments) as sorted adjacency
-   * lists over node ids 0..n-1, each edge in both lists once, self loops dropped.
+   * An undirected SNAP edge list's edges in the order of the file: {@code {from, to}}, self loops
+   * dropped.
    */
-  static int[][] snapAdjacency(String name) {
+  static int[][] snapEdges(String name) {
     int[][] edges = {new int[1 << 16], new int[1 << 16]};
     int count = 0;
     try (Stream<String> lines = Files.lines(file(name))) {
@@ -55,6 +55,16 @@ final class Datasets {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new int[][] {Arrays.copyOf(edges[0], count), Arrays.copyOf(edges[1], count)};
+  }
+
+  /**
+   * An undirected SNAP edge list ({@code u v} per line, {@code #} comments) as sorted adjacency
+   * lists over node ids 0..n-1, each edge in both lists once, self loops dropped.
+   */
+  static int[][] snapAdjacency(String name) {
+    int[][] edges = snapEdges(name);
+    int count = edges[0].length;
     int n = 0;
     for (int i = 0; i < count; i++) {
       n = Math.max(n, Math.max(edges[0][i], edges[1][i]) + 1);

@@ -1,8 +1,13 @@
 package dev.rapport.bench;
 
+import dev.rapport.Policy;
+import dev.rapport.importing.ImportReport;
+import dev.rapport.importing.Importer;
+import dev.rapport.importing.NetworkImport;
 import dev.rapport.member.Handle;
 import dev.rapport.member.Member;
 import dev.rapport.member.MemberKind;
+import dev.rapport.member.NewMember;
 import dev.rapport.member.Settings;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
@@ -12,7 +17,9 @@ import dev.rapport.store.Event;
 import dev.rapport.store.EventType;
 import dev.rapport.store.TimeOrderedIds;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Loading the graph index from a store at start: one operation of {@code load} is {@code
  * Network.load}, which streams every connection of a SNAP graph (ego-Facebook 88,234; email-Enron
  * 183,831) out of one snapshot and builds the compressed rows; {@code readOnly} is the store's read
- * alone. The store is filled at setup, through ordinary commits
- * of members and connections with their events. Prints the index's footprint per directed
- * adjacency entry.
+ * alone. The store is filled at setup ({@code fill}): through ordinary commits of members and
+ * connections with their events ({@code commits}), or as {@code rapport import --format snap}
+ * fills it ({@code import}: members in the order the file names them, in the import's batches).
+ * The ids are the service's (time-ordered), so each way spreads the connections over the ids in
+ * its own way. Prints the index's footprint per directed adjacency entry.
  *
  * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
  * rapport-bench/target/benchmarks.jar IndexLoad -p store=sqlite,postgres -p dataset=ego-facebook}
@@ -57,18 +66,53 @@ public class IndexLoadBenchmark {
   @Param({"ego-facebook", "email-enron"})
   public String dataset;
 
+  @Param({"commits"})
+  public String fill;
+
   BenchStores stores;
   long connections;
 
   @Setup(Level.Trial)
   public void fill() {
     stores = BenchStores.open(store);
-    int[][] adjacency = Datasets.snapAdjacency(switch (dataset) {
+    String file = switch (dataset) {
       case "ego-facebook" -> "facebook_combined.txt";
       case "email-enron" -> "Email-Enron.txt";
       default -> throw new IllegalArgumentException("no data set '" + dataset + "'; use ego-facebook or email-enron");
-    });
+    };
     long started = System.nanoTime();
+    switch (fill) {
+      case "commits" -> fillThroughCommits(Datasets.snapAdjacency(file));
+      case "import" -> fillAsAnImport(Datasets.snapEdges(file));
+      default -> throw new IllegalArgumentException("no fill '" + fill + "'; use commits or import");
+    }
+    System.out.printf("%nfilled %s (%s) with %d connections in %.1f s%n", store, fill, connections,
+        (System.nanoTime() - started) / 1e9);
+    GraphIndex index = Network.load(stores.store()).current();
+    System.out.printf("index: %d connections, %.2f bytes per directed adjacency entry (arrays it keeps)%n",
+        index.connectionCount(), index.footprintBytes() / (2.0 * index.connectionCount()));
+  }
+
+  /** Members u0, u1, ... as the file names them, then their connections, as the import makes them. */
+  private void fillAsAnImport(int[][] edges) {
+    NetworkImport network = new NetworkImport();
+    Map<Integer, Integer> people = new HashMap<>();
+    for (int i = 0; i < edges[0].length; i++) {
+      int a = people.computeIfAbsent(edges[0][i], u -> network.person(NewMember.person(handle(u), "User " + u)));
+      int b = people.computeIfAbsent(edges[1][i], u -> network.person(NewMember.person(handle(u), "User " + u)));
+      network.connect(a, b);
+    }
+    ImportReport report = Importer.run(network, stores.store(), Policy.defaults(),
+        InstantSource.fixed(Instant.parse("2026-11-28T00:00:00Z")), new TimeOrderedIds(0));
+    connections = report.connectionsCreated();
+  }
+
+  /** The import's handle for a SNAP node: at least three characters, so node 7 is u07. */
+  private static String handle(int node) {
+    return node < 10 ? "u0" + node : "u" + node;
+  }
+
+  private void fillThroughCommits(int[][] adjacency) {
     Batch batch = new Batch();
     Instant at = Instant.parse("2026-11-28T00:00:00Z");
     // Ids as the service gives them (time-ordered, 18 digits), drawn as each commit's members are:
@@ -91,11 +135,6 @@ public class IndexLoadBenchmark {
       }
     }
     batch.flush();
-    System.out.printf("%nfilled %s with %d members and %d connections in %.1f s%n", store, adjacency.length,
-        connections, (System.nanoTime() - started) / 1e9);
-    GraphIndex index = Network.load(stores.store()).current();
-    System.out.printf("index: %d connections, %.2f bytes per directed adjacency entry (arrays it keeps)%n",
-        index.connectionCount(), index.footprintBytes() / (2.0 * index.connectionCount()));
   }
 
   /** Changes and their events, committed a few thousand at a time. */
