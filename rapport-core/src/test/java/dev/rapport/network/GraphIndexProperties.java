@@ -197,17 +197,7 @@ class GraphIndexProperties {
         to.stream().mapToLong(Long::longValue).toArray()).countInBytesFrom(0);
     java.util.function.LongPredicate excluded = member -> member % excludeEvery == 0;
     for (long viewer : model.keySet()) {
-      List<GraphIndex.Suggestion> naive = model.keySet().stream()
-          .filter(u -> u != viewer && !model.get(viewer).contains(u) && !excluded.test(u))
-          .map(u -> {
-            Set<Long> mutual = new HashSet<>(model.get(viewer));
-            mutual.retainAll(model.get(u));
-            return new GraphIndex.Suggestion(u, mutual.size());
-          })
-          .filter(s -> s.mutualCount() > 0)
-          .sorted(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
-              .thenComparingLong(GraphIndex.Suggestion::member))
-          .toList();
+      List<GraphIndex.Suggestion> naive = naiveRanking(model, viewer, excluded);
       assertThat(index.suggestions(viewer, limit, excluded)).as("suggestions for %d", viewer)
           .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
       assertThat(whole.suggestions(viewer, limit, excluded)).as("suggestions for %d, loaded whole", viewer)
@@ -222,6 +212,71 @@ class GraphIndexProperties {
         after = page.isEmpty() ? null : page.getLast();
       } while (page.size() == limit);
       assertThat(paged).as("all pages of suggestions for %d", viewer).isEqualTo(naive);
+    }
+  }
+
+  /** N4 by brute force: every member not excluded, by mutual count (most first), then lower id. */
+  private static List<GraphIndex.Suggestion> naiveRanking(Map<Long, Set<Long>> model, long viewer,
+      java.util.function.LongPredicate excluded) {
+    return model.keySet().stream()
+        .filter(u -> u != viewer && !model.get(viewer).contains(u) && !excluded.test(u))
+        .map(u -> {
+          Set<Long> mutual = new HashSet<>(model.get(viewer));
+          mutual.retainAll(model.get(u));
+          return new GraphIndex.Suggestion(u, mutual.size());
+        })
+        .filter(s -> s.mutualCount() > 0)
+        .sorted(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
+            .thenComparingLong(GraphIndex.Suggestion::member))
+        .toList();
+  }
+
+  /**
+   * A network with hubs (members with over 1,024 connections), loaded whole: the build numbers
+   * them after everyone else, so that lists end with them, and ties between suggestions compare
+   * nodes only below them. Suggestions equal the naive ranking and network sizes a breadth-first
+   * search, for viewers next to the hubs, two steps from them, and the hubs themselves.
+   */
+  @Test
+  void aBuildWithHubs_answersAsTheNaiveReferences() {
+    Map<Long, Set<Long>> model = new HashMap<>();
+    List<long[]> pairs = new java.util.ArrayList<>();
+    java.util.function.BiConsumer<Long, Long> connect = (a, b) -> {
+      if (!a.equals(b) && model.computeIfAbsent(a, _ -> new TreeSet<>()).add(b)) {
+        model.computeIfAbsent(b, _ -> new TreeSet<>()).add(a);
+        pairs.add(new long[] {a, b});
+      }
+    };
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (long m = 1; m <= 1_100; m++) {
+      connect.accept(2_501L, m); // a hub of 1,100, with an id among the others
+    }
+    for (long m = 1; m <= 1_050; m++) {
+      connect.accept(m * 2, 9_001L); // a hub of 1,050, with the highest id
+    }
+    for (int i = 0; i < 6_000; i++) {
+      connect.accept(1 + random.nextLong(4_000), 1 + random.nextLong(4_000));
+    }
+    // Member 7,000 knows only member 1, who knows the hub 2,501 and members above it: they all tie
+    // at one shared connection, and the hub ranks before the higher ids.
+    connect.accept(7_000L, 1L);
+    for (long m = 3_000; m < 3_005; m++) {
+      connect.accept(1L, m);
+    }
+    java.util.Collections.shuffle(pairs, new java.util.Random(7));
+    GraphIndex index = GraphIndex.of(pairs.stream().mapToLong(p -> p[0]).toArray(),
+        pairs.stream().mapToLong(p -> p[1]).toArray());
+    java.util.function.LongPredicate excluded = member -> member % 5 == 0;
+    List<Long> viewers = new java.util.ArrayList<>(List.of(2_501L, 9_001L, 7_000L));
+    model.keySet().stream().filter(m -> m % 37 == 0).forEach(viewers::add);
+    for (long viewer : viewers) {
+      List<GraphIndex.Suggestion> naive = naiveRanking(model, viewer, excluded);
+      assertThat(index.suggestions(viewer, 20, excluded)).as("suggestions for %d", viewer)
+          .isEqualTo(naive.subList(0, Math.min(20, naive.size())));
+      int[] counts = new int[4];
+      bfs(model, viewer).values().forEach(d -> counts[d]++);
+      assertThat(index.networkSize(viewer)).as("network of %d", viewer)
+          .isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
     }
   }
 
