@@ -21,7 +21,7 @@ class ConnectionsCopyTest {
 
   @Test
   void rowsWrittenWhole_orCutAnywhere_giveEveryPair() throws IOException {
-    byte[] copy = binaryCopy(PAIRS, 4);
+    byte[] copy = binaryCopy(4, Arrays.copyOfRange(PAIRS, 0, 2), null, Arrays.copyOfRange(PAIRS, 2, 3));
     assertThat(parsed(copy, copy.length)).containsExactly(PAIRS);
     assertThat(parsed(copy, 1)).containsExactly(PAIRS);
     SplittableRandom random = new SplittableRandom(7);
@@ -31,10 +31,14 @@ class ConnectionsCopyTest {
   }
 
   @Test
-  void aCopyCutShort_orNotBinary_isRefused() {
-    byte[] copy = binaryCopy(PAIRS, 0);
+  void aCopyCutShort_orNotBinary_orNotOfPairs_isRefused() {
+    byte[] copy = binaryCopy(0, PAIRS);
     assertThatThrownBy(() -> parsed(Arrays.copyOf(copy, copy.length - 2), 5))
         .isInstanceOf(IOException.class).hasMessageContaining("ended before its end");
+    byte[] cutInAPair = binaryCopy(0, PAIRS);
+    cutInAPair[19 + 5] -= 8; // the row's length, one id short: the rest is not whole pairs
+    assertThatThrownBy(() -> parsed(cutInAPair, 64))
+        .isInstanceOf(IOException.class).hasMessageContaining("not pairs of ids");
     assertThatThrownBy(() -> parsed("1\t2\n".repeat(10).getBytes(), 40))
         .isInstanceOf(IOException.class).hasMessageContaining("binary copy");
   }
@@ -51,8 +55,11 @@ class ConnectionsCopyTest {
     return pairs;
   }
 
-  /** PostgreSQL's binary copy of rows of two bigints, with a header extension of some bytes. */
-  private static byte[] binaryCopy(long[][] pairs, int extension) {
+  /**
+   * PostgreSQL's binary copy, with a header extension of some bytes, of rows of one bytea: each
+   * row's pairs as 16 bytes each, or null for a row given as null.
+   */
+  private static byte[] binaryCopy(int extension, long[][]... rows) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
@@ -60,12 +67,17 @@ class ConnectionsCopyTest {
       out.writeInt(0);
       out.writeInt(extension);
       out.write(new byte[extension]);
-      for (long[] pair : pairs) {
-        out.writeShort(2);
-        out.writeInt(8);
-        out.writeLong(pair[0]);
-        out.writeInt(8);
-        out.writeLong(pair[1]);
+      for (long[][] row : rows) {
+        out.writeShort(1);
+        if (row == null) {
+          out.writeInt(-1);
+          continue;
+        }
+        out.writeInt(16 * row.length);
+        for (long[] pair : row) {
+          out.writeLong(pair[0]);
+          out.writeLong(pair[1]);
+        }
       }
       out.writeShort(-1);
       return bytes.toByteArray();
