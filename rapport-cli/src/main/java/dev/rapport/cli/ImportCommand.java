@@ -54,10 +54,12 @@ import picocli.CommandLine.Spec;
         "  RAPPORT_POSTGRES_URL, RAPPORT_POLICY_*, RAPPORT_TIER_*."})
 final class ImportCommand implements Callable<Integer> {
   /**
-   * The PostgreSQL pool logs its start and stop at INFO, which suits a server's log but buries an
-   * import's one-line summary. Held here: the logging framework keeps loggers only weakly.
+   * The PostgreSQL pool logs its start and stop at INFO, and the graph index how it loaded, which
+   * suits a server's log but buries an import's one-line summary. Held here: the logging framework
+   * keeps loggers only weakly.
    */
-  private static final Logger POOL_LOG = Logger.getLogger("com.zaxxer.hikari");
+  private static final List<Logger> SERVER_LOGS = List.of(Logger.getLogger("com.zaxxer.hikari"),
+      Logger.getLogger("dev.rapport.network"));
 
   @Mixin
   private StoreOptions options;
@@ -80,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
-    POOL_LOG.setLevel(Level.WARNING);
+    SERVER_LOGS.forEach(log -> log.setLevel(Level.WARNING));
     if (format == ImportFormat.LINKEDIN_CSV && member == null) {
       throw new ParameterException(spec.commandLine(),
           "--format linkedin-csv needs --member HANDLE, the member whose connections the file lists");

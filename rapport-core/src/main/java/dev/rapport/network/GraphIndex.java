@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -112,6 +113,8 @@ public final class GraphIndex {
   private static final int HUB_FACTOR = 8;
   /** ... and at least this many. */
   private static final int HUB_LEAST = 1024;
+  /** A build of at least this many entries fills its rows in two halves at once. */
+  static final int BUILD_IN_HALVES_FROM = 1 << 16;
 
   /** Lets suggestion queries count in bytes on a network of {@code nodes} or more: for tests. */
   GraphIndex countInBytesFrom(int nodes) {
@@ -183,7 +186,11 @@ public final class GraphIndex {
       return node;
     }
 
-    /** The index; the builder must not be used afterwards. */
+    /**
+     * The index; the builder must not be used afterwards. On a large graph the rows are filled and
+     * sorted in two halves at once, the upper one on a thread of its own: a load ends here, with
+     * the store's sessions done and a processor free (email-Enron, the build alone, ...).
+     */
     public GraphIndex build() {
       int n = nodeCount;
       int[] offsets = numberByIdHubsLast();
@@ -191,40 +198,87 @@ public final class GraphIndex {
         offsets[v + 1] += offsets[v];
       }
       int[] targets = new int[offsets[n]];
-      int[] fill = Arrays.copyOf(offsets, n);
-      for (int i = 0; i < count; i++) {
-        if (a[i] != b[i]) {
-          targets[fill[a[i]]++] = b[i];
-          targets[fill[b[i]]++] = a[i];
-        }
-      }
+      int middle = targets.length >= BUILD_IN_HALVES_FROM ? nodeHalfway(offsets) : n;
+      CompletableFuture<Boolean> upper = middle == n
+          ? CompletableFuture.completedFuture(false)
+          : CompletableFuture.supplyAsync(() -> fillRows(offsets, targets, middle, n),
+              work -> Thread.ofPlatform().name("rapport-index-build").start(work));
+      boolean shortened = fillRows(offsets, targets, 0, middle);
+      shortened |= upper.join(); // and every row the other thread wrote is seen from here on
       a = null;
       b = null;
-      // Sort each row and drop duplicates, closing the gaps as rows move left.
+      int size = shortened ? closeGaps(offsets, targets, n) : targets.length;
+      // Without duplicates (as a store gives them) the rows fill the array: no copy.
+      index.install(members, n, index.orderedNodes, offsets, size == targets.length ? targets : Arrays.copyOf(targets, size));
+      members = null;
+      return index;
+    }
+
+    /** The first node whose row starts at or past half the entries. */
+    private static int nodeHalfway(int[] offsets) {
+      int half = offsets[offsets.length - 1] / 2;
+      int found = Arrays.binarySearch(offsets, half);
+      if (found < 0) {
+        return -found - 1;
+      }
+      while (found > 0 && offsets[found - 1] == half) {
+        found--; // rows of no entries share an offset
+      }
+      return found;
+    }
+
+    /**
+     * Fills the rows of the nodes {@code from} to {@code to} (excluded) from every pair, sorts each,
+     * and keeps each entry once: a row that had duplicates ends in -1s. Whether any row did.
+     * Writes only these rows, so the two halves are filled at once without a lock; each reads
+     * every pair, which costs far less than the writes it skips.
+     */
+    private boolean fillRows(int[] offsets, int[] targets, int from, int to) {
+      int[] fill = Arrays.copyOfRange(offsets, from, to);
+      for (int i = 0; i < count; i++) {
+        int x = a[i];
+        int y = b[i];
+        if (x != y) {
+          if (x >= from && x < to) {
+            targets[fill[x - from]++] = y;
+          }
+          if (y >= from && y < to) {
+            targets[fill[y - from]++] = x;
+          }
+        }
+      }
+      boolean shortened = false;
+      for (int v = from; v < to; v++) {
+        int start = offsets[v];
+        int end = offsets[v + 1];
+        Arrays.sort(targets, start, end);
+        int write = start;
+        for (int k = start; k < end; k++) {
+          if (write == start || targets[k] != targets[write - 1]) {
+            targets[write++] = targets[k];
+          }
+        }
+        if (write < end) {
+          Arrays.fill(targets, write, end, -1);
+          shortened = true;
+        }
+      }
+      return shortened;
+    }
+
+    /** Moves the rows left over the -1s that duplicates left; the entries kept. */
+    private static int closeGaps(int[] offsets, int[] targets, int n) {
       int write = 0;
       for (int v = 0; v < n; v++) {
         int start = offsets[v];
         int end = offsets[v + 1];
-        Arrays.sort(targets, start, end);
         offsets[v] = write;
-        for (int k = start; k < end; k++) {
-          if (k == start || targets[k] != targets[k - 1]) {
-            targets[write++] = targets[k];
-          }
+        for (int k = start; k < end && targets[k] >= 0; k++) {
+          targets[write++] = targets[k];
         }
       }
       offsets[n] = write;
-      // The per-node arrays are made at the size there is; the node count is written last, with a
-      // volatile write, after everything it counts.
-      index.members = Arrays.copyOf(members, Math.max(16, n));
-      index.changedAt = new AtomicLongArray(Math.max(16, n));
-      // Without duplicates (as a store gives them) the rows fill the array: no copy.
-      index.lists = new Lists(offsets, write == targets.length ? targets : Arrays.copyOf(targets, write),
-          new AtomicReferenceArray<>(Math.max(16, n)));
-      index.entries = write;
-      index.nodeCount = n;
-      members = null;
-      return index;
+      return write;
     }
 
     /**
@@ -290,6 +344,102 @@ public final class GraphIndex {
       }
       return sizes;
     }
+  }
+
+  /**
+   * Puts whole rows in place, for nodes numbered {@code 0..n-1} whose ids are in {@code members}
+   * (and in the id table already). The per-node arrays are made at the size there is; the node
+   * count is written last, with a volatile write, after everything it counts.
+   */
+  private void install(long[] members, int n, int ordered, int[] offsets, int[] targets) {
+    this.members = Arrays.copyOf(members, Math.max(16, n));
+    this.changedAt = new AtomicLongArray(Math.max(16, n));
+    this.lists = new Lists(offsets, targets, new AtomicReferenceArray<>(Math.max(16, n)));
+    this.entries = targets.length;
+    this.orderedNodes = ordered;
+    this.nodeCount = n;
+  }
+
+  // ---- a copy kept in the store (see Network) -------------------------------------------------
+
+  /**
+   * The index as it is, in {@link IndexCopy}'s format. The writer's thread only: nothing may
+   * change it while it is written.
+   */
+  List<byte[]> copy() {
+    return copy(new IndexCopy.Out());
+  }
+
+  List<byte[]> copy(IndexCopy.Out out) {
+    int n = nodeCount;
+    Lists current = lists;
+    long[] known = members;
+    out.putInt(IndexCopy.MAGIC);
+    out.putInt(IndexCopy.FORMAT);
+    out.putInt(n);
+    out.putInt(Math.min(orderedNodes, n));
+    out.putLong(entries);
+    out.putLongs(known, 0, n);
+    int offset = 0;
+    out.putInt(offset);
+    for (int v = 0; v < n; v++) {
+      offset += slice(current, v).size();
+      out.putInt(offset);
+    }
+    for (int v = 0; v < n; v++) {
+      Slice s = slice(current, v);
+      out.putInts(s.values(), s.from(), s.to());
+    }
+    return out.finish();
+  }
+
+  /**
+   * An index read back from a {@link #copy}, numbered as it was. Checks what a damaged or foreign
+   * copy could break before any query relies on it: the checksum, every row sorted and within the
+   * nodes, each member once.
+   *
+   * @throws IndexCopy.Unreadable if the bytes are not such a copy
+   */
+  static GraphIndex restore(List<byte[]> parts) throws IndexCopy.Unreadable {
+    IndexCopy.In in = new IndexCopy.In(parts);
+    if (in.getInt() != IndexCopy.MAGIC || in.getInt() != IndexCopy.FORMAT) {
+      throw new IndexCopy.Unreadable("not a copy of the graph index in format " + IndexCopy.FORMAT);
+    }
+    int n = in.getInt();
+    int ordered = in.getInt();
+    long entries = in.getLong();
+    if (n < 0 || ordered < 0 || ordered > n || entries < 0 || entries > Integer.MAX_VALUE - 8) {
+      throw new IndexCopy.Unreadable("the copy's counts are out of range");
+    }
+    long[] members = new long[n];
+    in.getLongs(members, 0, n);
+    int[] offsets = new int[n + 1];
+    in.getInts(offsets, 0, n + 1);
+    if (offsets[0] != 0 || offsets[n] != entries) {
+      throw new IndexCopy.Unreadable("the copy's rows do not add up to its entries");
+    }
+    int[] targets = new int[(int) entries];
+    in.getInts(targets, 0, targets.length);
+    in.end();
+    for (int v = 0; v < n; v++) {
+      if (offsets[v + 1] < offsets[v]) {
+        throw new IndexCopy.Unreadable("the copy's rows overlap");
+      }
+      for (int k = offsets[v]; k < offsets[v + 1]; k++) {
+        if (targets[k] < 0 || targets[k] >= n || targets[k] == v || (k > offsets[v] && targets[k] <= targets[k - 1])) {
+          throw new IndexCopy.Unreadable("a row of the copy is not sorted, or names its own node or one it does not have");
+        }
+      }
+    }
+    GraphIndex index = new GraphIndex();
+    for (int v = 0; v < n; v++) {
+      if (members[v] == MemberNodes.FREE || index.nodes.get(members[v]) >= 0) {
+        throw new IndexCopy.Unreadable("the copy names member " + members[v] + " twice, or a reserved id");
+      }
+      index.nodes.putUnpublished(members[v], v);
+    }
+    index.install(members, n, ordered, offsets, targets);
+    return index;
   }
 
   // ---- writes (one thread) ---------------------------------------------------------------------

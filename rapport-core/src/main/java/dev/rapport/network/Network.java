@@ -1,40 +1,159 @@
 package dev.rapport.network;
 
 import dev.rapport.store.Event;
-import dev.rapport.store.StoreReads;
+import dev.rapport.store.SavedIndex;
+import dev.rapport.store.Store;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The graph index kept in step with a store (DESIGN decisions 4 and 5): loaded from the store's
- * connections at start, then fed by the event log from the position the load reflects. Every read
- * first applies whatever the log has gained, so it reflects every write committed before it began,
- * by this process or any other sharing the store.
+ * The graph index kept in step with a store (DESIGN decisions 4 and 5): loaded at start, then fed
+ * by the event log from the position the load reflects. Every read first applies whatever the log
+ * has gained, so it reflects every write committed before it began, by this process or any other
+ * sharing the store.
+ *
+ * <p>A start restores the index from a copy the store keeps, when it has one that reads back
+ * whole, and replays the log's events since; otherwise it rebuilds the index from every connection
+ * and saves a copy for the next start (docs/decisions/0005). The copy is saved again on {@link
+ * #save}: at a clean shutdown, and at the end of an import.
  *
  * <p>One thread at a time applies the log; a reader that finds the log already applied does not
  * wait. The index's rows are compacted in the background. Thread safe.
  */
 public final class Network {
+  private static final System.Logger LOG = System.getLogger(Network.class.getName());
   private static final int EVENTS_PER_READ = 1_000;
+  /**
+   * A copy further behind the log than this many events, or than the index has connections if that
+   * is more, is not replayed: the index is rebuilt. A rebuild takes about as long as replaying a
+   * tenth as many events, each a copy of two lists; this bound keeps the replay to a few seconds.
+   */
+  private static final long REPLAY_AT_MOST = 100_000;
 
-  private final StoreReads store;
+  private final Store store;
   private final GraphIndex index;
+  private final boolean restored;
   private final ReentrantLock applying = new ReentrantLock();
   private volatile long position;
+  /** The position of the copy this process last saved or restored: no need to save it again. */
+  private volatile long savedAt = -1;
   private final AtomicLong compactions = new AtomicLong();
 
-  private Network(StoreReads store, GraphIndex index, long position) {
+  private Network(Store store, GraphIndex index, long position, boolean restored) {
     this.store = store;
     this.index = index;
     this.position = position;
+    this.restored = restored;
   }
 
-  /** Loads every connection of the store into a new index. */
-  public static Network load(StoreReads store) {
+  /**
+   * Loads the index: from the copy the store keeps, with the events since, if it reads back whole
+   * and the log has not gone far past it; otherwise by rebuilding it from every connection
+   * ({@link #rebuild}) and saving a copy.
+   */
+  public static Network load(Store store) {
+    long started = System.nanoTime();
+    Optional<SavedIndex> saved = store.savedIndex();
+    if (saved.isPresent()) {
+      Network network = restore(store, saved.get());
+      if (network != null) {
+        LOG.log(System.Logger.Level.INFO, "graph index restored: {0} connections, {1} events after the copy, in {2} ms",
+            network.index.connectionCount(), network.position - saved.get().position(), millisSince(started));
+        return network;
+      }
+    }
+    Network network = rebuild(store);
+    long rebuildMillis = millisSince(started);
+    long rebuilt = System.nanoTime();
+    try {
+      network.save();
+    } catch (RuntimeException e) {
+      // The index is whole; only the next start will be slower.
+      LOG.log(System.Logger.Level.WARNING, "could not save a copy of the graph index: {0}", e.toString());
+    }
+    LOG.log(System.Logger.Level.INFO, "graph index rebuilt from {0} connections in {1} ms, its copy saved in {2} ms",
+        network.index.connectionCount(), rebuildMillis, millisSince(rebuilt));
+    return network;
+  }
+
+  /**
+   * Builds the index from every connection of the store, in one snapshot, and saves no copy: how
+   * a start without a usable copy loads it.
+   */
+  public static Network rebuild(Store store) {
     GraphIndex.Builder builder = new GraphIndex.Builder();
     long position = store.forEachConnection(builder::add);
-    return new Network(store, builder.build(), position);
+    return new Network(store, builder.build(), position, false);
+  }
+
+  /** The index from the copy, brought up to date with the log; null if it is not to be used. */
+  private static Network restore(Store store, SavedIndex saved) {
+    long last = store.lastPosition();
+    if (saved.position() > last) {
+      LOG.log(System.Logger.Level.WARNING, "the graph index''s copy is of log position {0}, past the log''s last ({1}); "
+          + "rebuilding it", saved.position(), last);
+      return null;
+    }
+    GraphIndex index;
+    try {
+      index = GraphIndex.restore(saved.parts());
+    } catch (IndexCopy.Unreadable e) {
+      LOG.log(System.Logger.Level.WARNING, "the graph index''s copy cannot be read back ({0}); rebuilding it", e.getMessage());
+      return null;
+    }
+    if (farBehind(last - saved.position(), index)) {
+      LOG.log(System.Logger.Level.INFO, "the graph index''s copy is {0} events behind the log; rebuilding it",
+          last - saved.position());
+      return null;
+    }
+    Network network = new Network(store, index, saved.position(), true);
+    network.savedAt = saved.position();
+    network.current();
+    return network;
+  }
+
+  /**
+   * Saves a copy of the index in the store, as of the log position it reflects once the log is
+   * applied, unless this process saved or restored that very copy. Readers that need the log
+   * applied wait while the copy is written out (a few milliseconds per million connections); the
+   * store's write comes after.
+   *
+   * <p>An index far behind the log (as after an import through the store, which applies nothing
+   * here) is not brought up to date only to be saved: the next start rebuilds it anyway, faster.
+   */
+  public void save() {
+    if (farBehind(store.lastPosition() - position, index)) {
+      return;
+    }
+    current();
+    SavedIndex copy;
+    applying.lock();
+    try {
+      if (position == savedAt) {
+        return;
+      }
+      copy = new SavedIndex(position, index.copy());
+    } finally {
+      applying.unlock();
+    }
+    store.saveIndex(copy);
+    savedAt = copy.position();
+  }
+
+  /** Whether so many events are more than a rebuild of the index would cost. */
+  private static boolean farBehind(long events, GraphIndex index) {
+    return events > Math.max(REPLAY_AT_MOST, index.connectionCount());
+  }
+
+  /** Whether the index was restored from a copy the store kept, rather than rebuilt (for monitoring). */
+  public boolean restored() {
+    return restored;
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   /** The index, with every event the log holds by now applied. */

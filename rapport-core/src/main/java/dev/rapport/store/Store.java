@@ -26,6 +26,14 @@ public interface Store extends StoreReads, AutoCloseable {
   /** Applies the commit atomically and durably, or nothing if a precondition no longer holds. */
   CommitOutcome commit(Commit commit);
 
+  /**
+   * Keeps a copy of the graph index in place of the one saved before, atomically: a reader finds
+   * the one or the other whole. Of two processes sharing the store that save at once, the later
+   * one's copy is kept: either reflects a position of the log, and the next start replays what
+   * the log has gained since.
+   */
+  void saveIndex(SavedIndex index);
+
   /** Releases connections and files; the store is unusable afterwards. */
   @Override
   void close();

@@ -116,4 +116,13 @@ public interface StoreReads {
 
   /** Up to {@code limit} events after log position {@code afterSeq}, in log order. */
   List<Event> eventsAfter(long afterSeq, int limit);
+
+  /**
+   * The log position of the newest event that {@link #eventsAfter} can give now: every event up to
+   * it can be read, and none after it yet (0 for an empty log).
+   */
+  long lastPosition();
+
+  /** The copy of the graph index saved last ({@link Store#saveIndex}), if any. */
+  Optional<SavedIndex> savedIndex();
 }

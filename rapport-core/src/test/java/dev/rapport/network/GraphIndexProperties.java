@@ -281,6 +281,37 @@ class GraphIndexProperties {
   }
 
   /**
+   * A build large enough to fill its rows in two halves at once, given each connection up to three
+   * times, either way round, and members connected to themselves: every member's connections are
+   * exactly the model's, in order, whichever half its row fell in.
+   */
+  @Test
+  void aBuildInHalves_keepsEachConnectionOnce() {
+    Map<Long, Set<Long>> model = new HashMap<>();
+    List<long[]> pairs = new java.util.ArrayList<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    // Each pair gives two entries, so that these, not all self-connections, make enough for halves.
+    while (pairs.size() < GraphIndex.BUILD_IN_HALVES_FROM) {
+      long a = 1 + random.nextLong(3_000);
+      long b = random.nextInt(50) == 0 ? a : 1 + random.nextLong(3_000);
+      for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
+        pairs.add(random.nextBoolean() ? new long[] {a, b} : new long[] {b, a});
+      }
+      if (a != b) {
+        model.computeIfAbsent(a, _ -> new TreeSet<>()).add(b);
+        model.computeIfAbsent(b, _ -> new TreeSet<>()).add(a);
+      }
+    }
+    GraphIndex index = GraphIndex.of(pairs.stream().mapToLong(p -> p[0]).toArray(),
+        pairs.stream().mapToLong(p -> p[1]).toArray());
+    assertThat(index.connectionCount()).isEqualTo(model.values().stream().mapToLong(Set::size).sum() / 2);
+    for (Map.Entry<Long, Set<Long>> member : model.entrySet()) {
+      assertThat(boxed(index.connectionsOf(member.getKey()))).as("connections of %d", member.getKey())
+          .containsExactlyElementsOf(member.getValue());
+    }
+  }
+
+  /**
    * N4 with mutual counts past what a byte holds (255), around each wrap of one, and far past it:
    * the viewer's 600 connections are each connected to some of the candidates. The same graph is
    * asked alone, where the viewer reaches most of the network, and beside a crowd of far-away pairs

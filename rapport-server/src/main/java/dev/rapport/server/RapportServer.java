@@ -130,15 +130,28 @@ public final class RapportServer implements AutoCloseable {
     return api.routes();
   }
 
-  /** Stops serving and closes the store. Idempotent. */
+  /**
+   * Stops serving, saves a copy of the graph index for the next start, and closes the store.
+   * Idempotent.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
         webServer.stop();
+        saveNetwork();
       } finally {
         store.close();
       }
+    }
+  }
+
+  /** A copy that could not be saved costs the next start a rebuild, and must not stop the shutdown. */
+  private void saveNetwork() {
+    try {
+      rapport.saveNetwork();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "could not save a copy of the graph index: {0}", e.toString());
     }
   }
 }

@@ -3,10 +3,18 @@ package dev.rapport.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.Rapport;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.member.Handle;
+import dev.rapport.member.NewMember;
+import dev.rapport.network.Network;
+import dev.rapport.store.Store;
+import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +44,33 @@ class ServerStartIT {
       ApiClient api = new ApiClient(again.port());
       assertThat(api.post("/v1/members/first/tokens", token).status()).isEqualTo(201);
       assertThat(again.rapport().member(dev.rapport.member.Handle.of("first"))).isPresent();
+    }
+  }
+
+  /**
+   * A clean stop keeps a copy of the graph index in the store at the log's last position, from
+   * which the next start restores the index instead of rebuilding it.
+   */
+  @Test
+  void aStop_savesTheGraphIndex_forTheNextStartToRestore() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(TestServer.ADMIN);
+    long ann;
+    try (RapportServer server = RapportServer.start(config)) {
+      Rapport rapport = server.rapport();
+      ann = rapport.createMember(NewMember.person("ann", "Ann")).member().id();
+      long bo = rapport.createMember(NewMember.person("bob", "Bob")).member().id();
+      long invitation = rapport.invite(ann, new SendInvitation(Handle.of("bob"), Optional.empty(), Optional.empty()))
+          .invitation().id();
+      rapport.accept(bo, invitation);
+    }
+    try (Store store = SqliteStore.open(dataDir.resolve("rapport.db"))) {
+      assertThat(store.savedIndex()).hasValueSatisfying(saved -> assertThat(saved.position()).isEqualTo(store.lastPosition()));
+      Network network = Network.load(store);
+      assertThat(network.restored()).isTrue();
+      assertThat(network.current().connectionCount()).isEqualTo(1);
+    }
+    try (RapportServer again = RapportServer.start(config)) {
+      assertThat(again.rapport().networkSize(ann).first()).isEqualTo(1);
     }
   }
 

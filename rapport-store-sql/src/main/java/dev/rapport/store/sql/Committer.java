@@ -3,6 +3,7 @@ package dev.rapport.store.sql;
 import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 
 /**
@@ -21,6 +22,14 @@ interface Committer extends AutoCloseable {
 
   /** @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed */
   CommitOutcome commit(Commit commit);
+
+  /**
+   * Replaces the copy of the graph index kept, as {@link dev.rapport.store.Store#saveIndex}
+   * describes, with {@link SavedIndexes#replace}.
+   *
+   * @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed
+   */
+  void saveIndex(SavedIndex index);
 
   /** Finishes the commits already accepted, then refuses new ones. */
   @Override

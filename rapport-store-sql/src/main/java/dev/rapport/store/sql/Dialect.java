@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.postgresql.PGStatement;
 
 /**
  * What differs between the SQL backends on the read side: their migrations, how the log is read,
@@ -88,6 +89,9 @@ enum Dialect {
 
     @Override
     void joinSnapshot(Session session, String snapshot) {}
+
+    @Override
+    void readBytesAsTheyAre(PreparedStatement statement) {}
   },
 
   /**
@@ -140,6 +144,16 @@ enum Dialect {
         row.next();
         return row.getString(1);
       }
+    }
+
+    /**
+     * The driver asks for a statement's results in binary only once it has run it a few times;
+     * until then a bytea comes as hexadecimal text, twice its size, to be decoded. A threshold
+     * below zero asks for binary from the first run.
+     */
+    @Override
+    void readBytesAsTheyAre(PreparedStatement statement) throws SQLException {
+      statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
     }
 
     @Override
@@ -219,6 +233,9 @@ enum Dialect {
 
   /** Joins a shared snapshot, before the first query of the caller's transaction (nothing if null). */
   abstract void joinSnapshot(Session session, String snapshot) throws SQLException;
+
+  /** Has the statement's byte columns come as the bytes they are, not as text to decode. */
+  abstract void readBytesAsTheyAre(PreparedStatement statement) throws SQLException;
 
   /**
    * The log position a snapshot reflects: every event up to it belongs to a transaction the

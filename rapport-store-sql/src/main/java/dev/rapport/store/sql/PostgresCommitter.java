@@ -7,6 +7,7 @@ import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.Event;
 import dev.rapport.store.OptimisticRun;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import java.sql.Array;
 import java.sql.Connection;
@@ -93,6 +94,33 @@ final class PostgresCommitter implements Committer {
       }
     } catch (SQLException e) {
       throw StoreFailure.of("commit to PostgreSQL", e);
+    }
+  }
+
+  /**
+   * In a transaction of its own, which first locks the table against other writers of a copy (the
+   * other nodes sharing the database): reads of the copy go on meanwhile.
+   */
+  @Override
+  public void saveIndex(SavedIndex index) {
+    if (closed) {
+      throw StoreFailure.closed();
+    }
+    try (Session session = new Session(pool.getConnection())) {
+      Connection connection = session.connection();
+      connection.setAutoCommit(false);
+      try {
+        session.execute("LOCK TABLE saved_index IN SHARE ROW EXCLUSIVE MODE");
+        SavedIndexes.replace(session, index);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw StoreFailure.of("save the graph index's copy to PostgreSQL", e);
     }
   }
 

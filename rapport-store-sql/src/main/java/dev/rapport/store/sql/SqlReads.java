@@ -14,6 +14,7 @@ import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
 import dev.rapport.store.PairTies;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.Usage;
 import java.sql.Connection;
@@ -573,6 +574,21 @@ class SqlReads implements StoreReads {
   @Override
   public long forEachConnection(ConnectionSink sink) {
     return ConnectionsLoad.read(dialect, readers, sink);
+  }
+
+  @Override
+  public long lastPosition() {
+    return readers.read(s -> {
+      try (ResultSet row = s.prepare(dialect.snapshotPosition()).executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public Optional<SavedIndex> savedIndex() {
+    return readers.read(s -> SavedIndexes.read(s, dialect));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rapport.store.sql;
 import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 
 /**
@@ -34,6 +35,11 @@ final class SqlStore extends SqlReads implements Store {
   @Override
   public CommitOutcome commit(Commit commit) {
     return committer.commit(commit);
+  }
+
+  @Override
+  public void saveIndex(SavedIndex index) {
+    committer.saveIndex(index);
   }
 
   @Override

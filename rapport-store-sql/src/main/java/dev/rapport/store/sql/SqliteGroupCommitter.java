@@ -4,6 +4,7 @@ import dev.rapport.store.Command;
 import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.Event;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.StoreUnavailableException;
 import java.sql.PreparedStatement;
@@ -53,8 +54,11 @@ final class SqliteGroupCommitter implements Committer {
   /** The position of the event this connection inserted last: events take their rowid as position. */
   private static final String LAST_INSERTED_SEQ = "SELECT last_insert_rowid()";
 
-  /** A commit to apply, or a command to decide and apply: one of the two is null. */
-  private record Request(Commit commit, Command<?> command, CompletableFuture<Object> outcome) {}
+  /**
+   * A commit to apply, a command to decide and apply, or other writes on the writer's session (the
+   * graph index's copy): one of the three is set.
+   */
+  private record Request(Commit commit, Command<?> command, Readers.Work<?> write, CompletableFuture<Object> outcome) {}
 
   /** What one request of a batch comes to, told to its caller once the batch is durable. */
   private record Answer(Object outcome, RuntimeException failure) {
@@ -67,7 +71,7 @@ final class SqliteGroupCommitter implements Committer {
     }
   }
 
-  private static final Request STOP = new Request(null, null, null);
+  private static final Request STOP = new Request(null, null, null, null);
 
   /**
    * How a request went: its answer, and whether it failed after it began to write, which leaves
@@ -107,14 +111,23 @@ final class SqliteGroupCommitter implements Committer {
 
   @Override
   public CommitOutcome commit(Commit commit) {
-    return (CommitOutcome) submit(new Request(commit, null, new CompletableFuture<>()));
+    return (CommitOutcome) submit(new Request(commit, null, null, new CompletableFuture<>()));
   }
 
   /** Decides the command on the writer, ignoring the store's reads: see the class comment. */
   @Override
   @SuppressWarnings("unchecked") // the writer answers a command with what the command decided
   public <D extends Command.Decided> D run(Command<D> command, StoreReads ignored) {
-    return (D) submit(new Request(null, command, new CompletableFuture<>()));
+    return (D) submit(new Request(null, command, null, new CompletableFuture<>()));
+  }
+
+  /** Replaces the copy in a batch like any commit: the writer is the only one to write. */
+  @Override
+  public void saveIndex(SavedIndex index) {
+    submit(new Request(null, null, session -> {
+      SavedIndexes.replace(session, index);
+      return null;
+    }, new CompletableFuture<>()));
   }
 
   /** Queues the request and waits until the writer has made its batch durable. */
@@ -217,8 +230,18 @@ final class SqliteGroupCommitter implements Committer {
     });
   }
 
-  /** Applies one commit, or decides and applies one command, inside the open transaction. */
+  /** Applies one commit, or decides and applies one command, or writes, inside the open transaction. */
   private Attempt attempt(Request request) {
+    if (request.write() != null) {
+      batchWrote = true;
+      try {
+        return Attempt.clean(request.write().on(session));
+      } catch (SQLException e) {
+        return new Attempt(new Answer(null, StoreFailure.of("write to SQLite", e)), true);
+      } catch (RuntimeException e) {
+        return new Attempt(new Answer(null, e), true);
+      }
+    }
     Command.Decided decided = null;
     Commit commit = request.commit();
     if (request.command() != null) {

@@ -34,6 +34,7 @@ import dev.rapport.store.Page;
 import dev.rapport.store.PageRequest;
 import dev.rapport.store.PairState;
 import dev.rapport.store.PairTies;
+import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.Usage;
 import java.time.Duration;
@@ -1207,14 +1208,89 @@ abstract class StoreContract {
 
       Store reopened = open(database);
       try {
-        GraphIndex rebuilt = Network.load(reopened).current();
-        assertThat(rebuilt.connectionCount()).isEqualTo(running.connectionCount());
-        for (long id : ids) {
-          assertThat(sorted(rebuilt.connectionsOf(id))).as("connections of %d", id).isEqualTo(sorted(running.connectionsOf(id)));
+        // Restored from the copy the first load saved, with the events since; and rebuilt.
+        Network restored = Network.load(reopened);
+        assertThat(restored.restored()).as("restored from the copy saved at the first load").isTrue();
+        for (GraphIndex loaded : List.of(restored.current(), Network.rebuild(reopened).current())) {
+          assertThat(loaded.connectionCount()).isEqualTo(running.connectionCount());
+          for (long id : ids) {
+            assertThat(sorted(loaded.connectionsOf(id))).as("connections of %d", id).isEqualTo(sorted(running.connectionsOf(id)));
+          }
+          assertAgrees(loaded, reopened, ids);
         }
-        assertAgrees(rebuilt, reopened, ids);
       } finally {
         reopened.close();
+      }
+    }
+
+    /** The store keeps the parts of one copy, in order, with its position, until the next replaces it whole. */
+    @Test
+    void aSavedIndex_readsBackWhole_andTheNextReplacesIt() {
+      assertThat(store.savedIndex()).isEmpty();
+      byte[] large = new byte[3_000_000];
+      new java.util.SplittableRandom(3).nextBytes(large);
+      store.saveIndex(new SavedIndex(41, List.of(new byte[] {1, 2}, large, new byte[0], new byte[] {3})));
+      SavedIndex kept = store.savedIndex().orElseThrow();
+      assertThat(kept.position()).isEqualTo(41);
+      assertThat(kept.parts()).hasSize(4);
+      assertThat(kept.parts().get(0)).containsExactly(1, 2);
+      assertThat(kept.parts().get(1)).isEqualTo(large);
+      assertThat(kept.parts().get(2)).isEmpty();
+      assertThat(kept.parts().get(3)).containsExactly(3);
+
+      store.saveIndex(new SavedIndex(40, List.of(new byte[] {9})));
+      kept = store.savedIndex().orElseThrow();
+      assertThat(kept.position()).isEqualTo(40);
+      assertThat(kept.parts()).hasSize(1);
+      assertThat(kept.parts().getFirst()).containsExactly(9);
+      store.close();
+      Store reopened = open(database);
+      try {
+        assertThat(reopened.savedIndex().orElseThrow().parts().getFirst()).containsExactly(9);
+      } finally {
+        reopened.close();
+      }
+    }
+
+    /**
+     * A start restores the index from the copy saved last and replays the events since; a copy
+     * that cannot be read back, or claims a position the log has not reached, is not used: the
+     * index is rebuilt and a good copy saved in its place. Every way, the index agrees with the store.
+     */
+    @Test
+    void aStart_restoresTheSavedCopy_andOneUnfitToUse_isRebuilt() {
+      Rapport rapport = Rapport.builder().store(store).build();
+      long[] ids = new long[MEMBERS];
+      for (int i = 0; i < MEMBERS; i++) {
+        ids[i] = rapport.createMember(NewMember.person("net-" + i, "Member " + i)).member().id();
+      }
+      for (int i = 1; i < 6; i++) {
+        connect(rapport, ids, 0, i);
+      }
+      rapport.saveNetwork();
+      long savedAt = store.savedIndex().orElseThrow().position();
+      assertThat(savedAt).isEqualTo(store.lastPosition());
+      connect(rapport, ids, 6, 7); // after the copy: replayed
+      rapport.removeConnection(ids[0], Handle.of("net-1"));
+
+      Network restored = Network.load(store);
+      assertThat(restored.restored()).isTrue();
+      assertThat(restored.current().connected(ids[6], ids[7])).isTrue();
+      assertThat(restored.current().connected(ids[0], ids[1])).isFalse();
+      assertAgrees(restored.current(), store, ids);
+
+      List<byte[]> good = store.savedIndex().orElseThrow().parts();
+      byte[] damaged = good.getFirst().clone();
+      damaged[damaged.length / 2] ^= 1;
+      for (SavedIndex unfit : List.of(new SavedIndex(store.lastPosition(), List.of(damaged)),
+          new SavedIndex(store.lastPosition() + 1_000, good))) {
+        store.saveIndex(unfit);
+        Network rebuilt = Network.load(store);
+        assertThat(rebuilt.restored()).isFalse();
+        assertAgrees(rebuilt.current(), store, ids);
+        assertThat(store.savedIndex().orElseThrow().position()).as("a good copy saved in its place")
+            .isEqualTo(rebuilt.position());
+        assertThat(Network.load(store).restored()).isTrue();
       }
     }
 
