@@ -189,7 +189,8 @@ public final class GraphIndex {
     /**
      * The index; the builder must not be used afterwards. On a large graph the rows are filled and
      * sorted in two halves at once, the upper one on a thread of its own: a load ends here, with
-     * the store's sessions done and a processor free (email-Enron, the build alone, ...).
+     * the store's sessions done and a processor free (email-Enron, this last part of a build alone,
+     * in a loop, medians: 4.5-5.0 ms in one, 3.8-3.9 ms in two halves).
      */
     public GraphIndex build() {
       int n = nodeCount;
