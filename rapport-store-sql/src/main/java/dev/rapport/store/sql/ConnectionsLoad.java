@@ -144,28 +144,16 @@ final class ConnectionsLoad {
     }
   }
 
-  @FunctionalInterface
-  private interface InTransaction<T> {
-    T run() throws SQLException;
-  }
-
   /** Runs the work in one read transaction that sees one snapshot throughout, and ends it. */
-  private <T> T inSnapshot(Session session, InTransaction<T> work) throws SQLException {
+  private <T> T inSnapshot(Session session, Transaction.Work<T> work) throws SQLException {
     Connection connection = session.connection();
     int isolation = connection.getTransactionIsolation();
     if (dialect == Dialect.POSTGRES) {
       connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
-    connection.setAutoCommit(false);
     try {
-      T result = work.run();
-      connection.commit();
-      return result;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
+      return Transaction.run(connection, work);
     } finally {
-      connection.setAutoCommit(true);
       if (dialect == Dialect.POSTGRES) {
         connection.setTransactionIsolation(isolation);
       }

@@ -119,8 +119,7 @@ final class Migrations {
   }
 
   private static void applyOne(Connection connection, Migration migration) throws SQLException {
-    connection.setAutoCommit(false);
-    try {
+    Transaction.run(connection, () -> {
       try (Statement statement = connection.createStatement()) {
         for (String sql : SqlScript.statements(migration.script())) {
           statement.execute(sql);
@@ -134,13 +133,8 @@ final class Migrations {
         record.setLong(4, System.currentTimeMillis());
         record.executeUpdate();
       }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
+      return null;
+    });
   }
 
   private static List<String> fileNames(URL folder, String path) {

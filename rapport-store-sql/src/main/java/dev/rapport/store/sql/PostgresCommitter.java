@@ -107,18 +107,11 @@ final class PostgresCommitter implements Committer {
       throw StoreFailure.closed();
     }
     try (Session session = new Session(pool.getConnection())) {
-      Connection connection = session.connection();
-      connection.setAutoCommit(false);
-      try {
+      Transaction.run(session.connection(), () -> {
         session.execute("LOCK TABLE saved_index IN SHARE ROW EXCLUSIVE MODE");
         SavedIndexes.replace(session, index);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw StoreFailure.of("save the graph index's copy to PostgreSQL", e);
     }
@@ -166,9 +159,7 @@ final class PostgresCommitter implements Committer {
    * @return the log position of the commit's last event, or the latest one if it has none
    */
   private static long applyInBulk(Session session, Commit commit) throws SQLException {
-    Connection connection = session.connection();
-    connection.setAutoCommit(false);
-    try {
+    return Transaction.run(session.connection(), () -> {
       long lastSeq = appendEvents(session, commit.events());
       callApplyCommit(session, commit.expectedVersions(), List.of(), List.of());
       for (List<Change> run : ChangeRuns.of(commit.changes())) {
@@ -178,14 +169,8 @@ final class PostgresCommitter implements Committer {
           callApplyCommit(session, Map.of(), run, List.of());
         }
       }
-      connection.commit();
       return lastSeq;
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
+    });
   }
 
   private static long appendEvents(Session session, List<Event> events) throws SQLException {
