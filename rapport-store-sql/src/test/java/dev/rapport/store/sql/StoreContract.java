@@ -1160,10 +1160,7 @@ abstract class StoreContract {
     @Test
     void theIndex_followsEveryCommit_andARestartRebuildsTheSameIndex() {
       Rapport rapport = Rapport.builder().store(store).build();
-      long[] ids = new long[MEMBERS];
-      for (int i = 0; i < MEMBERS; i++) {
-        ids[i] = rapport.createMember(NewMember.person("net-" + i, "Member " + i)).member().id();
-      }
+      long[] ids = members(rapport);
       // A few connections exist before the index loads, so that loading and the log both count.
       connect(rapport, ids, 0, 1);
       connect(rapport, ids, 1, 2);
@@ -1260,10 +1257,7 @@ abstract class StoreContract {
     @Test
     void aStart_restoresTheSavedCopy_andOneUnfitToUse_isRebuilt() {
       Rapport rapport = Rapport.builder().store(store).build();
-      long[] ids = new long[MEMBERS];
-      for (int i = 0; i < MEMBERS; i++) {
-        ids[i] = rapport.createMember(NewMember.person("net-" + i, "Member " + i)).member().id();
-      }
+      long[] ids = members(rapport);
       for (int i = 1; i < 6; i++) {
         connect(rapport, ids, 0, i);
       }
@@ -1292,6 +1286,15 @@ abstract class StoreContract {
             .isEqualTo(rebuilt.position());
         assertThat(Network.load(store).restored()).isTrue();
       }
+    }
+
+    /** Members net-0 to net-11, their ids in that order. */
+    private static long[] members(Rapport rapport) {
+      long[] ids = new long[MEMBERS];
+      for (int i = 0; i < MEMBERS; i++) {
+        ids[i] = rapport.createMember(NewMember.person("net-" + i, "Member " + i)).member().id();
+      }
+      return ids;
     }
 
     private static void connect(Rapport rapport, long[] ids, int a, int b) {
