@@ -68,6 +68,9 @@ public final class Network {
       }
     }
     Network network = rebuild(store);
+    if (network.index.connectionCount() == 0) {
+      return network; // a copy of nothing would save the next start nothing
+    }
     long rebuildMillis = millisSince(started);
     long rebuilt = System.nanoTime();
     try {

@@ -1205,9 +1205,9 @@ abstract class StoreContract {
 
       Store reopened = open(database);
       try {
-        // Restored from the copy the first load saved, with the events since; and rebuilt.
+        // Restored from the copy the load before the steps saved, with the events since; and rebuilt.
         Network restored = Network.load(reopened);
-        assertThat(restored.restored()).as("restored from the copy saved at the first load").isTrue();
+        assertThat(restored.restored()).as("restored from the copy saved by the load before the steps").isTrue();
         for (GraphIndex loaded : List.of(restored.current(), Network.rebuild(reopened).current())) {
           assertThat(loaded.connectionCount()).isEqualTo(running.connectionCount());
           for (long id : ids) {
