@@ -1185,20 +1185,46 @@ public final class GraphIndex {
     return new NetworkSize(first.size(), second.cardinality(), third);
   }
 
-  /** Members outside {@code near} with a connection in {@code second}, found from their side. */
+  /**
+   * Members outside {@code near} with a connection in {@code second}, found from their side. This
+   * loop visits nearly every node of the network, so it reads the bit sets as plain words, a
+   * word of outside members at a time, and each list straight from the rows.
+   */
   private static int thirdFromOutside(Lists current, int n, BitSet near, BitSet second) {
-    long[] secondWords = second.toLongArray(); // the bits as a plain array: this loop is the hot one
+    long[] secondWords = second.toLongArray();
+    long[] nearWords = near.toLongArray();
+    int[] offsets = current.offsets();
+    int[] targets = current.targets();
+    AtomicReferenceArray<int[]> overlay = current.overlay();
+    int overlaid = Math.min(n, overlay.length());
+    int base = Math.min(n, current.baseNodes());
     int third = 0;
-    for (int w = near.nextClearBit(0); w < n; w = near.nextClearBit(w + 1)) {
-      Slice s = slice(current, w);
-      int[] values = s.values();
-      // From the end, where a build put the hubs, the members most likely to be 2nd-degree.
-      for (int k = s.to() - 1; k >= s.from(); k--) {
-        int x = values[k];
-        int word = x >>> 6;
-        if (word < secondWords.length && (secondWords[word] & (1L << x)) != 0) {
-          third++;
-          break;
+    int words = (n + 63) >>> 6;
+    for (int word = 0; word < words; word++) {
+      long outside = ~(word < nearWords.length ? nearWords[word] : 0L);
+      for (; outside != 0; outside &= outside - 1) {
+        int w = (word << 6) + Long.numberOfTrailingZeros(outside);
+        int[] values = w < overlaid ? overlay.get(w) : null;
+        int from;
+        int to;
+        if (values != null) {
+          from = 0;
+          to = values.length;
+        } else if (w < base) {
+          values = targets;
+          from = offsets[w];
+          to = offsets[w + 1];
+        } else {
+          continue; // no list, or a node from n on
+        }
+        // From the end, where a build put the hubs, the members most likely to be 2nd-degree.
+        for (int k = to - 1; k >= from; k--) {
+          int x = values[k];
+          int xWord = x >>> 6;
+          if (xWord < secondWords.length && (secondWords[xWord] & (1L << x)) != 0) {
+            third++;
+            break;
+          }
         }
       }
     }
