@@ -96,8 +96,8 @@ public final class Rapport {
 
   /**
    * Saves a copy of the graph index in the store, so that the next start restores it instead of
-   * rebuilding it from every connection: for a clean shutdown, and after an import. A start saves
-   * one itself when it had to rebuild.
+   * rebuilding it from every connection: for a clean shutdown. A start saves one itself when it
+   * had to rebuild.
    */
   public void saveNetwork() {
     network.save();

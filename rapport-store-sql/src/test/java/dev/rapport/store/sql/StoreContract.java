@@ -1311,16 +1311,9 @@ abstract class StoreContract {
     void aCompactionInTheBackground_losesNoConnection() throws InterruptedException {
       int members = 1_500;
       Instant at = Instant.parse("2026-11-29T00:00:00Z");
-      long[] ids = new long[members];
+      long[] ids = commitMembers(members, 7_000_000, "compact-", at);
       List<Change> changes = new ArrayList<>();
       List<Event> events = new ArrayList<>();
-      for (int i = 0; i < members; i++) {
-        ids[i] = 7_000_000 + i;
-        changes.add(new Change.AddMember(new Member(ids[i], Handle.of("compact-" + i), MemberKind.PERSON,
-            "Member " + i, "", Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0)));
-        events.add(new Event(0, EventType.MEMBER_CREATED, at, ids[i], 0, 0));
-      }
-      store.commit(new Commit(Map.of(), changes, events));
       Network network = Network.load(store);
       Map<Long, TreeSet<Long>> expected = new HashMap<>();
       SplittableRandom random = new SplittableRandom(29);
@@ -1362,16 +1355,7 @@ abstract class StoreContract {
     void copiesSavedWhileOthersCommit_loseNothing() throws Exception {
       int members = 300;
       Instant at = Instant.parse("2026-11-29T00:00:00Z");
-      long[] ids = new long[members];
-      List<Change> created = new ArrayList<>();
-      List<Event> createdEvents = new ArrayList<>();
-      for (int i = 0; i < members; i++) {
-        ids[i] = 8_000_000 + i;
-        created.add(new Change.AddMember(new Member(ids[i], Handle.of("copy-" + i), MemberKind.PERSON,
-            "Member " + i, "", Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0)));
-        createdEvents.add(new Event(0, EventType.MEMBER_CREATED, at, ids[i], 0, 0));
-      }
-      store.commit(new Commit(Map.of(), created, createdEvents));
+      long[] ids = commitMembers(members, 8_000_000, "copy-", at);
       Network network = Network.load(store);
       int writers = 3;
       int perWriter = 150;
@@ -1409,6 +1393,21 @@ abstract class StoreContract {
         assertThat(sorted(restored.current().connectionsOf(id))).as("connections of %d", id)
             .isEqualTo(sorted(rebuilt.connectionsOf(id)));
       }
+    }
+
+    /** Commits {@code count} members, ids from {@code firstId} on and handles {@code prefix + i}, in one commit. */
+    private long[] commitMembers(int count, long firstId, String prefix, Instant at) {
+      long[] ids = new long[count];
+      List<Change> changes = new ArrayList<>();
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        ids[i] = firstId + i;
+        changes.add(new Change.AddMember(new Member(ids[i], Handle.of(prefix + i), MemberKind.PERSON,
+            "Member " + i, "", Optional.empty(), "basic", at, Settings.DEFAULTS, 0, 0)));
+        events.add(new Event(0, EventType.MEMBER_CREATED, at, ids[i], 0, 0));
+      }
+      store.commit(new Commit(Map.of(), changes, events));
+      return ids;
     }
 
     private static void assertAgrees(GraphIndex index, Store store, long[] ids) {
