@@ -1,46 +1,52 @@
 package dev.rapport;
 
 import dev.rapport.block.Blocks;
-import dev.rapport.block.Visibility;
 import dev.rapport.connection.Connections;
+import dev.rapport.follow.FollowOutcome;
 import dev.rapport.follow.Follows;
 import dev.rapport.importing.ImportReport;
 import dev.rapport.importing.Importer;
 import dev.rapport.importing.NetworkImport;
-import dev.rapport.invitation.Invitation;
 import dev.rapport.invitation.InvitationOutcome;
-import dev.rapport.invitation.InvitationState;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.Invitations;
 import dev.rapport.invitation.SendInvitation;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.IdGenerator;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.Policy;
+import dev.rapport.kernel.TimeOrderedIds;
+import dev.rapport.kernel.Usage;
+import dev.rapport.kernel.Visibility;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.limit.LimitsView;
-import dev.rapport.member.ConnectionsVisibility;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
 import dev.rapport.member.MemberIds;
 import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
-import dev.rapport.member.WhoCanFollow;
+import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.Cursor;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.WhoCanFollow;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
-import dev.rapport.network.Suggestions;
-import dev.rapport.notification.Notification;
 import dev.rapport.notification.NotificationView;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
-import dev.rapport.store.Cursor;
-import dev.rapport.store.Effects;
-import dev.rapport.store.IdGenerator;
-import dev.rapport.store.Page;
-import dev.rapport.store.PageRequest;
-import dev.rapport.store.PairState;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreReads;
-import dev.rapport.store.TimeOrderedIds;
-import dev.rapport.store.Usage;
+import dev.rapport.suggestion.Suggestions;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -183,7 +189,7 @@ public final class Rapport {
   // ---- follow ----------------------------------------------------------------------------------
 
   /** F1, F3, F5, F7: follows at once; repeating is not an error (F4). */
-  public Follows.Outcome follow(long actorId, Handle handle) {
+  public FollowOutcome follow(long actorId, Handle handle) {
     return run((reads, effects) -> {
       PairState pair = pair(reads, actorId, handle);
       OptionalInt following = policy.followCap() > 0 ? OptionalInt.of(reads.followingCount(actorId)) : OptionalInt.empty();
@@ -192,12 +198,12 @@ public final class Rapport {
   }
 
   /** F4: stops following; repeating is not an error. */
-  public Follows.Outcome unfollow(long actorId, Handle handle) {
+  public FollowOutcome unfollow(long actorId, Handle handle) {
     return run((reads, effects) -> Follows.unfollow(pair(reads, actorId, handle), effects));
   }
 
   /** F6: removes a follower without blocking them. */
-  public Follows.Outcome removeFollower(long actorId, Handle handle) {
+  public FollowOutcome removeFollower(long actorId, Handle handle) {
     return run((reads, effects) -> Follows.removeFollower(pair(reads, actorId, handle), effects));
   }
 
@@ -494,7 +500,7 @@ public final class Rapport {
     private Store store;
     private InstantSource clock = InstantSource.system();
     private Policy policy = Policy.defaults();
-    private IdGenerator ids = new TimeOrderedIds();
+    private IdGenerator ids = new TimeOrderedIds(InstantSource.system());
 
     private Builder() {}
 

@@ -1,11 +1,11 @@
 package dev.rapport.bench;
 
-import dev.rapport.Policy;
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
+import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
+import dev.rapport.model.Handle;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;

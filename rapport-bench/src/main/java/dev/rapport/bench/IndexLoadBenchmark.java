@@ -1,21 +1,21 @@
 package dev.rapport.bench;
 
-import dev.rapport.Policy;
 import dev.rapport.importing.ImportReport;
 import dev.rapport.importing.Importer;
 import dev.rapport.importing.NetworkImport;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.Policy;
+import dev.rapport.kernel.TimeOrderedIds;
 import dev.rapport.member.NewMember;
-import dev.rapport.member.Settings;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.Settings;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
-import dev.rapport.store.Change;
-import dev.rapport.store.Commit;
-import dev.rapport.store.Event;
-import dev.rapport.store.EventType;
-import dev.rapport.store.TimeOrderedIds;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ public class IndexLoadBenchmark {
       network.connect(a, b);
     }
     ImportReport report = Importer.run(network, stores.store(), Policy.defaults(),
-        InstantSource.fixed(Instant.parse("2026-11-28T00:00:00Z")), new TimeOrderedIds(0));
+        InstantSource.fixed(Instant.parse("2026-11-28T00:00:00Z")), new TimeOrderedIds(InstantSource.system(), 0));
     connections = report.connectionsCreated();
   }
 
@@ -131,7 +131,7 @@ public class IndexLoadBenchmark {
     Instant at = Instant.parse("2026-11-28T00:00:00Z");
     // Ids as the service gives them (time-ordered, 18 digits), drawn as each commit's members are:
     // consecutive within a commit, apart between commits, as in an import.
-    TimeOrderedIds ids = new TimeOrderedIds(0);
+    TimeOrderedIds ids = new TimeOrderedIds(InstantSource.system(), 0);
     long[] id = new long[adjacency.length];
     for (int u = 0; u < adjacency.length; u++) {
       id[u] = ids.next();

@@ -2,11 +2,11 @@ package dev.rapport.cli;
 
 import dev.rapport.Rapport;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,7 +121,7 @@ final class DemoNetwork {
   /**
    * Seeds the network unless it is already there, then issues a token for each showcased member.
    *
-   * @throws dev.rapport.RapportException if a rule refuses a step (for example when the data
+   * @throws dev.rapport.problem.RapportException if a rule refuses a step (for example when the data
    *     directory holds other members with the demo's handles)
    */
   Showcase seedIfAbsent() {

@@ -2,8 +2,8 @@ package dev.rapport.cli;
 
 import dev.rapport.Rapport;
 import dev.rapport.importing.ImportReport;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
 import dev.rapport.server.ConfiguredStore;
 import dev.rapport.server.ServerConfig;
 import dev.rapport.store.Store;

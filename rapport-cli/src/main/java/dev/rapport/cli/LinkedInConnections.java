@@ -1,9 +1,9 @@
 package dev.rapport.cli;
 
 import dev.rapport.importing.NetworkImport;
-import dev.rapport.member.Handle;
-import dev.rapport.member.MemberKind;
 import dev.rapport.member.NewMember;
+import dev.rapport.model.Handle;
+import dev.rapport.model.MemberKind;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.rapport.cli;
 
-import dev.rapport.RapportException;
+import dev.rapport.problem.RapportException;
 import dev.rapport.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;

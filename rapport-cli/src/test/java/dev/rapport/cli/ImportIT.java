@@ -3,10 +3,10 @@ package dev.rapport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.Rapport;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
 import dev.rapport.member.NewMember;
-import dev.rapport.store.PageRequest;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.PageRequest;
 import dev.rapport.store.Store;
 import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;

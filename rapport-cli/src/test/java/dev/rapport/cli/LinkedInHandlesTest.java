@@ -2,7 +2,7 @@ package dev.rapport.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.member.Handle;
+import dev.rapport.model.Handle;
 import org.junit.jupiter.api.Test;
 
 /** How a LinkedIn export's row becomes a valid handle (M1: 3-40 of a-z, 0-9 and -). */

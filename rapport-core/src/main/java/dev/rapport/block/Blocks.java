@@ -1,10 +1,10 @@
 package dev.rapport.block;
 
-import dev.rapport.Decision;
-import dev.rapport.RuleBrokenException;
-import dev.rapport.invitation.InvitationState;
-import dev.rapport.store.Effects;
-import dev.rapport.store.PairState;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.PairState;
+import dev.rapport.model.InvitationState;
+import dev.rapport.problem.RuleBrokenException;
 
 /** The rules of blocking (B1, B3). */
 public final class Blocks {

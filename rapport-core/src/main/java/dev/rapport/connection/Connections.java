@@ -1,10 +1,10 @@
 package dev.rapport.connection;
 
-import dev.rapport.Decision;
-import dev.rapport.RuleBrokenException;
-import dev.rapport.block.Visibility;
-import dev.rapport.store.Effects;
-import dev.rapport.store.PairState;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.Visibility;
+import dev.rapport.problem.RuleBrokenException;
 
 /** The rules of an existing connection (C10). */
 public final class Connections {

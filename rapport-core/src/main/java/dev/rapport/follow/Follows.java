@@ -1,28 +1,22 @@
 package dev.rapport.follow;
 
-import dev.rapport.Decision;
-import dev.rapport.ForbiddenException;
-import dev.rapport.LimitReachedException;
-import dev.rapport.Policy;
-import dev.rapport.RuleBrokenException;
-import dev.rapport.block.Visibility;
-import dev.rapport.member.Member;
-import dev.rapport.member.WhoCanFollow;
-import dev.rapport.notification.NotificationKind;
-import dev.rapport.store.Effects;
-import dev.rapport.store.PairState;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.Policy;
+import dev.rapport.kernel.Visibility;
+import dev.rapport.model.Member;
+import dev.rapport.model.NotificationKind;
+import dev.rapport.model.WhoCanFollow;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.LimitReachedException;
+import dev.rapport.problem.RuleBrokenException;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /** The rules of following (F1-F7). Pure functions of the state they are given. */
 public final class Follows {
   private Follows() {}
-
-  /** What a follow or unfollow did: it is idempotent (F4), so "nothing to do" is a success too. */
-  public enum Outcome {
-    CHANGED,
-    UNCHANGED
-  }
 
   /**
    * F5: a stored follow counts only while the followee accepts the follower: everyone, or
@@ -43,7 +37,7 @@ public final class Follows {
    *
    * @param followingCount how many the actor follows, present when the policy caps follows
    */
-  public static Decision<Outcome> follow(PairState pair, Policy policy, OptionalInt followingCount, Effects effects) {
+  public static Decision<FollowOutcome> follow(PairState pair, Policy policy, OptionalInt followingCount, Effects effects) {
     if (pair.isSelf()) {
       throw new RuleBrokenException("cannot-follow-self", "you cannot follow yourself");
     }
@@ -53,7 +47,7 @@ public final class Follows {
           "'%s' accepts only connections as followers".formatted(pair.other().handle()));
     }
     if (pair.actorFollowsOther()) {
-      return Decision.apply(effects, Outcome.UNCHANGED);
+      return Decision.apply(effects, FollowOutcome.UNCHANGED);
     }
     if (policy.followCap() > 0 && followingCount.orElse(0) >= policy.followCap()) {
       throw new LimitReachedException("follow-limit",
@@ -63,26 +57,26 @@ public final class Follows {
     effects.expectPair(pair)
         .follow(pair.actor().id(), pair.other().id())
         .notify(pair.other().id(), NotificationKind.FOLLOWED, pair.actor().id(), 0);
-    return Decision.apply(effects, Outcome.CHANGED);
+    return Decision.apply(effects, FollowOutcome.CHANGED);
   }
 
   /** F4: unfollowing is silent and idempotent. */
-  public static Decision<Outcome> unfollow(PairState pair, Effects effects) {
+  public static Decision<FollowOutcome> unfollow(PairState pair, Effects effects) {
     Visibility.requireNotBlockedBy(pair);
     if (!pair.actorFollowsOther()) {
-      return Decision.apply(effects, Outcome.UNCHANGED);
+      return Decision.apply(effects, FollowOutcome.UNCHANGED);
     }
     effects.expectPair(pair).unfollow(pair.actor().id(), pair.other().id());
-    return Decision.apply(effects, Outcome.CHANGED);
+    return Decision.apply(effects, FollowOutcome.CHANGED);
   }
 
   /** F6: the actor removes the other member as a follower, without blocking; they may follow again. */
-  public static Decision<Outcome> removeFollower(PairState pair, Effects effects) {
+  public static Decision<FollowOutcome> removeFollower(PairState pair, Effects effects) {
     Visibility.requireNotBlockedBy(pair);
     if (!pair.otherFollowsActor()) {
-      return Decision.apply(effects, Outcome.UNCHANGED);
+      return Decision.apply(effects, FollowOutcome.UNCHANGED);
     }
     effects.expectPair(pair).unfollow(pair.other().id(), pair.actor().id());
-    return Decision.apply(effects, Outcome.CHANGED);
+    return Decision.apply(effects, FollowOutcome.CHANGED);
   }
 }

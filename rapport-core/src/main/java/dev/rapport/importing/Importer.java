@@ -1,14 +1,14 @@
 package dev.rapport.importing;
 
-import dev.rapport.Decision;
-import dev.rapport.Policy;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.IdGenerator;
+import dev.rapport.kernel.PairTies;
+import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
-import dev.rapport.store.Effects;
-import dev.rapport.store.IdGenerator;
-import dev.rapport.store.MemberPair;
-import dev.rapport.store.PairTies;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberPair;
 import dev.rapport.store.Store;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package dev.rapport.importing;
 
-import dev.rapport.member.Handle;
-import dev.rapport.member.MemberKind;
 import dev.rapport.member.NewMember;
+import dev.rapport.model.Handle;
+import dev.rapport.model.MemberKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.rapport.invitation;
 
+import dev.rapport.model.Invitation;
+
 /** What sending an invitation did: sent it, or (C4) accepted the one coming the other way. */
 public sealed interface InvitationOutcome {
   Invitation invitation();

@@ -1,6 +1,7 @@
 package dev.rapport.invitation;
 
-import dev.rapport.member.Member;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.Member;
 
 /**
  * An invitation with both members, as one of them sees it: to its sender an ignored invitation is

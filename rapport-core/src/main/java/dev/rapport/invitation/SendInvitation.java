@@ -1,7 +1,7 @@
 package dev.rapport.invitation;
 
-import dev.rapport.InvalidInputException;
-import dev.rapport.member.Handle;
+import dev.rapport.model.Handle;
+import dev.rapport.problem.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
 

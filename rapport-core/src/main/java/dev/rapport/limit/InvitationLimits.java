@@ -1,11 +1,12 @@
 package dev.rapport.limit;
 
-import dev.rapport.LimitReachedException;
-import dev.rapport.Policy;
-import dev.rapport.member.Member;
-import dev.rapport.member.Tier;
-import dev.rapport.store.Effects;
-import dev.rapport.store.Usage;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.Policy;
+import dev.rapport.kernel.Usage;
+import dev.rapport.model.Member;
+import dev.rapport.model.Restriction;
+import dev.rapport.model.Tier;
+import dev.rapport.problem.LimitReachedException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;

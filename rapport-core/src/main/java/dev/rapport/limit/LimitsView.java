@@ -1,5 +1,6 @@
 package dev.rapport.limit;
 
+import dev.rapport.model.Restriction;
 import java.time.Instant;
 import java.util.Optional;
 

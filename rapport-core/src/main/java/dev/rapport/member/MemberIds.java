@@ -1,5 +1,7 @@
 package dev.rapport.member;
 
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,12 +1,14 @@
 package dev.rapport.member;
 
-import dev.rapport.Decision;
-import dev.rapport.ForbiddenException;
-import dev.rapport.Policy;
-import dev.rapport.RuleBrokenException;
-import dev.rapport.store.Change;
-import dev.rapport.store.Effects;
-import dev.rapport.store.EventType;
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.Policy;
+import dev.rapport.model.Member;
+import dev.rapport.model.Settings;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.RuleBrokenException;
 import java.util.Optional;
 
 /** The rules of members and their settings (M1-M3). */
@@ -34,7 +36,7 @@ public final class Members {
    * token: the person has not signed in yet, and an administrator issues one when they do. The
    * caller has checked that the handle is free (the commit conflicts otherwise).
    *
-   * @throws dev.rapport.InvalidInputException {@code unknown-tier}
+   * @throws dev.rapport.problem.InvalidInputException {@code unknown-tier}
    */
   public static Member imported(NewMember command, Policy policy, Effects effects) {
     return add(command, policy, effects);

@@ -1,6 +1,8 @@
 package dev.rapport.member;
 
-import dev.rapport.InvalidInputException;
+import dev.rapport.model.Handle;
+import dev.rapport.model.MemberKind;
+import dev.rapport.problem.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,5 +1,9 @@
 package dev.rapport.member;
 
+import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.Settings;
+import dev.rapport.model.WhoCanFollow;
+import dev.rapport.model.WhoCanInvite;
 import java.util.Optional;
 
 /** The command to change one's own name, headline or settings (M3). Absent fields stay as they are. */

@@ -1,6 +1,6 @@
 package dev.rapport.network;
 
-import dev.rapport.store.Event;
+import dev.rapport.kernel.Event;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import java.util.List;

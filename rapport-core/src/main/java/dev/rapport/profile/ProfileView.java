@@ -1,7 +1,7 @@
 package dev.rapport.profile;
 
-import dev.rapport.invitation.InvitationState;
-import dev.rapport.member.Member;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

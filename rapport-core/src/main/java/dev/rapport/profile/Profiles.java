@@ -1,11 +1,11 @@
 package dev.rapport.profile;
 
-import dev.rapport.block.Visibility;
 import dev.rapport.follow.Follows;
-import dev.rapport.invitation.Invitation;
-import dev.rapport.member.Member;
-import dev.rapport.member.WhoCanInvite;
-import dev.rapport.store.PairState;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.Visibility;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.Member;
+import dev.rapport.model.WhoCanInvite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public final class Profiles {
    * @param followerCount the member's follower count as F5 lets it count
    * @param degree the member's degree as the actor sees it (N1), empty when out of network
    * @param mutualCount how many connections they share (N2)
-   * @throws dev.rapport.NotFoundException if a block stands between the two (B2)
+   * @throws dev.rapport.problem.NotFoundException if a block stands between the two (B2)
    */
   public static ProfileView view(PairState pair, int followerCount, ProfileView.Closeness closeness) {
     Member member = pair.other();

@@ -1,6 +1,8 @@
 package dev.rapport.store;
 
-import dev.rapport.RuleBrokenException;
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
+import dev.rapport.problem.RuleBrokenException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -22,7 +24,7 @@ public final class OptimisticRun {
    * @param commit applies a commit if its preconditions hold, durably
    * @throws RuleBrokenException {@code concurrent-update} after 200 conflicts in a row
    */
-  public static <D extends Command.Decided> D run(StoreReads reads, Function<Commit, CommitOutcome> commit,
+  public static <D extends Decided> D run(StoreReads reads, Function<Commit, CommitOutcome> commit,
       Command<D> command) {
     for (int attempt = 1; ; attempt++) {
       D decided = command.decide(reads);

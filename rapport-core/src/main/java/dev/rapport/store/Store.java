@@ -1,5 +1,8 @@
 package dev.rapport.store;
 
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
+
 /**
  * Where Rapport keeps its state: the SPI every backend implements (DESIGN decision 3). It is shaped
  * by the domain, not by SQL: a command reads what it needs, a rule decides, and the store applies the
@@ -21,7 +24,7 @@ public interface Store extends StoreReads, AutoCloseable {
    * member versions read as preconditions, and decide again on a conflict) or run commands one at a
    * time where their writes are serialised anyway.
    */
-  <D extends Command.Decided> D run(Command<D> command);
+  <D extends Decided> D run(Command<D> command);
 
   /** Applies the commit atomically and durably, or nothing if a precondition no longer holds. */
   CommitOutcome commit(Commit commit);

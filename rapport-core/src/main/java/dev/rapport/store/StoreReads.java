@@ -1,10 +1,17 @@
 package dev.rapport.store;
 
-import dev.rapport.invitation.Invitation;
-import dev.rapport.invitation.InvitationState;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.notification.Notification;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.PairTies;
+import dev.rapport.kernel.Usage;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberPair;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,7 +29,7 @@ import java.util.Set;
  *
  * <p>Lists are newest first and hide members the viewer has blocked or is blocked by (B2). A
  * failing database is reported as {@link StoreUnavailableException}. An invalid cursor is reported
- * as {@link dev.rapport.InvalidInputException} with type {@code invalid-cursor}.
+ * as {@link dev.rapport.problem.InvalidInputException} with type {@code invalid-cursor}.
  */
 public interface StoreReads {
 

@@ -2,20 +2,20 @@ package dev.rapport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.Policy;
 import dev.rapport.Rapport;
-import dev.rapport.RapportException;
-import dev.rapport.invitation.InvitationState;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
-import dev.rapport.member.Tier;
-import dev.rapport.store.Event;
-import dev.rapport.store.EventType;
-import dev.rapport.store.Page;
-import dev.rapport.store.PageRequest;
+import dev.rapport.model.Handle;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.Tier;
+import dev.rapport.problem.RapportException;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import java.time.Instant;
@@ -160,7 +160,7 @@ public abstract class ConcurrencyContract {
       }
       long sent = log.stream().filter(e -> e.type() == EventType.INVITATION_SENT && e.actorId() == id).count();
       assertThat(sent).as("L2: invitations sent by %s in the window", member.handle()).isLessThanOrEqualTo(WEEKLY);
-      List<dev.rapport.invitation.Invitation> open = all(p -> store.invitations(id, true,
+      List<dev.rapport.model.Invitation> open = all(p -> store.invitations(id, true,
           EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED), p));
       assertThat(open.size()).as("L3: open invitations of %s", member.handle()).isLessThanOrEqualTo(MAX_PENDING);
       for (var invitation : open) {

@@ -3,41 +3,41 @@ package dev.rapport.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.ForbiddenException;
-import dev.rapport.InvalidInputException;
-import dev.rapport.LimitReachedException;
-import dev.rapport.NotFoundException;
-import dev.rapport.Policy;
 import dev.rapport.Rapport;
-import dev.rapport.RapportException;
-import dev.rapport.RuleBrokenException;
-import dev.rapport.follow.Follows;
-import dev.rapport.invitation.Invitation;
+import dev.rapport.follow.FollowOutcome;
 import dev.rapport.invitation.InvitationOutcome;
-import dev.rapport.invitation.InvitationState;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.Policy;
 import dev.rapport.limit.LimitsView;
-import dev.rapport.limit.Restriction;
-import dev.rapport.member.ConnectionsVisibility;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
-import dev.rapport.member.Settings;
-import dev.rapport.member.Tier;
-import dev.rapport.member.WhoCanFollow;
-import dev.rapport.member.WhoCanInvite;
+import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.NotificationKind;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.Restriction;
+import dev.rapport.model.Settings;
+import dev.rapport.model.Tier;
+import dev.rapport.model.WhoCanFollow;
+import dev.rapport.model.WhoCanInvite;
 import dev.rapport.network.GraphIndex;
-import dev.rapport.notification.NotificationKind;
 import dev.rapport.notification.NotificationView;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.LimitReachedException;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.problem.RapportException;
+import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileAction;
 import dev.rapport.profile.ProfileView;
-import dev.rapport.store.Event;
-import dev.rapport.store.EventType;
-import dev.rapport.store.Page;
-import dev.rapport.store.PageRequest;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import java.time.Duration;
@@ -314,7 +314,7 @@ public abstract class RulesContract {
     void F1_follow_needsNoApproval_andTakesEffectAtOnce() {
       long ada = member("ada");
       member("bob");
-      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
       assertThat(relationship(ada, "bob").following()).isTrue();
       assertThat(followers(ada, "bob")).containsExactly("ada");
     }
@@ -374,12 +374,12 @@ public abstract class RulesContract {
     void F4_followAndUnfollow_areIdempotent() {
       long ada = member("ada");
       long bob = member("bob");
-      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(Follows.Outcome.CHANGED);
-      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(Follows.Outcome.UNCHANGED);
+      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
+      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.UNCHANGED);
       assertThat(followers(ada, "bob")).containsExactly("ada");
       assertThat(notificationKinds(bob)).hasSize(1);
-      assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(Follows.Outcome.CHANGED);
-      assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(Follows.Outcome.UNCHANGED);
+      assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
+      assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(FollowOutcome.UNCHANGED);
       assertThat(followers(ada, "bob")).isEmpty();
     }
 
@@ -393,7 +393,7 @@ public abstract class RulesContract {
           .satisfies(e -> assertThat(((RapportException) e).type()).isEqualTo("follow-restricted"));
       connect(cyd, "cyd", bob, "bob");
       rapport.unfollow(cyd, h("bob"));
-      assertThat(rapport.follow(cyd, h("bob"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(cyd, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
       assertThat(followers(ada, "bob")).containsExactly("cyd");
     }
 
@@ -421,10 +421,10 @@ public abstract class RulesContract {
       long ada = member("ada");
       long bob = member("bob");
       rapport.follow(ada, h("bob"));
-      assertThat(rapport.removeFollower(bob, h("ada"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.removeFollower(bob, h("ada"))).isEqualTo(FollowOutcome.CHANGED);
       assertThat(followers(bob, "bob")).isEmpty();
       assertThat(rapport.blocked(bob, PageRequest.first()).items()).isEmpty();
-      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
       assertThat(followers(bob, "bob")).containsExactly("ada");
     }
 
@@ -731,7 +731,7 @@ public abstract class RulesContract {
       long ada = member("ada");
       rapport.createMember(new NewMember(h("acme"), MemberKind.COMPANY, "Acme", "", Optional.empty(), Optional.empty()));
       assertThat(problemType(() -> invite(ada, "acme"))).isEqualTo("not-connectable");
-      assertThat(rapport.follow(ada, h("acme"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(ada, h("acme"))).isEqualTo(FollowOutcome.CHANGED);
     }
 
     @Test
@@ -795,7 +795,7 @@ public abstract class RulesContract {
       long bob = member("bob");
       long cyd = member("cyd");
       connect(ada, "ada", bob, "bob");
-      assertThat(rapport.follow(cyd, h("ada"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(cyd, h("ada"))).isEqualTo(FollowOutcome.CHANGED);
     }
 
     @Test
@@ -921,7 +921,7 @@ public abstract class RulesContract {
             assertThat(((RapportException) e).type()).isEqualTo("invitations-restricted");
             assertThat(((RapportException) e).details()).containsEntry("retryAt", START.plus(Duration.ofDays(1)));
           });
-      assertThat(rapport.follow(ada, h("cyd"))).isEqualTo(Follows.Outcome.CHANGED);
+      assertThat(rapport.follow(ada, h("cyd"))).isEqualTo(FollowOutcome.CHANGED);
       assertThat(rapport.accept(ada, fromDan.id()).invitation().state()).isEqualTo(InvitationState.ACCEPTED);
     }
 

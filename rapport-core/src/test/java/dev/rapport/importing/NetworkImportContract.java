@@ -2,21 +2,22 @@ package dev.rapport.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.Policy;
 import dev.rapport.Rapport;
-import dev.rapport.invitation.InvitationState;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.Policy;
+import dev.rapport.kernel.TimeOrderedIds;
 import dev.rapport.member.NewMember;
-import dev.rapport.store.Event;
-import dev.rapport.store.EventType;
-import dev.rapport.store.PageRequest;
+import dev.rapport.model.Handle;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.PageRequest;
 import dev.rapport.store.Store;
-import dev.rapport.store.TimeOrderedIds;
 import dev.rapport.time.AdjustableClock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,11 +242,11 @@ public abstract class NetworkImportContract {
     AdjustableClock clock = AdjustableClock.fixedAt(START);
     Policy policy = Policy.defaults();
     // Batches far smaller than the import's own, so that a test network spans several.
-    assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(), 700, 1_100))
+    assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(InstantSource.system()), 700, 1_100))
         .isEqualTo(new ImportReport(people, 0, 2 * people, 0, 0, Map.of()));
     assertThat(connections("n-7")).containsExactlyInAnyOrder("n-2", "n-6", "n-8", "n-12");
     assertThat(rapport.networkSize(id("n-0")).first()).isEqualTo(4);
-    assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(), 700, 1_100))
+    assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(InstantSource.system()), 700, 1_100))
         .isEqualTo(new ImportReport(0, people, 0, 2 * people, 0, Map.of()));
   }
 }

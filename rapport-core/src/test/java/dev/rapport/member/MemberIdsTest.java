@@ -2,6 +2,10 @@ package dev.rapport.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.Rapport;
-import dev.rapport.member.Member;
+import dev.rapport.model.Member;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;

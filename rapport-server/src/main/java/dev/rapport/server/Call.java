@@ -1,10 +1,10 @@
 package dev.rapport.server;
 
-import dev.rapport.InvalidInputException;
-import dev.rapport.NotFoundException;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.store.PageRequest;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.PageRequest;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Map;
 import java.util.Optional;

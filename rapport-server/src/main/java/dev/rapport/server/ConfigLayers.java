@@ -1,9 +1,9 @@
 package dev.rapport.server;
 
-import dev.rapport.Policy;
-import dev.rapport.RapportException;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Tier;
+import dev.rapport.kernel.Policy;
+import dev.rapport.model.Tier;
+import dev.rapport.problem.RapportException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.Rapport;
-import dev.rapport.follow.Follows;
+import dev.rapport.follow.FollowOutcome;
 import io.helidon.http.Method;
 import java.util.List;
 
@@ -24,18 +24,18 @@ final class FollowRoutes implements RouteGroup {
   }
 
   private Reply follow(Call call) {
-    Follows.Outcome outcome = rapport.follow(call.me().id(), call.handle("h"));
-    return Reply.ok(Representations.flag("following", true, outcome == Follows.Outcome.CHANGED));
+    FollowOutcome outcome = rapport.follow(call.me().id(), call.handle("h"));
+    return Reply.ok(Representations.flag("following", true, outcome == FollowOutcome.CHANGED));
   }
 
   private Reply unfollow(Call call) {
-    Follows.Outcome outcome = rapport.unfollow(call.me().id(), call.handle("h"));
-    return Reply.ok(Representations.flag("following", false, outcome == Follows.Outcome.CHANGED));
+    FollowOutcome outcome = rapport.unfollow(call.me().id(), call.handle("h"));
+    return Reply.ok(Representations.flag("following", false, outcome == FollowOutcome.CHANGED));
   }
 
   private Reply removeFollower(Call call) {
-    Follows.Outcome outcome = rapport.removeFollower(call.me().id(), call.handle("h"));
-    return Reply.ok(Representations.flag("followedBy", false, outcome == Follows.Outcome.CHANGED));
+    FollowOutcome outcome = rapport.removeFollower(call.me().id(), call.handle("h"));
+    return Reply.ok(Representations.flag("followedBy", false, outcome == FollowOutcome.CHANGED));
   }
 
   private Reply followers(Call call) {

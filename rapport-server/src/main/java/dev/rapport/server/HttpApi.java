@@ -1,7 +1,7 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.member.Member;
+import dev.rapport.model.Member;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;

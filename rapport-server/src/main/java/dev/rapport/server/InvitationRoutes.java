@@ -2,10 +2,10 @@ package dev.rapport.server;
 
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationOutcome;
-import dev.rapport.invitation.InvitationState;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
+import dev.rapport.model.Handle;
+import dev.rapport.model.InvitationState;
 import io.helidon.http.Method;
 import java.util.List;
 import java.util.Map;

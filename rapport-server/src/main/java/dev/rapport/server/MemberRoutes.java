@@ -1,14 +1,14 @@
 package dev.rapport.server;
 
 import dev.rapport.Rapport;
-import dev.rapport.member.ConnectionsVisibility;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
-import dev.rapport.member.WhoCanFollow;
-import dev.rapport.member.WhoCanInvite;
+import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.WhoCanFollow;
+import dev.rapport.model.WhoCanInvite;
 import io.helidon.http.Method;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.rapport.Rapport;
-import dev.rapport.member.Handle;
+import dev.rapport.model.Handle;
 import dev.rapport.network.GraphIndex;
 import io.helidon.http.Method;
 import java.util.ArrayList;

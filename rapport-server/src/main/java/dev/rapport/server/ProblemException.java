@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * A problem found at the HTTP edge, before or around the engine: authentication, the request's
- * shape, content type, size, routing. The engine's own refusals are {@link dev.rapport.RapportException}s;
+ * shape, content type, size, routing. The engine's own refusals are {@link dev.rapport.problem.RapportException}s;
  * {@link Problems} turns both into RFC 9457 documents.
  */
 final class ProblemException extends RuntimeException {

@@ -1,13 +1,13 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.ForbiddenException;
-import dev.rapport.InvalidInputException;
-import dev.rapport.LimitReachedException;
-import dev.rapport.NotFoundException;
-import dev.rapport.RapportException;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.LimitReachedException;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.problem.RapportException;
+import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.store.StoreUnavailableException;
-import dev.rapport.RuleBrokenException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;

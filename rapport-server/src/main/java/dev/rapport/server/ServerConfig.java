@@ -1,6 +1,6 @@
 package dev.rapport.server;
 
-import dev.rapport.Policy;
+import dev.rapport.kernel.Policy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

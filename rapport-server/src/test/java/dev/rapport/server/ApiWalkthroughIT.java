@@ -5,8 +5,8 @@ import static dev.rapport.server.TestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rapport.Policy;
-import dev.rapport.member.Tier;
+import dev.rapport.kernel.Policy;
+import dev.rapport.model.Tier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package dev.rapport.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.ForbiddenException;
-import dev.rapport.InvalidInputException;
-import dev.rapport.LimitReachedException;
-import dev.rapport.NotFoundException;
-import dev.rapport.RuleBrokenException;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.LimitReachedException;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.time.AdjustableClock;
 import io.helidon.http.BadRequestException;
 import java.time.Duration;

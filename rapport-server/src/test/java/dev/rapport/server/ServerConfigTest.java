@@ -3,8 +3,8 @@ package dev.rapport.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rapport.Policy;
-import dev.rapport.member.Tier;
+import dev.rapport.kernel.Policy;
+import dev.rapport.model.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

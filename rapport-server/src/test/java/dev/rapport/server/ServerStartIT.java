@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.Rapport;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.member.Handle;
 import dev.rapport.member.NewMember;
+import dev.rapport.model.Handle;
 import dev.rapport.network.Network;
 import dev.rapport.store.Store;
 import dev.rapport.store.sql.SqliteStore;
@@ -43,7 +43,7 @@ class ServerStartIT {
     try (RapportServer again = RapportServer.start(config)) {
       ApiClient api = new ApiClient(again.port());
       assertThat(api.post("/v1/members/first/tokens", token).status()).isEqualTo(201);
-      assertThat(again.rapport().member(dev.rapport.member.Handle.of("first"))).isPresent();
+      assertThat(again.rapport().member(dev.rapport.model.Handle.of("first"))).isPresent();
     }
   }
 

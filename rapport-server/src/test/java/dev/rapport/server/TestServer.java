@@ -2,7 +2,7 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.Policy;
+import dev.rapport.kernel.Policy;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 

@@ -1,6 +1,6 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.store.Change;
+import dev.rapport.kernel.Change;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.invitation.Invitation;
-import dev.rapport.member.Member;
-import dev.rapport.member.Settings;
-import dev.rapport.store.Change;
+import dev.rapport.kernel.Change;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.Member;
+import dev.rapport.model.Settings;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

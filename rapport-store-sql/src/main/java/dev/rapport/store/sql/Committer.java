@@ -1,7 +1,8 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
 import dev.rapport.store.Command;
-import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -18,7 +19,7 @@ interface Committer extends AutoCloseable {
    * @param reads the store's own reads, for a committer that lets commands read there
    * @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed
    */
-  <D extends Command.Decided> D run(Command<D> command, StoreReads reads);
+  <D extends Decided> D run(Command<D> command, StoreReads reads);
 
   /** @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed */
   CommitOutcome commit(Commit commit);

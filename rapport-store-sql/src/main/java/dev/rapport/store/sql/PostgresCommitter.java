@@ -1,11 +1,12 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.member.Member;
-import dev.rapport.store.Change;
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
+import dev.rapport.kernel.Event;
+import dev.rapport.model.Member;
 import dev.rapport.store.Command;
-import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
-import dev.rapport.store.Event;
 import dev.rapport.store.OptimisticRun;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -72,7 +73,7 @@ final class PostgresCommitter implements Committer {
 
   /** Decides on the pool's latest committed state, optimistically: row locks are held only while committing. */
   @Override
-  public <D extends Command.Decided> D run(Command<D> command, StoreReads reads) {
+  public <D extends Decided> D run(Command<D> command, StoreReads reads) {
     return OptimisticRun.run(reads, this::commit, command);
   }
 

@@ -1,7 +1,8 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
 import dev.rapport.store.Command;
-import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
@@ -28,7 +29,7 @@ final class SqlStore extends SqlReads implements Store {
   }
 
   @Override
-  public <D extends Command.Decided> D run(Command<D> command) {
+  public <D extends Decided> D run(Command<D> command) {
     return committer.run(command, this);
   }
 

@@ -1,9 +1,10 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Decided;
+import dev.rapport.kernel.Event;
 import dev.rapport.store.Command;
-import dev.rapport.store.Commit;
 import dev.rapport.store.CommitOutcome;
-import dev.rapport.store.Event;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.StoreUnavailableException;
@@ -117,7 +118,7 @@ final class SqliteGroupCommitter implements Committer {
   /** Decides the command on the writer, ignoring the store's reads: see the class comment. */
   @Override
   @SuppressWarnings("unchecked") // the writer answers a command with what the command decided
-  public <D extends Command.Decided> D run(Command<D> command, StoreReads ignored) {
+  public <D extends Decided> D run(Command<D> command, StoreReads ignored) {
     return (D) submit(new Request(null, command, null, new CompletableFuture<>()));
   }
 
@@ -242,7 +243,7 @@ final class SqliteGroupCommitter implements Committer {
         return new Attempt(new Answer(null, e), true);
       }
     }
-    Command.Decided decided = null;
+    Decided decided = null;
     Commit commit = request.commit();
     if (request.command() != null) {
       try {

@@ -1,11 +1,11 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.NotFoundException;
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.store.Change;
-import dev.rapport.store.Commit;
-import dev.rapport.store.PairState;
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.PairState;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.problem.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

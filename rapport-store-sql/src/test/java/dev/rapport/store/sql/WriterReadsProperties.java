@@ -2,12 +2,12 @@ package dev.rapport.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.member.Handle;
-import dev.rapport.member.Member;
-import dev.rapport.member.MemberKind;
-import dev.rapport.member.Settings;
-import dev.rapport.store.Change;
-import dev.rapport.store.Commit;
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Commit;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.Settings;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;

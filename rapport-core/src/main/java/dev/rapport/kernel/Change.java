@@ -1,0 +1,53 @@
+package dev.rapport.kernel;
+
+import dev.rapport.model.Invitation;
+import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Restriction;
+import java.time.Instant;
+
+/**
+ * One effect of a command, as the store must apply it. The rules decide; the store only applies.
+ * A store applies every change of a {@link Commit} or none of them.
+ */
+public sealed interface Change {
+  /** A new member or company page; fails the commit as a conflict if the handle is taken. */
+  record AddMember(Member member) implements Change {}
+
+  /** Name, headline and settings of an existing member (never handle, kind, counts or version). */
+  record UpdateMember(Member member) implements Change {}
+
+  /** A bearer token, stored only as its SHA-256 hash. */
+  record AddToken(String tokenHash, long memberId, Instant expiresAt) implements Change {}
+
+  /** Idempotent: adding an existing follow keeps the original time. */
+  record AddFollow(long followerId, long followeeId, Instant at) implements Change {}
+
+  record RemoveFollow(long followerId, long followeeId) implements Change {}
+
+  /** Both directions at once; the store adds one to both members' connection counts. */
+  record AddConnection(long aId, long bId, Instant at) implements Change {}
+
+  /** Both directions at once; the store takes one from both members' connection counts. */
+  record RemoveConnection(long aId, long bId) implements Change {}
+
+  /** Fails the commit as a conflict if the pair already has an open invitation (C1). */
+  record AddInvitation(Invitation invitation) implements Change {}
+
+  /** New state, update time and report time of an existing invitation. */
+  record UpdateInvitation(Invitation invitation) implements Change {}
+
+  record AddBlock(long blockerId, long blockedId, Instant at) implements Change {}
+
+  record RemoveBlock(long blockerId, long blockedId) implements Change {}
+
+  /** L4: the member was refused by the weekly invitation limit at this instant. */
+  record AddRefusal(long memberId, Instant at) implements Change {}
+
+  record AddRestriction(Restriction restriction) implements Change {}
+
+  record AddNotification(Notification notification) implements Change {}
+
+  /** N4: the member does not want the other suggested again. Adding it twice keeps the first. */
+  record AddDismissal(long memberId, long dismissedId, Instant at) implements Change {}
+}

@@ -1,0 +1,130 @@
+package dev.rapport.kernel;
+
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
+import dev.rapport.model.Restriction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects what a decision does, each change paired with the event that records it, so no rule can
+ * change state without logging it. Not thread safe: one per decision.
+ */
+public final class Effects {
+  private final Instant now;
+  private final IdGenerator ids;
+  private final Map<Long, Long> expectedVersions = new LinkedHashMap<>();
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Event> events = new ArrayList<>();
+
+  public Effects(Instant now, IdGenerator ids) {
+    this.now = now;
+    this.ids = ids;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public long newId() {
+    return ids.next();
+  }
+
+  /** The commit applies only if the member is still at this version. */
+  public Effects expect(long memberId, long version) {
+    expectedVersions.put(memberId, version);
+    return this;
+  }
+
+  public Effects expectPair(PairState pair) {
+    expect(pair.actor().id(), pair.actor().version());
+    return expect(pair.other().id(), pair.other().version());
+  }
+
+  public boolean isEmpty() {
+    return changes.isEmpty() && events.isEmpty();
+  }
+
+  public Commit toCommit() {
+    return new Commit(expectedVersions, changes, events);
+  }
+
+  /** Adds a change and its event. Rules with a change not covered below use this directly. */
+  public Effects add(Change change, EventType type, long actorId, long subjectId, long refId) {
+    changes.add(change);
+    events.add(new Event(0, type, now, actorId, subjectId, refId));
+    return this;
+  }
+
+  public Effects follow(long followerId, long followeeId) {
+    return add(new Change.AddFollow(followerId, followeeId, now), EventType.FOLLOWED, followerId, followeeId, 0);
+  }
+
+  /** Logged as the follower unfollowing the followee, whoever of the two removed it (F4, F6). */
+  public Effects unfollow(long followerId, long followeeId) {
+    return add(new Change.RemoveFollow(followerId, followeeId), EventType.UNFOLLOWED, followerId, followeeId, 0);
+  }
+
+  public Effects connect(long actorId, long otherId, long invitationId) {
+    return add(new Change.AddConnection(actorId, otherId, now), EventType.CONNECTED, actorId, otherId, invitationId);
+  }
+
+  public Effects disconnect(long actorId, long otherId) {
+    return add(new Change.RemoveConnection(actorId, otherId), EventType.DISCONNECTED, actorId, otherId, 0);
+  }
+
+  public Effects sendInvitation(Invitation invitation) {
+    return add(new Change.AddInvitation(invitation), EventType.INVITATION_SENT,
+        invitation.senderId(), invitation.recipientId(), invitation.id());
+  }
+
+  /** Moves an invitation to a new state, logged as the event of that state. */
+  public Effects transition(Invitation invitation, InvitationState state, long actorId) {
+    Invitation next = invitation.withState(state, now);
+    EventType type = switch (state) {
+      case ACCEPTED -> EventType.INVITATION_ACCEPTED;
+      case IGNORED -> EventType.INVITATION_IGNORED;
+      case WITHDRAWN -> EventType.INVITATION_WITHDRAWN;
+      case CANCELED -> EventType.INVITATION_CANCELED;
+      case PENDING -> throw new IllegalArgumentException("an invitation never returns to pending");
+    };
+    return add(new Change.UpdateInvitation(next), type, actorId, invitation.otherThan(actorId), invitation.id());
+  }
+
+  public Effects report(Invitation invitation, long reporterId) {
+    return add(new Change.UpdateInvitation(invitation.reported(now)), EventType.INVITATION_REPORTED,
+        reporterId, invitation.senderId(), invitation.id());
+  }
+
+  public Effects block(long blockerId, long blockedId) {
+    return add(new Change.AddBlock(blockerId, blockedId, now), EventType.BLOCKED, blockerId, blockedId, 0);
+  }
+
+  public Effects unblock(long blockerId, long blockedId) {
+    return add(new Change.RemoveBlock(blockerId, blockedId), EventType.UNBLOCKED, blockerId, blockedId, 0);
+  }
+
+  public Effects dismissSuggestion(long memberId, long dismissedId) {
+    return add(new Change.AddDismissal(memberId, dismissedId, now), EventType.SUGGESTION_DISMISSED,
+        memberId, dismissedId, 0);
+  }
+
+  public Effects refuse(long memberId, long recipientId) {
+    return add(new Change.AddRefusal(memberId, now), EventType.INVITATION_REFUSED, memberId, recipientId, 0);
+  }
+
+  public Effects restrict(Restriction restriction) {
+    return add(new Change.AddRestriction(restriction), EventType.RESTRICTED, restriction.memberId(), 0, 0);
+  }
+
+  /** A notification is not an event of its own: the event of the change that caused it covers it. */
+  public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId) {
+    changes.add(new Change.AddNotification(new Notification(ids.next(), recipientId, kind, actorId, refId, now, false)));
+    return this;
+  }
+}

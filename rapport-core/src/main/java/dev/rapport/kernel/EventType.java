@@ -1,0 +1,23 @@
+package dev.rapport.kernel;
+
+/** What an event in the ordered log records. Stored by name: never rename a constant. */
+public enum EventType {
+  MEMBER_CREATED,
+  MEMBER_UPDATED,
+  TOKEN_ISSUED,
+  FOLLOWED,
+  UNFOLLOWED,
+  INVITATION_SENT,
+  INVITATION_ACCEPTED,
+  INVITATION_IGNORED,
+  INVITATION_WITHDRAWN,
+  INVITATION_REPORTED,
+  INVITATION_CANCELED,
+  INVITATION_REFUSED,
+  RESTRICTED,
+  CONNECTED,
+  DISCONNECTED,
+  BLOCKED,
+  UNBLOCKED,
+  SUGGESTION_DISMISSED
+}

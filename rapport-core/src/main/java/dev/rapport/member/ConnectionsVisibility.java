@@ -1,7 +1,0 @@
-package dev.rapport.member;
-
-/** M3, P1: who sees a member's connection list. */
-public enum ConnectionsVisibility {
-  CONNECTIONS,
-  ONLY_ME
-}

@@ -1,8 +1,0 @@
-package dev.rapport.store;
-
-/** Makes ids for members, invitations and notifications. Thread safe. */
-@FunctionalInterface
-public interface IdGenerator {
-  /** A new positive id, never returned before by this generator. */
-  long next();
-}

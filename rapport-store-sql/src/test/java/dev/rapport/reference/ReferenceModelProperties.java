@@ -1,0 +1,324 @@
+package dev.rapport.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.Rapport;
+import dev.rapport.follow.FollowOutcome;
+import dev.rapport.invitation.InvitationOutcome;
+import dev.rapport.invitation.SendInvitation;
+import dev.rapport.kernel.Policy;
+import dev.rapport.limit.LimitsView;
+import dev.rapport.member.NewMember;
+import dev.rapport.member.ProfileUpdate;
+import dev.rapport.model.Handle;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.Tier;
+import dev.rapport.model.WhoCanFollow;
+import dev.rapport.model.WhoCanInvite;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.problem.RapportException;
+import dev.rapport.store.Store;
+import dev.rapport.store.sql.TestStores;
+import dev.rapport.time.AdjustableClock;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Histogram;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * Random sessions of follows, invitations, answers, blocks, settings changes and passing time, run
+ * against the engine on a real SQLite store and against the {@link ReferenceModel}: every step must
+ * have the same outcome on both, and after every step every member must see the same connections,
+ * follows, invitations and limits on both. The policy is random too, and small, so that sessions
+ * reach every limit. A failure shrinks fully (minutes rather than seconds, as every try runs on a
+ * fresh SQLite file) to a short session, printed step by step with the engine's outcomes. The
+ * histogram printed after a run shows which outcomes the sessions reached; the run fails if a
+ * central one was never reached.
+ *
+ * <p>Run alone: {@code ./mvnw -pl rapport-store-sql test -Dtest=ReferenceModelProperties}.
+ */
+class ReferenceModelProperties {
+  private static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
+  private static final List<String> HANDLES = List.of("ada", "bob", "cyd", "dan", "eve", "fay");
+  private static final String OUTCOMES = "outcomes";
+  private static final String RESTRICTIONS = "restrictions";
+
+  /** Outcomes that 150 sessions reach many times over; if one goes missing, the generators drifted. */
+  private static final List<List<String>> EXERCISED = List.of(
+      List.of("Invite", "sent"), List.of("Invite", "connected"), List.of("Invite", "weekly-invitation-limit"),
+      List.of("Invite", "pending-invitation-limit"), List.of("Invite", "connection-limit"),
+      List.of("Invite", "invitations-restricted"), List.of("Invite", "invitation-cooldown"),
+      List.of("ACCEPT", "ok"), List.of("ACCEPT", "connection-limit"), List.of("REPORT", "ok"),
+      List.of("WITHDRAW", "ok"), List.of("IGNORE", "ok"), List.of("Invite", "monthly-note-limit"));
+
+  /** Sessions of 30 to 60 steps; shrinking may still go below 30. */
+  private static final RandomDistribution THIRTY_TO_SIXTY =
+      (genSize, min, max, center) -> random -> BigInteger.valueOf(30 + random.nextInt(31));
+
+  @Property(tries = 150, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.FULL)
+  @StatisticsReport(label = OUTCOMES, format = Histogram.class)
+  void randomSessions_haveTheSameOutcomesAndStateOnTheEngineAsOnTheReferenceModel(
+      @ForAll("policies") Policy policy, @ForAll("sessions") List<Command> session) {
+    ReferenceModel model = new ReferenceModel(policy, HANDLES.size(), START);
+    try (Engine engine = new Engine(TestStores.freshSqlite(), policy)) {
+      List<String> trace = new ArrayList<>();
+      for (Command command : session) {
+        Command step = command.resolve(model);
+        String expected = step.runOn(model);
+        String actual = step.runOn(engine);
+        trace.add(step + " -> " + actual);
+        String steps = String.join("\n", trace);
+        assertThat(actual).as(steps).isEqualTo(expected);
+        List<Network.MemberState> expectedState = model.state().members();
+        List<Network.MemberState> actualState = engine.state().members();
+        for (int m = 0; m < HANDLES.size(); m++) {
+          assertThat(actualState.get(m)).as("%s%nthen %s sees", steps, HANDLES.get(m))
+              .isEqualTo(expectedState.get(m));
+        }
+        Statistics.label(OUTCOMES).collect(name(step), expected.replaceFirst(":.*", ""));
+      }
+      model.restrictions().forEach(r -> Statistics.label(RESTRICTIONS)
+          .collect(r.reason(), Duration.between(r.startsAt(), r.endsAt())));
+    }
+    Statistics.label(OUTCOMES).coverage(outcomes -> EXERCISED.forEach(
+        outcome -> outcomes.check(outcome.toArray()).count(n -> n > 0)));
+  }
+
+  /**
+   * Policies small enough that a session reaches every limit: 1-3 connections (L1) and pending
+   * invitations (L3), 1-4 invitations a week (L2, fewer in the first 10 days: M2), 0-2 notes a month
+   * (C8), restricted after 1-3 weekly-limit refusals in 24 hours (L4) or 1-3 reports in 30 days (C7).
+   */
+  @Provide
+  Arbitrary<Policy> policies() {
+    Arbitrary<Integer> small = Arbitraries.integers().between(1, 3);
+    Arbitrary<Integer> weekly = Arbitraries.integers().between(1, 4);
+    Arbitrary<Integer> notes = Arbitraries.integers().between(0, 2);
+    return Combinators.combine(small, small, weekly, weekly, notes, small, small)
+        .as((connections, pending, week, newAccountWeek, monthlyNotes, reports, refusals) -> new Policy(
+            connections, pending, 0,
+            Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(21),
+            reports, Duration.ofDays(30),
+            refusals, Duration.ofHours(24),
+            List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
+            Duration.ofDays(365),
+            Map.of("basic", new Tier("basic", week, Math.min(week, newAccountWeek), monthlyNotes, 200, 0, 0,
+                false)),
+            "basic"));
+  }
+
+  @Provide
+  Arbitrary<List<Command>> sessions() {
+    return Command.any(HANDLES.size()).list().ofMaxSize(60).withSizeDistribution(THIRTY_TO_SIXTY);
+  }
+
+  private static String name(Command step) {
+    return step instanceof Command.AnswerInvitation answer ? answer.answer().name() : step.getClass().getSimpleName();
+  }
+
+  /** The engine behind {@link Network}: members by number, invitations by the order they were sent. */
+  private static final class Engine implements Network, AutoCloseable {
+    private final Store store;
+    private final AdjustableClock clock = AdjustableClock.fixedAt(START);
+    private final Rapport rapport;
+    private final List<Long> ids = new ArrayList<>();
+    private final Map<Long, Integer> numbers = new HashMap<>();
+    private final List<Long> invitations = new ArrayList<>();
+    private final Map<Long, Integer> invitationNumbers = new HashMap<>();
+
+    Engine(Store store, Policy policy) {
+      this.store = store;
+      this.rapport = Rapport.builder().store(store).clock(clock).policy(policy).build();
+      for (int m = 0; m < HANDLES.size(); m++) {
+        long id = rapport.createMember(new NewMember(handle(m), MemberKind.PERSON, HANDLES.get(m), "",
+            Optional.of(email(m)), Optional.empty())).member().id();
+        numbers.put(id, ids.size());
+        ids.add(id);
+      }
+    }
+
+    @Override
+    public String follow(int actor, int target) {
+      return outcome(() -> changed(rapport.follow(ids.get(actor), handle(target))));
+    }
+
+    @Override
+    public String unfollow(int actor, int target) {
+      return outcome(() -> changed(rapport.unfollow(ids.get(actor), handle(target))));
+    }
+
+    @Override
+    public String removeFollower(int actor, int follower) {
+      return outcome(() -> changed(rapport.removeFollower(ids.get(actor), handle(follower))));
+    }
+
+    @Override
+    public String invite(int actor, int target, boolean note, Email email) {
+      Optional<String> text = note ? Optional.of("Hello from " + HANDLES.get(actor)) : Optional.empty();
+      Optional<String> address = switch (email) {
+        case NONE -> Optional.empty();
+        case RIGHT -> Optional.of(email(target).toUpperCase(Locale.ROOT));
+        case WRONG -> Optional.of("someone@example.com");
+      };
+      return outcome(() -> switch (rapport.invite(ids.get(actor), new SendInvitation(handle(target), text,
+          address))) {
+        case InvitationOutcome.Sent sent -> {
+          invitationNumbers.put(sent.invitation().id(), invitations.size());
+          invitations.add(sent.invitation().id());
+          yield "sent:" + (invitations.size() - 1);
+        }
+        case InvitationOutcome.Connected connected -> "connected:" + number(connected.invitation().id());
+      });
+    }
+
+    @Override
+    public String answer(Answer answer, int actor, int invitation) {
+      long id = invitation < 0 ? -1 : invitations.get(invitation);
+      long by = ids.get(actor);
+      return outcome(() -> {
+        switch (answer) {
+          case ACCEPT -> rapport.accept(by, id);
+          case IGNORE -> rapport.ignore(by, id);
+          case WITHDRAW -> rapport.withdraw(by, id);
+          case REPORT -> rapport.report(by, id);
+        }
+        return "ok";
+      });
+    }
+
+    @Override
+    public String removeConnection(int actor, int target) {
+      return outcome(() -> {
+        rapport.removeConnection(ids.get(actor), handle(target));
+        return "ok";
+      });
+    }
+
+    @Override
+    public String block(int actor, int target) {
+      return outcome(() -> changed(rapport.block(ids.get(actor), handle(target))));
+    }
+
+    @Override
+    public String unblock(int actor, int target) {
+      return outcome(() -> changed(rapport.unblock(ids.get(actor), handle(target))));
+    }
+
+    @Override
+    public String settings(int actor, WhoCanFollow whoCanFollow, WhoCanInvite whoCanInvite) {
+      return outcome(() -> {
+        rapport.updateMe(ids.get(actor), ProfileUpdate.none().withWhoCanFollow(whoCanFollow)
+            .withWhoCanInvite(whoCanInvite));
+        return "ok";
+      });
+    }
+
+    @Override
+    public String advance(Duration by) {
+      clock.advance(by);
+      return "ok";
+    }
+
+    @Override
+    public State state() {
+      List<MemberState> members = new ArrayList<>();
+      for (int m = 0; m < ids.size(); m++) {
+        long id = ids.get(m);
+        TreeMap<Integer, InvitationState> received = new TreeMap<>();
+        TreeMap<Integer, InvitationState> sent = new TreeMap<>();
+        for (InvitationState state : InvitationState.values()) {
+          rapport.invitations(id, false, Optional.of(state), page()).items()
+              .forEach(v -> received.put(number(v.invitation().id()), v.invitation().state()));
+          rapport.invitations(id, true, Optional.of(state), page()).items()
+              .forEach(v -> sent.put(number(v.invitation().id()), v.invitation().state()));
+        }
+        LimitsView limits = rapport.limits(id);
+        members.add(new MemberState(m,
+            numbers(rapport.connections(id, handle(m), page()).items()),
+            numbers(rapport.following(id, handle(m), page()).items()),
+            numbers(rapport.followers(id, handle(m), page()).items()),
+            numbers(rapport.blocked(id, page()).items()),
+            received, sent,
+            new Limits(limits.weeklyInvitations().limit().orElse(-1), limits.weeklyInvitations().used(),
+                limits.weeklyInvitations().resetsAt(), limits.monthlyNotes().used(),
+                limits.monthlyNotes().resetsAt(), limits.pendingInvitations().used(), limits.connections().used(),
+                limits.restriction().map(r -> r.reason() + " " + r.startsAt() + ".." + r.endsAt()))));
+      }
+      return new State(members);
+    }
+
+    @Override
+    public void close() {
+      store.close();
+    }
+
+    private static Handle handle(int member) {
+      return Handle.of(HANDLES.get(member));
+    }
+
+    private static String email(int member) {
+      return HANDLES.get(member) + "@example.com";
+    }
+
+    private TreeSet<Integer> numbers(Collection<Member> members) {
+      TreeSet<Integer> result = new TreeSet<>();
+      members.forEach(member -> result.add(numbers.get(member.id())));
+      return result;
+    }
+
+    /** The number of an invitation the engine reports; one this adapter never saw sent is a failure. */
+    private int number(long invitationId) {
+      Integer number = invitationNumbers.get(invitationId);
+      if (number == null) {
+        throw new AssertionError("the engine reports invitation " + invitationId + " that was never sent");
+      }
+      return number;
+    }
+
+    private static PageRequest page() {
+      return PageRequest.first(PageRequest.MAX_LIMIT);
+    }
+
+    private static String changed(FollowOutcome outcome) {
+      return outcome == FollowOutcome.CHANGED ? "changed" : "unchanged";
+    }
+
+    private static String changed(boolean changed) {
+      return changed ? "changed" : "unchanged";
+    }
+
+    private static String outcome(Supplier<String> command) {
+      try {
+        return command.get();
+      } catch (NotFoundException e) {
+        return NOT_FOUND;
+      } catch (RapportException e) {
+        return e.type();
+      }
+    }
+  }
+}
