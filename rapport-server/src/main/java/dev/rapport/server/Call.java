@@ -37,6 +37,12 @@ final class Call {
     return body;
   }
 
+  /** Path parameter {@code name} as it came, at most 60 characters of it. */
+  String pathParameter(String name) {
+    String value = request.path().pathParameters().get(name);
+    return value.length() <= 60 ? value : value.substring(0, 60);
+  }
+
   /**
    * The member handle in path parameter {@code name}.
    *

@@ -10,6 +10,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,15 +76,22 @@ final class HttpApi {
   private static void write(ServerRequest request, ServerResponse response, Reply reply) {
     response.status(Status.create(reply.status()));
     reply.headers().forEach(response::header);
-    if (reply.body().isEmpty()) {
+    if (reply.html().isPresent()) {
+      response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
+      sendUnlessHead(request, response, reply.html().get().getBytes(StandardCharsets.UTF_8));
+    } else if (reply.body().isPresent()) {
+      response.header(HeaderNames.CONTENT_TYPE, "application/json");
+      sendUnlessHead(request, response, Json.bytes(reply.body().get()));
+    } else {
       response.send();
-      return;
     }
-    response.header(HeaderNames.CONTENT_TYPE, "application/json");
+  }
+
+  private static void sendUnlessHead(ServerRequest request, ServerResponse response, byte[] entity) {
     if (isHead(request)) {
       response.send();
     } else {
-      response.send(Json.bytes(reply.body().get()));
+      response.send(entity);
     }
   }
 

@@ -66,6 +66,7 @@ public final class RapportServer implements AutoCloseable {
           .build();
       List<Route> routes = Stream.of(
               new HealthRoutes(store, config.store().wireName()),
+              new ProblemRoutes(),
               new MemberRoutes(rapport),
               new FollowRoutes(rapport),
               new InvitationRoutes(rapport),

@@ -1,0 +1,126 @@
+package dev.rapport.server;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The one table of problem types: each slug the API can answer with, its HTTP status, the product
+ * rule it enforces (empty for problems of the request itself) and a sentence that explains it. The
+ * page at {@code /problems/<slug>}, which a problem document's {@code type} names, is made from it.
+ */
+enum ProblemType {
+  // The request itself, refused at the HTTP edge.
+  BAD_REQUEST("bad-request", 400, "", "The request line, headers or framing are malformed."),
+  MALFORMED_JSON("malformed-json", 400, "", "The body is not well-formed JSON, or a route that needs a JSON object got none."),
+  INVALID_BODY("invalid-body", 400, "", "The body is JSON but not an object."),
+  MISSING_FIELD("missing-field", 400, "", "A required field of the body is absent; the problem names it in `field`."),
+  INVALID_FIELD("invalid-field", 400, "", "A field of the body has the wrong type or is out of range; the problem names it in `field`."),
+  UNKNOWN_FIELD("unknown-field", 400, "", "The body has a field this route does not take; the problem names it in `field`."),
+  UNREADABLE_BODY("unreadable-body", 400, "", "The body could not be read to its end (broken framing or encoding)."),
+  INVALID_PAGE("invalid-page", 400, "", "`limit` must be a whole number from 1 to 200."),
+  INVALID_CURSOR("invalid-cursor", 400, "", "The `cursor` was not given by this list; start again from the first page."),
+  INVALID_QUERY("invalid-query", 400, "", "A query parameter has a value this route does not take; the problem names it in `parameter`."),
+  UNAUTHENTICATED("unauthenticated", 401, "", "The bearer token is missing, malformed, unknown or expired."),
+  ADMIN_ONLY("admin-only", 403, "", "Only the administrator's token may call this route."),
+  MEMBER_ONLY("member-only", 403, "", "This route acts as a member: call it with a member's token, not the administrator's."),
+  DEV_CLOCK_DISABLED("dev-clock-disabled", 403, "", "Time can be moved only on a server started with the dev clock, never in production."),
+  FORBIDDEN("forbidden", 403, "", "The server refused the request before routing it."),
+  NOT_FOUND("not-found", 404, "", "There is nothing at this address."),
+  METHOD_NOT_ALLOWED("method-not-allowed", 405, "", "This address does not take this method; `Allow` lists those it takes."),
+  PAYLOAD_TOO_LARGE("payload-too-large", 413, "", "The body is larger than the 64 KiB the server accepts."),
+  URI_TOO_LONG("uri-too-long", 414, "", "The request's address is longer than the server accepts."),
+  UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "", "Bodies are JSON: send `Content-Type: application/json`."),
+  HEADERS_TOO_LARGE("headers-too-large", 431, "", "The request's headers are larger than the server accepts."),
+  INTERNAL_ERROR("internal-error", 500, "", "The server failed to answer; the failure is logged and nothing was changed by bad input."),
+  STORE_UNAVAILABLE("store-unavailable", 503, "", "The store cannot answer right now; nothing was changed, try again after `Retry-After`."),
+  HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "", "This HTTP version is not supported."),
+
+  // Members and tiers.
+  INVALID_HANDLE("invalid-handle", 400, "M1", "A handle is 3 to 40 characters of a-z, 0-9 and -."),
+  INVALID_NAME("invalid-name", 400, "M1", "A display name is required and has a maximum length."),
+  INVALID_HEADLINE("invalid-headline", 400, "M1", "A headline has a maximum length."),
+  INVALID_EMAIL("invalid-email", 400, "M1", "The email is not one the service can store."),
+  HANDLE_TAKEN("handle-taken", 409, "M1", "Handles are unique across members and company pages, and never change."),
+  UNKNOWN_TIER("unknown-tier", 400, "M2", "The tier is not one the service is configured with."),
+  INVALID_TIER("invalid-tier", 400, "M2", "A tier's name is a-z, 0-9 and -, and its limits are not negative."),
+  INVALID_POLICY("invalid-policy", 400, "M2", "A policy number is out of range."),
+  OPEN_PROFILE_NOT_ALLOWED("open-profile-not-allowed", 403, "M3", "Open Profile is a setting only tiers that allow it may turn on."),
+  MEMBER_NOT_FOUND("member-not-found", 404, "B2", "No member has this handle, or a block hides them: the two look the same on purpose."),
+
+  // Follow.
+  FOLLOW_LIMIT("follow-limit", 429, "F1", "The service caps how many members one may follow, and the cap is reached."),
+  FOLLOW_RESTRICTED("follow-restricted", 403, "F5", "This member accepts only their connections as followers."),
+  CANNOT_FOLLOW_SELF("cannot-follow-self", 409, "F7", "You cannot follow yourself."),
+
+  // Connect.
+  INVITATION_ALREADY_PENDING("invitation-already-pending", 409, "C1", "Your invitation to this member is still pending: a pair has at most one."),
+  INVITATION_NOT_OPEN("invitation-not-open", 409, "C1", "The invitation was already accepted, withdrawn or canceled."),
+  INVITATION_NOT_FOUND("invitation-not-found", 404, "C1", "No invitation with this id is yours to answer in this way."),
+  INVITATION_COOLDOWN("invitation-cooldown", 429, "C6", "After withdrawing an invitation you can invite the same member again only after 21 days; `retryAt` says when."),
+  NOTE_TOO_LONG("note-too-long", 400, "C8", "The note is longer than your tier allows; `limit` is the maximum."),
+  MONTHLY_NOTE_LIMIT("monthly-note-limit", 429, "C8", "Your tier's personalised notes for this calendar month are used up; send the invitation without a note."),
+  EMAIL_REQUIRED("email-required", 403, "C9", "This member accepts invitations only from people who know their email: give it."),
+  EMAIL_MISMATCH("email-mismatch", 403, "C9", "The email given is not this member's."),
+  INVITATIONS_NOT_ACCEPTED("invitations-not-accepted", 403, "C9", "This member accepts no invitations."),
+  NOT_CONNECTED("not-connected", 409, "C10", "You are not connected to this member."),
+  CANNOT_INVITE_SELF("cannot-invite-self", 409, "C11", "You cannot invite yourself."),
+  ALREADY_CONNECTED("already-connected", 409, "C11", "You are already connected to this member."),
+  NOT_CONNECTABLE("not-connectable", 409, "CP1", "Company pages are followed, never connected."),
+
+  // Limits.
+  CONNECTION_LIMIT("connection-limit", 429, "L1", "A member has at most 30,000 connections (a configured number); at the cap no invitation is sent or accepted."),
+  WEEKLY_INVITATION_LIMIT("weekly-invitation-limit", 429, "L2", "Your tier's invitations over the last 7 days are used up; `retryAt` says when the next one frees up."),
+  PENDING_INVITATION_LIMIT("pending-invitation-limit", 429, "L3", "You have the most invitations waiting for an answer that one may have; withdraw some first."),
+  INVITATIONS_RESTRICTED("invitations-restricted", 429, "L5", "You may not send invitations until the restriction ends (after repeated weekly-limit refusals, L4, or reports, C7)."),
+
+  // Blocks and the network.
+  MEMBER_BLOCKED("member-blocked", 409, "B3", "You blocked this member: unblock them first."),
+  CANNOT_BLOCK_SELF("cannot-block-self", 409, "B1", "You cannot block yourself."),
+  TOO_MANY_HANDLES("too-many-handles", 400, "N1", "One request asks for the degrees of at most 1,000 members."),
+  CANNOT_DISMISS_SELF("cannot-dismiss-self", 409, "N4", "You are never suggested to yourself."),
+  CONCURRENT_UPDATE("concurrent-update", 409, "", "Others kept changing the same members; nothing was changed, try again.");
+
+  private static final Map<String, ProblemType> BY_SLUG = Arrays.stream(values())
+      .collect(Collectors.toUnmodifiableMap(ProblemType::slug, Function.identity()));
+
+  private final String slug;
+  private final int status;
+  private final String rule;
+  private final String explanation;
+
+  ProblemType(String slug, int status, String rule, String explanation) {
+    this.slug = slug;
+    this.status = status;
+    this.rule = rule;
+    this.explanation = explanation;
+  }
+
+  static Optional<ProblemType> of(String slug) {
+    return Optional.ofNullable(BY_SLUG.get(slug));
+  }
+
+  String slug() {
+    return slug;
+  }
+
+  int status() {
+    return status;
+  }
+
+  /** The product rule's id (for example {@code L2}), or empty for a problem of the request itself. */
+  String rule() {
+    return rule;
+  }
+
+  String explanation() {
+    return explanation;
+  }
+
+  /** The relative URI of this type's page, as problem documents name it. */
+  String uri() {
+    return "/problems/" + slug;
+  }
+}
