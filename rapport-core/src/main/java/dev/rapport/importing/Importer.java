@@ -24,12 +24,10 @@ import java.util.Set;
  * A batch is one command ({@link Store#run}): it reads the state it decides on, and its commit,
  * with every change's event, is atomic and durable.
  *
- * <p>Batches are large: a batch costs the store one transaction and one flush, and SQLite writes
- * every page a transaction changed into its log, where an import's connections change most pages of
- * the connection and follow indexes whatever the batch size (measured through {@code rapport
- * import} on ego-Facebook: 2.6 s with 4,000 connections a batch, 2.3 s with 50,000, 2.0-2.3 s with
- * all 88,234 in one). 100,000 connections make up to 300,000 changes and as many events, about
- * 100 MB of heap while the batch is written.
+ * <p>Batches are large because a batch costs the store one transaction and one flush, and an
+ * import's connections change most pages of the connection and follow indexes whatever the batch
+ * size (docs/decisions/0004). 100,000 connections make up to 300,000 changes and as many events,
+ * about 100 MB of heap while the batch is written.
  */
 public final class Importer {
   private static final int PEOPLE_PER_BATCH = 10_000;

@@ -84,7 +84,7 @@ public final class RapportServer implements AutoCloseable {
           .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)
           .shutdownHook(false)
           // Without it, an answer larger than a TCP segment waits for the client's delayed ACK
-          // (40 ms on Linux) before its last part leaves: a degree batch took 44 ms instead of 1.
+          // before its last part leaves.
           .connectionOptions(options -> options.tcpNoDelay(true))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
