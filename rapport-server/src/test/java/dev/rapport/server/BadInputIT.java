@@ -159,6 +159,8 @@ class BadInputIT {
     List<Field> none = List.of();
     return List.of(
         new Sample("GET /health", "GET", "/health", null, Optional.empty(), none),
+        new Sample("GET /problems", "GET", "/problems", null, Optional.empty(), none),
+        new Sample("GET /problems/{slug}", "GET", "/problems/weekly-invitation-limit", null, Optional.empty(), none),
         new Sample("POST /v1/members", "POST", "/v1/members", ADMIN,
             Optional.of("{\"handle\":\"brand-new\",\"name\":\"Brand New\",\"kind\":\"person\"}"), List.of(
                 new Field("handle", Kind.STRING, true), new Field("name", Kind.STRING, true),
@@ -329,6 +331,12 @@ class BadInputIT {
           "%00", "-".repeat(3))) {
         cases.add(new Case("handle " + handle, request(sample.method(),
             sample.path().replace("{h}", handle), t, sample.body()), 404, "member-not-found"));
+      }
+    }
+    if (sample.route().contains("{slug}")) {
+      for (String slug : List.of("nothing-like-it", "%3Cb%3E", "Weekly-Invitation-Limit", "x".repeat(300))) {
+        cases.add(new Case("problem type " + slug, request(sample.method(), "/problems/" + slug, t, sample.body()),
+            404, "not-found"));
       }
     }
     if (sample.path().contains("{id}")) {
