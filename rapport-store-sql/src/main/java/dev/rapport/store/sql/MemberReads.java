@@ -48,7 +48,7 @@ final class MemberReads {
 
   /**
    * Answered in a {@link HashMap}: the open addressing of {@link Map#copyOf} probes long runs of
-   * slots for time-ordered ids.
+   * slots for time-ordered ids (see BENCHMARKS.md, Import).
    */
   Map<Long, Member> members(Collection<Long> ids) {
     List<Long> distinct = ids.stream().distinct().toList();
