@@ -2,16 +2,35 @@ package dev.rapport.store.sql;
 
 import dev.rapport.kernel.Commit;
 import dev.rapport.kernel.Decided;
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.PairTies;
+import dev.rapport.kernel.Usage;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberPair;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The store on a SQL database: reads on the sessions of its {@link Readers}, commands and commits
- * through a backend's own {@link Committer}. Thread safe.
+ * The store on a SQL database: reads by its {@link SqlReads} on the sessions of its {@link Readers},
+ * commands and commits through a backend's own {@link Committer}. Thread safe.
  */
-final class SqlStore extends SqlReads implements Store {
+final class SqlStore implements Store {
+  private final SqlReads reads;
   private final Readers readers;
   private final Committer committer;
   private final Runnable afterClose;
@@ -22,7 +41,7 @@ final class SqlStore extends SqlReads implements Store {
 
   /** @param afterClose run once the committer and the readers are closed (to release a file lock) */
   SqlStore(Dialect dialect, Readers readers, Committer committer, Runnable afterClose) {
-    super(dialect, readers);
+    this.reads = new SqlReads(dialect, readers);
     this.readers = readers;
     this.committer = committer;
     this.afterClose = afterClose;
@@ -41,6 +60,126 @@ final class SqlStore extends SqlReads implements Store {
   @Override
   public void saveIndex(SavedIndex index) {
     committer.saveIndex(index);
+  }
+
+  @Override
+  public Optional<Member> member(long id) {
+    return reads.member(id);
+  }
+
+  @Override
+  public Optional<Member> member(Handle handle) {
+    return reads.member(handle);
+  }
+
+  @Override
+  public Map<Long, Member> members(Collection<Long> ids) {
+    return reads.members(ids);
+  }
+
+  @Override
+  public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
+    return reads.membersWithHandles(handles);
+  }
+
+  @Override
+  public Optional<Member> memberForToken(String tokenHash, Instant now) {
+    return reads.memberForToken(tokenHash, now);
+  }
+
+  @Override
+  public PairState pair(long actorId, long otherId) {
+    return reads.pair(actorId, otherId);
+  }
+
+  @Override
+  public Optional<PairState> pair(long actorId, Handle other) {
+    return reads.pair(actorId, other);
+  }
+
+  @Override
+  public Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs) {
+    return reads.ties(pairs);
+  }
+
+  @Override
+  public Optional<Invitation> invitation(long id) {
+    return reads.invitation(id);
+  }
+
+  @Override
+  public Usage usage(long memberId, Usage.Windows windows) {
+    return reads.usage(memberId, windows);
+  }
+
+  @Override
+  public int followingCount(long memberId) {
+    return reads.followingCount(memberId);
+  }
+
+  @Override
+  public int followerCount(long memberId, boolean onlyConnections) {
+    return reads.followerCount(memberId, onlyConnections);
+  }
+
+  @Override
+  public Page<Member> followers(long memberId, boolean onlyConnections, long viewerId, PageRequest page) {
+    return reads.followers(memberId, onlyConnections, viewerId, page);
+  }
+
+  @Override
+  public Page<Member> following(long memberId, long viewerId, PageRequest page) {
+    return reads.following(memberId, viewerId, page);
+  }
+
+  @Override
+  public Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page) {
+    return reads.connections(memberId, onlySharedWithViewer, viewerId, page);
+  }
+
+  @Override
+  public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
+    return reads.invitations(memberId, sent, states, page);
+  }
+
+  @Override
+  public Page<Member> blocked(long memberId, PageRequest page) {
+    return reads.blocked(memberId, page);
+  }
+
+  @Override
+  public long[] blockedEitherWay(long memberId) {
+    return reads.blockedEitherWay(memberId);
+  }
+
+  @Override
+  public long[] notToSuggest(long memberId) {
+    return reads.notToSuggest(memberId);
+  }
+
+  @Override
+  public Page<Notification> notifications(long memberId, PageRequest page) {
+    return reads.notifications(memberId, page);
+  }
+
+  @Override
+  public long forEachConnection(ConnectionSink sink) {
+    return reads.forEachConnection(sink);
+  }
+
+  @Override
+  public List<Event> eventsAfter(long afterSeq, int limit) {
+    return reads.eventsAfter(afterSeq, limit);
+  }
+
+  @Override
+  public long lastPosition() {
+    return reads.lastPosition();
+  }
+
+  @Override
+  public Optional<SavedIndex> savedIndex() {
+    return reads.savedIndex();
   }
 
   @Override

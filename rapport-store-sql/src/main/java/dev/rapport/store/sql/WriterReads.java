@@ -2,36 +2,52 @@ package dev.rapport.store.sql;
 
 import dev.rapport.kernel.Change;
 import dev.rapport.kernel.Commit;
+import dev.rapport.kernel.Event;
 import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.PairTies;
+import dev.rapport.kernel.Usage;
 import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
+import dev.rapport.model.MemberPair;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
+import dev.rapport.store.SavedIndex;
+import dev.rapport.store.StoreReads;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The SQLite writer's reads: {@link SqlReads} on the writer's own connection, with the members it
- * read lately kept in memory. Writer thread only.
+ * The SQLite writer's reads: {@link SqlReads} on the writer's own connection, wrapped to answer
+ * members and pairs from the members it read lately, kept in memory. Writer thread only.
  *
- * <p>Every command reads its two members, and reading them is most of the cost of a pair (measured:
- * 22 us for the pair with its members against 7 us without). The writer may keep them because
- * nothing else changes a member: every write to the members table is a commit the writer applies
- * itself, and it tells this memory of each one ({@link #applied}, {@link #connectionsMoved}). Version
+ * <p>Every command reads its two members, and reading them is most of the cost of a pair (see
+ * BENCHMARKS.md). The writer may keep them because nothing else changes a member: every write to
+ * the members table is a commit the writer applies itself (decision 0002), and it tells this memory
+ * of each one ({@link #applied}, {@link #connectionsMoved}). Version
  * bumps and connection counts are done to the kept members the way the SQL does them; a profile
  * change drops the member, to be read again when next needed. Whenever the writer rolls its
  * transaction back, the memory no longer matches the database and is dropped ({@link #forget}).
  */
-final class WriterReads extends SqlReads {
+final class WriterReads implements StoreReads {
   /** About 300 bytes a member: a few megabytes, for the members active at any moment. */
   private static final int MEMBERS_KEPT = 20_000;
 
+  private final SqlReads plain;
   private final Map<Long, Member> byId = lru();
   /** Handles never change and members are never deleted, so a handle keeps its id. */
   private final Map<Handle, Long> idsByHandle = lru();
 
   WriterReads(Session session) {
-    super(Dialect.SQLITE, new SessionReaders(session));
+    this.plain = new SqlReads(Dialect.SQLITE, new SessionReaders(session));
   }
 
   private static <K, V> Map<K, V> lru() {
@@ -46,25 +62,25 @@ final class WriterReads extends SqlReads {
   @Override
   public Optional<Member> member(long id) {
     Member kept = byId.get(id);
-    return kept != null ? Optional.of(kept) : super.member(id).map(this::keep);
+    return kept != null ? Optional.of(kept) : plain.member(id).map(this::keep);
   }
 
   @Override
   public Optional<Member> member(Handle handle) {
     Long id = idsByHandle.get(handle);
     Member kept = id == null ? null : byId.get(id);
-    return kept != null ? Optional.of(kept) : super.member(handle).map(this::keep);
+    return kept != null ? Optional.of(kept) : plain.member(handle).map(this::keep);
   }
 
   @Override
   public PairState pair(long actorId, long otherId) {
-    return pairOf(existing(actorId), existing(otherId));
+    return plain.pairs().pairOf(existing(actorId), existing(otherId));
   }
 
   @Override
   public Optional<PairState> pair(long actorId, Handle other) {
     Member actor = existing(actorId);
-    return member(other).map(o -> pairOf(actor, o));
+    return member(other).map(o -> plain.pairs().pairOf(actor, o));
   }
 
   private Member existing(long id) {
@@ -75,6 +91,106 @@ final class WriterReads extends SqlReads {
     byId.put(member.id(), member);
     idsByHandle.put(member.handle(), member.id());
     return member;
+  }
+
+  @Override
+  public Map<Long, Member> members(Collection<Long> ids) {
+    return plain.members(ids);
+  }
+
+  @Override
+  public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
+    return plain.membersWithHandles(handles);
+  }
+
+  @Override
+  public Optional<Member> memberForToken(String tokenHash, Instant now) {
+    return plain.memberForToken(tokenHash, now);
+  }
+
+  @Override
+  public Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs) {
+    return plain.ties(pairs);
+  }
+
+  @Override
+  public Optional<Invitation> invitation(long id) {
+    return plain.invitation(id);
+  }
+
+  @Override
+  public Usage usage(long memberId, Usage.Windows windows) {
+    return plain.usage(memberId, windows);
+  }
+
+  @Override
+  public int followingCount(long memberId) {
+    return plain.followingCount(memberId);
+  }
+
+  @Override
+  public int followerCount(long memberId, boolean onlyConnections) {
+    return plain.followerCount(memberId, onlyConnections);
+  }
+
+  @Override
+  public Page<Member> followers(long memberId, boolean onlyConnections, long viewerId, PageRequest page) {
+    return plain.followers(memberId, onlyConnections, viewerId, page);
+  }
+
+  @Override
+  public Page<Member> following(long memberId, long viewerId, PageRequest page) {
+    return plain.following(memberId, viewerId, page);
+  }
+
+  @Override
+  public Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page) {
+    return plain.connections(memberId, onlySharedWithViewer, viewerId, page);
+  }
+
+  @Override
+  public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
+    return plain.invitations(memberId, sent, states, page);
+  }
+
+  @Override
+  public Page<Member> blocked(long memberId, PageRequest page) {
+    return plain.blocked(memberId, page);
+  }
+
+  @Override
+  public long[] blockedEitherWay(long memberId) {
+    return plain.blockedEitherWay(memberId);
+  }
+
+  @Override
+  public long[] notToSuggest(long memberId) {
+    return plain.notToSuggest(memberId);
+  }
+
+  @Override
+  public Page<Notification> notifications(long memberId, PageRequest page) {
+    return plain.notifications(memberId, page);
+  }
+
+  @Override
+  public long forEachConnection(ConnectionSink sink) {
+    return plain.forEachConnection(sink);
+  }
+
+  @Override
+  public List<Event> eventsAfter(long afterSeq, int limit) {
+    return plain.eventsAfter(afterSeq, limit);
+  }
+
+  @Override
+  public long lastPosition() {
+    return plain.lastPosition();
+  }
+
+  @Override
+  public Optional<SavedIndex> savedIndex() {
+    return plain.savedIndex();
   }
 
   /**

@@ -1,0 +1,54 @@
+package dev.rapport.store.sql;
+
+import static dev.rapport.store.sql.Statements.bindLongs;
+
+import dev.rapport.kernel.Event;
+import dev.rapport.store.SavedIndex;
+import dev.rapport.store.StoreReads.ConnectionSink;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the graph index loads and follows: every connection as one snapshot, the saved copy of the
+ * index (decision 0005), and the log of events after a position. Thread safe if the readers are.
+ */
+final class IndexFeedReads {
+  private final Dialect dialect;
+  private final Readers readers;
+
+  IndexFeedReads(Dialect dialect, Readers readers) {
+    this.dialect = dialect;
+    this.readers = readers;
+  }
+
+  /** Reads in one snapshot, so that the position and the rows agree (see {@link ConnectionsLoad}). */
+  long forEachConnection(ConnectionSink sink) {
+    return ConnectionsLoad.read(dialect, readers, sink);
+  }
+
+  long lastPosition() {
+    return readers.read(s -> {
+      try (ResultSet row = s.prepare(dialect.snapshotPosition()).executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    });
+  }
+
+  Optional<SavedIndex> savedIndex() {
+    return readers.read(s -> SavedIndexes.read(s, dialect));
+  }
+
+  List<Event> eventsAfter(long afterSeq, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit " + limit + " is negative");
+    }
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(dialect.eventsAfter());
+      bindLongs(statement, afterSeq, limit);
+      return Statements.all(statement, Rows::event);
+    });
+  }
+}

@@ -1,0 +1,117 @@
+-- apply_commit, the function that applies a whole commit in one call (one round trip per commit):
+-- its one definition. Migrations runs this file after the versioned scripts whenever its checksum
+-- differs from the one recorded in schema_repeatable, so change the function here, never in a new
+-- versioned script. V3 and V4 still hold the copies they were applied with, because Migrations
+-- refuses an applied script that changed; on every database this file runs after them and wins.
+-- The changes arrive as the JSON array the store writes (one object per change, its kind in "k",
+-- columns by name, instants as epoch milliseconds). It stays one function with the CASE inline: a
+-- nested PL/pgSQL call per change would cost time on every commit.
+
+CREATE OR REPLACE FUNCTION apply_commit(version_ids BIGINT[], expected_versions BIGINT[], changes JSONB,
+    types TEXT[], ats BIGINT[], actors BIGINT[], subjects BIGINT[], refs BIGINT[])
+RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+  last_seq BIGINT;
+  c JSONB;
+  added INTEGER;
+BEGIN
+  -- Events first: append_events must be the transaction's first write (schema 1).
+  IF cardinality(types) > 0 THEN
+    last_seq := append_events(types, ats, actors, subjects, refs);
+  ELSE
+    SELECT coalesce(max(seq), 0) INTO last_seq FROM events;
+  END IF;
+
+  -- The preconditions, in ascending member id order (the caller sorts them), so that two commits
+  -- about the same members lock them in the same order and never wait for each other in a cycle.
+  FOR i IN 1 .. coalesce(cardinality(version_ids), 0) LOOP
+    UPDATE members SET version = version + 1 WHERE id = version_ids[i] AND version = expected_versions[i];
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'member % is no longer at version %', version_ids[i], expected_versions[i]
+        USING ERRCODE = 'RP409';
+    END IF;
+  END LOOP;
+
+  FOR c IN SELECT value FROM jsonb_array_elements(changes) LOOP
+    CASE c->>'k'
+    WHEN 'add_member' THEN
+      INSERT INTO members (id, handle, kind, name, headline, email, tier, created_at, follow_primary,
+          who_can_follow, who_can_invite, connections_visibility, open_profile, connection_count, version)
+        VALUES ((c->>'id')::BIGINT, c->>'handle', c->>'kind', c->>'name', c->>'headline', c->>'email',
+          c->>'tier', (c->>'created_at')::BIGINT, (c->>'follow_primary')::BOOLEAN, c->>'who_can_follow',
+          c->>'who_can_invite', c->>'connections_visibility', (c->>'open_profile')::BOOLEAN,
+          (c->>'connection_count')::INTEGER, (c->>'version')::BIGINT);
+    WHEN 'update_member' THEN
+      UPDATE members SET name = c->>'name', headline = c->>'headline',
+          follow_primary = (c->>'follow_primary')::BOOLEAN, who_can_follow = c->>'who_can_follow',
+          who_can_invite = c->>'who_can_invite', connections_visibility = c->>'connections_visibility',
+          open_profile = (c->>'open_profile')::BOOLEAN
+        WHERE id = (c->>'id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'member % does not exist', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'add_token' THEN
+      INSERT INTO tokens (token_hash, member_id, expires_at)
+        VALUES (c->>'token_hash', (c->>'member_id')::BIGINT, (c->>'expires_at')::BIGINT);
+    WHEN 'add_follow' THEN
+      INSERT INTO follows (follower_id, followee_id, created_at)
+        VALUES ((c->>'follower_id')::BIGINT, (c->>'followee_id')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+    WHEN 'remove_follow' THEN
+      DELETE FROM follows WHERE follower_id = (c->>'follower_id')::BIGINT AND followee_id = (c->>'followee_id')::BIGINT;
+    WHEN 'add_connection' THEN
+      INSERT INTO connections (member_id, other_id, created_at)
+        VALUES ((c->>'a')::BIGINT, (c->>'b')::BIGINT, (c->>'at')::BIGINT),
+               ((c->>'b')::BIGINT, (c->>'a')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+      GET DIAGNOSTICS added = ROW_COUNT;
+      IF added > 0 THEN
+        UPDATE members SET connection_count = connection_count + 1 WHERE id IN ((c->>'a')::BIGINT, (c->>'b')::BIGINT);
+      END IF;
+    WHEN 'remove_connection' THEN
+      DELETE FROM connections
+        WHERE (member_id = (c->>'a')::BIGINT AND other_id = (c->>'b')::BIGINT)
+           OR (member_id = (c->>'b')::BIGINT AND other_id = (c->>'a')::BIGINT);
+      GET DIAGNOSTICS added = ROW_COUNT;
+      IF added > 0 THEN
+        UPDATE members SET connection_count = connection_count - 1 WHERE id IN ((c->>'a')::BIGINT, (c->>'b')::BIGINT);
+      END IF;
+    WHEN 'add_invitation' THEN
+      INSERT INTO invitations (id, sender_id, recipient_id, pair_low, pair_high, state, note, sent_at,
+          updated_at, reported_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'sender_id')::BIGINT, (c->>'recipient_id')::BIGINT,
+          least((c->>'sender_id')::BIGINT, (c->>'recipient_id')::BIGINT),
+          greatest((c->>'sender_id')::BIGINT, (c->>'recipient_id')::BIGINT),
+          c->>'state', c->>'note', (c->>'sent_at')::BIGINT, (c->>'updated_at')::BIGINT,
+          (c->>'reported_at')::BIGINT);
+    WHEN 'update_invitation' THEN
+      UPDATE invitations SET state = c->>'state', updated_at = (c->>'updated_at')::BIGINT,
+          reported_at = (c->>'reported_at')::BIGINT
+        WHERE id = (c->>'id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'invitation % does not exist', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'add_block' THEN
+      INSERT INTO blocks (blocker_id, blocked_id, created_at)
+        VALUES ((c->>'blocker_id')::BIGINT, (c->>'blocked_id')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+    WHEN 'remove_block' THEN
+      DELETE FROM blocks WHERE blocker_id = (c->>'blocker_id')::BIGINT AND blocked_id = (c->>'blocked_id')::BIGINT;
+    WHEN 'add_refusal' THEN
+      INSERT INTO refusals (member_id, at) VALUES ((c->>'member_id')::BIGINT, (c->>'at')::BIGINT);
+    WHEN 'add_restriction' THEN
+      INSERT INTO restrictions (member_id, reason, starts_at, ends_at)
+        VALUES ((c->>'member_id')::BIGINT, c->>'reason', (c->>'starts_at')::BIGINT, (c->>'ends_at')::BIGINT);
+    WHEN 'add_notification' THEN
+      INSERT INTO notifications (id, recipient_id, kind, actor_id, ref_id, at, read)
+        VALUES ((c->>'id')::BIGINT, (c->>'recipient_id')::BIGINT, c->>'kind', (c->>'actor_id')::BIGINT,
+          (c->>'ref_id')::BIGINT, (c->>'at')::BIGINT, (c->>'read')::BOOLEAN);
+    WHEN 'add_dismissal' THEN
+      INSERT INTO suggestion_dismissals (member_id, dismissed_id, created_at)
+        VALUES ((c->>'member_id')::BIGINT, (c->>'dismissed_id')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+    END CASE;
+  END LOOP;
+  RETURN last_seq;
+END
+$$;
