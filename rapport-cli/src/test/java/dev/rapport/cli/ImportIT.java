@@ -261,6 +261,7 @@ class ImportIT {
     Path data = tmp.resolve("data");
     Path edges = write("edges.txt", "0 1");
     try (ServiceProcess server = ServiceProcess.serve(data, "import-it-admin-token").awaitHealthy()) {
+      assertThat(server).isNotNull();
       Run run = rapport("import", "--data-dir", data.toString(), "--format", "snap", edges.toString());
 
       assertThat(run.exitCode()).isEqualTo(1);
