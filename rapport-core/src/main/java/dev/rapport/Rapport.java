@@ -26,7 +26,6 @@ import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
-import dev.rapport.model.ConnectionsVisibility;
 import dev.rapport.model.Cursor;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
@@ -35,7 +34,6 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
-import dev.rapport.model.WhoCanFollow;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
 import dev.rapport.notification.NotificationView;
@@ -50,7 +48,6 @@ import dev.rapport.suggestion.Suggestions;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +168,8 @@ public final class Rapport {
   public ProfileView profile(long viewerId, Handle handle) {
     PairState pair = pair(store, viewerId, handle);
     Member member = pair.other();
-    boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
-    int followers = store.followerCount(member.id(), hideOutsiders);
+    // F5: the count leaves out followers hidden by whoCanFollow = connections.
+    int followers = store.followerCount(member.id(), Follows.hidesOutsideFollowers(member));
     if (pair.isSelf()) {
       return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
     }
@@ -210,8 +207,8 @@ public final class Rapport {
   /** Who follows the member, as F5 and blocks (B2) let the viewer see. */
   public Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
     Member member = visible(viewerId, handle);
-    boolean hideOutsiders = member.settings().whoCanFollow() == WhoCanFollow.CONNECTIONS;
-    return store.followers(member.id(), hideOutsiders, viewerId, page);
+    // F5: outside followers are hidden, not deleted, while whoCanFollow = connections.
+    return store.followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
   }
 
   /** Whom the member follows, as F5 and blocks (B2) let the viewer see. */
@@ -221,7 +218,10 @@ public final class Rapport {
 
   // ---- invitations -----------------------------------------------------------------------------
 
-  /** C1-C9, L1-L5: invites a member, or connects at once if they already invited the actor (C4). */
+  /**
+   * C1, C2, C6, C8, C9, C11, L1, L2, L3, L4, L5: invites a member, or connects at once if they already
+   * invited the actor (C4).
+   */
   public InvitationOutcome invite(long actorId, SendInvitation command) {
     return run((reads, effects) -> {
       PairState pair = pair(reads, actorId, command.to());
@@ -280,8 +280,7 @@ public final class Rapport {
    */
   public Page<InvitationView> invitations(long actorId, boolean sent, Optional<InvitationState> state,
       PageRequest page) {
-    Set<InvitationState> states = sent ? sentStates(state) : state.map(EnumSet::of)
-        .orElse(EnumSet.of(InvitationState.PENDING));
+    Set<InvitationState> states = Invitations.listedStates(sent, state);
     if (states.isEmpty()) {
       return new Page<>(List.of(), Optional.empty());
     }
@@ -297,13 +296,6 @@ public final class Rapport {
         members.get(i.senderId()), members.get(i.recipientId())));
   }
 
-  private static Set<InvitationState> sentStates(Optional<InvitationState> state) {
-    if (state.isEmpty() || state.get() == InvitationState.PENDING) {
-      return EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED);
-    }
-    return state.get() == InvitationState.IGNORED ? EnumSet.noneOf(InvitationState.class) : EnumSet.of(state.get());
-  }
-
   // ---- connections -----------------------------------------------------------------------------
 
   /**
@@ -312,11 +304,8 @@ public final class Rapport {
    */
   public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
     PairState pair = pair(store, viewerId, handle);
-    Visibility.requireVisible(pair);
-    Member member = pair.other();
-    boolean whole = pair.isSelf()
-        || pair.connected() && member.settings().connectionsVisibility() == ConnectionsVisibility.CONNECTIONS;
-    return store.connections(member.id(), !whole, viewerId, page);
+    boolean sharedOnly = Connections.listScope(pair) == Connections.ListScope.SHARED;
+    return store.connections(pair.other().id(), sharedOnly, viewerId, page);
   }
 
   /**
@@ -356,14 +345,7 @@ public final class Rapport {
     }
     long[] targets = memberIds.idsOf(handles, store::membersWithHandles);
     int[] degrees = network.current().degrees(viewerId, targets);
-    long[] blocked = store.blockedEitherWay(viewerId);
-    if (blocked.length > 0) {
-      for (int i = 0; i < targets.length; i++) {
-        if (Arrays.binarySearch(blocked, targets[i]) >= 0) {
-          degrees[i] = 0;
-        }
-      }
-    }
+    Visibility.hideBlocked(targets, degrees, store.blockedEitherWay(viewerId));
     return degrees;
   }
 

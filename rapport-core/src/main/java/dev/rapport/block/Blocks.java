@@ -15,6 +15,7 @@ public final class Blocks {
    * (NT1) and idempotent. A member may block someone who blocked them: each side's block stands alone.
    */
   public static Decision<Boolean> block(PairState pair, Effects effects) {
+    // B1: a block is between two members.
     if (pair.isSelf()) {
       throw new RuleBrokenException("cannot-block-self", "you cannot block yourself");
     }
@@ -23,6 +24,7 @@ public final class Blocks {
     }
     long actor = pair.actor().id();
     long other = pair.other().id();
+    // B1: the block removes connection, follows both ways and open invitations; NT1: nobody is told.
     effects.expectPair(pair).block(actor, other);
     if (pair.connected()) {
       effects.disconnect(actor, other);
@@ -42,6 +44,7 @@ public final class Blocks {
     if (!pair.actorBlockedOther()) {
       return Decision.apply(effects, false);
     }
+    // B3: only the block goes; nothing B1 removed comes back.
     effects.expectPair(pair).unblock(pair.actor().id(), pair.other().id());
     return Decision.apply(effects, true);
   }

@@ -19,11 +19,16 @@ import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** The rules of connecting by invitation (C1-C11, L1-L5). Pure functions of the state they are given. */
+/**
+ * The rules of connecting by invitation (C1, C2, C3, C4, C5, C6, C7, C8, C9, C11) and the limits
+ * that apply to it (L1, L2, L3, L4, L5). Pure functions of the state they are given.
+ */
 public final class Invitations {
   private Invitations() {}
 
@@ -37,17 +42,22 @@ public final class Invitations {
     Member actor = pair.actor();
     Member other = pair.other();
     Instant now = effects.now();
+    // C11: nobody connects with themself.
     if (pair.isSelf()) {
       throw new RuleBrokenException("cannot-invite-self", "you cannot invite yourself");
     }
+    // C11, B3: no invitation across a block, either way.
     Visibility.requireReachable(pair);
+    // CP1: company pages are followed, never connected.
     if (actor.isCompany() || other.isCompany()) {
       throw new RuleBrokenException("not-connectable", "company pages are followed, never connected");
     }
+    // C11: already connected.
     if (pair.connected()) {
       throw new RuleBrokenException("already-connected", "you are already connected to '%s'".formatted(other.handle()));
     }
     Tier tier = policy.tier(actor.tier());
+    // C8: a note longer than the tier's maximum is rejected.
     if (command.note().isPresent() && command.note().get().length() > tier.noteMaxLength()) {
       throw new InvalidInputException("note-too-long",
           "the note has %d characters; the %s tier allows %d".formatted(
@@ -55,22 +65,27 @@ public final class Invitations {
           Map.of("limit", tier.noteMaxLength(), "used", command.note().get().length()));
     }
     Optional<Invitation> open = pair.openInvitation();
+    // C1: at most one open invitation per pair.
     if (open.isPresent() && open.get().senderId() == actor.id()) {
       throw new RuleBrokenException("invitation-already-pending",
           "your invitation %d to '%s' is still pending".formatted(open.get().id(), other.handle()),
           Map.of("invitationId", Long.toString(open.get().id())));
     }
+    // C4: the other member's invitation is open, so inviting back accepts it, ahead of every quota.
     if (open.isPresent()) {
       Invitation accepted = connect(open.get(), pair, policy, effects);
       return Decision.apply(effects, new InvitationOutcome.Connected(accepted));
     }
+    // L5: a restriction (L4, C7) refuses new invitations until it ends.
     InvitationLimits.requireUnrestricted(usage, now);
+    // C9: the recipient's whoCanInvite: nobody refuses all, email needs their email.
     switch (other.settings().whoCanInvite()) {
       case NOBODY -> throw new ForbiddenException("invitations-not-accepted",
           "'%s' does not accept invitations".formatted(other.handle()));
       case EMAIL -> requireEmail(command, other);
       case EVERYONE -> { }
     }
+    // C6: after withdrawing, no new invitation to the same member for 21 days.
     pair.lastWithdrawalByActor()
         .map(t -> t.plus(policy.withdrawCooldown()))
         .filter(until -> until.isAfter(now))
@@ -79,18 +94,22 @@ public final class Invitations {
               "you withdrew an invitation to '%s'; you can invite them again at %s".formatted(other.handle(), until),
               Map.of("retryAt", until));
         });
+    // L1: at the connection cap a member cannot send invitations.
     InvitationLimits.requireBelowConnectionCap(actor, policy, "you have");
+    // L3: at most 1,500 outstanding invitations sent.
     if (usage.pendingSent() >= policy.maxPendingSent()) {
       throw new LimitReachedException("pending-invitation-limit",
           "you have %d invitations waiting for an answer, the most allowed; withdraw some first"
               .formatted(usage.pendingSent()),
           Map.of("limit", policy.maxPendingSent(), "used", usage.pendingSent()));
     }
+    // L2: the weekly limit; L4 records its refusal, so only C8's monthly notes are checked after it.
     Optional<LimitReachedException> overWeekly =
         InvitationLimits.refuseOverWeeklyLimit(actor, usage, policy, effects, other.id());
     if (overWeekly.isPresent()) {
       return Decision.refuse(effects, overWeekly.get());
     }
+    // C8: a basic member's 6th note in a calendar month is rejected.
     if (command.note().isPresent() && tier.monthlyNotes().isPresent()
         && usage.notesInMonth() >= tier.notesPerMonth()) {
       throw new LimitReachedException("monthly-note-limit",
@@ -99,6 +118,7 @@ public final class Invitations {
           Map.of("limit", tier.notesPerMonth(), "used", usage.notesInMonth(),
               "retryAt", InvitationLimits.nextMonthStart(now)));
     }
+    // C1: pending until answered; NT1: the recipient is told.
     Invitation invitation = new Invitation(effects.newId(), actor.id(), other.id(), InvitationState.PENDING,
         command.note(), now, now, Optional.empty());
     effects.expectPair(pair).sendInvitation(invitation)
@@ -111,6 +131,7 @@ public final class Invitations {
   }
 
   private static void requireEmail(SendInvitation command, Member other) {
+    // C9: whoCanInvite = email needs the recipient's email, compared case-insensitively.
     if (command.email().isEmpty()) {
       throw new ForbiddenException("email-required",
           "'%s' accepts invitations only from people who know their email".formatted(other.handle()));
@@ -128,17 +149,21 @@ public final class Invitations {
    */
   public static Decision<Invitation> accept(Invitation invitation, PairState pair, Policy policy, Effects effects) {
     requireRecipient(invitation, pair);
+    // C5: pending and ignored invitations can both be accepted.
     requireOpen(invitation);
+    // B3: no accepting across a block.
     Visibility.requireReachable(pair);
     return Decision.apply(effects, connect(invitation, pair, policy, effects));
   }
 
   /** Accepts {@code invitation}, sent by the pair's other member to its actor. */
   private static Invitation connect(Invitation invitation, PairState pair, Policy policy, Effects effects) {
+    // L1: neither side may go over the connection cap by this accept.
     InvitationLimits.requireBelowConnectionCap(pair.actor(), policy, "you have");
     InvitationLimits.requireBelowConnectionCap(pair.other(), policy, "'" + pair.other().handle() + "' has");
     long actor = pair.actor().id();
     long other = pair.other().id();
+    // C3: connected, each following the other; NT1: the sender is told.
     effects.expectPair(pair)
         .transition(invitation, InvitationState.ACCEPTED, actor)
         .connect(actor, other, invitation.id())
@@ -159,6 +184,7 @@ public final class Invitations {
       return Decision.apply(effects, invitation);
     }
     requireOpen(invitation);
+    // C5: archived without notifying the sender (NT1).
     effects.expectPair(pair).transition(invitation, InvitationState.IGNORED, pair.actor().id());
     return Decision.apply(effects, invitation.withState(InvitationState.IGNORED, effects.now()));
   }
@@ -169,6 +195,7 @@ public final class Invitations {
       throw NotFoundException.invitation(Long.toString(invitation.id()));
     }
     requireOpen(invitation);
+    // C6: the withdrawal time starts the cooldown; C2: the follow stays; NT1: nobody is told.
     effects.expectPair(pair).transition(invitation, InvitationState.WITHDRAWN, pair.actor().id());
     return Decision.apply(effects, invitation.withState(InvitationState.WITHDRAWN, effects.now()));
   }
@@ -186,9 +213,25 @@ public final class Invitations {
     if (invitation.reportedAt().isPresent()) {
       return Decision.apply(effects, invitation);
     }
+    // C7: the report ignores the invitation and counts towards restricting the sender.
     effects.expectPair(pair).report(invitation, pair.actor().id());
     InvitationLimits.restrictIfReportedTooOften(pair.other(), senderUsage, policy, effects);
     return Decision.apply(effects, invitation.reported(effects.now()));
+  }
+
+  /**
+   * The states a list of the member's invitations asks the store for: received, the given state or
+   * pending; sent, as the sender sees them (C5), so pending includes ignored and ignored is none.
+   */
+  public static Set<InvitationState> listedStates(boolean sent, Optional<InvitationState> state) {
+    if (!sent) {
+      return state.map(EnumSet::of).orElse(EnumSet.of(InvitationState.PENDING));
+    }
+    // C5: the sender never learns that an invitation was ignored.
+    if (state.isEmpty() || state.get() == InvitationState.PENDING) {
+      return EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED);
+    }
+    return state.get() == InvitationState.IGNORED ? EnumSet.noneOf(InvitationState.class) : EnumSet.of(state.get());
   }
 
   private static void requireRecipient(Invitation invitation, PairState pair) {

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The invitation limits and the restrictions that escalate from them (L1-L6, C7, C8). */
+/** The invitation limits and the restrictions that escalate from them (L1, L2, L3, L4, L5, L6, C7, C8). */
 public final class InvitationLimits {
   private InvitationLimits() {}
 
@@ -38,6 +38,7 @@ public final class InvitationLimits {
 
   /** M2, L2: the member's weekly limit; lower while the account is new. */
   public static int weeklyLimit(Member member, Tier tier, Policy policy, Instant now) {
+    // M2: a basic account younger than 30 days has the lower weekly limit.
     boolean isNew = member.createdAt().plus(policy.newAccountAge()).isAfter(now);
     return isNew ? tier.newAccountWeeklyInvitations() : tier.weeklyInvitations();
   }
@@ -58,6 +59,7 @@ public final class InvitationLimits {
 
   /** L1 for the actor's own side. @throws LimitReachedException at the cap */
   public static void requireBelowConnectionCap(Member member, Policy policy, String whose) {
+    // L1: at most 30,000 connections.
     if (member.connectionCount() >= policy.maxConnections()) {
       throw new LimitReachedException("connection-limit",
           "%s %d connections, the most allowed".formatted(whose, member.connectionCount()),
@@ -73,16 +75,19 @@ public final class InvitationLimits {
       Member member, Usage usage, Policy policy, Effects effects, long recipientId) {
     Instant now = effects.now();
     int limit = weeklyLimit(member, policy.tier(member.tier()), policy, now);
+    // L2: a slot is free while fewer than the limit were sent in the rolling window.
     if (usage.sentInWindow() < limit) {
       return Optional.empty();
     }
     Instant retryAt = usage.oldestSentInWindow().orElse(now).plus(policy.invitationWindow());
+    // L4: each weekly-limit refusal is recorded, to count towards a restriction.
     effects.expect(member.id(), member.version()).refuse(member.id(), recipientId);
     long refusals = countSinceLastRestriction(usage, usage.refusals()) + 1;
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("limit", limit);
     details.put("used", usage.sentInWindow());
     details.put("retryAt", retryAt);
+    // L4: the third refusal within 24 hours restricts the member.
     if (refusals >= policy.refusalsToRestrict()) {
       Restriction restriction = restrict(member, usage, policy, now, Restriction.WEEKLY_LIMIT_REFUSALS, effects);
       details.put("restrictedUntil", restriction.endsAt());
@@ -96,6 +101,7 @@ public final class InvitationLimits {
   /** C7: after this report, restrict the sender if the reports in the window reach the threshold. */
   public static void restrictIfReportedTooOften(Member sender, Usage usage, Policy policy, Effects effects) {
     long reports = countSinceLastRestriction(usage, usage.reports()) + 1;
+    // C7: the fifth report within 30 days restricts the sender, unless a restriction is already in force.
     if (reports >= policy.reportsToRestrict() && activeRestriction(usage, effects.now()).isEmpty()) {
       restrict(sender, usage, policy, effects.now(), Restriction.REPORTED, effects);
     }
@@ -109,6 +115,7 @@ public final class InvitationLimits {
 
   private static Restriction restrict(Member member, Usage usage, Policy policy, Instant now, String reason,
       Effects effects) {
+    // L4, C7: 1 day the first time, 7 days the second, 30 days after that.
     Restriction restriction = new Restriction(member.id(), reason, now,
         now.plus(policy.restrictionLength(usage.restrictionCount())));
     effects.restrict(restriction);

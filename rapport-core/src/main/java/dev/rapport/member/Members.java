@@ -11,7 +11,7 @@ import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.RuleBrokenException;
 import java.util.Optional;
 
-/** The rules of members and their settings (M1-M3). */
+/** The rules of members and their settings (M1, M2, M3). */
 public final class Members {
   private Members() {}
 
@@ -23,6 +23,7 @@ public final class Members {
    */
   public static Decision<Member> create(NewMember command, Optional<Member> existing, Policy policy,
       String tokenHash, Effects effects) {
+    // M1: handles are unique, shared with company pages.
     if (existing.isPresent()) {
       throw new RuleBrokenException("handle-taken", "handle '%s' is taken".formatted(command.handle()));
     }
@@ -43,6 +44,7 @@ public final class Members {
   }
 
   private static Member add(NewMember command, Policy policy, Effects effects) {
+    // M2: the tier must be one the policy defines; none given takes the default.
     String tier = policy.tier(command.tier().orElse(policy.defaultTier())).name();
     Member member = new Member(effects.newId(), command.handle(), command.kind(), command.name(), command.headline(),
         command.email(), tier, effects.now(), Settings.DEFAULTS, 0, 0);
@@ -60,6 +62,7 @@ public final class Members {
   /** M3: name, headline and settings. Open Profile only where the tier allows it. */
   public static Decision<Member> update(Member member, ProfileUpdate update, Policy policy, Effects effects) {
     Settings settings = update.applyTo(member.settings());
+    // M3: Open Profile only where the tier allows it.
     if (settings.openProfile() && !member.settings().openProfile() && !policy.tier(member.tier()).openProfileAllowed()) {
       throw new ForbiddenException("open-profile-not-allowed",
           "the %s tier does not include Open Profile".formatted(member.tier()));

@@ -1,6 +1,6 @@
 package dev.rapport.model;
 
-/** C1-C7: the life of an invitation. */
+/** The life of an invitation: C1, C3, C5, C6, C7, and B1 for canceled. */
 public enum InvitationState {
   /** Waiting for the recipient. */
   PENDING,

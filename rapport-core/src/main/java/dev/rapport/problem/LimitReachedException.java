@@ -3,7 +3,7 @@ package dev.rapport.problem;
 import java.util.Map;
 
 /**
- * A limit or restriction refuses the request (L1-L5, C6, C8). Details carry {@code limit},
+ * A limit or restriction refuses the request (L1, L2, L3, L5, C6, C8). Details carry {@code limit},
  * {@code used} and, when the refusal ends by itself, {@code retryAt}.
  */
 public final class LimitReachedException extends RapportException {

@@ -28,6 +28,7 @@ public final class Profiles {
       return new ProfileView(member, true, Optional.empty(), ProfileAction.EDIT, List.of(),
           Optional.of(followerCount), member.connectionCount(), member.email());
     }
+    // B2: a block either way makes the profile a 404.
     Visibility.requireVisible(pair);
     boolean connected = pair.connected();
     boolean following = Follows.isEffective(pair.actorFollowsOther(), member, connected);
@@ -37,6 +38,7 @@ public final class Profiles {
     Optional<ProfileAction> follow = following ? Optional.of(ProfileAction.UNFOLLOW)
         : Follows.mayFollow(pair) ? Optional.of(ProfileAction.FOLLOW) : Optional.empty();
     Optional<ProfileAction> connect = connectAction(pair, invitation);
+    // PR1: with followPrimary (and on company pages, CP1) Follow is the primary action.
     boolean followFirst = member.settings().followPrimary() || member.isCompany();
 
     ProfileAction primary;
@@ -60,6 +62,7 @@ public final class Profiles {
         Optional.of(new ProfileView.Relationship(following, followedBy, connected, invitation, closeness.degree(),
             closeness.mutualCount(), closeness.firstMutuals())),
         primary, more,
+        // PR1: the follower count is shown on followPrimary profiles.
         followFirst ? Optional.of(followerCount) : Optional.empty(),
         member.connectionCount(),
         connected ? member.email() : Optional.empty());
@@ -67,6 +70,7 @@ public final class Profiles {
 
   private static Optional<ProfileAction> connectAction(PairState pair,
       Optional<ProfileView.InvitationSummary> invitation) {
+    // PR1: Message when connected, Pending when an invitation is out, otherwise Connect.
     if (pair.connected()) {
       return Optional.of(ProfileAction.MESSAGE);
     }

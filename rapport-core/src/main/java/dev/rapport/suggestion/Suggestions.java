@@ -18,7 +18,9 @@ public final class Suggestions {
     if (pair.isSelf()) {
       throw new RuleBrokenException("cannot-dismiss-self", "you are never suggested to yourself");
     }
+    // B2: a member hidden by a block cannot be named.
     Visibility.requireVisible(pair);
+    // N4: dismissed suggestions are left out from now on.
     effects.dismissSuggestion(pair.actor().id(), pair.other().id());
     return Decision.apply(effects, true);
   }

@@ -20,8 +20,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The index answers N1-N3 exactly as a breadth-first search over plain sets does, after any
- * sequence of connections, disconnections and compactions, and loading a graph whole gives the
+ * The index answers N1, N2 and N3 exactly as a breadth-first search over plain sets does, after
+ * any sequence of connections, disconnections and compactions, and loading a graph whole gives the
  * same answers as building it one connection at a time.
  */
 class GraphIndexProperties {

@@ -15,8 +15,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The copy of the index that the store keeps (N1-N4 answered from a restored index as from the one
- * copied): read back, it is the same index, numbered the same; damaged, it is refused.
+ * The copy of the index that the store keeps (N1, N2, N3 and N4 answered from a restored index as
+ * from the one copied): read back, it is the same index, numbered the same; damaged, it is refused.
  */
 class IndexCopyTest {
 

@@ -4,7 +4,7 @@ import dev.rapport.Rapport;
 import io.helidon.http.Method;
 import java.util.List;
 
-/** Blocks (B1-B3): block and unblock (idempotent) and the list of members one blocked. */
+/** Blocks (B1, B2, B3): block and unblock (idempotent) and the list of members one blocked. */
 final class BlockRoutes implements RouteGroup {
   private final Rapport rapport;
 

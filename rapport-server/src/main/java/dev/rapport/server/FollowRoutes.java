@@ -5,7 +5,7 @@ import dev.rapport.follow.FollowOutcome;
 import io.helidon.http.Method;
 import java.util.List;
 
-/** Following (F1-F7): follow and unfollow (idempotent), remove a follower, the two lists. */
+/** Following (F1, F3, F4, F5, F6, F7): follow and unfollow (idempotent), remove a follower, the two lists. */
 final class FollowRoutes implements RouteGroup {
   private final Rapport rapport;
 

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * Invitations (C1-C9, L1-L5): send (or connect at once, C4), list sent or received, and the four
- * transitions. Only the invitation's recipient (accept, ignore, report) or sender (withdraw) can
+ * Invitations (C1, C2, C3, C4, C5, C6, C7, C8, C9, L1, L2, L3, L4, L5): send (or connect at once,
+ * C4), list sent or received, and the four transitions. Only the invitation's recipient (accept, ignore, report) or sender (withdraw) can
  * act on it; for anyone else it does not exist (404).
  */
 final class InvitationRoutes implements RouteGroup {

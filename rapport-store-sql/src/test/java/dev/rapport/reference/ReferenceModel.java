@@ -23,8 +23,9 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The rules of PRODUCT.md (M2, F1, F4-F7, C1-C11, L1-L5, B1-B3) written the plain way, on sets and
- * lists, for members numbered 0..n-1 who all joined at {@code start} with the policy's default tier.
+ * The rules of PRODUCT.md (M2, F1, F4, F5, F6, F7, C1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, L1,
+ * L2, L3, L4, L5, B1, B2, B3) written the plain way, on sets and lists, for members numbered 0..n-1
+ * who all joined at {@code start} with the policy's default tier.
  * Written from the rules, not from the engine, so that the two can be checked against each other.
  * Not thread safe.
  *
@@ -120,7 +121,7 @@ final class ReferenceModel implements Network {
         .toList();
   }
 
-  // ---- follow: F1, F4-F7 -----------------------------------------------------------------------
+  // ---- follow: F1, F4, F5, F6, F7 --------------------------------------------------------------
 
   @Override
   public String follow(int actor, int target) {
@@ -160,7 +161,7 @@ final class ReferenceModel implements Network {
     return whoCanFollow[target] == WhoCanFollow.EVERYONE || connected(actor, target);
   }
 
-  // ---- connect: C1-C7, C9-C11, L1-L5 -----------------------------------------------------------
+  // ---- connect: C1, C2, C3, C4, C5, C6, C7, C9, C10, C11, L1, L2, L3, L4, L5 -------------------
 
   /**
    * Checks in this order: self, blocked by the other (not found), blocking the other, connected,
