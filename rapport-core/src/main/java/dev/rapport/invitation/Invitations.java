@@ -103,12 +103,6 @@ public final class Invitations {
               .formatted(usage.pendingSent()),
           Map.of("limit", policy.maxPendingSent(), "used", usage.pendingSent()));
     }
-    // L2: the weekly limit; L4 records its refusal, so only C8's monthly notes are checked after it.
-    Optional<LimitReachedException> overWeekly =
-        InvitationLimits.refuseOverWeeklyLimit(actor, usage, policy, effects, other.id());
-    if (overWeekly.isPresent()) {
-      return Decision.refuse(effects, overWeekly.get());
-    }
     // C8: a basic member's 6th note in a calendar month is rejected.
     if (command.note().isPresent() && tier.monthlyNotes().isPresent()
         && usage.notesInMonth() >= tier.notesPerMonth()) {
@@ -117,6 +111,12 @@ public final class Invitations {
               .formatted(usage.notesInMonth(), tier.name()),
           Map.of("limit", tier.notesPerMonth(), "used", usage.notesInMonth(),
               "retryAt", InvitationLimits.nextMonthStart(now)));
+    }
+    // L2: the weekly limit, checked last because L4 records its refusal.
+    Optional<LimitReachedException> overWeekly =
+        InvitationLimits.refuseOverWeeklyLimit(actor, usage, policy, effects, other.id());
+    if (overWeekly.isPresent()) {
+      return Decision.refuse(effects, overWeekly.get());
     }
     // C1: pending until answered; NT1: the recipient is told.
     Invitation invitation = new Invitation(effects.newId(), actor.id(), other.id(), InvitationState.PENDING,

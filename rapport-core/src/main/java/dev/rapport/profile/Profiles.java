@@ -18,8 +18,7 @@ public final class Profiles {
    * The profile of the pair's other member as its actor sees it.
    *
    * @param followerCount the member's follower count as F5 lets it count
-   * @param degree the member's degree as the actor sees it (N1), empty when out of network
-   * @param mutualCount how many connections they share (N2)
+   * @param closeness the member's degree as the actor sees it (N1) and the connections they share (N2)
    * @throws dev.rapport.problem.NotFoundException if a block stands between the two (B2)
    */
   public static ProfileView view(PairState pair, int followerCount, ProfileView.Closeness closeness) {

@@ -33,8 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which refusal sending an invitation reports when two could apply: from "does this make sense" to
- * "is there quota left", so that the weekly limit's refusal (L2, recorded for L4) comes last but for
- * the monthly notes (C8).
+ * "is there quota left", so that the weekly limit's refusal (L2, recorded for L4) always comes last.
  */
 class InvitationCheckOrderTest {
   static final Policy POLICY = Policy.defaults();
@@ -157,12 +156,11 @@ class InvitationCheckOrderTest {
   }
 
   @Test
-  void L2_weeklyLimitBeforeMonthlyNotes() {
+  void C8_monthlyNotesBeforeWeeklyLimit_soNoRefusalIsRecorded() {
     var withNote = new SendInvitation(bob.handle(), Optional.of("hi"), Optional.empty());
     Effects effects = effects();
-    Decision<InvitationOutcome> decision = Invitations.send(pair(ada, bob).build(),
-        usage().sent(200, WEEK_START).notes(5).build(), withNote, POLICY, effects);
-    assertThat(decision.refusal().orElseThrow().type()).isEqualTo("weekly-invitation-limit");
-    assertThat(changes(effects)).containsExactly(new Change.AddRefusal(ada.id(), NOW));
+    refused(LimitReachedException.class, "monthly-note-limit", () -> Invitations.send(pair(ada, bob).build(),
+        usage().sent(200, WEEK_START).notes(5).build(), withNote, POLICY, effects));
+    assertThat(effects.isEmpty()).isTrue();
   }
 }

@@ -166,7 +166,7 @@ final class ReferenceModel implements Network {
   /**
    * Checks in this order: self, blocked by the other (not found), blocking the other, connected,
    * own open invitation, the other's open invitation (C4: connect at once if both are below L1),
-   * restriction (L5), C9, C6 cooldown, L1, L3, L2 (recording the refusal for L4), C8 monthly notes.
+   * restriction (L5), C9, C6 cooldown, L1, L3, C8 monthly notes, L2 (recording the refusal for L4).
    */
   @Override
   public String invite(int actor, int target, boolean note, Email email) {
@@ -213,12 +213,12 @@ final class ReferenceModel implements Network {
     if (openSent(actor) >= policy.maxPendingSent()) {
       return "pending-invitation-limit";
     }
+    if (note && tier.monthlyNotes().isPresent() && notesThisMonth(actor) >= tier.monthlyNotes().getAsInt()) {
+      return "monthly-note-limit";
+    }
     if (sentThisWeek(actor).size() >= weeklyLimit()) {
       refusedByWeeklyLimit(actor);
       return "weekly-invitation-limit";
-    }
-    if (note && tier.monthlyNotes().isPresent() && notesThisMonth(actor) >= tier.monthlyNotes().getAsInt()) {
-      return "monthly-note-limit";
     }
     invitations.add(new Sent(actor, target, note, InvitationState.PENDING, now, now, Optional.empty()));
     if (mayFollow(actor, target)) {

@@ -15,7 +15,7 @@ record Graph(String name, int members, int[] from, int[] to) {
     }
   }
 
-  /** The graph of connections given as {@code (u << 32) | v} keys, u < v, sorted and distinct. */
+  /** The graph of connections given as {@code (u << 32) | v} keys, {@code u < v}, sorted and distinct. */
   static Graph ofSortedKeys(String name, int members, long[] keys, int count) {
     int[] from = new int[count];
     int[] to = new int[count];
