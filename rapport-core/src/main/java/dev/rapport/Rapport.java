@@ -34,8 +34,9 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
-import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
+import dev.rapport.network.NetworkReads;
+import dev.rapport.network.NetworkSize;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
@@ -55,6 +56,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -90,7 +93,7 @@ public final class Rapport {
     this.clock = builder.clock;
     this.policy = builder.policy;
     this.ids = builder.ids;
-    this.network = Network.load(store);
+    this.network = Network.load(store, builder.executor);
   }
 
   public static Builder builder() {
@@ -175,7 +178,7 @@ public final class Rapport {
     }
     // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
     // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
-    GraphIndex index = network.current();
+    NetworkReads index = network.current();
     int mutualCount = index.mutualCount(viewerId, member.id());
     List<Member> firstMutuals = mutualCount == 0 ? List.of()
         : store.connections(member.id(), true, viewerId, PageRequest.first(FIRST_MUTUALS)).items();
@@ -324,7 +327,7 @@ public final class Rapport {
   }
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
-  public GraphIndex.NetworkSize networkSize(long viewerId) {
+  public NetworkSize networkSize(long viewerId) {
     return network.current().networkSize(viewerId);
   }
 
@@ -359,16 +362,17 @@ public final class Rapport {
    * stands when the next page is asked.
    */
   public Page<Suggestion> suggestions(long viewerId, PageRequest page) {
-    GraphIndex.Suggestion after = null;
+    // The index's suggestions, named in full: this class has a Suggestion of its own.
+    dev.rapport.network.Suggestion after = null;
     if (page.cursor().isPresent()) {
       long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
-      after = new GraphIndex.Suggestion(key[1], (int) key[0]);
+      after = new dev.rapport.network.Suggestion(key[1], (int) key[0]);
     }
     long[] excluded = store.notToSuggest(viewerId);
-    List<GraphIndex.Suggestion> ranked = network.current()
+    List<dev.rapport.network.Suggestion> ranked = network.current()
         .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
-    List<GraphIndex.Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
-    Map<Long, Member> members = store.members(shown.stream().map(GraphIndex.Suggestion::member).toList());
+    List<dev.rapport.network.Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
+    Map<Long, Member> members = store.members(shown.stream().map(dev.rapport.network.Suggestion::member).toList());
     Optional<String> next = ranked.size() > page.limit()
         ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
         : Optional.empty();
@@ -483,6 +487,7 @@ public final class Rapport {
     private InstantSource clock = InstantSource.system();
     private Policy policy = Policy.defaults();
     private IdGenerator ids = new TimeOrderedIds(InstantSource.system());
+    private Executor executor = ForkJoinPool.commonPool();
 
     private Builder() {}
 
@@ -504,6 +509,17 @@ public final class Rapport {
 
     public Builder ids(IdGenerator ids) {
       this.ids = Objects.requireNonNull(ids);
+      return this;
+    }
+
+    /**
+     * Where the graph index does its background work (default: {@link ForkJoinPool#commonPool()}):
+     * half of a large build at start, and the compactions of its rows while it runs. Tests pass
+     * {@code Runnable::run} to run that work on the calling thread, so that it is done when the
+     * call that started it returns.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor);
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.rapport.bench;
 
 import dev.rapport.network.GraphIndex;
+import dev.rapport.network.GraphIndexBuilder;
+import dev.rapport.network.Suggestion;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,7 @@ public class GraphQueriesBenchmark {
   @Setup
   public void load() {
     int[][] adjacency = Datasets.snapAdjacency("facebook_combined.txt");
-    GraphIndex.Builder builder = new GraphIndex.Builder();
+    GraphIndexBuilder builder = GraphIndex.builder();
     for (int u = 0; u < adjacency.length; u++) {
       for (int v : adjacency[u]) {
         if (u < v) {
@@ -73,7 +75,7 @@ public class GraphQueriesBenchmark {
 
   /** N4: the top 20 suggestions of one member, members taking turns through the whole graph. */
   @Benchmark
-  public List<GraphIndex.Suggestion> suggestionsTop20() {
+  public List<Suggestion> suggestionsTop20() {
     int member = nextMember;
     nextMember = (member + 1) % memberCount;
     return index.suggestions(member, 20, m -> false);

@@ -14,8 +14,8 @@ import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.Settings;
-import dev.rapport.network.GraphIndex;
 import dev.rapport.network.Network;
+import dev.rapport.network.NetworkReads;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -102,7 +103,7 @@ public class IndexLoadBenchmark {
     }
     System.out.printf("%nfilled %s (%s) with %d connections in %.1f s%n", store, fill, connections,
         (System.nanoTime() - started) / 1e9);
-    GraphIndex index = Network.load(stores.store()).current();
+    NetworkReads index = Network.load(stores.store(), ForkJoinPool.commonPool()).current();
     System.out.printf("index: %d connections, %.2f bytes per directed adjacency entry (arrays it keeps)%n",
         index.connectionCount(), index.footprintBytes() / (2.0 * index.connectionCount()));
   }
@@ -187,12 +188,12 @@ public class IndexLoadBenchmark {
   }
 
   @Benchmark
-  public GraphIndex load() {
-    return Network.load(stores.store()).current();
+  public NetworkReads load() {
+    return Network.load(stores.store(), ForkJoinPool.commonPool()).current();
   }
 
   @Benchmark
-  public GraphIndex rebuild() {
-    return Network.rebuild(stores.store()).current();
+  public NetworkReads rebuild() {
+    return Network.rebuild(stores.store(), ForkJoinPool.commonPool()).current();
   }
 }

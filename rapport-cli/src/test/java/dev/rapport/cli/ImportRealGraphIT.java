@@ -34,7 +34,7 @@ class ImportRealGraphIT {
     String first = run(tmp.resolve("first.log"), command);
     assertThat(first).contains("4,039 members created", "88,234 connections created", "0 skipped");
     try (Store store = SqliteStore.open(data.resolve("rapport.db"))) {
-      assertThat(Network.load(store).current().connectionCount()).isEqualTo(88_234);
+      assertThat(Network.load(store, Runnable::run).current().connectionCount()).isEqualTo(88_234);
     }
 
     String again = run(tmp.resolve("again.log"), command);

@@ -6,15 +6,13 @@ import java.util.List;
 /**
  * The best {@code limit} suggestions offered so far, by N4's ranking (most mutual connections,
  * then the lower member id), kept in order in two arrays of primitives. An offer that makes it in
- * moves the worse ones down a slot. For pages (tens; at most {@link GraphIndex#MAX_SUGGESTIONS})
+ * moves the worse ones down a slot. For pages (tens; at most {@link NetworkReads#MAX_SUGGESTIONS})
  * this beats a heap: the moves are a short loop the processor predicts, where a heap's sifts
- * branch on every comparison, and the ranking is already there at the end. A {@code
- * PriorityQueue} of records with a composed comparator spent half of a query adding and removing.
+ * branch on every comparison, and the ranking is already there at the end (docs/decisions/0003).
  *
  * <p>It keeps nodes, not member ids. Most offers lose to the worst kept on a tie of counts, and
- * among the nodes the index numbered in member id order a tie is decided by comparing the nodes:
- * reading each offer's member id was a quarter of a query (email-Enron, median of its 256
- * benchmark viewers 2.0 -> 1.6 us without it).
+ * among the nodes the index numbered in member id order a tie is decided by comparing the nodes,
+ * without reading each offer's member id (see BENCHMARKS.md).
  */
 final class BestSuggestions {
   private final int limit;
@@ -64,10 +62,10 @@ final class BestSuggestions {
   }
 
   /** The suggestions kept, best first. */
-  List<GraphIndex.Suggestion> ranked() {
-    List<GraphIndex.Suggestion> ranked = new ArrayList<>(size);
+  List<Suggestion> ranked() {
+    List<Suggestion> ranked = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      ranked.add(new GraphIndex.Suggestion(members[nodes[i]], counts[i]));
+      ranked.add(new Suggestion(members[nodes[i]], counts[i]));
     }
     return ranked;
   }

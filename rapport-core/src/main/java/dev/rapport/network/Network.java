@@ -5,6 +5,8 @@ import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,15 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * #save}, which the server calls at a clean shutdown.
  *
  * <p>One thread at a time applies the log; a reader that finds the log already applied does not
- * wait. The index's rows are compacted in the background. Thread safe.
+ * wait. Readers get the index as {@link NetworkReads}, without its writes. The index's rows are
+ * compacted, and a large build's second half is filled, by the {@link Executor} the network is
+ * given. Thread safe.
  */
 public final class Network {
   private static final System.Logger LOG = System.getLogger(Network.class.getName());
   private static final int EVENTS_PER_READ = 1_000;
   /**
-   * Replaying an event costs the index about 18 times what a rebuild spends on a connection: each
-   * connect copies two lists (email-Enron, half of it replayed onto the other half: 3.7 us an
-   * event, against 0.2 us a connection for a rebuild). So a copy further behind the log than a
+   * Replaying an event costs the index many times what a rebuild spends on a connection, as each
+   * connect copies two lists (docs/decisions/0005). So a copy further behind the log than a
    * sixteenth of the index's connections is not replayed, but rebuilt...
    */
   private static final long CONNECTIONS_PER_REPLAYED_EVENT = 16;
@@ -37,6 +40,8 @@ public final class Network {
 
   private final Store store;
   private final GraphIndex index;
+  /** Where compactions are built. */
+  private final Executor background;
   private final boolean restored;
   private final ReentrantLock applying = new ReentrantLock();
   private volatile long position;
@@ -44,9 +49,10 @@ public final class Network {
   private volatile long savedAt = -1;
   private final AtomicLong compactions = new AtomicLong();
 
-  private Network(Store store, GraphIndex index, long position, boolean restored) {
+  private Network(Store store, GraphIndex index, Executor background, long position, boolean restored) {
     this.store = store;
     this.index = index;
+    this.background = background;
     this.position = position;
     this.restored = restored;
   }
@@ -54,20 +60,23 @@ public final class Network {
   /**
    * Loads the index: from the copy the store keeps, with the events since, if it reads back whole
    * and the log has not gone far past it; otherwise by rebuilding it from every connection
-   * ({@link #rebuild}) and saving a copy.
+   * ({@link #rebuild}) and saving a copy. Linear in the connections either way.
+   *
+   * @param background runs the index's background work: half of a large rebuild, and each
+   *     compaction of its rows. {@code Runnable::run} runs it on the calling thread (for tests)
    */
-  public static Network load(Store store) {
+  public static Network load(Store store, Executor background) {
     long started = System.nanoTime();
     Optional<SavedIndex> saved = store.savedIndex();
     if (saved.isPresent()) {
-      Network network = restore(store, saved.get());
+      Network network = restore(store, saved.get(), background);
       if (network != null) {
         LOG.log(System.Logger.Level.INFO, "graph index restored: {0} connections, {1} events after the copy, in {2} ms",
             network.index.connectionCount(), network.position - saved.get().position(), millisSince(started));
         return network;
       }
     }
-    Network network = rebuild(store);
+    Network network = rebuild(store, background);
     if (network.index.connectionCount() == 0) {
       return network; // a copy of nothing would save the next start nothing
     }
@@ -86,16 +95,16 @@ public final class Network {
 
   /**
    * Builds the index from every connection of the store, in one snapshot, and saves no copy: how
-   * a start without a usable copy loads it.
+   * a start without a usable copy loads it. {@code background} is as for {@link #load}.
    */
-  public static Network rebuild(Store store) {
-    GraphIndex.Builder builder = new GraphIndex.Builder();
+  public static Network rebuild(Store store, Executor background) {
+    GraphIndexBuilder builder = GraphIndex.builder(background);
     long position = store.forEachConnection(builder::add);
-    return new Network(store, builder.build(), position, false);
+    return new Network(store, builder.build(), background, position, false);
   }
 
   /** The index from the copy, brought up to date with the log; null if it is not to be used. */
-  private static Network restore(Store store, SavedIndex saved) {
+  private static Network restore(Store store, SavedIndex saved, Executor background) {
     long last = store.lastPosition();
     if (saved.position() > last) {
       LOG.log(System.Logger.Level.WARNING, "the graph index''s copy is of log position {0}, past the log''s last ({1}); "
@@ -114,7 +123,7 @@ public final class Network {
           last - saved.position());
       return null;
     }
-    Network network = new Network(store, index, saved.position(), true);
+    Network network = new Network(store, index, background, saved.position(), true);
     network.savedAt = saved.position();
     network.current();
     return network;
@@ -162,8 +171,11 @@ public final class Network {
     return (System.nanoTime() - nanos) / 1_000_000;
   }
 
-  /** The index, with every event the log holds by now applied. */
-  public GraphIndex current() {
+  /**
+   * The index, read-only, with every event the log holds by now applied: one query of the log, and
+   * the events' writes if it has gained any.
+   */
+  public NetworkReads current() {
     List<Event> pending = store.eventsAfter(position, EVENTS_PER_READ);
     if (!pending.isEmpty()) {
       apply(pending);
@@ -182,25 +194,32 @@ public final class Network {
   }
 
   /**
-   * Rebuilds the index's rows on a thread of its own: on a large graph that is a copy of hundreds
-   * of megabytes, which a reader that happened to apply the log must not wait for. Called with
-   * {@code applying} held; finishes by taking it again.
+   * Rebuilds the index's rows on the background executor: on a large graph that is a copy of
+   * hundreds of megabytes, which a reader that happened to apply the log must not wait for. Called
+   * with {@code applying} held; finishes by taking it again, which an executor that runs the work
+   * at once, on this thread, may do as the lock is reentrant.
    */
   private void compactInBackground() {
-    GraphIndex.Compaction compaction = index.beginCompaction();
-    Thread.ofPlatform().daemon().name("rapport-graph-compaction").start(() -> {
-      try {
-        compaction.build();
-      } finally {
-        applying.lock();
+    Compaction compaction = index.beginCompaction();
+    try {
+      background.execute(() -> {
         try {
-          index.finishCompaction(compaction); // drops it if the build failed
-          compactions.incrementAndGet();
+          compaction.build();
         } finally {
-          applying.unlock();
+          applying.lock();
+          try {
+            index.finishCompaction(compaction); // drops it if the build failed
+            compactions.incrementAndGet();
+          } finally {
+            applying.unlock();
+          }
         }
-      }
-    });
+      });
+    } catch (RejectedExecutionException e) {
+      // Dropped unbuilt, so that a later batch of events may ask again.
+      index.finishCompaction(compaction);
+      LOG.log(System.Logger.Level.WARNING, "the graph index''s compaction was refused by its executor: {0}", e.toString());
+    }
   }
 
   private void apply(List<Event> first) {

@@ -58,13 +58,11 @@ public final class SortedSets {
    * next depends on the last comparison); two independent merges let the processor overlap their
    * steps. The steps are sign arithmetic, {@code (x - y - 1) >>> 31} being 1 exactly when
    * {@code x <= y} for ids that are never negative: written as conditional expressions, the
-   * compiler sometimes turned them into branches, and the same loop ran in 25 or in 59 ms from one
-   * run to the next.
+   * compiler sometimes turned them into branches, and the loop's speed varied from run to run.
    *
    * <p>The halves are finished here rather than by {@link #mergeCount}, which keeps this method
-   * over the size HotSpot inlines into a hot caller (325 bytecodes): compiled on its own it counts
-   * ego-Facebook's mutual connections in 26 ms, inlined into the caller's loop in 35 (measured with
-   * and without {@code -XX:CompileCommand=dontinline}).
+   * over the size HotSpot inlines into a hot caller (325 bytecodes): compiled on its own it runs
+   * faster than inlined into the caller's loop (see BENCHMARKS.md).
    */
   private static int splitMergeCount(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo) {
     int aMid = (aFrom + aTo) >>> 1;

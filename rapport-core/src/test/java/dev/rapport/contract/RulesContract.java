@@ -28,7 +28,7 @@ import dev.rapport.model.Settings;
 import dev.rapport.model.Tier;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
-import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
@@ -1193,8 +1193,8 @@ public abstract class RulesContract {
     @Test
     void N3_networkSize_countsEachDegree() {
       long[] members = diamondWithATail();
-      assertThat(rapport.networkSize(members[0])).isEqualTo(new GraphIndex.NetworkSize(2, 1, 1));
-      assertThat(rapport.networkSize(members[4])).isEqualTo(new GraphIndex.NetworkSize(1, 2, 1));
+      assertThat(rapport.networkSize(members[0])).isEqualTo(new NetworkSize(2, 1, 1));
+      assertThat(rapport.networkSize(members[4])).isEqualTo(new NetworkSize(1, 2, 1));
     }
 
     @Test

@@ -50,7 +50,7 @@ class GraphIndexConcurrencyTest {
             }
             long[] connections = index.connectionsOf(viewer);
             assertThat(index.mutualCount(viewer, targets[0])).isBetween(0, connections.length);
-            List<GraphIndex.Suggestion> suggested = index.suggestions(viewer, 5, m -> false);
+            List<Suggestion> suggested = index.suggestions(viewer, 5, m -> false);
             for (int i = 0; i < suggested.size(); i++) {
               assertThat(suggested.get(i).mutualCount()).isPositive();
               if (i > 0) {
@@ -83,8 +83,8 @@ class GraphIndexConcurrencyTest {
   }
 
   /** N4 by counting shared connections over the matrix: most first, then the lower member id. */
-  private static List<GraphIndex.Suggestion> naiveSuggestions(boolean[][] connected, int viewer, int limit) {
-    List<GraphIndex.Suggestion> all = new ArrayList<>();
+  private static List<Suggestion> naiveSuggestions(boolean[][] connected, int viewer, int limit) {
+    List<Suggestion> all = new ArrayList<>();
     for (int other = 0; other < MEMBERS; other++) {
       if (other == viewer || connected[viewer][other]) {
         continue;
@@ -96,11 +96,11 @@ class GraphIndexConcurrencyTest {
         }
       }
       if (mutual > 0) {
-        all.add(new GraphIndex.Suggestion(other, mutual));
+        all.add(new Suggestion(other, mutual));
       }
     }
-    all.sort(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
-        .thenComparingLong(GraphIndex.Suggestion::member));
+    all.sort(java.util.Comparator.comparingInt(Suggestion::mutualCount).reversed()
+        .thenComparingLong(Suggestion::member));
     return all.subList(0, Math.min(limit, all.size()));
   }
 
@@ -109,7 +109,7 @@ class GraphIndexConcurrencyTest {
     SplittableRandom random = new SplittableRandom(99);
     boolean[][] connected = new boolean[MEMBERS][MEMBERS];
     // Compactions are built on a thread of their own while the writer goes on, as Network does.
-    GraphIndex.Compaction compaction = null;
+    Compaction compaction = null;
     Future<?> building = null;
     int compactions = 0;
     for (int step = 0; step < 60_000; step++) {

@@ -93,7 +93,7 @@ class GraphIndexProperties {
   void compactingInTheBackground_losesNoWrite(@ForAll("ops") List<Op> ops) {
     GraphIndex index = new GraphIndex();
     Map<Long, Set<Long>> model = new HashMap<>();
-    GraphIndex.Compaction compaction = null;
+    Compaction compaction = null;
     boolean built = false;
     for (Op op : ops) {
       switch (op.kind()) {
@@ -197,15 +197,15 @@ class GraphIndexProperties {
         to.stream().mapToLong(Long::longValue).toArray()).countInBytesFrom(0);
     java.util.function.LongPredicate excluded = member -> member % excludeEvery == 0;
     for (long viewer : model.keySet()) {
-      List<GraphIndex.Suggestion> naive = naiveRanking(model, viewer, excluded);
+      List<Suggestion> naive = naiveRanking(model, viewer, excluded);
       assertThat(index.suggestions(viewer, limit, excluded)).as("suggestions for %d", viewer)
           .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
       assertThat(whole.suggestions(viewer, limit, excluded)).as("suggestions for %d, loaded whole", viewer)
           .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
       // Page after page, each starting after the last one of the page before, gives the whole ranking.
-      List<GraphIndex.Suggestion> paged = new java.util.ArrayList<>();
-      GraphIndex.Suggestion after = null;
-      List<GraphIndex.Suggestion> page;
+      List<Suggestion> paged = new java.util.ArrayList<>();
+      Suggestion after = null;
+      List<Suggestion> page;
       do {
         page = index.suggestions(viewer, limit, excluded, after);
         paged.addAll(page);
@@ -216,18 +216,18 @@ class GraphIndexProperties {
   }
 
   /** N4 by brute force: every member not excluded, by mutual count (most first), then lower id. */
-  private static List<GraphIndex.Suggestion> naiveRanking(Map<Long, Set<Long>> model, long viewer,
+  private static List<Suggestion> naiveRanking(Map<Long, Set<Long>> model, long viewer,
       java.util.function.LongPredicate excluded) {
     return model.keySet().stream()
         .filter(u -> u != viewer && !model.get(viewer).contains(u) && !excluded.test(u))
         .map(u -> {
           Set<Long> mutual = new HashSet<>(model.get(viewer));
           mutual.retainAll(model.get(u));
-          return new GraphIndex.Suggestion(u, mutual.size());
+          return new Suggestion(u, mutual.size());
         })
         .filter(s -> s.mutualCount() > 0)
-        .sorted(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
-            .thenComparingLong(GraphIndex.Suggestion::member))
+        .sorted(java.util.Comparator.comparingInt(Suggestion::mutualCount).reversed()
+            .thenComparingLong(Suggestion::member))
         .toList();
   }
 
@@ -270,13 +270,13 @@ class GraphIndexProperties {
     List<Long> viewers = new java.util.ArrayList<>(List.of(2_501L, 9_001L, 7_000L));
     model.keySet().stream().filter(m -> m % 37 == 0).forEach(viewers::add);
     for (long viewer : viewers) {
-      List<GraphIndex.Suggestion> naive = naiveRanking(model, viewer, excluded);
+      List<Suggestion> naive = naiveRanking(model, viewer, excluded);
       assertThat(index.suggestions(viewer, 20, excluded)).as("suggestions for %d", viewer)
           .isEqualTo(naive.subList(0, Math.min(20, naive.size())));
       int[] counts = new int[4];
       bfs(model, viewer).values().forEach(d -> counts[d]++);
       assertThat(index.networkSize(viewer)).as("network of %d", viewer)
-          .isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
+          .isEqualTo(new NetworkSize(counts[1], counts[2], counts[3]));
     }
   }
 
@@ -291,7 +291,7 @@ class GraphIndexProperties {
     List<long[]> pairs = new java.util.ArrayList<>();
     java.util.SplittableRandom random = new java.util.SplittableRandom(11);
     // Each pair gives two entries, so that these, not all self-connections, make enough for halves.
-    while (pairs.size() < GraphIndex.BUILD_IN_HALVES_FROM) {
+    while (pairs.size() < GraphIndexBuilder.BUILD_IN_HALVES_FROM) {
       long a = 1 + random.nextLong(3_000);
       long b = random.nextInt(50) == 0 ? a : 1 + random.nextLong(3_000);
       for (int copies = 1 + random.nextInt(3); copies > 0; copies--) {
@@ -334,13 +334,13 @@ class GraphIndexProperties {
         }
       }
       index.connect(1_000, 99);
-      List<GraphIndex.Suggestion> expected = new java.util.ArrayList<>();
+      List<Suggestion> expected = new java.util.ArrayList<>();
       for (int c = 0; c < shared.length; c++) {
-        expected.add(new GraphIndex.Suggestion(100 + c, shared[c]));
+        expected.add(new Suggestion(100 + c, shared[c]));
       }
-      expected.add(new GraphIndex.Suggestion(99, 1));
-      expected.sort(java.util.Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
-          .thenComparingLong(GraphIndex.Suggestion::member));
+      expected.add(new Suggestion(99, 1));
+      expected.sort(java.util.Comparator.comparingInt(Suggestion::mutualCount).reversed()
+          .thenComparingLong(Suggestion::member));
       assertThat(index.suggestions(viewer, 20, m -> false)).as("far-away crowd: %s", farAwayCrowd).isEqualTo(expected);
       assertThat(index.suggestions(viewer, 3, m -> false, expected.get(2)))
           .isEqualTo(expected.subList(3, 6));
@@ -352,7 +352,7 @@ class GraphIndexProperties {
   void N4_suggestions_comeAPageAtATime() {
     GraphIndex index = GraphIndex.of(new long[] {1, 2}, new long[] {2, 3});
     assertThat(index.suggestions(1, GraphIndex.MAX_SUGGESTIONS, m -> false))
-        .containsExactly(new GraphIndex.Suggestion(3, 1));
+        .containsExactly(new Suggestion(3, 1));
     org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
         .isThrownBy(() -> index.suggestions(1, GraphIndex.MAX_SUGGESTIONS + 1, m -> false));
   }
@@ -377,7 +377,7 @@ class GraphIndexProperties {
     assertThat(index.degree(1, 5)).isEmpty();
     assertThat(index.degree(1, 1)).isEmpty();
     assertThat(index.degree(1, 99)).isEmpty();
-    assertThat(index.networkSize(1)).isEqualTo(new GraphIndex.NetworkSize(1, 1, 1));
+    assertThat(index.networkSize(1)).isEqualTo(new NetworkSize(1, 1, 1));
   }
 
   private static void assertMatches(GraphIndex index, Map<Long, Set<Long>> model) {
@@ -389,7 +389,7 @@ class GraphIndexProperties {
       int[] counts = new int[4];
       distance.values().forEach(d -> counts[d]++);
       assertThat(index.networkSize(v)).as("network of %d", v)
-          .isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
+          .isEqualTo(new NetworkSize(counts[1], counts[2], counts[3]));
       assertThat(new TreeSet<>(boxed(index.connectionsOf(v)))).isEqualTo(model.get(v));
       for (long t : members) {
         Integer d = distance.get(t);

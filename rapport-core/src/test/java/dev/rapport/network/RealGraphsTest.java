@@ -65,7 +65,7 @@ class RealGraphsTest {
       Map<Long, Integer> distance = bfs(adjacency, viewer);
       int[] counts = new int[4];
       distance.values().forEach(d -> counts[d]++);
-      assertThat(index.networkSize(viewer)).isEqualTo(new GraphIndex.NetworkSize(counts[1], counts[2], counts[3]));
+      assertThat(index.networkSize(viewer)).isEqualTo(new NetworkSize(counts[1], counts[2], counts[3]));
       Set<Long> mine = new HashSet<>(adjacency.get(viewer));
       long[] batch = new long[100];
       for (int t = 0; t < 100; t++) {
@@ -83,10 +83,10 @@ class RealGraphsTest {
             .isEqualTo(d == null ? 0 : d);
       }
       // Only 2nd-degree members share a connection with the viewer and are not connected to them.
-      List<GraphIndex.Suggestion> naive = distance.entrySet().stream().filter(e -> e.getValue() == 2)
-          .map(e -> new GraphIndex.Suggestion(e.getKey(), shared(mine, adjacency.get(e.getKey()))))
-          .sorted(Comparator.comparingInt(GraphIndex.Suggestion::mutualCount).reversed()
-              .thenComparingLong(GraphIndex.Suggestion::member))
+      List<Suggestion> naive = distance.entrySet().stream().filter(e -> e.getValue() == 2)
+          .map(e -> new Suggestion(e.getKey(), shared(mine, adjacency.get(e.getKey()))))
+          .sorted(Comparator.comparingInt(Suggestion::mutualCount).reversed()
+              .thenComparingLong(Suggestion::member))
           .limit(20).toList();
       // Both ways of counting: in ints over the nodes touched, and in bytes over every node.
       assertThat(index.countInBytesFrom(Integer.MAX_VALUE).suggestions(viewer, 20, m -> false))

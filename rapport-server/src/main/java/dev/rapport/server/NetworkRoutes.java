@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.rapport.Rapport;
 import dev.rapport.model.Handle;
-import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
 import io.helidon.http.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -64,7 +64,7 @@ final class NetworkRoutes implements RouteGroup {
   }
 
   private Reply network(Call call) {
-    GraphIndex.NetworkSize size = rapport.networkSize(call.me().id());
+    NetworkSize size = rapport.networkSize(call.me().id());
     ObjectNode node = Json.object();
     node.put("first", size.first());
     node.put("second", size.second());

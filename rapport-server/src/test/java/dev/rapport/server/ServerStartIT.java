@@ -65,7 +65,7 @@ class ServerStartIT {
     }
     try (Store store = SqliteStore.open(dataDir.resolve("rapport.db"))) {
       assertThat(store.savedIndex()).hasValueSatisfying(saved -> assertThat(saved.position()).isEqualTo(store.lastPosition()));
-      Network network = Network.load(store);
+      Network network = Network.load(store, Runnable::run);
       assertThat(network.restored()).isTrue();
       assertThat(network.current().connectionCount()).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package dev.rapport.bench.peers;
 
-import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,12 +158,12 @@ final class CypherQueries implements NetworkQueries {
   }
 
   @Override
-  public List<GraphIndex.Suggestion> suggestions(long viewer, int limit) {
+  public List<Suggestion> suggestions(long viewer, int limit) {
     return db.executeTransactionally(SUGGESTIONS, Map.of("viewer", viewer, "limit", limit), result -> {
-      List<GraphIndex.Suggestion> ranked = new ArrayList<>(limit);
+      List<Suggestion> ranked = new ArrayList<>(limit);
       while (result.hasNext()) {
         Map<String, Object> row = result.next();
-        ranked.add(new GraphIndex.Suggestion(((Number) row.get("member")).longValue(),
+        ranked.add(new Suggestion(((Number) row.get("member")).longValue(),
             ((Number) row.get("mutual")).intValue()));
       }
       return ranked;
@@ -170,10 +171,10 @@ final class CypherQueries implements NetworkQueries {
   }
 
   @Override
-  public GraphIndex.NetworkSize networkSize(long viewer) {
+  public NetworkSize networkSize(long viewer) {
     return db.executeTransactionally(NETWORK_SIZE, Map.of("viewer", viewer), result -> {
       Map<String, Object> row = result.next();
-      return new GraphIndex.NetworkSize(((Number) row.get("within1")).intValue(),
+      return new NetworkSize(((Number) row.get("within1")).intValue(),
           ((Number) row.get("second")).intValue(), ((Number) row.get("third")).intValue());
     });
   }

@@ -1,6 +1,9 @@
 package dev.rapport.bench.peers;
 
 import dev.rapport.network.GraphIndex;
+import dev.rapport.network.GraphIndexBuilder;
+import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import java.util.List;
 import java.util.function.LongPredicate;
 
@@ -15,7 +18,7 @@ final class IndexQueries implements NetworkQueries {
   }
 
   static IndexQueries load(Graph graph) {
-    GraphIndex.Builder builder = new GraphIndex.Builder();
+    GraphIndexBuilder builder = GraphIndex.builder();
     int[] from = graph.from();
     int[] to = graph.to();
     for (int i = 0; i < from.length; i++) {
@@ -35,12 +38,12 @@ final class IndexQueries implements NetworkQueries {
   }
 
   @Override
-  public List<GraphIndex.Suggestion> suggestions(long viewer, int limit) {
+  public List<Suggestion> suggestions(long viewer, int limit) {
     return index.suggestions(viewer, limit, NOBODY);
   }
 
   @Override
-  public GraphIndex.NetworkSize networkSize(long viewer) {
+  public NetworkSize networkSize(long viewer) {
     return index.networkSize(viewer);
   }
 

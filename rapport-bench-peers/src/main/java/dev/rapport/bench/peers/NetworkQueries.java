@@ -1,6 +1,8 @@
 package dev.rapport.bench.peers;
 
 import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import java.util.List;
 
 /**
@@ -17,10 +19,10 @@ interface NetworkQueries extends AutoCloseable {
   int mutualCount(long a, long b);
 
   /** N4: the top {@code limit} members by mutual connections, leaving out the viewer and their connections. */
-  List<GraphIndex.Suggestion> suggestions(long viewer, int limit);
+  List<Suggestion> suggestions(long viewer, int limit);
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
-  GraphIndex.NetworkSize networkSize(long viewer);
+  NetworkSize networkSize(long viewer);
 
   @Override
   void close();

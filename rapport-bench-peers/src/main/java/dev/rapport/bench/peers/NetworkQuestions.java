@@ -1,7 +1,8 @@
 package dev.rapport.bench.peers;
 
 import dev.rapport.bench.peers.Agreement.Question;
-import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -88,7 +89,7 @@ public abstract class NetworkQuestions {
 
   /** N4's top 20 for one viewer. */
   @Benchmark
-  public List<GraphIndex.Suggestion> suggestionsTop20() {
+  public List<Suggestion> suggestionsTop20() {
     int i = nextSuggestions;
     nextSuggestions = (i + 1) % Workload.SUGGESTION_VIEWERS;
     return queries.suggestions(workload.suggestionViewers()[i], Agreement.SUGGESTIONS);
@@ -96,7 +97,7 @@ public abstract class NetworkQuestions {
 
   /** N3 for one viewer. */
   @Benchmark
-  public GraphIndex.NetworkSize networkSize() {
+  public NetworkSize networkSize() {
     int i = nextNetwork;
     nextNetwork = (i + 1) % Workload.NETWORK_VIEWERS;
     return queries.networkSize(workload.networkViewers()[i]);

@@ -1,6 +1,7 @@
 package dev.rapport.bench.peers;
 
-import dev.rapport.network.GraphIndex;
+import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,16 +144,16 @@ final class SqlQueries implements NetworkQueries {
   }
 
   @Override
-  public List<GraphIndex.Suggestion> suggestions(long viewer, int limit) {
+  public List<Suggestion> suggestions(long viewer, int limit) {
     try {
       suggestions.setLong(1, viewer);
       suggestions.setLong(2, viewer);
       suggestions.setLong(3, viewer);
       suggestions.setInt(4, limit);
-      List<GraphIndex.Suggestion> ranked = new ArrayList<>(limit);
+      List<Suggestion> ranked = new ArrayList<>(limit);
       try (ResultSet rs = suggestions.executeQuery()) {
         while (rs.next()) {
-          ranked.add(new GraphIndex.Suggestion(rs.getLong(1), rs.getInt(2)));
+          ranked.add(new Suggestion(rs.getLong(1), rs.getInt(2)));
         }
       }
       return ranked;
@@ -162,14 +163,14 @@ final class SqlQueries implements NetworkQueries {
   }
 
   @Override
-  public GraphIndex.NetworkSize networkSize(long viewer) {
+  public NetworkSize networkSize(long viewer) {
     try {
       networkSize.setLong(1, viewer);
       networkSize.setLong(2, viewer);
       networkSize.setLong(3, viewer);
       try (ResultSet rs = networkSize.executeQuery()) {
         rs.next();
-        return new GraphIndex.NetworkSize(rs.getInt(1), rs.getInt(2), rs.getInt(3));
+        return new NetworkSize(rs.getInt(1), rs.getInt(2), rs.getInt(3));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
