@@ -37,6 +37,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
+import dev.rapport.network.Suggestion;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
@@ -45,6 +46,7 @@ import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreReads;
+import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.suggestion.Suggestions;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -88,7 +90,7 @@ public final class Rapport {
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
 
-  private Rapport(Builder builder) {
+  Rapport(RapportBuilder builder) {
     this.store = Objects.requireNonNull(builder.store, "store");
     this.clock = builder.clock;
     this.policy = builder.policy;
@@ -96,8 +98,8 @@ public final class Rapport {
     this.network = Network.load(store, builder.executor);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static RapportBuilder builder() {
+    return new RapportBuilder();
   }
 
   /**
@@ -352,31 +354,27 @@ public final class Rapport {
     return degrees;
   }
 
-  /** A member suggested to the viewer (N4), with how many connections they share. */
-  public record Suggestion(Member member, int mutualCount) {}
-
   /**
    * N4, People You May Know: members who share connections with the viewer, most shared first,
    * then the earlier member, leaving out the viewer, their connections, open invitations either
    * way, blocks either way (B2) and dismissed suggestions. The cursor continues the ranking as it
    * stands when the next page is asked.
    */
-  public Page<Suggestion> suggestions(long viewerId, PageRequest page) {
-    // The index's suggestions, named in full: this class has a Suggestion of its own.
-    dev.rapport.network.Suggestion after = null;
+  public Page<SuggestedMember> suggestions(long viewerId, PageRequest page) {
+    Suggestion after = null;
     if (page.cursor().isPresent()) {
       long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
-      after = new dev.rapport.network.Suggestion(key[1], (int) key[0]);
+      after = new Suggestion(key[1], (int) key[0]);
     }
     long[] excluded = store.notToSuggest(viewerId);
-    List<dev.rapport.network.Suggestion> ranked = network.current()
+    List<Suggestion> ranked = network.current()
         .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
-    List<dev.rapport.network.Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
-    Map<Long, Member> members = store.members(shown.stream().map(dev.rapport.network.Suggestion::member).toList());
+    List<Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
+    Map<Long, Member> members = store.members(shown.stream().map(Suggestion::member).toList());
     Optional<String> next = ranked.size() > page.limit()
         ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
         : Optional.empty();
-    return new Page<>(shown.stream().map(s -> new Suggestion(members.get(s.member()), s.mutualCount())).toList(),
+    return new Page<>(shown.stream().map(s -> new SuggestedMember(members.get(s.member()), s.mutualCount())).toList(),
         next);
   }
 
@@ -479,52 +477,5 @@ public final class Rapport {
     return reads.invitation(invitationId)
         .filter(i -> i.senderId() == actorId || i.recipientId() == actorId)
         .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
-  }
-
-  /** Builds a {@link Rapport}; only the store is required. */
-  public static final class Builder {
-    private Store store;
-    private InstantSource clock = InstantSource.system();
-    private Policy policy = Policy.defaults();
-    private IdGenerator ids = new TimeOrderedIds(InstantSource.system());
-    private Executor executor = ForkJoinPool.commonPool();
-
-    private Builder() {}
-
-    public Builder store(Store store) {
-      this.store = store;
-      return this;
-    }
-
-    /** Where all rules read the time (default: the system clock). */
-    public Builder clock(InstantSource clock) {
-      this.clock = Objects.requireNonNull(clock);
-      return this;
-    }
-
-    public Builder policy(Policy policy) {
-      this.policy = Objects.requireNonNull(policy);
-      return this;
-    }
-
-    public Builder ids(IdGenerator ids) {
-      this.ids = Objects.requireNonNull(ids);
-      return this;
-    }
-
-    /**
-     * Where the graph index does its background work (default: {@link ForkJoinPool#commonPool()}):
-     * half of a large build at start, and the compactions of its rows while it runs. Tests pass
-     * {@code Runnable::run} to run that work on the calling thread, so that it is done when the
-     * call that started it returns.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor);
-      return this;
-    }
-
-    public Rapport build() {
-      return new Rapport(this);
-    }
   }
 }

@@ -38,6 +38,7 @@ import dev.rapport.problem.RapportException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileAction;
 import dev.rapport.profile.ProfileView;
+import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import java.time.Duration;
@@ -1242,9 +1243,9 @@ public abstract class RulesContract {
       rapport.dismissSuggestion(ada, h("ivy")); // repeating is not an error
       assertThat(suggested(ada)).containsExactly("dan:2", "fay:1");
 
-      Page<Rapport.Suggestion> first = rapport.suggestions(ada, PageRequest.first(1));
+      Page<SuggestedMember> first = rapport.suggestions(ada, PageRequest.first(1));
       assertThat(first.items()).extracting(s -> s.member().handle().value()).containsExactly("dan");
-      Page<Rapport.Suggestion> second = rapport.suggestions(ada, new PageRequest(1, first.next()));
+      Page<SuggestedMember> second = rapport.suggestions(ada, new PageRequest(1, first.next()));
       assertThat(second.items()).extracting(s -> s.member().handle().value()).containsExactly("fay");
       assertThat(second.next()).isEmpty();
 
