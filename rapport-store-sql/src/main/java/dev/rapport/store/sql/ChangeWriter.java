@@ -71,7 +71,7 @@ final class ChangeWriter {
   /*
    * Links are inserted OR IGNORE rather than ON CONFLICT DO NOTHING: it settles every constraint by
    * skipping the row, so a statement of many rows can never fail half way, and SQLite keeps no
-   * statement journal of the pages it changes (measured: a quarter of the follows' insert time).
+   * statement journal of the pages it changes, a large part of the follows' insert time.
    * Only the primary key can clash; the other columns are never null.
    */
   private static final String INSERT_FOLLOWS = "INSERT OR IGNORE INTO follows (follower_id, followee_id, created_at) "

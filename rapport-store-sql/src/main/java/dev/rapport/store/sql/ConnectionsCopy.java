@@ -13,18 +13,13 @@ import org.postgresql.PGConnection;
  * graph index's load, parsed as the bytes arrive. Each row of the copy is one {@code bytea}: many
  * connections, each as its two ids, 8 bytes each, big-endian (what {@code int8send} writes).
  * <ul>
- *   <li>A copy rather than a result set: a row costs the driver more than its two ids (measured on
- *       ego-Facebook, the whole load of the index: 26 ms copying, 32 ms fetching rows 20,000 at a
- *       time, 40 ms 1,000 at a time).
+ *   <li>A copy rather than a result set: a row costs the driver more than its two ids.
  *   <li>Binary rather than text, because the service's ids have 18 digits, which PostgreSQL takes
- *       long to write out: copying email-Enron's rows with such ids took it 62.5 ms as text and
- *       43.8 ms in binary (with 7-digit ids, 43.9 and 44.4 ms).
+ *       long to write out.
  *   <li>Many connections a row rather than one: PostgreSQL sends each row of a copy as a message of
- *       its own, which the driver reads into an array of its own. On one session, email-Enron's
- *       connections as one row each took 53.6 ms to arrive, and as a few rows of many 48.2 ms.
- *       The index's whole load on two sessions: 44.0 and 46.8 ms before, 39.4 and 43.2 ms after,
- *       on a busy machine.
+ *       its own, which the driver reads into an array of its own.
  * </ul>
+ * The figures behind each choice are in BENCHMARKS.md's history (docs/decisions/0007).
  * The copy runs inside the caller's transaction, so it reads the caller's snapshot.
  */
 final class ConnectionsCopy {

@@ -15,11 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the two sessions take in turn, each on its own thread, until none is left: ranges of blocks on
  * PostgreSQL, the two ends of the table on SQLite.
  *
- * <p>Measured on this project's two-core machine, the reading alone: PostgreSQL ego-Facebook 15.6
- * ms on one session with a parallel worker, 11.5-13 ms on two; SQLite email-Enron 31-35 ms on one,
- * 28 ms in two halves (its members' ids are skewed) and 18 ms in eight parts taken in turn. Parts
- * cut in advance by member id were even on some networks only (see {@link Dialect}), so SQLite's
- * sessions now read from both ends until they meet.
+ * <p>Parts cut in advance by member id were even on some networks only (see {@link Dialect}), so
+ * SQLite's sessions read from both ends until they meet.
  *
  * <p>The second session shares the first one's snapshot: PostgreSQL imports it ({@link
  * Dialect#shareSnapshot}); SQLite cannot, so its second session helps only if it sees the same log

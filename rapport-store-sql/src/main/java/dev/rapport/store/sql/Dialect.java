@@ -19,8 +19,8 @@ enum Dialect {
       "SELECT coalesce(max(seq), 0) FROM events") {
     /**
      * One row per member, with the ids of its connections that are greater joined by commas:
-     * fetching a row through the driver costs far more than an id (17.3 against 20.5 ms for
-     * ego-Facebook). In member id order, from the bottom or from the top.
+     * fetching a row through the driver costs far more than an id. In member id order, from the
+     * bottom or from the top.
      */
     private static final String CONNECTIONS_FROM_BOTTOM = "SELECT member_id, group_concat(other_id) FROM connections"
         + " WHERE member_id < other_id GROUP BY member_id ORDER BY member_id";
@@ -30,9 +30,8 @@ enum Dialect {
      * The two ends of the table: one session reads its members from the lowest id up, the other
      * from the highest down, until they meet, wherever that is. Ranges of ids cut in advance could
      * not be of equal work: ids grow with the time a member joined, and an import creates its
-     * best-connected members first, so that one range of eight held 84% of an imported
-     * email-Enron's connections. Its load took 39-41 ms in eight ranges and takes 30-32 ms from
-     * both ends; the benchmark's email-Enron, whose ranges were even, 35 ms and 31-32 ms.
+     * best-connected members first, so that one range of eight held most of an imported
+     * network's connections.
      */
     @Override
     List<Part> connectionParts(Session session, int parts) {
@@ -127,9 +126,8 @@ enum Dialect {
     /**
      * Copied out in PostgreSQL's binary format ({@link ConnectionsCopy}), the whole part as one
      * value: each connection's two ids as 16 bytes, end to end. Rows cost the driver more than
-     * their ids, and aggregating the ids into one text per member took PostgreSQL longer still (48
-     * ms for ego-Facebook, against 40 ms for rows and 26 ms for a copy of rows). A part is a range
-     * of blocks, which PostgreSQL reads alone (a scan of a range of tuple ids).
+     * their ids, and aggregating the ids into one text per member took PostgreSQL longer still. A
+     * part is a range of blocks, which PostgreSQL reads alone (a scan of a range of tuple ids).
      */
     @Override
     void readConnections(Session session, Part part, PartSink sink) throws SQLException {

@@ -31,7 +31,7 @@ import org.sqlite.SQLiteException;
  *
  * <p>A request that fails after it began to write (a conflict, a broken constraint, a failing
  * disk) leaves its partial writes in the transaction. Rather than pay for a savepoint around every
- * request (measured: about 12% of the writer's time) for what almost never happens, the writer then
+ * request (docs/decisions/0008) for what almost never happens, the writer then
  * rolls the whole transaction back and does the batch again without that request, which keeps its
  * failure as its answer. Commands may be decided more than once ({@link Command}); plain commits are
  * applied again as they are.

@@ -107,18 +107,13 @@ public final class SqliteStore {
       // under a far page number for a moment, and at the end of that transaction walks its whole
       // cache to drop pages past the end of the file: a cost that grows with the cache, paid by most
       // batches. Pages that miss come from the operating system's cache in a microsecond or two.
-      // Measured on 8 writers (medians): 64 MiB 7,780/s and falling as it filled, 8 MiB 9,370/s,
-      // 1 MiB 10,310/s.
       config.setCacheSize(-WRITER_CACHE_KIB);
       // The writer copies the log back into the database (a checkpoint) inside a commit once the log
       // holds this many pages (64 MiB). Each page is copied once per checkpoint however often it
-      // changed, so rarer checkpoints write less; but the commit that runs one waits for it, 4-12 ms
-      // (measured on 8 writers: the commit's share of a command fell from 45 to 38 us against 4,000
-      // pages; SQLite's default is 1,000). The log only starts over when a write begins with every
-      // page copied, so a checkpoint beside a busy writer cannot finish alone. One on a thread of its
-      // own, taking turns with the writer to start the log over, was measured too: slower on two
-      // cores (10,390/s against 11,250/s, medians of three runs each), as it copies pages more often
-      // and competes for the cores and the disk.
+      // changed, so rarer checkpoints write less; but the commit that runs one waits for it. The log
+      // only starts over when a write begins with every page copied, so a checkpoint beside a busy
+      // writer cannot finish alone; one on a thread of its own was slower on two cores, as it copies
+      // pages more often and competes for the cores and the disk (BENCHMARKS.md's history).
       config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(CHECKPOINT_PAGES));
     }
     Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path, config.toProperties());
