@@ -2,6 +2,7 @@ package dev.rapport.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.testing.seeded.SeededProperty;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,13 +11,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +23,18 @@ class GraphIndexProperties {
   /** One write: connect or disconnect two members (ids 1,000 + 0..19), or compact. */
   record Op(int kind, long a, long b) {}
 
-  @Provide
-  Arbitrary<List<Op>> ops() {
-    Arbitrary<Long> member = Arbitraries.longs().between(1_000, 1_019);
-    Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 9), member, member)
-        .as((k, a, b) -> new Op(k < 6 ? 0 : k < 9 ? 1 : 2, a, b));
-    return op.list().ofMinSize(1).ofMaxSize(120);
+  /**
+   * 1 to 120 writes, 6 in 10 connections, 3 disconnections and 1 compaction; one list in 20 is a
+   * single write, the edge case.
+   */
+  static List<Op> ops(RandomGenerator random) {
+    int size = random.nextInt(20) == 0 ? 1 : random.nextInt(1, 121);
+    List<Op> ops = new java.util.ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      int k = random.nextInt(10);
+      ops.add(new Op(k < 6 ? 0 : k < 9 ? 1 : 2, random.nextLong(1_000, 1_020), random.nextLong(1_000, 1_020)));
+    }
+    return ops;
   }
 
   /** Each member four times: a batch that large also uses (and caches) the 3rd-degree network. */
@@ -75,100 +76,113 @@ class GraphIndexProperties {
     }
   }
 
-  @Property(tries = 500)
-  void everyAnswer_equalsABreadthFirstSearch(@ForAll("ops") List<Op> ops) {
-    GraphIndex index = new GraphIndex();
-    Map<Long, Set<Long>> model = new HashMap<>();
-    for (Op op : ops) {
-      step(index, model, op);
-    }
-    assertMatches(index, model);
+  @Test
+  void everyAnswer_equalsABreadthFirstSearch() {
+    SeededProperty.tries(500).forAll(GraphIndexProperties::ops, ops -> {
+      GraphIndex index = new GraphIndex();
+      Map<Long, Set<Long>> model = new HashMap<>();
+      for (Op op : ops) {
+        step(index, model, op);
+      }
+      assertMatches(index, model);
+    });
   }
 
   /**
    * A compaction built while writes go on loses none of them: each compaction op takes the next
    * step (begin, build, finish), so writes land before the build, after it, or both.
    */
-  @Property(tries = 500)
-  void compactingInTheBackground_losesNoWrite(@ForAll("ops") List<Op> ops) {
-    GraphIndex index = new GraphIndex();
-    Map<Long, Set<Long>> model = new HashMap<>();
-    Compaction compaction = null;
-    boolean built = false;
-    for (Op op : ops) {
-      switch (op.kind()) {
-        case 0, 1 -> write(index, model, op);
-        default -> {
-          if (compaction == null) {
-            compaction = index.beginCompaction();
-          } else if (!built) {
-            compaction.build();
-            built = true;
-          } else {
-            index.finishCompaction(compaction);
-            compaction = null;
-            built = false;
-            assertMatches(index, model);
+  @Test
+  void compactingInTheBackground_losesNoWrite() {
+    SeededProperty.tries(500).forAll(GraphIndexProperties::ops, ops -> {
+      GraphIndex index = new GraphIndex();
+      Map<Long, Set<Long>> model = new HashMap<>();
+      Compaction compaction = null;
+      boolean built = false;
+      for (Op op : ops) {
+        switch (op.kind()) {
+          case 0, 1 -> write(index, model, op);
+          default -> {
+            if (compaction == null) {
+              compaction = index.beginCompaction();
+            } else if (!built) {
+              compaction.build();
+              built = true;
+            } else {
+              index.finishCompaction(compaction);
+              compaction = null;
+              built = false;
+              assertMatches(index, model);
+            }
           }
         }
       }
-    }
-    assertMatches(index, model);
+      assertMatches(index, model);
+    });
   }
 
   /**
    * Degree batches of every viewer after every write, with caches large enough to keep every
    * viewer's 2nd and 3rd-degree networks: a write two steps away must still renew them.
    */
-  @Property(tries = 200)
-  void degreeBatches_ofEveryViewer_followEveryWrite(@ForAll("ops") List<Op> ops) {
-    GraphIndex index = new GraphIndex(1_000);
-    Map<Long, Set<Long>> model = new HashMap<>();
-    for (Op op : ops) {
-      step(index, model, op);
-      for (long viewer : model.keySet()) {
-        assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
-      }
-    }
+  @Test
+  void degreeBatches_ofEveryViewer_followEveryWrite() {
+    SeededProperty.tries(200).forAll(GraphIndexProperties::ops, ops -> {
+      GraphIndex index = new GraphIndex(1_000);
+      Map<Long, Set<Long>> model = new HashMap<>();
+      SeededProperty.eachStep(ops, op -> {
+        step(index, model, op);
+        for (long viewer : model.keySet()) {
+          assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
+        }
+      });
+    });
   }
 
   /** Degrees asked between writes come from the cache when nothing changed, and never go stale. */
-  @Property(tries = 300)
-  void cachedDegrees_followEveryWrite(@ForAll("ops") List<Op> ops) {
-    GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
-    Map<Long, Set<Long>> model = new HashMap<>();
-    for (Op op : ops) {
-      step(index, model, op);
-      for (long viewer : new long[] {op.a(), op.b(), 1_000 + (op.a() * 7 + op.b()) % 20}) {
-        if (!model.containsKey(viewer)) {
-          continue;
+  @Test
+  void cachedDegrees_followEveryWrite() {
+    SeededProperty.tries(300).forAll(GraphIndexProperties::ops, ops -> {
+      GraphIndex index = new GraphIndex(4); // a small cache, so that eviction happens too
+      Map<Long, Set<Long>> model = new HashMap<>();
+      SeededProperty.eachStep(ops, op -> {
+        step(index, model, op);
+        for (long viewer : new long[] {op.a(), op.b(), 1_000 + (op.a() * 7 + op.b()) % 20}) {
+          if (!model.containsKey(viewer)) {
+            continue;
+          }
+          assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
         }
-        assertBatchEqualsSearch(index, model, viewer, EVERYONE_FOUR_TIMES);
-      }
-    }
+      });
+    });
   }
 
-  @Property(tries = 200)
-  void loadingWhole_equalsConnectingOneByOne(@ForAll("ops") List<Op> ops) {
-    GraphIndex incremental = new GraphIndex();
-    Map<Long, Set<Long>> model = new HashMap<>();
-    long[] from = new long[ops.size()];
-    long[] to = new long[ops.size()];
-    for (int i = 0; i < ops.size(); i++) {
-      Op op = ops.get(i);
-      from[i] = op.a();
-      to[i] = op.b();
-      incremental.connect(op.a(), op.b());
-      if (op.a() != op.b()) {
-        model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-        model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+  @Test
+  void loadingWhole_equalsConnectingOneByOne() {
+    SeededProperty.tries(200).forAll(GraphIndexProperties::ops, ops -> {
+      GraphIndex incremental = new GraphIndex();
+      Map<Long, Set<Long>> model = new HashMap<>();
+      long[] from = new long[ops.size()];
+      long[] to = new long[ops.size()];
+      for (int i = 0; i < ops.size(); i++) {
+        Op op = ops.get(i);
+        from[i] = op.a();
+        to[i] = op.b();
+        incremental.connect(op.a(), op.b());
+        if (op.a() != op.b()) {
+          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+        }
       }
-    }
-    GraphIndex loaded = GraphIndex.of(from, to);
-    assertThat(loaded.connectionCount()).isEqualTo(incremental.connectionCount());
-    assertMatches(loaded, model);
-    assertMatches(incremental, model);
+      GraphIndex loaded = GraphIndex.of(from, to);
+      assertThat(loaded.connectionCount()).isEqualTo(incremental.connectionCount());
+      assertMatches(loaded, model);
+      assertMatches(incremental, model);
+    });
   }
+
+  /** The writes and the asking of {@link #N4_suggestions_equalTheNaiveRanking}. */
+  record Ranking(List<Op> ops, int limit, int excludeEvery, boolean farAwayCrowd) {}
 
   /**
    * N4 equals the naive ranking: every other member by mutual count, most first, then lower id;
@@ -176,43 +190,45 @@ class GraphIndexProperties {
    * whole, whose build numbers the members in id order. With a crowd of pairs far away in the same index, the
    * viewers reach a small part of the network, and their counts are taken the other way.
    */
-  @Property(tries = 300)
-  void N4_suggestions_equalTheNaiveRanking(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 6) int limit,
-      @ForAll @IntRange(min = 2, max = 5) int excludeEvery, @ForAll boolean farAwayCrowd) {
-    GraphIndex index = (farAwayCrowd ? withFarAwayPairs(4_000) : new GraphIndex()).countInBytesFrom(0);
-    Map<Long, Set<Long>> model = new HashMap<>();
-    List<Long> from = new java.util.ArrayList<>();
-    List<Long> to = new java.util.ArrayList<>();
-    for (Op op : ops) {
-      if (op.kind() != 1 && op.a() != op.b()) {
-        index.connect(op.a(), op.b());
-        model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
-        model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
-        from.add(op.a());
-        to.add(op.b());
+  @Test
+  void N4_suggestions_equalTheNaiveRanking() {
+    SeededProperty.tries(300).forAll(random -> new Ranking(ops(random), random.nextInt(1, 7), random.nextInt(2, 6),
+        random.nextBoolean()), r -> {
+      GraphIndex index = (r.farAwayCrowd() ? withFarAwayPairs(4_000) : new GraphIndex()).countInBytesFrom(0);
+      Map<Long, Set<Long>> model = new HashMap<>();
+      List<Long> from = new java.util.ArrayList<>();
+      List<Long> to = new java.util.ArrayList<>();
+      for (Op op : r.ops()) {
+        if (op.kind() != 1 && op.a() != op.b()) {
+          index.connect(op.a(), op.b());
+          model.computeIfAbsent(op.a(), _ -> new TreeSet<>()).add(op.b());
+          model.computeIfAbsent(op.b(), _ -> new TreeSet<>()).add(op.a());
+          from.add(op.a());
+          to.add(op.b());
+        }
       }
-    }
-    // The same connections loaded whole, in the order written: the build numbers the members again.
-    GraphIndex whole = GraphIndex.of(from.stream().mapToLong(Long::longValue).toArray(),
-        to.stream().mapToLong(Long::longValue).toArray()).countInBytesFrom(0);
-    java.util.function.LongPredicate excluded = member -> member % excludeEvery == 0;
-    for (long viewer : model.keySet()) {
-      List<Suggestion> naive = naiveRanking(model, viewer, excluded);
-      assertThat(index.suggestions(viewer, limit, excluded)).as("suggestions for %d", viewer)
-          .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
-      assertThat(whole.suggestions(viewer, limit, excluded)).as("suggestions for %d, loaded whole", viewer)
-          .isEqualTo(naive.subList(0, Math.min(limit, naive.size())));
-      // Page after page, each starting after the last one of the page before, gives the whole ranking.
-      List<Suggestion> paged = new java.util.ArrayList<>();
-      Suggestion after = null;
-      List<Suggestion> page;
-      do {
-        page = index.suggestions(viewer, limit, excluded, after);
-        paged.addAll(page);
-        after = page.isEmpty() ? null : page.getLast();
-      } while (page.size() == limit);
-      assertThat(paged).as("all pages of suggestions for %d", viewer).isEqualTo(naive);
-    }
+      // The same connections loaded whole, in the order written: the build numbers the members again.
+      GraphIndex whole = GraphIndex.of(from.stream().mapToLong(Long::longValue).toArray(),
+          to.stream().mapToLong(Long::longValue).toArray()).countInBytesFrom(0);
+      java.util.function.LongPredicate excluded = member -> member % r.excludeEvery() == 0;
+      for (long viewer : model.keySet()) {
+        List<Suggestion> naive = naiveRanking(model, viewer, excluded);
+        assertThat(index.suggestions(viewer, r.limit(), excluded)).as("suggestions for %d", viewer)
+            .isEqualTo(naive.subList(0, Math.min(r.limit(), naive.size())));
+        assertThat(whole.suggestions(viewer, r.limit(), excluded)).as("suggestions for %d, loaded whole", viewer)
+            .isEqualTo(naive.subList(0, Math.min(r.limit(), naive.size())));
+        // Page after page, each starting after the last one of the page before, gives the whole ranking.
+        List<Suggestion> paged = new java.util.ArrayList<>();
+        Suggestion after = null;
+        List<Suggestion> page;
+        do {
+          page = index.suggestions(viewer, r.limit(), excluded, after);
+          paged.addAll(page);
+          after = page.isEmpty() ? null : page.getLast();
+        } while (page.size() == r.limit());
+        assertThat(paged).as("all pages of suggestions for %d", viewer).isEqualTo(naive);
+      }
+    });
   }
 
   /** N4 by brute force: every member not excluded, by mutual count (most first), then lower id. */

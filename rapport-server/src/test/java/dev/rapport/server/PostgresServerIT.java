@@ -4,7 +4,7 @@ import static dev.rapport.server.ApiWalkthroughIT.assertProblem;
 import static dev.rapport.server.TestServer.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rapport.store.sql.TestStores;
+import dev.rapport.testing.TestDatabases;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,7 @@ class PostgresServerIT {
   @Test
   void theApiRunsOnPostgres() {
     ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
-        .withPostgres(TestStores.freshPostgresUrl());
+        .withPostgres(TestDatabases.freshPostgresUrl());
     try (RapportServer server = RapportServer.start(config)) {
       ApiClient api = new ApiClient(server.port());
       assertThat(api.get("/health", null).json().get("store").asText()).isEqualTo("postgres");

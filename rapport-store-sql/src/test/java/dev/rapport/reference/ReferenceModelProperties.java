@@ -22,8 +22,8 @@ import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RapportException;
 import dev.rapport.store.Store;
 import dev.rapport.store.sql.TestStores;
+import dev.rapport.testing.seeded.SeededProperty;
 import dev.rapport.time.AdjustableClock;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,36 +36,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.statistics.Histogram;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.statistics.StatisticsReport;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random sessions of follows, invitations, answers, blocks, settings changes and passing time, run
  * against the engine on a real SQLite store and against the {@link ReferenceModel}: every step must
  * have the same outcome on both, and after every step every member must see the same connections,
  * follows, invitations and limits on both. The policy is random too, and small, so that sessions
- * reach every limit. A failure shrinks fully (minutes rather than seconds, as every try runs on a
- * fresh SQLite file) to a short session, printed step by step with the engine's outcomes. The
- * histogram printed after a run shows which outcomes the sessions reached; the run fails if a
- * central one was never reached.
+ * reach every limit. A failure names its seed and the failing step, after the session's steps so
+ * far with the engine's outcomes; nothing is shrunk. A run of all the tries also fails if a central
+ * outcome was never reached, and then shows how often each one was.
  *
- * <p>Run alone: {@code ./mvnw -pl rapport-store-sql test -Dtest=ReferenceModelProperties}.
+ * <p>Run alone: {@code ./mvnw -pl rapport-store-sql -am test -Dtest=ReferenceModelProperties
+ * -Dsurefire.failIfNoSpecifiedTests=false}; add {@code -Drapport.seed=<seed>} to run one failing
+ * session again.
  */
 class ReferenceModelProperties {
   private static final Instant START = Instant.parse("2026-03-10T09:00:00Z");
   private static final List<String> HANDLES = List.of("ada", "bob", "cyd", "dan", "eve", "fay");
-  private static final String OUTCOMES = "outcomes";
-  private static final String RESTRICTIONS = "restrictions";
 
   /** Outcomes that 150 sessions reach many times over; if one goes missing, the generators drifted. */
   private static final List<List<String>> EXERCISED = List.of(
@@ -75,18 +64,36 @@ class ReferenceModelProperties {
       List.of("ACCEPT", "ok"), List.of("ACCEPT", "connection-limit"), List.of("REPORT", "ok"),
       List.of("WITHDRAW", "ok"), List.of("IGNORE", "ok"), List.of("Invite", "monthly-note-limit"));
 
-  /** Sessions of 30 to 60 steps; shrinking may still go below 30. */
-  private static final RandomDistribution THIRTY_TO_SIXTY =
-      (genSize, min, max, center) -> random -> BigInteger.valueOf(30 + random.nextInt(31));
+  /** A session: the policy it runs under and its steps. */
+  record Session(Policy policy, List<Command> commands) {
+    @Override
+    public String toString() {
+      StringBuilder steps = new StringBuilder(policy.toString());
+      for (int i = 0; i < commands.size(); i++) {
+        steps.append(String.format("%n  %d. %s", i + 1, commands.get(i)));
+      }
+      return steps.toString();
+    }
+  }
 
-  @Property(tries = 150, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.FULL)
-  @StatisticsReport(label = OUTCOMES, format = Histogram.class)
-  void randomSessions_haveTheSameOutcomesAndStateOnTheEngineAsOnTheReferenceModel(
-      @ForAll("policies") Policy policy, @ForAll("sessions") List<Command> session) {
-    ReferenceModel model = new ReferenceModel(policy, HANDLES.size(), START);
-    try (Engine engine = new Engine(TestStores.freshSqlite(), policy)) {
+  @Test
+  void randomSessions_haveTheSameOutcomesAndStateOnTheEngineAsOnTheReferenceModel() {
+    Map<List<String>, Integer> reached = new TreeMap<>(java.util.Comparator.comparing(List::toString));
+    SeededProperty property = SeededProperty.tries(150);
+    property.forAll(ReferenceModelProperties::sessions, session -> runOnBoth(session, reached));
+    if (!property.replaying()) {
+      StringBuilder histogram = new StringBuilder("outcomes and restrictions reached, with how often:");
+      reached.forEach((outcome, count) -> histogram.append(String.format("%n  %6d  %s", count, outcome)));
+      assertThat(reached.keySet()).as(histogram.toString()).containsAll(EXERCISED);
+    }
+  }
+
+  /** Runs the session on the model and the engine, counting its outcomes and restrictions in {@code reached}. */
+  private static void runOnBoth(Session session, Map<List<String>, Integer> reached) throws Exception {
+    ReferenceModel model = new ReferenceModel(session.policy(), HANDLES.size(), START);
+    try (Engine engine = new Engine(TestStores.freshSqlite(), session.policy())) {
       List<String> trace = new ArrayList<>();
-      for (Command command : session) {
+      SeededProperty.eachStep(session.commands(), command -> {
         Command step = command.resolve(model);
         String expected = step.runOn(model);
         String actual = step.runOn(engine);
@@ -99,13 +106,22 @@ class ReferenceModelProperties {
           assertThat(actualState.get(m)).as("%s%nthen %s sees", steps, HANDLES.get(m))
               .isEqualTo(expectedState.get(m));
         }
-        Statistics.label(OUTCOMES).collect(name(step), expected.replaceFirst(":.*", ""));
-      }
-      model.restrictions().forEach(r -> Statistics.label(RESTRICTIONS)
-          .collect(r.reason(), Duration.between(r.startsAt(), r.endsAt())));
+        reached.merge(List.of(name(step), expected.replaceFirst(":.*", "")), 1, Integer::sum);
+      });
+      model.restrictions().forEach(r -> reached.merge(
+          List.of("restriction", r.reason(), Duration.between(r.startsAt(), r.endsAt()).toString()), 1, Integer::sum));
     }
-    Statistics.label(OUTCOMES).coverage(outcomes -> EXERCISED.forEach(
-        outcome -> outcomes.check(outcome.toArray()).count(n -> n > 0)));
+  }
+
+  /** Sessions of 30 to 60 steps under a policy of their own. */
+  static Session sessions(RandomGenerator random) {
+    Policy policy = policies(random);
+    int size = random.nextInt(30, 61);
+    List<Command> commands = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      commands.add(Command.any(HANDLES.size(), random));
+    }
+    return new Session(policy, commands);
   }
 
   /**
@@ -113,27 +129,24 @@ class ReferenceModelProperties {
    * invitations (L3), 1-4 invitations a week (L2, fewer in the first 10 days: M2), 0-2 notes a month
    * (C8), restricted after 1-3 weekly-limit refusals in 24 hours (L4) or 1-3 reports in 30 days (C7).
    */
-  @Provide
-  Arbitrary<Policy> policies() {
-    Arbitrary<Integer> small = Arbitraries.integers().between(1, 3);
-    Arbitrary<Integer> weekly = Arbitraries.integers().between(1, 4);
-    Arbitrary<Integer> notes = Arbitraries.integers().between(0, 2);
-    return Combinators.combine(small, small, weekly, weekly, notes, small, small)
-        .as((connections, pending, week, newAccountWeek, monthlyNotes, reports, refusals) -> new Policy(
-            connections, pending, 0,
-            Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(21),
-            reports, Duration.ofDays(30),
-            refusals, Duration.ofHours(24),
-            List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
-            Duration.ofDays(365),
-            Map.of("basic", new Tier("basic", week, Math.min(week, newAccountWeek), monthlyNotes, 200, 0, 0,
-                false)),
-            "basic"));
-  }
-
-  @Provide
-  Arbitrary<List<Command>> sessions() {
-    return Command.any(HANDLES.size()).list().ofMaxSize(60).withSizeDistribution(THIRTY_TO_SIXTY);
+  static Policy policies(RandomGenerator random) {
+    int connections = random.nextInt(1, 4);
+    int pending = random.nextInt(1, 4);
+    int week = random.nextInt(1, 5);
+    int newAccountWeek = random.nextInt(1, 5);
+    int monthlyNotes = random.nextInt(0, 3);
+    int reports = random.nextInt(1, 4);
+    int refusals = random.nextInt(1, 4);
+    return new Policy(
+        connections, pending, 0,
+        Duration.ofDays(7), Duration.ofDays(10), Duration.ofDays(21),
+        reports, Duration.ofDays(30),
+        refusals, Duration.ofHours(24),
+        List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
+        Duration.ofDays(365),
+        Map.of("basic", new Tier("basic", week, Math.min(week, newAccountWeek), monthlyNotes, 200, 0, 0,
+            false)),
+        "basic");
   }
 
   private static String name(Command step) {

@@ -4,6 +4,7 @@ import static dev.rapport.store.sql.MigrationsTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.store.Store;
+import dev.rapport.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,7 +29,7 @@ class PostgresMigrationsIT {
   @Test
   void aFreshDatabase_andOnesMigratedFromOlderSchemas_endWithTheSameFunction() throws SQLException {
     List<String> fresh;
-    try (Connection connection = DriverManager.getConnection(TestStores.freshPostgresUrl())) {
+    try (Connection connection = DriverManager.getConnection(TestDatabases.freshPostgresUrl())) {
       Migrations.apply(connection, SCRIPTS);
       fresh = rows(connection, FUNCTION);
     }
@@ -36,7 +37,7 @@ class PostgresMigrationsIT {
     String body = script.substring(script.indexOf("$$") + 2, script.lastIndexOf("$$"));
     assertThat(fresh).as("the repeatable script's definition").singleElement().asString().contains(body);
     for (int older = 3; older <= SCRIPTS.versioned().size(); older++) {
-      try (Connection connection = DriverManager.getConnection(TestStores.freshPostgresUrl())) {
+      try (Connection connection = DriverManager.getConnection(TestDatabases.freshPostgresUrl())) {
         Migrations.apply(connection, upTo(older));
         if (older == 3) {
           assertThat(rows(connection, FUNCTION)).as("schema 3's own function").isNotEqualTo(fresh);
@@ -51,7 +52,7 @@ class PostgresMigrationsIT {
 
   @Test
   void migratingAgain_changesNothing() throws SQLException {
-    try (Connection connection = DriverManager.getConnection(TestStores.freshPostgresUrl())) {
+    try (Connection connection = DriverManager.getConnection(TestDatabases.freshPostgresUrl())) {
       Migrations.apply(connection, SCRIPTS);
       List<String> before = state(connection);
       Migrations.apply(connection, SCRIPTS);
@@ -70,7 +71,7 @@ class PostgresMigrationsIT {
 
   @Test
   void serversStartingAtOnce_onOneDatabase_allOpenIt_andTheFunctionIsAppliedOnce() throws Exception {
-    String url = TestStores.freshPostgresUrl();
+    String url = TestDatabases.freshPostgresUrl();
     int servers = 4;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(servers);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.store.Store;
+import dev.rapport.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class PostgresStoreIT extends StoreContract {
   @Override
   protected String freshDatabase() {
-    return TestStores.freshPostgresUrl();
+    return TestDatabases.freshPostgresUrl();
   }
 
   @Override
@@ -36,7 +37,7 @@ class PostgresStoreIT extends StoreContract {
   @Test
   void opensOnADataSource_andLeavesItOpen() throws SQLException {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(TestStores.freshPostgresUrl());
+    dataSource.setURL(TestDatabases.freshPostgresUrl());
     try (Store store = PostgresStore.open(dataSource)) {
       assertThat(store.eventsAfter(0, 10)).isEmpty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.store.Store;
+import dev.rapport.testing.TestDatabases;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SqliteStoreIT extends StoreContract {
   @Override
   protected String freshDatabase() {
-    return TestStores.freshSqliteFile().toString();
+    return TestDatabases.freshSqliteFile().toString();
   }
 
   @Override
@@ -40,7 +41,7 @@ class SqliteStoreIT extends StoreContract {
 
   @Test
   void aSecondStoreOnTheSameFile_isRefused_untilTheFirstIsClosed() {
-    Path file = TestStores.freshSqliteFile();
+    Path file = TestDatabases.freshSqliteFile();
     try (Store first = SqliteStore.open(file)) {
       assertThatThrownBy(() -> SqliteStore.open(file))
           .isInstanceOf(IllegalStateException.class)
