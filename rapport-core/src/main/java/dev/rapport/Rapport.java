@@ -16,7 +16,6 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
-import dev.rapport.kernel.TimeOrderedIds;
 import dev.rapport.kernel.Usage;
 import dev.rapport.kernel.Visibility;
 import dev.rapport.limit.InvitationLimits;
@@ -58,8 +57,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.

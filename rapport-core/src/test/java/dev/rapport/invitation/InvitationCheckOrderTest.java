@@ -1,7 +1,6 @@
 package dev.rapport.invitation;
 
 import static dev.rapport.Fixtures.NOW;
-import static dev.rapport.Fixtures.changes;
 import static dev.rapport.Fixtures.effects;
 import static dev.rapport.Fixtures.member;
 import static dev.rapport.Fixtures.pair;

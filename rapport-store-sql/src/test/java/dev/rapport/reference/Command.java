@@ -1,10 +1,10 @@
 package dev.rapport.reference;
 
-import dev.rapport.reference.Network.Answer;
-import dev.rapport.reference.Network.Email;
 import dev.rapport.model.Settings;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
+import dev.rapport.reference.Network.Answer;
+import dev.rapport.reference.Network.Email;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
