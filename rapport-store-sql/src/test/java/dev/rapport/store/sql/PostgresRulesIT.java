@@ -1,12 +1,79 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.contract.RulesContract;
+import dev.rapport.contract.BlockAndPrivacyRulesContract;
+import dev.rapport.contract.ConnectRulesContract;
+import dev.rapport.contract.EventLogContract;
+import dev.rapport.contract.FollowRulesContract;
+import dev.rapport.contract.LimitRulesContract;
+import dev.rapport.contract.MemberRulesContract;
+import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.ProfileRulesContract;
 import dev.rapport.store.Store;
+import org.junit.jupiter.api.Nested;
 
-/** The rules of PRODUCT.md on PostgreSQL. */
-class PostgresRulesIT extends RulesContract {
-  @Override
-  protected Store openStore() {
-    return TestStores.freshPostgres();
+/** The rules of PRODUCT.md on PostgreSQL: every group of the rules contract, each test on a fresh store. */
+class PostgresRulesIT {
+  @Nested
+  class Members extends MemberRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Follow extends FollowRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Connect extends ConnectRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Limits extends LimitRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class BlocksAndPrivacy extends BlockAndPrivacyRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Profile extends ProfileRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Network extends NetworkRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class EventLog extends EventLogContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
   }
 }

@@ -1,12 +1,79 @@
 package dev.rapport.store.sql;
 
-import dev.rapport.contract.RulesContract;
+import dev.rapport.contract.BlockAndPrivacyRulesContract;
+import dev.rapport.contract.ConnectRulesContract;
+import dev.rapport.contract.EventLogContract;
+import dev.rapport.contract.FollowRulesContract;
+import dev.rapport.contract.LimitRulesContract;
+import dev.rapport.contract.MemberRulesContract;
+import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.ProfileRulesContract;
 import dev.rapport.store.Store;
+import org.junit.jupiter.api.Nested;
 
-/** The rules of PRODUCT.md on SQLite. */
-class SqliteRulesIT extends RulesContract {
-  @Override
-  protected Store openStore() {
-    return TestStores.freshSqlite();
+/** The rules of PRODUCT.md on SQLite: every group of the rules contract, each test on a fresh store. */
+class SqliteRulesIT {
+  @Nested
+  class Members extends MemberRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Follow extends FollowRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Connect extends ConnectRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Limits extends LimitRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class BlocksAndPrivacy extends BlockAndPrivacyRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Profile extends ProfileRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Network extends NetworkRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class EventLog extends EventLogContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
   }
 }
