@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * run in the store modules, do not count.
  */
 class RuleIdsTest {
-  /** The ids with code behind them. Posts, messaging, endorsements, accounts and X1 to X3 have none yet. */
+  /** The ids with code behind them. Posts, messaging, endorsements, accounts, X1, X2 and X3 have none yet. */
   static final List<String> IMPLEMENTED = List.of(
       "M1", "M2", "M3",
       "F1", "F2", "F3", "F4", "F5", "F6", "F7",

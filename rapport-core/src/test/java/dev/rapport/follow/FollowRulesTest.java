@@ -27,7 +27,7 @@ import dev.rapport.problem.RuleBrokenException;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The follow rules decided on literal state: F1 to F7 and the follow notification (NT1). */
+/** The follow rules decided on literal state: F1, F2, F3, F4, F5, F6, F7 and the follow notification (NT1). */
 class FollowRulesTest {
   static final Policy POLICY = Policy.defaults();
   final Member ada = member("ada");

@@ -38,7 +38,10 @@ import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The connect rules decided on literal state: C1 to C9, C11, and what invitations notify (NT1). */
+/**
+ * The connect rules decided on literal state: C1, C2, C3, C4, C5, C6, C7, C8, C9, C11 and what
+ * invitations notify (NT1).
+ */
 class InvitationRulesTest {
   static final Policy POLICY = Policy.defaults();
   final Member ada = member("ada");

@@ -31,7 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The invitation limits and restrictions decided on literal usage: L1 to L6 and C7's restriction. */
+/** The invitation limits and restrictions decided on literal usage: L1, L2, L3, L4, L5, L6 and C7's restriction. */
 class InvitationLimitsTest {
   static final Policy POLICY = Policy.defaults();
   final Member ada = member("ada");
