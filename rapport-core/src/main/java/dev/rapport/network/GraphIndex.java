@@ -40,6 +40,7 @@ public final class GraphIndex implements NetworkReads {
   private Compaction compacting;
   private final DegreeCaches caches;
   private final CommonNeighbourSuggestions suggestions = new CommonNeighbourSuggestions();
+  private final DirectionOptimizingNetworkSize networkSizes = new DirectionOptimizingNetworkSize();
 
   /** An empty index that caches the 2nd-degree networks of up to 10,000 viewers; for tests. */
   GraphIndex() {
@@ -330,12 +331,17 @@ public final class GraphIndex implements NetworkReads {
 
   @Override
   public NetworkSize networkSize(long viewer) {
+    return networkSize(viewer, DirectionOptimizingNetworkSize.Direction.CHOSEN);
+  }
+
+  /** N3 searched from the side given: for tests, which check both sides against a plain search. */
+  NetworkSize networkSize(long viewer, DirectionOptimizingNetworkSize.Direction direction) {
     int v = nodes.get(viewer);
     if (v < 0) {
       return new NetworkSize(0, 0, 0);
     }
     // n before the lists: nodes from n on belong to writes still running, and are left out.
     int n = nodeCount;
-    return DirectionOptimizingNetworkSize.of(lists, v, n);
+    return networkSizes.of(lists, v, n, direction);
   }
 }

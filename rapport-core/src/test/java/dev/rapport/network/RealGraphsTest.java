@@ -65,7 +65,7 @@ class RealGraphsTest {
       Map<Long, Integer> distance = bfs(adjacency, viewer);
       int[] counts = new int[4];
       distance.values().forEach(d -> counts[d]++);
-      assertThat(index.networkSize(viewer)).isEqualTo(new NetworkSize(counts[1], counts[2], counts[3]));
+      GraphIndexProperties.assertNetworkSize(index, viewer, new NetworkSize(counts[1], counts[2], counts[3]));
       Set<Long> mine = new HashSet<>(adjacency.get(viewer));
       long[] batch = new long[100];
       for (int t = 0; t < 100; t++) {
