@@ -53,6 +53,11 @@ final class BenchStores implements AutoCloseable {
     }
   }
 
+  /** The directory the store keeps its files in. */
+  Path dir() {
+    return dir;
+  }
+
   private static void requireDurable(EmbeddedPostgres pg) {
     try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       for (String setting : new String[] {"fsync", "synchronous_commit"}) {

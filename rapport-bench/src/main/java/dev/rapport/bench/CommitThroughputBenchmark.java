@@ -39,6 +39,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * The limits rules then count what a real member's week holds, not hundreds of invitations no
  * member could send.
  *
+ * <p>The setup prints the latency of the disk's {@code fdatasync} in the same run ({@link DiskSync}).
+ *
  * <p>Run: {@code ./mvnw -q -pl rapport-bench -am package -DskipTests && java -jar
  * rapport-bench/target/benchmarks.jar CommitThroughput -p store=sqlite,postgres}
  */
@@ -64,6 +66,8 @@ public class CommitThroughputBenchmark {
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) {
     stores = BenchStores.open(store);
+    // Every durable write waits for the disk: its latency now, on the store's own disk, goes beside the figure.
+    System.out.printf("%n%s%n", DiskSync.measure(stores.dir()));
     rapport = Rapport.builder().store(stores.store()).policy(Policy.defaults()).build();
     ids = new long[params.getThreads() * MEMBERS_PER_WRITER];
     for (int i = 0; i < ids.length; i++) {

@@ -6,11 +6,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Network size (N3) by a direction-optimizing search: the 2nd degree is marked from the viewer's
  * connections, and the 3rd degree is found from whichever side costs less, outward from the 2nd
- * degree, or from each member not yet reached, stopping at its first connection in the 2nd degree
- * (docs/decisions/0011). The cost of each side is predicted from what it will read (the entries
- * of the 2nd degree's lists, or the members outside) times the nanoseconds each unit took in this
- * index's own earlier searches, since a member outside costs many times more on some graphs than
- * on others. Safe from any thread: the costs learnt are estimates, and a lost update loses little.
+ * degree, or from each member not yet reached, stopping at its first connection in the 2nd degree.
+ * The cost of the search from outside depends on how far into each list that first connection
+ * lies, which differs from graph to graph by a factor of thirty, so it is measured on a sample of
+ * the members outside before choosing (docs/decisions/0011). Stateless; safe from any thread.
  */
 final class DirectionOptimizingNetworkSize {
   /** Which side a search starts from: chosen by cost, or forced (for tests). */
@@ -20,25 +19,22 @@ final class DirectionOptimizingNetworkSize {
     OUTSIDE
   }
 
-  /** Searches smaller than this many units say more about fixed costs than about the unit's. */
-  private static final int LEAST_UNITS_TO_LEARN = 1_024;
-  /** Each search moves a unit's cost a sixteenth of the way towards what it measured. */
-  private static final double LEARNING_RATE = 1.0 / 16;
-  /** Predictions closer than this try the other side now and then, so that both stay measured. */
-  private static final double CLOSE = 1.5;
+  /** Nanoseconds a search from inside spends on an entry of the 2nd degree's lists. */
+  private static final double INSIDE_NANOS_PER_ENTRY = 1.5;
+  /** Nanoseconds a search from outside spends on a member, and on each entry of its list it reads. */
+  private static final double OUTSIDE_NANOS_PER_MEMBER = 20;
+  private static final double OUTSIDE_NANOS_PER_ENTRY = 2;
+  /** How many members outside the cost of the search from outside is measured on. */
+  private static final int SAMPLED = 64;
 
-  /** Nanoseconds for each entry of the 2nd degree's lists that a search from inside reads. */
-  private volatile double insideNanosPerEntry = 1.5;
-  /** Nanoseconds for each member outside the 2nd degree that a search from outside looks at. */
-  private volatile double outsideNanosPerMember = 40;
-  private int closeCalls;
+  private DirectionOptimizingNetworkSize() {}
 
   /**
    * The viewer's network size among the first {@code n} nodes of {@code current}. Linear in the
    * entries of the lists it reads: those of the 2nd degree, or those of the members outside it up
    * to the first in the 2nd degree.
    */
-  NetworkSize of(AdjacencyRows current, int v, int n, Direction direction) {
+  static NetworkSize of(AdjacencyRows current, int v, int n, Direction direction) {
     AdjacencyRows.Slice first = current.slice(v);
     BitSet second = current.secondDegree(v, n);
     BitSet near = (BitSet) second.clone();
@@ -46,46 +42,47 @@ final class DirectionOptimizingNetworkSize {
     for (int k = first.from(); k < first.to(); k++) {
       near.set(first.values()[k]);
     }
-    long entries = 0; // what a search from inside reads
-    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
-      entries += current.slice(u).size();
-    }
-    long outside = Math.max(0, n - near.cardinality()); // what a search from outside looks at
     boolean fromOutside = switch (direction) {
       case INSIDE -> false;
       case OUTSIDE -> true;
-      case CHOSEN -> choosesOutside(entries, outside);
+      case CHOSEN -> cheaperFromOutside(current, n, near, second);
     };
-    long started = System.nanoTime();
     int third = fromOutside ? thirdFromOutside(current, n, near, second) : thirdFromInside(current, n, near, second);
-    learn(fromOutside, fromOutside ? outside : entries, System.nanoTime() - started);
     return new NetworkSize(first.size(), second.cardinality(), third);
   }
 
-  private boolean choosesOutside(long entries, long outside) {
-    double fromInside = entries * insideNanosPerEntry;
-    double fromOutside = outside * outsideNanosPerMember;
-    boolean cheaperOutside = fromOutside < fromInside;
-    if (Math.max(fromInside, fromOutside) < CLOSE * Math.min(fromInside, fromOutside) && (++closeCalls & 255) == 0) {
-      return !cheaperOutside;
+  /**
+   * Whether the search from outside is predicted to cost less: the entries of the 2nd degree's
+   * lists against the members outside, each with the entries read before its first connection in
+   * the 2nd degree, as measured on up to {@value #SAMPLED} of them spread over the nodes.
+   */
+  private static boolean cheaperFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
+    long entries = 0;
+    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
+      entries += current.slice(u).size();
     }
-    return cheaperOutside;
-  }
-
-  /** Moves the unit cost of the side that ran towards what it took, unless the search was small. */
-  private void learn(boolean fromOutside, long units, long nanos) {
-    if (units < LEAST_UNITS_TO_LEARN) {
-      return;
+    int outside = n - near.cardinality();
+    if (outside <= 0) {
+      return true;
     }
-    double was = fromOutside ? outsideNanosPerMember : insideNanosPerEntry;
-    // A search stalled by a pause of the machine should not teach much: at most four times either way.
-    double measured = Math.clamp((double) nanos / units, was / 4, was * 4);
-    double now = was + (measured - was) * LEARNING_RATE;
-    if (fromOutside) {
-      outsideNanosPerMember = now;
-    } else {
-      insideNanosPerEntry = now;
+    double fromInside = entries * INSIDE_NANOS_PER_ENTRY;
+    if (outside * (OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY) >= fromInside) {
+      return false; // even a first entry in the 2nd degree for everyone outside would cost more
     }
+    long read = 0;
+    int sampled = 0;
+    int stride = Math.max(1, n / SAMPLED);
+    for (int w = near.nextClearBit(0); w < n && sampled < SAMPLED; w = near.nextClearBit(w + stride)) {
+      AdjacencyRows.Slice s = current.slice(w);
+      int k = s.to() - 1;
+      while (k >= s.from() && !second.get(s.values()[k])) {
+        k--;
+      }
+      read += s.to() - Math.max(k, s.from());
+      sampled++;
+    }
+    double perMember = OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY * read / Math.max(1, sampled);
+    return outside * perMember < fromInside;
   }
 
   /**

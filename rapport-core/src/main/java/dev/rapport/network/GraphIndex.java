@@ -40,7 +40,6 @@ public final class GraphIndex implements NetworkReads {
   private Compaction compacting;
   private final DegreeCaches caches;
   private final CommonNeighbourSuggestions suggestions = new CommonNeighbourSuggestions();
-  private final DirectionOptimizingNetworkSize networkSizes = new DirectionOptimizingNetworkSize();
 
   /** An empty index that caches the 2nd-degree networks of up to 10,000 viewers; for tests. */
   GraphIndex() {
@@ -342,6 +341,6 @@ public final class GraphIndex implements NetworkReads {
     }
     // n before the lists: nodes from n on belong to writes still running, and are left out.
     int n = nodeCount;
-    return networkSizes.of(lists, v, n, direction);
+    return DirectionOptimizingNetworkSize.of(lists, v, n, direction);
   }
 }
