@@ -96,13 +96,10 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
 
   @Test
   void P1_onlyMe_hidesTheConnectionList_butSharedConnectionsStayVisible() {
-    long ada = member("ada");
-    long bob = member("bob");
-    long cyd = member("cyd");
-    long dan = member("dan");
-    connect(ada, "ada", bob, "bob");
-    connect(ada, "ada", cyd, "cyd");
-    connect(dan, "dan", cyd, "cyd");
+    long[] ids = adaWithBobAndCyd_danWithCyd();
+    long ada = ids[0];
+    long bob = ids[1];
+    long dan = ids[3];
     rapport.updateMe(ada, ProfileUpdate.none().withConnectionsVisibility(ConnectionsVisibility.ONLY_ME));
     assertThat(connections(ada, "ada")).containsExactlyInAnyOrder("bob", "cyd");
     assertThat(connections(bob, "ada")).isEmpty();
@@ -111,6 +108,15 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
 
   @Test
   void P1_byDefault_connectionsSeeTheWholeList_andOthersOnlyWhatTheyShare() {
+    long[] ids = adaWithBobAndCyd_danWithCyd();
+    long bob = ids[1];
+    long dan = ids[3];
+    assertThat(connections(bob, "ada")).containsExactlyInAnyOrder("bob", "cyd");
+    assertThat(connections(dan, "ada")).containsExactly("cyd");
+  }
+
+  /** ada is connected to bob and cyd, and dan to cyd only: the ids of ada, bob, cyd and dan. */
+  private long[] adaWithBobAndCyd_danWithCyd() {
     long ada = member("ada");
     long bob = member("bob");
     long cyd = member("cyd");
@@ -118,7 +124,6 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
     connect(ada, "ada", bob, "bob");
     connect(ada, "ada", cyd, "cyd");
     connect(dan, "dan", cyd, "cyd");
-    assertThat(connections(bob, "ada")).containsExactlyInAnyOrder("bob", "cyd");
-    assertThat(connections(dan, "ada")).containsExactly("cyd");
+    return new long[] {ada, bob, cyd, dan};
   }
 }
