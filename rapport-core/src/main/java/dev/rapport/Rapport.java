@@ -43,20 +43,20 @@ import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
+import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreReads;
 import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.suggestion.Suggestions;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -80,6 +80,9 @@ public final class Rapport {
   private final IdGenerator ids;
   private final Network network;
   private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
+  /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
+  private final CachedReads cached;
+  private final Duration logReadEvery;
 
   /** How many mutual connections a profile names, as "Ann, Bo and 12 others". */
   private static final int FIRST_MUTUALS = 3;
@@ -92,7 +95,23 @@ public final class Rapport {
     this.clock = builder.clock;
     this.policy = builder.policy;
     this.ids = builder.ids;
-    this.network = Network.load(store, builder.executor);
+    this.logReadEvery = builder.logReadEvery;
+    this.cached = new CachedReads(store, builder.cachedMembers, builder.stampBucketBits);
+    this.network = Network.load(store, builder.executor, cached::record);
+  }
+
+  /**
+   * The reads for a person's query: from memory where the log allows, after reading the log if it
+   * was read longer ago than the builder's {@code logReadEvery}. A command reads the store itself.
+   */
+  private StoreReads reads() {
+    network.recent(logReadEvery);
+    return cached;
+  }
+
+  /** The graph index for a person's query, read as {@link #reads} is. */
+  private NetworkReads index() {
+    return network.recent(logReadEvery);
   }
 
   public static RapportBuilder builder() {
@@ -146,12 +165,13 @@ public final class Rapport {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
-    return store.memberForToken(Tokens.hash(token), clock.instant());
+    return reads().token(Tokens.hash(token)).filter(g -> g.validAt(clock.instant()))
+        .flatMap(g -> reads().member(g.memberId()));
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */
   public Optional<Member> member(Handle handle) {
-    return store.member(handle);
+    return reads().member(handle);
   }
 
   /** M3: changes one's own name, headline or settings. */
@@ -161,26 +181,26 @@ public final class Rapport {
 
   /** L6: every invitation limit, its use and when it frees up. */
   public LimitsView limits(long actorId) {
-    Member me = me(store, actorId);
+    Member me = me(reads(), actorId);
     var now = clock.instant();
-    return InvitationLimits.view(me, store.usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
+    return InvitationLimits.view(me, reads().usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
   }
 
   /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
   public ProfileView profile(long viewerId, Handle handle) {
-    PairState pair = pair(store, viewerId, handle);
+    PairState pair = pair(reads(), viewerId, handle);
     Member member = pair.other();
     // F5: the count leaves out followers hidden by whoCanFollow = connections.
-    int followers = store.followerCount(member.id(), Follows.hidesOutsideFollowers(member));
+    int followers = reads().followerCount(member.id(), Follows.hidesOutsideFollowers(member));
     if (pair.isSelf()) {
       return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
     }
     // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
     // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
-    NetworkReads index = network.current();
+    NetworkReads index = index();
     int mutualCount = index.mutualCount(viewerId, member.id());
     List<Member> firstMutuals = mutualCount == 0 ? List.of()
-        : store.connections(member.id(), true, viewerId, PageRequest.first(FIRST_MUTUALS)).items();
+        : reads().connections(member.id(), true, viewerId, PageRequest.first(FIRST_MUTUALS)).items();
     return Profiles.view(pair, followers,
         new ProfileView.Closeness(index.degree(viewerId, member.id()), mutualCount, firstMutuals));
   }
@@ -210,12 +230,12 @@ public final class Rapport {
   public Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
     Member member = visible(viewerId, handle);
     // F5: outside followers are hidden, not deleted, while whoCanFollow = connections.
-    return store.followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
+    return reads().followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
   }
 
   /** Whom the member follows, as F5 and blocks (B2) let the viewer see. */
   public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
-    return store.following(visible(viewerId, handle).id(), viewerId, page);
+    return reads().following(visible(viewerId, handle).id(), viewerId, page);
   }
 
   // ---- invitations -----------------------------------------------------------------------------
@@ -282,20 +302,7 @@ public final class Rapport {
    */
   public Page<InvitationView> invitations(long actorId, boolean sent, Optional<InvitationState> state,
       PageRequest page) {
-    Set<InvitationState> states = Invitations.listedStates(sent, state);
-    if (states.isEmpty()) {
-      return new Page<>(List.of(), Optional.empty());
-    }
-    Page<Invitation> invitations = store.invitations(actorId, sent, states, page);
-    Set<Long> memberIds = new HashSet<>();
-    invitations.items().forEach(i -> {
-      memberIds.add(i.senderId());
-      memberIds.add(i.recipientId());
-    });
-    Map<Long, Member> members = store.members(memberIds);
-    return invitations.map(i -> new InvitationView(
-        sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
-        members.get(i.senderId()), members.get(i.recipientId())));
+    return Invitations.list(reads(), actorId, sent, state, page);
   }
 
   // ---- connections -----------------------------------------------------------------------------
@@ -305,9 +312,9 @@ public final class Rapport {
    * member chose only-me, then only they do); everyone else sees the connections they share.
    */
   public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
-    PairState pair = pair(store, viewerId, handle);
+    PairState pair = pair(reads(), viewerId, handle);
     boolean sharedOnly = Connections.listScope(pair) == Connections.ListScope.SHARED;
-    return store.connections(pair.other().id(), sharedOnly, viewerId, page);
+    return reads().connections(pair.other().id(), sharedOnly, viewerId, page);
   }
 
   /**
@@ -317,17 +324,17 @@ public final class Rapport {
    * @throws NotFoundException unknown or blocked (B2)
    */
   public Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
-    PairState pair = pair(store, viewerId, handle);
+    PairState pair = pair(reads(), viewerId, handle);
     Visibility.requireVisible(pair);
     if (pair.isSelf()) {
       return new Page<>(List.of(), Optional.empty());
     }
-    return store.connections(pair.other().id(), true, viewerId, page);
+    return reads().connections(pair.other().id(), true, viewerId, page);
   }
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
   public NetworkSize networkSize(long viewerId) {
-    return network.current().networkSize(viewerId);
+    return index().networkSize(viewerId);
   }
 
   /** The most members one degree batch may name. */
@@ -346,8 +353,8 @@ public final class Rapport {
           "a degree batch names at most %d members, not %d".formatted(MAX_DEGREE_BATCH, handles.size()));
     }
     long[] targets = memberIds.idsOf(handles, store::membersWithHandles);
-    int[] degrees = network.current().degrees(viewerId, targets);
-    Visibility.hideBlocked(targets, degrees, store.blockedEitherWay(viewerId));
+    int[] degrees = index().degrees(viewerId, targets);
+    Visibility.hideBlocked(targets, degrees, reads().blockedEitherWay(viewerId));
     return degrees;
   }
 
@@ -363,11 +370,11 @@ public final class Rapport {
       long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
       after = new Suggestion(key[1], (int) key[0]);
     }
-    long[] excluded = store.notToSuggest(viewerId);
-    List<Suggestion> ranked = network.current()
+    long[] excluded = reads().notToSuggest(viewerId);
+    List<Suggestion> ranked = index()
         .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
     List<Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
-    Map<Long, Member> members = store.members(shown.stream().map(Suggestion::member).toList());
+    Map<Long, Member> members = reads().members(shown.stream().map(Suggestion::member).toList());
     Optional<String> next = ranked.size() > page.limit()
         ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
         : Optional.empty();
@@ -398,7 +405,7 @@ public final class Rapport {
   }
 
   public Page<Member> blocked(long actorId, PageRequest page) {
-    return store.blocked(actorId, page);
+    return reads().blocked(actorId, page);
   }
 
   // ---- import ----------------------------------------------------------------------------------
@@ -420,15 +427,17 @@ public final class Rapport {
    * @throws dev.rapport.store.StoreUnavailableException if the store fails
    */
   public ImportReport importNetwork(NetworkImport network) {
-    return Importer.run(network, store, policy, clock, ids);
+    ImportReport report = Importer.run(network, store, policy, clock, ids);
+    this.network.current();
+    return report;
   }
 
   // ---- notifications ---------------------------------------------------------------------------
 
   /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
   public Page<NotificationView> notifications(long actorId, PageRequest page) {
-    Page<Notification> notifications = store.notifications(actorId, page);
-    Map<Long, Member> actors = store.members(notifications.items().stream().map(Notification::actorId).toList());
+    Page<Notification> notifications = reads().notifications(actorId, page);
+    Map<Long, Member> actors = reads().members(notifications.items().stream().map(Notification::actorId).toList());
     return notifications.map(n -> new NotificationView(n, actors.get(n.actorId())));
   }
 
@@ -445,6 +454,7 @@ public final class Rapport {
     // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
     Decision<R> decision = store.run(reads -> rule.decide(reads,
         new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids)));
+    network.current(); // so that the actor's next read, here, reflects what they just did
     if (decision.refusal().isPresent()) {
       throw decision.refusal().get();
     }

@@ -4,6 +4,7 @@ import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.Policy;
 import dev.rapport.kernel.TimeOrderedIds;
 import dev.rapport.store.Store;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -16,6 +17,9 @@ public final class RapportBuilder {
   Policy policy = Policy.defaults();
   IdGenerator ids = new TimeOrderedIds(InstantSource.system());
   Executor executor = ForkJoinPool.commonPool();
+  Duration logReadEvery = Duration.ofMillis(100);
+  long cachedMembers = 200_000;
+  int stampBucketBits = 16;
 
   RapportBuilder() {}
 
@@ -48,6 +52,32 @@ public final class RapportBuilder {
    */
   public RapportBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
+    return this;
+  }
+
+  /**
+   * How stale a query may be about writes made through another {@code Rapport} sharing the store,
+   * such as another server's (default 100 ms): the log is read at most this often for queries. A
+   * member's own writes through this one show in their next query whatever the setting;
+   * {@link Duration#ZERO} reads the log before every query.
+   */
+  public RapportBuilder logReadEvery(Duration maxAge) {
+    if (maxAge.isNegative()) {
+      throw new IllegalArgumentException("a negative staleness: " + maxAge);
+    }
+    this.logReadEvery = maxAge;
+    return this;
+  }
+
+  /**
+   * How many members' worth of query answers to remember (default 200,000): a member, a count or
+   * the state between two members is one, a page of 20 is 21 (docs/decisions/0012).
+   */
+  public RapportBuilder cachedMembers(long members) {
+    if (members < 0) {
+      throw new IllegalArgumentException("a negative cache size: " + members);
+    }
+    this.cachedMembers = members;
     return this;
   }
 

@@ -12,14 +12,19 @@ import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.NotificationKind;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import dev.rapport.model.Tier;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
+import dev.rapport.store.StoreReads;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -220,10 +225,32 @@ public final class Invitations {
   }
 
   /**
+   * The member's invitations, sent or received, optionally in one state, with both members of each.
+   * Sent invitations show the sender's view (C5: ignored looks pending). Without a state: the open ones.
+   */
+  public static Page<InvitationView> list(StoreReads reads, long memberId, boolean sent,
+      Optional<InvitationState> state, PageRequest page) {
+    Set<InvitationState> states = listedStates(sent, state);
+    if (states.isEmpty()) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    Page<Invitation> invitations = reads.invitations(memberId, sent, states, page);
+    Set<Long> memberIds = new HashSet<>();
+    invitations.items().forEach(i -> {
+      memberIds.add(i.senderId());
+      memberIds.add(i.recipientId());
+    });
+    Map<Long, Member> members = reads.members(memberIds);
+    return invitations.map(i -> new InvitationView(
+        sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
+        members.get(i.senderId()), members.get(i.recipientId())));
+  }
+
+  /**
    * The states a list of the member's invitations asks the store for: received, the given state or
    * pending; sent, as the sender sees them (C5), so pending includes ignored and ignored is none.
    */
-  public static Set<InvitationState> listedStates(boolean sent, Optional<InvitationState> state) {
+  static Set<InvitationState> listedStates(boolean sent, Optional<InvitationState> state) {
     if (!sent) {
       return state.map(EnumSet::of).orElse(EnumSet.of(InvitationState.PENDING));
     }

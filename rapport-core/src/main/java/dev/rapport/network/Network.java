@@ -3,12 +3,14 @@ package dev.rapport.network;
 import dev.rapport.kernel.Event;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The graph index kept in step with a store (DESIGN decisions 4 and 5): loaded at start, then fed
@@ -20,6 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * whole, and replays the log's events since; otherwise it rebuilds the index from every connection
  * and saves a copy for the next start (docs/decisions/0005). The copy is saved again on {@link
  * #save}, which the server calls at a clean shutdown.
+ *
+ * <p>A reader may instead accept an index that read the log a moment ago ({@link #recent}), which
+ * spares the busiest routes a query of the log each. An observer given at load sees each event as
+ * it is applied, before {@link #position} covers it.
  *
  * <p>One thread at a time applies the log; a reader that finds the log already applied does not
  * wait. Readers get the index as {@link NetworkReads}, without its writes. The index's rows are
@@ -43,14 +49,19 @@ public final class Network {
   /** Where compactions are built. */
   private final Executor background;
   private final boolean restored;
+  private final Consumer<Event> observer;
   private final ReentrantLock applying = new ReentrantLock();
   private volatile long position;
+  /** When the log was last read, by {@link System#nanoTime}: as of then, every event was applied. */
+  private volatile long readAt = System.nanoTime();
   /** The position of the copy this process last saved or restored: no need to save it again. */
   private volatile long savedAt = -1;
   private final AtomicLong compactions = new AtomicLong();
 
-  private Network(Store store, GraphIndex index, Executor background, long position, boolean restored) {
+  private Network(Store store, GraphIndex index, Executor background, long position, boolean restored,
+      Consumer<Event> observer) {
     this.store = store;
+    this.observer = observer;
     this.index = index;
     this.background = background;
     this.position = position;
@@ -66,17 +77,25 @@ public final class Network {
    *     compaction of its rows. {@code Runnable::run} runs it on the calling thread (for tests)
    */
   public static Network load(Store store, Executor background) {
+    return load(store, background, event -> { });
+  }
+
+  /**
+   * As {@link #load(Store, Executor)}, showing the observer each event applied from then on, in log
+   * order, on the thread that applies it and before {@link #position} covers it.
+   */
+  public static Network load(Store store, Executor background, Consumer<Event> observer) {
     long started = System.nanoTime();
     Optional<SavedIndex> saved = store.savedIndex();
     if (saved.isPresent()) {
-      Network network = restore(store, saved.get(), background);
+      Network network = restore(store, saved.get(), background, observer);
       if (network != null) {
         LOG.log(System.Logger.Level.INFO, "graph index restored: {0} connections, {1} events after the copy, in {2} ms",
             network.index.connectionCount(), network.position - saved.get().position(), millisSince(started));
         return network;
       }
     }
-    Network network = rebuild(store, background);
+    Network network = rebuild(store, background, observer);
     if (network.index.connectionCount() == 0) {
       return network; // a copy of nothing would save the next start nothing
     }
@@ -98,13 +117,17 @@ public final class Network {
    * a start without a usable copy loads it. {@code background} is as for {@link #load}.
    */
   public static Network rebuild(Store store, Executor background) {
+    return rebuild(store, background, event -> { });
+  }
+
+  private static Network rebuild(Store store, Executor background, Consumer<Event> observer) {
     GraphIndexBuilder builder = GraphIndex.builder(background);
     long position = store.forEachConnection(builder::add);
-    return new Network(store, builder.build(), background, position, false);
+    return new Network(store, builder.build(), background, position, false, observer);
   }
 
   /** The index from the copy, brought up to date with the log; null if it is not to be used. */
-  private static Network restore(Store store, SavedIndex saved, Executor background) {
+  private static Network restore(Store store, SavedIndex saved, Executor background, Consumer<Event> observer) {
     long last = store.lastPosition();
     if (saved.position() > last) {
       LOG.log(System.Logger.Level.WARNING, "the graph index''s copy is of log position {0}, past the log''s last ({1}); "
@@ -123,7 +146,7 @@ public final class Network {
           last - saved.position());
       return null;
     }
-    Network network = new Network(store, index, background, saved.position(), true);
+    Network network = new Network(store, index, background, saved.position(), true, observer);
     network.savedAt = saved.position();
     network.current();
     return network;
@@ -176,11 +199,26 @@ public final class Network {
    * the events' writes if it has gained any.
    */
   public NetworkReads current() {
+    long reading = System.nanoTime();
     List<Event> pending = store.eventsAfter(position, EVENTS_PER_READ);
     if (!pending.isEmpty()) {
       apply(pending);
     }
+    readAt = reading;
     return index;
+  }
+
+  /**
+   * The index as {@link #current} gave it at most about {@code maxAge} ago: it reads the log only
+   * when its last reading is older than that, and then, if another reader is applying the log
+   * already, does not wait for it. So an answer reflects every write committed {@code maxAge} (and
+   * the length of one reading) before it began, by this process or another sharing the store.
+   */
+  public NetworkReads recent(Duration maxAge) {
+    if (System.nanoTime() - readAt < maxAge.toNanos() || applying.isLocked()) {
+      return index;
+    }
+    return current();
   }
 
   /** How many compactions of the index have been put in place since it loaded (for monitoring). */
@@ -232,6 +270,7 @@ public final class Network {
           if (event.seq() <= position) {
             continue;
           }
+          observer.accept(event);
           switch (event.type()) {
             case CONNECTED -> index.connect(event.actorId(), event.subjectId());
             case DISCONNECTED -> index.disconnect(event.actorId(), event.subjectId());

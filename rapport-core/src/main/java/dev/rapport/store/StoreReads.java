@@ -12,7 +12,6 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,11 @@ public interface StoreReads {
   /** The members with these handles that exist, by handle. */
   Map<Handle, Member> membersWithHandles(Collection<Handle> handles);
 
-  /** The member a token hash belongs to, if the token exists and expires after {@code now}. */
-  Optional<Member> memberForToken(String tokenHash, Instant now);
+  /**
+   * What the token with this hash grants, if it was ever issued, expired or not: a caller checks
+   * {@link TokenGrant#validAt}, so that the answer can be remembered until it expires.
+   */
+  Optional<TokenGrant> token(String tokenHash);
 
   /** Both members and everything between them. Both ids must exist. */
   PairState pair(long actorId, long otherId);

@@ -35,6 +35,7 @@ enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "", "Bodies are JSON: send `Content-Type: application/json`."),
   HEADERS_TOO_LARGE("headers-too-large", 431, "", "The request's headers are larger than the server accepts."),
   INTERNAL_ERROR("internal-error", 500, "", "The server failed to answer; the failure is logged and nothing was changed by bad input."),
+  BUSY("busy", 503, "", "The server is busy with searches of the network and took the caller's turn for too long; nothing was changed, try again after `Retry-After`."),
   STORE_UNAVAILABLE("store-unavailable", 503, "", "The store cannot answer right now; nothing was changed, try again after `Retry-After`."),
   HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "", "This HTTP version is not supported."),
 

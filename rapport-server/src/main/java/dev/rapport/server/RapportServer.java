@@ -5,6 +5,7 @@ import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import io.helidon.webserver.WebServer;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class RapportServer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(RapportServer.class.getName());
+  /** The longest a search of the network waits for its turn before the caller is told to come back. */
+  private static final Duration SEARCH_WAIT = Duration.ofSeconds(5);
   /** Helidon's own ceiling on a request body, above {@link RequestBody#MAX_BYTES}: bodies past it are not even drained. */
   private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
 
@@ -71,7 +74,7 @@ public final class RapportServer implements AutoCloseable {
               new FollowRoutes(rapport),
               new InvitationRoutes(rapport),
               new ConnectionRoutes(rapport),
-              new NetworkRoutes(rapport),
+              new NetworkRoutes(rapport, FairShare.forThisMachine(SEARCH_WAIT)),
               new BlockRoutes(rapport),
               new NotificationRoutes(rapport),
               new ClockRoutes(devClock))

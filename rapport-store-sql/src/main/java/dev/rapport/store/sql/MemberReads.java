@@ -4,6 +4,7 @@ import static dev.rapport.store.sql.Statements.first;
 
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
+import dev.rapport.store.TokenGrant;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Collection;
@@ -21,8 +22,7 @@ final class MemberReads {
       PaddedList.of("SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (%s)");
   private static final PaddedList MEMBERS_BY_HANDLES =
       PaddedList.of("SELECT " + Rows.MEMBER + " FROM members m WHERE m.handle IN (%s)");
-  private static final String TOKEN = "SELECT " + Rows.MEMBER
-      + " FROM tokens t JOIN members m ON m.id = t.member_id WHERE t.token_hash = ? AND t.expires_at > ?";
+  private static final String TOKEN = "SELECT member_id, expires_at FROM tokens WHERE token_hash = ?";
 
   private final Readers readers;
 
@@ -86,12 +86,11 @@ final class MemberReads {
     });
   }
 
-  Optional<Member> memberForToken(String tokenHash, Instant now) {
+  Optional<TokenGrant> token(String tokenHash) {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(TOKEN);
       statement.setString(1, tokenHash);
-      statement.setLong(2, now.toEpochMilli());
-      return first(statement, Rows::member);
+      return first(statement, (row, c) -> new TokenGrant(row.getLong(c), Instant.ofEpochMilli(row.getLong(c + 1))));
     });
   }
 }

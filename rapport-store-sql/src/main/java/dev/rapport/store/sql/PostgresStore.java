@@ -6,6 +6,7 @@ import dev.rapport.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -62,6 +63,8 @@ public final class PostgresStore {
     config.setMaximumPoolSize(POOL_SIZE);
     config.setMinimumIdle(2);
     config.setAutoCommit(true);
+    // Hikari hands connections to waiters first come, first served; the wait itself is bounded here.
+    config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
     return config;
   }
 

@@ -14,7 +14,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
-import java.time.Instant;
+import dev.rapport.store.TokenGrant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +69,8 @@ final class SqlReads implements StoreReads {
   }
 
   @Override
-  public Optional<Member> memberForToken(String tokenHash, Instant now) {
-    return members.memberForToken(tokenHash, now);
+  public Optional<TokenGrant> token(String tokenHash) {
+    return members.token(tokenHash);
   }
 
   @Override

@@ -18,7 +18,7 @@ import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
-import java.time.Instant;
+import dev.rapport.store.TokenGrant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +83,8 @@ final class SqlStore implements Store {
   }
 
   @Override
-  public Optional<Member> memberForToken(String tokenHash, Instant now) {
-    return reads.memberForToken(tokenHash, now);
+  public Optional<TokenGrant> token(String tokenHash) {
+    return reads.token(tokenHash);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.store.StoreUnavailableException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A fixed set of read-only SQLite connections, each with its prepared statements, lent to one
@@ -12,13 +14,16 @@ import java.util.concurrent.ArrayBlockingQueue;
 final class SqliteReaderPool implements Readers {
   /** Put in the queue at close, so that callers waiting for a connection wake up and fail. */
   private static final Session CLOSED = new Session(null);
+  /** The longest a read waits for a connection: past it, the caller is better told to come back. */
+  private static final long MAX_WAIT_SECONDS = 5;
 
   private final ArrayBlockingQueue<Session> idle;
   private final WalSyncer syncer;
   private volatile boolean closed;
 
   SqliteReaderPool(List<Session> sessions, WalSyncer syncer) {
-    this.idle = new ArrayBlockingQueue<>(sessions.size() + 1, false, sessions);
+    // Fair: callers get connections in the order they asked, so none waits behind later ones.
+    this.idle = new ArrayBlockingQueue<>(sessions.size() + 1, true, sessions);
     this.syncer = syncer;
   }
 
@@ -44,10 +49,14 @@ final class SqliteReaderPool implements Readers {
     }
     Session session;
     try {
-      session = idle.take();
+      session = idle.poll(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.rapport.store.StoreUnavailableException("interrupted while waiting for a SQLite connection", e);
+      throw new StoreUnavailableException("interrupted while waiting for a SQLite connection", e);
+    }
+    if (session == null) {
+      throw new StoreUnavailableException(
+          "no SQLite connection was free within %d s: the store is overloaded".formatted(MAX_WAIT_SECONDS));
     }
     if (session == CLOSED) {
       idle.offer(CLOSED);

@@ -17,7 +17,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
-import java.time.Instant;
+import dev.rapport.store.TokenGrant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +104,8 @@ final class WriterReads implements StoreReads {
   }
 
   @Override
-  public Optional<Member> memberForToken(String tokenHash, Instant now) {
-    return plain.memberForToken(tokenHash, now);
+  public Optional<TokenGrant> token(String tokenHash) {
+    return plain.token(tokenHash);
   }
 
   @Override

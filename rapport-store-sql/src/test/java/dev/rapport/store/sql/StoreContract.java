@@ -37,6 +37,7 @@ import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreUnavailableException;
+import dev.rapport.store.TokenGrant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -354,7 +355,7 @@ abstract class StoreContract {
           new Change.AddToken("hash", ada.id(), at(60)), new Change.AddRefusal(ada.id(), at(2)),
           new Change.AddRestriction(new Restriction(ada.id(), Restriction.REPORTED, at(3), at(4))));
       assertThat(store.pair(ada.id(), bob.id()).actorBlockedOther()).isTrue();
-      assertThat(store.memberForToken("hash", at(59)).map(Member::id)).contains(ada.id());
+      assertThat(store.token("hash")).contains(new TokenGrant(ada.id(), at(60)));
       Usage usage = store.usage(ada.id(), new Usage.Windows(T0, T0, T0, T0));
       assertThat(usage.refusals()).containsExactly(at(2));
       assertThat(usage.restrictionCount()).isEqualTo(1);
@@ -821,12 +822,14 @@ abstract class StoreContract {
     }
 
     @Test
-    void memberForToken_onlyBeforeItExpires() {
+    void token_grantsItsMemberUntilItExpires() {
       Member ada = add("ada");
       apply(new Change.AddToken("abc", ada.id(), at(10)));
-      assertThat(store.memberForToken("abc", at(9)).map(Member::id)).contains(ada.id());
-      assertThat(store.memberForToken("abc", at(10))).isEmpty();
-      assertThat(store.memberForToken("other", at(0))).isEmpty();
+      TokenGrant grant = store.token("abc").orElseThrow();
+      assertThat(grant.memberId()).isEqualTo(ada.id());
+      assertThat(grant.validAt(at(9))).isTrue();
+      assertThat(grant.validAt(at(10))).isFalse();
+      assertThat(store.token("other")).isEmpty();
     }
 
     @Test

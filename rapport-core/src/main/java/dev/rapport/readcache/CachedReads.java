@@ -1,0 +1,244 @@
+package dev.rapport.readcache;
+
+import dev.rapport.kernel.Event;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.PairTies;
+import dev.rapport.kernel.Usage;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Invitation;
+import dev.rapport.model.InvitationState;
+import dev.rapport.model.Member;
+import dev.rapport.model.MemberPair;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.store.SavedIndex;
+import dev.rapport.store.StoreReads;
+import dev.rapport.store.TokenGrant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+/**
+ * The store's reads that every page makes, answered from memory while the event log shows nothing
+ * that could have changed them (docs/decisions/0012): members by id, handle and token, the state
+ * between two members, follower and following counts, the first pages of connections, followers
+ * and following, and the ids a viewer's blocks and suggestions leave out. Every other read goes to
+ * the store. The store stays the truth: an answer is remembered only as read from it, so it never
+ * shows what the store has not made durable.
+ *
+ * <p>For the queries of people, not for commands: a command decides on the store's own reads,
+ * inside {@link dev.rapport.store.Store#run}. Thread safe.
+ */
+public final class CachedReads implements StoreReads {
+  private final StoreReads store;
+  private final RememberedReads remembered;
+
+  private record MemberById(long id) {}
+
+  private record MemberByHandle(String handle) {}
+
+  private record Token(String hash) {}
+
+  private record Pair(long actorId, long otherId) {}
+
+  private record Count(boolean following, long memberId, boolean onlyConnections) {}
+
+  private enum ListKind { CONNECTIONS, FOLLOWERS, FOLLOWING }
+
+  private record FirstPage(ListKind kind, long memberId, boolean scoped, long viewerId, int limit) {}
+
+  private record Excluded(boolean fromSuggestions, long memberId) {}
+
+  /**
+   * @param maxMembers how many members' worth of answers to keep at most (a page of 20 is 21)
+   * @param stampBucketBits log2 of the number of buckets that stamp members with the log position
+   *     of their newest event: 8 bytes each, and the fewer there are, the more often a member's
+   *     answers are read again because another member of the bucket changed
+   */
+  public CachedReads(StoreReads store, long maxMembers, int stampBucketBits) {
+    this.store = store;
+    this.remembered = new RememberedReads(maxMembers, stampBucketBits);
+  }
+
+  /**
+   * Takes note of an event of the log. Events come in log order, each before anyone may read a
+   * state of the store past it through this (the log's reader calls this before it moves on).
+   */
+  public void record(Event event) {
+    remembered.record(event);
+  }
+
+  /** The memory the stamps take, fixed whatever the network's size (for monitoring). */
+  public long stampBytes() {
+    return remembered.stampBytes();
+  }
+
+  @Override
+  public Optional<Member> member(long id) {
+    return remembered.read(new MemberById(id), () -> store.member(id), m -> m.isPresent() ? new long[] {id} : null,
+        false, m -> 1);
+  }
+
+  @Override
+  public Optional<Member> member(Handle handle) {
+    return remembered.read(new MemberByHandle(handle.value()), () -> store.member(handle),
+        m -> m.map(found -> new long[] {found.id()}).orElse(null), false, m -> 1);
+  }
+
+  @Override
+  public Map<Long, Member> members(Collection<Long> ids) {
+    Map<Long, Member> found = new HashMap<>();
+    List<Long> unknown = new ArrayList<>();
+    for (Long id : ids) {
+      Optional<Member> member = remembered.valid(new MemberById(id));
+      if (member != null && member.isPresent()) {
+        found.put(id, member.get());
+      } else {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      long position = remembered.position();
+      store.members(unknown).forEach((id, member) -> {
+        remembered.remember(new MemberById(id), Optional.of(member), position, new long[] {id}, false, 1);
+        found.put(id, member);
+      });
+    }
+    return found;
+  }
+
+  @Override
+  public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
+    return store.membersWithHandles(handles);
+  }
+
+  @Override
+  public Optional<TokenGrant> token(String tokenHash) {
+    // Stale with its member's events, so that a future revocation only needs to name the member.
+    return remembered.read(new Token(tokenHash), () -> store.token(tokenHash),
+        g -> g.map(grant -> new long[] {grant.memberId()}).orElse(null), false, g -> 0);
+  }
+
+  @Override
+  public PairState pair(long actorId, long otherId) {
+    return remembered.read(new Pair(actorId, otherId), () -> store.pair(actorId, otherId),
+        p -> new long[] {actorId, otherId}, false, p -> 2);
+  }
+
+  @Override
+  public Optional<PairState> pair(long actorId, Handle other) {
+    return member(other).map(m -> pair(actorId, m.id()));
+  }
+
+  @Override
+  public Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs) {
+    return store.ties(pairs);
+  }
+
+  @Override
+  public Usage usage(long memberId, Usage.Windows windows) {
+    return store.usage(memberId, windows);
+  }
+
+  @Override
+  public Optional<Invitation> invitation(long id) {
+    return store.invitation(id);
+  }
+
+  @Override
+  public int followingCount(long memberId) {
+    return remembered.read(new Count(true, memberId, false), () -> store.followingCount(memberId),
+        n -> new long[] {memberId}, false, n -> 0);
+  }
+
+  @Override
+  public int followerCount(long memberId, boolean onlyConnections) {
+    return remembered.read(new Count(false, memberId, onlyConnections),
+        () -> store.followerCount(memberId, onlyConnections), n -> new long[] {memberId}, false, n -> 0);
+  }
+
+  @Override
+  public Page<Member> followers(long memberId, boolean onlyConnections, long viewerId, PageRequest page) {
+    return firstPage(new FirstPage(ListKind.FOLLOWERS, memberId, onlyConnections, viewerId, page.limit()), page,
+        () -> store.followers(memberId, onlyConnections, viewerId, page), false);
+  }
+
+  @Override
+  public Page<Member> following(long memberId, long viewerId, PageRequest page) {
+    // F5 hides follows by the followee's settings: a followee it hides is on no page to depend on.
+    return firstPage(new FirstPage(ListKind.FOLLOWING, memberId, false, viewerId, page.limit()), page,
+        () -> store.following(memberId, viewerId, page), true);
+  }
+
+  @Override
+  public Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page) {
+    return firstPage(new FirstPage(ListKind.CONNECTIONS, memberId, onlySharedWithViewer, viewerId, page.limit()), page,
+        () -> store.connections(memberId, onlySharedWithViewer, viewerId, page), false);
+  }
+
+  /**
+   * A first page is remembered; later ones are read where their cursor points. It is stale with
+   * the events of its member, its viewer (B2 hides whom they block) or anyone on it.
+   */
+  private Page<Member> firstPage(FirstPage key, PageRequest page, Supplier<Page<Member>> load, boolean onProfiles) {
+    if (page.cursor().isPresent()) {
+      return load.get();
+    }
+    return remembered.read(key, load, p -> LongStream.concat(LongStream.of(key.memberId(), key.viewerId()),
+        p.items().stream().mapToLong(Member::id)).toArray(), onProfiles, p -> p.items().size());
+  }
+
+  @Override
+  public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
+    return store.invitations(memberId, sent, states, page);
+  }
+
+  @Override
+  public Page<Member> blocked(long memberId, PageRequest page) {
+    return store.blocked(memberId, page);
+  }
+
+  @Override
+  public long[] blockedEitherWay(long memberId) {
+    return remembered.read(new Excluded(false, memberId), () -> store.blockedEitherWay(memberId),
+        ids -> new long[] {memberId}, false, ids -> ids.length / 8).clone();
+  }
+
+  @Override
+  public long[] notToSuggest(long memberId) {
+    return remembered.read(new Excluded(true, memberId), () -> store.notToSuggest(memberId),
+        ids -> new long[] {memberId}, false, ids -> ids.length / 8).clone();
+  }
+
+  @Override
+  public Page<Notification> notifications(long memberId, PageRequest page) {
+    return store.notifications(memberId, page);
+  }
+
+  @Override
+  public long forEachConnection(ConnectionSink sink) {
+    return store.forEachConnection(sink);
+  }
+
+  @Override
+  public List<Event> eventsAfter(long afterSeq, int limit) {
+    return store.eventsAfter(afterSeq, limit);
+  }
+
+  @Override
+  public long lastPosition() {
+    return store.lastPosition();
+  }
+
+  @Override
+  public Optional<SavedIndex> savedIndex() {
+    return store.savedIndex();
+  }
+}

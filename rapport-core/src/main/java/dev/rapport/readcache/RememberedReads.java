@@ -1,0 +1,104 @@
+package dev.rapport.readcache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rapport.kernel.Event;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+
+/**
+ * Answers of the store, remembered with the log position they were read at and the members they
+ * depend on, and served again only while no later event names one of those members
+ * (docs/decisions/0012). Bounded by weight: one unit per member an answer holds. Thread safe.
+ */
+final class RememberedReads {
+  private final Cache<Object, Entry> entries;
+  private final LogStamps stamps;
+  private final boolean remembersNothing;
+  /**
+   * The position of the newest event recorded: any event recorded later is past it, so it is the
+   * position a load started now is remembered at.
+   */
+  private volatile long recorded;
+
+  /** A remembered answer: valid while none of {@code dependsOn} has changed since {@code position}. */
+  private record Entry(Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {}
+
+  /**
+   * @param maxWeight how many members' worth of answers to keep at most
+   * @param bucketBits as for {@link LogStamps}
+   */
+  RememberedReads(long maxWeight, int bucketBits) {
+    this.stamps = new LogStamps(bucketBits);
+    this.remembersNothing = maxWeight == 0;
+    this.entries = Caffeine.newBuilder()
+        .maximumWeight(maxWeight)
+        .weigher((Object key, Entry entry) -> entry.weight())
+        .executor(Runnable::run) // evictions are a few pointer moves: not worth a hand-off
+        .build();
+  }
+
+  /** Called for each event of the log, in log order. */
+  void record(Event event) {
+    stamps.record(event);
+    recorded = event.seq();
+  }
+
+  /**
+   * The remembered answer for the key if it is still valid, else the loaded one, remembered unless
+   * {@code dependsOn} gives null for it (an answer no event would make stale, such as "no such member").
+   *
+   * @param dependsOn the members whose events make the answer stale
+   * @param onProfiles whether any member's profile change makes it stale (an answer that hides
+   *     members by their settings, who are then not among {@code dependsOn})
+   * @param weight how many members the answer holds
+   */
+  <T> T read(Object key, Supplier<T> load, Function<T, long[]> dependsOn, boolean onProfiles,
+      ToIntFunction<T> weight) {
+    T remembered = valid(key);
+    if (remembered != null) {
+      return remembered;
+    }
+    long position = position();
+    T value = load.get();
+    long[] members = dependsOn.apply(value);
+    if (members != null) {
+      remember(key, value, position, members, onProfiles, weight.applyAsInt(value));
+    }
+    return value;
+  }
+
+  /** The remembered answer for the key, or null if there is none or it may be stale. */
+  <T> T valid(Object key) {
+    Entry entry = entries.getIfPresent(key);
+    if (entry == null || !stamps.unchangedSince(entry.position(), entry.dependsOn())
+        || entry.onProfiles() && !stamps.noProfileChangedSince(entry.position())) {
+      return null;
+    }
+    @SuppressWarnings("unchecked") // every key is remembered with the type its read loads
+    T value = (T) entry.value();
+    return value;
+  }
+
+  /** The position to {@link #remember} a load at: read before the load, whatever it sees is at least this new. */
+  long position() {
+    return recorded;
+  }
+
+  void remember(Object key, Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {
+    if (remembersNothing) {
+      return;
+    }
+    entries.put(key, new Entry(value, position, dependsOn, onProfiles, 1 + weight));
+  }
+
+  /** Drops the key's answer: the next read loads it again. */
+  void forget(Object key) {
+    entries.invalidate(key);
+  }
+
+  long stampBytes() {
+    return stamps.bytes();
+  }
+}
