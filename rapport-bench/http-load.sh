@@ -4,7 +4,8 @@
 # - by default at a fixed rate with HttpLoad (open loop: latency percentiles at that rate);
 # - with TOOL=wrk, as fast as wrk's CONNECTIONS (default 32) connections go (closed loop: the
 #   throughput the service sustains). Needs wrk (apt install wrk).
-# Then it stops the service.
+# Then it stops the service. For every route side by side at saturation, on ego-Facebook, see
+# saturation.sh.
 # Usage: [ROUTE=degrees] [MEMBERS=2000] [TOOL=wrk] rapport-bench/http-load.sh [rate] [seconds]
 #        (after ./mvnw -q -DskipTests package; JAVA_HOME must name a JDK 25, as ./rapport finds it;
 #        rate is ignored with wrk)
