@@ -25,7 +25,6 @@ import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
-import dev.rapport.model.Cursor;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -36,13 +35,11 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
-import dev.rapport.network.Suggestion;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileView;
-import dev.rapport.profile.Profiles;
 import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreReads;
@@ -51,7 +48,6 @@ import dev.rapport.suggestion.Suggestions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +62,11 @@ import java.util.OptionalInt;
  * (deciding again on fresh state when another command got there first, or running commands one at
  * a time), so caps and quotas hold under any number of concurrent callers.
  *
- * <p>Network answers (degrees, mutual connections, network size) come from an in-memory graph
- * index ({@link Network}) that building a {@code Rapport} loads from the store, and that every such
- * answer first brings up to date from the store's event log.
+ * <p>Queries are answered from memory where it can: network answers (degrees, mutual connections,
+ * network size) from a graph index ({@link Network}) that building a {@code Rapport} loads from the
+ * store, and the store's other reads from {@link CachedReads}, remembered while the log shows them
+ * current (docs/decisions/0012). Both follow the store's event log, read right after each command
+ * and at most {@link RapportBuilder#logReadEvery} apart for queries.
  *
  * <p>Members act by their internal id (see {@link #authenticate}); they address others by handle.
  * Thread safe.
@@ -83,9 +81,7 @@ public final class Rapport {
   /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
   private final CachedReads cached;
   private final Duration logReadEvery;
-
-  /** How many mutual connections a profile names, as "Ann, Bo and 12 others". */
-  private static final int FIRST_MUTUALS = 3;
+  private final NetworkQueries queries;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -96,8 +92,9 @@ public final class Rapport {
     this.policy = builder.policy;
     this.ids = builder.ids;
     this.logReadEvery = builder.logReadEvery;
-    this.cached = new CachedReads(store, builder.cachedMembers, builder.stampBucketBits);
+    this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
     this.network = Network.load(store, builder.executor, cached::record);
+    this.queries = new NetworkQueries(this::reads, this::index, memberIds);
   }
 
   /**
@@ -107,6 +104,10 @@ public final class Rapport {
   private StoreReads reads() {
     network.recent(logReadEvery);
     return cached;
+  }
+
+  private boolean connected(long a, long b) {
+    return index().connected(a, b);
   }
 
   /** The graph index for a person's query, read as {@link #reads} is. */
@@ -188,21 +189,7 @@ public final class Rapport {
 
   /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
   public ProfileView profile(long viewerId, Handle handle) {
-    PairState pair = pair(reads(), viewerId, handle);
-    Member member = pair.other();
-    // F5: the count leaves out followers hidden by whoCanFollow = connections.
-    int followers = reads().followerCount(member.id(), Follows.hidesOutsideFollowers(member));
-    if (pair.isSelf()) {
-      return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
-    }
-    // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
-    // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
-    NetworkReads index = index();
-    int mutualCount = index.mutualCount(viewerId, member.id());
-    List<Member> firstMutuals = mutualCount == 0 ? List.of()
-        : reads().connections(member.id(), true, viewerId, PageRequest.first(FIRST_MUTUALS)).items();
-    return Profiles.view(pair, followers,
-        new ProfileView.Closeness(index.degree(viewerId, member.id()), mutualCount, firstMutuals));
+    return queries.profile(viewerId, handle);
   }
 
   // ---- follow ----------------------------------------------------------------------------------
@@ -307,14 +294,14 @@ public final class Rapport {
 
   // ---- connections -----------------------------------------------------------------------------
 
+  // ---- connections -----------------------------------------------------------------------------
+
   /**
    * P1: the member's connections. The member and their connections see the whole list (unless the
    * member chose only-me, then only they do); everyone else sees the connections they share.
    */
   public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
-    PairState pair = pair(reads(), viewerId, handle);
-    boolean sharedOnly = Connections.listScope(pair) == Connections.ListScope.SHARED;
-    return reads().connections(pair.other().id(), sharedOnly, viewerId, page);
+    return queries.connections(viewerId, handle, page);
   }
 
   /**
@@ -324,12 +311,7 @@ public final class Rapport {
    * @throws NotFoundException unknown or blocked (B2)
    */
   public Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
-    PairState pair = pair(reads(), viewerId, handle);
-    Visibility.requireVisible(pair);
-    if (pair.isSelf()) {
-      return new Page<>(List.of(), Optional.empty());
-    }
-    return reads().connections(pair.other().id(), true, viewerId, page);
+    return queries.mutualConnections(viewerId, handle, page);
   }
 
   /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
@@ -348,14 +330,7 @@ public final class Rapport {
    * @throws InvalidInputException {@code too-many-handles} past {@link #MAX_DEGREE_BATCH}
    */
   public int[] degrees(long viewerId, List<Handle> handles) {
-    if (handles.size() > MAX_DEGREE_BATCH) {
-      throw new InvalidInputException("too-many-handles",
-          "a degree batch names at most %d members, not %d".formatted(MAX_DEGREE_BATCH, handles.size()));
-    }
-    long[] targets = memberIds.idsOf(handles, store::membersWithHandles);
-    int[] degrees = index().degrees(viewerId, targets);
-    Visibility.hideBlocked(targets, degrees, reads().blockedEitherWay(viewerId));
-    return degrees;
+    return queries.degrees(viewerId, handles);
   }
 
   /**
@@ -365,21 +340,7 @@ public final class Rapport {
    * stands when the next page is asked.
    */
   public Page<SuggestedMember> suggestions(long viewerId, PageRequest page) {
-    Suggestion after = null;
-    if (page.cursor().isPresent()) {
-      long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
-      after = new Suggestion(key[1], (int) key[0]);
-    }
-    long[] excluded = reads().notToSuggest(viewerId);
-    List<Suggestion> ranked = index()
-        .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
-    List<Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
-    Map<Long, Member> members = reads().members(shown.stream().map(Suggestion::member).toList());
-    Optional<String> next = ranked.size() > page.limit()
-        ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
-        : Optional.empty();
-    return new Page<>(shown.stream().map(s -> new SuggestedMember(members.get(s.member()), s.mutualCount())).toList(),
-        next);
+    return queries.suggestions(viewerId, page);
   }
 
   /** N4: the member is not suggested to the actor again. @throws NotFoundException unknown or blocked (B2) */
@@ -475,7 +436,7 @@ public final class Rapport {
   }
 
   private Member visible(long viewerId, Handle handle) {
-    PairState pair = pair(store, viewerId, handle);
+    PairState pair = pair(reads(), viewerId, handle);
     Visibility.requireVisible(pair);
     return pair.other();
   }

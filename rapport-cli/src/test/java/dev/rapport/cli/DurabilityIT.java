@@ -3,6 +3,13 @@ package dev.rapport.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.Rapport;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.store.Store;
+import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +18,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * threads follow, invite and accept over HTTP and record every write the service acknowledged with
  * a 2xx. Once enough are acknowledged, and while the clients are still writing, the process is
  * killed with SIGKILL, so it gets no chance to flush or close anything. A new process on the same
- * data directory must then show every acknowledged write.
+ * data directory must then show every acknowledged write, and, after more writes, answer every list
+ * as the store does.
  */
 class DurabilityIT {
   private static final String ADMIN_TOKEN = "durability-admin-token";
@@ -40,6 +51,7 @@ class DurabilityIT {
   /** Acknowledged writes before the kill; the workload holds several times more. */
   private static final int KILL_AFTER = 150;
   private static final int SIGKILL_EXIT = 128 + 9;
+  private static final List<String> LISTS = List.of("following", "followers", "connections");
 
   /** One acknowledged write: {@code from} acted on {@code to}. */
   private record Ack(Kind kind, int from, int to, String invitationId) {}
@@ -61,6 +73,7 @@ class DurabilityIT {
     Queue<Ack> acks = new ConcurrentLinkedQueue<>();
     Queue<String> refusals = new ConcurrentLinkedQueue<>();
     int planned;
+    Map<String, Set<String>> remembered;
 
     try (ServiceProcess first = ServiceProcess.serve(data, ADMIN_TOKEN).awaitHealthy()) {
       Api api = new Api(first.port());
@@ -142,7 +155,56 @@ class DurabilityIT {
       }
       System.out.printf("DurabilityIT: %d of %d planned writes acknowledged before SIGKILL; all present after restart%n",
           acks.size(), planned);
+
+      // What the restarted service remembers (docs/decisions/0012) must stay the store's answer:
+      // every list is read once into its memory, some change, and all are read again.
+      lists(api, tokens);
+      for (int i = 0; i + 1 < MEMBERS; i += 3) {
+        api.send("DELETE", "/v1/me/following/" + handle(i + 1), tokens.get(i), null);
+        api.send("DELETE", "/v1/me/connections/" + handle(i + 2), tokens.get(i + 1), null);
+      }
+      remembered = lists(api, tokens);
     }
+    assertThat(remembered).as("the restarted service's answers, after more writes")
+        .isEqualTo(storeLists(data.resolve("rapport.db"), tokens));
+  }
+
+  /** Each member's own following, followers and connections, as the service answers them. */
+  private static Map<String, Set<String>> lists(Api api, Map<Integer, String> tokens) throws IOException {
+    Map<String, Set<String>> lists = new TreeMap<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      for (String list : LISTS) {
+        lists.put(handle(i) + " " + list, handles(api.all("/v1/members/" + handle(i) + "/" + list, tokens.get(i))));
+      }
+    }
+    return lists;
+  }
+
+  /** The same lists from the store, read by an engine that remembers nothing. */
+  private static Map<String, Set<String>> storeLists(Path db, Map<Integer, String> tokens) {
+    Map<String, Set<String>> lists = new TreeMap<>();
+    try (Store store = SqliteStore.open(db)) {
+      Rapport rapport = Rapport.builder().store(store).cachedMembers(0).logReadEvery(Duration.ZERO).build();
+      for (int i = 0; i < MEMBERS; i++) {
+        long me = rapport.authenticate(tokens.get(i)).orElseThrow().id();
+        Handle handle = Handle.of(handle(i));
+        lists.put(handle(i) + " following", everyHandle(page -> rapport.following(me, handle, page)));
+        lists.put(handle(i) + " followers", everyHandle(page -> rapport.followers(me, handle, page)));
+        lists.put(handle(i) + " connections", everyHandle(page -> rapport.connections(me, handle, page)));
+      }
+    }
+    return lists;
+  }
+
+  private static Set<String> everyHandle(Function<PageRequest, Page<Member>> list) {
+    Set<String> handles = new HashSet<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<Member> page = list.apply(new PageRequest(PageRequest.MAX_LIMIT, cursor));
+      page.items().forEach(m -> handles.add(m.handle().value()));
+      cursor = page.next();
+    } while (cursor.isPresent());
+    return handles;
   }
 
   /**

@@ -12,6 +12,8 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -29,7 +31,7 @@ import java.util.stream.LongStream;
  * The store's reads that every page makes, answered from memory while the event log shows nothing
  * that could have changed them (docs/decisions/0012): members by id, handle and token, the state
  * between two members, follower and following counts, the first pages of connections, followers
- * and following, and the ids a viewer's blocks and suggestions leave out. Every other read goes to
+ * and following, a member's connections' ids, and the ids a viewer's blocks and suggestions leave out. Every other read goes to
  * the store. The store stays the truth: an answer is remembered only as read from it, so it never
  * shows what the store has not made durable.
  *
@@ -39,6 +41,13 @@ import java.util.stream.LongStream;
 public final class CachedReads implements StoreReads {
   private final StoreReads store;
   private final RememberedReads remembered;
+  private final Connected connected;
+
+  /** Whether two members are connected, as the graph index knows it. */
+  @FunctionalInterface
+  public interface Connected {
+    boolean test(long a, long b);
+  }
 
   private record MemberById(long id) {}
 
@@ -46,7 +55,9 @@ public final class CachedReads implements StoreReads {
 
   private record Token(String hash) {}
 
-  private record Pair(long actorId, long otherId) {}
+  private record Ties(long memberId) {}
+
+  private record ConnectionIds(long memberId) {}
 
   private record Count(boolean following, long memberId, boolean onlyConnections) {}
 
@@ -54,16 +65,22 @@ public final class CachedReads implements StoreReads {
 
   private record FirstPage(ListKind kind, long memberId, boolean scoped, long viewerId, int limit) {}
 
+  /** The viewer of a first page that any viewer without blocks either way sees alike; no member's id. */
+  private static final long ANY_VIEWER_WITHOUT_BLOCKS = 0;
+
   private record Excluded(boolean fromSuggestions, long memberId) {}
 
   /**
+   * @param connected whether two members are connected: the one part of the state between two
+   *     members that is not in either one's {@link MemberTies}
    * @param maxMembers how many members' worth of answers to keep at most (a page of 20 is 21)
    * @param stampBucketBits log2 of the number of buckets that stamp members with the log position
    *     of their newest event: 8 bytes each, and the fewer there are, the more often a member's
    *     answers are read again because another member of the bucket changed
    */
-  public CachedReads(StoreReads store, long maxMembers, int stampBucketBits) {
+  public CachedReads(StoreReads store, Connected connected, long maxMembers, int stampBucketBits) {
     this.store = store;
+    this.connected = connected;
     this.remembered = new RememberedReads(maxMembers, stampBucketBits);
   }
 
@@ -126,10 +143,36 @@ public final class CachedReads implements StoreReads {
         g -> g.map(grant -> new long[] {grant.memberId()}).orElse(null), false, g -> 0);
   }
 
+  /**
+   * From both members and their ties, and the graph index for the connection, which spares a read
+   * of the store for every pair a viewer looks at.
+   */
   @Override
   public PairState pair(long actorId, long otherId) {
-    return remembered.read(new Pair(actorId, otherId), () -> store.pair(actorId, otherId),
-        p -> new long[] {actorId, otherId}, false, p -> 2);
+    Member actor = member(actorId).orElseThrow(() -> unknown(actorId));
+    Member other = member(otherId).orElseThrow(() -> unknown(otherId));
+    MemberTies actorTies = memberTies(actorId);
+    MemberTies otherTies = memberTies(otherId);
+    return new PairState(actor, other, actorTies.follows(otherId), otherTies.follows(actorId),
+        connected.test(actorId, otherId), actorTies.blocks(otherId), otherTies.blocks(actorId),
+        actorTies.openInvitationWith(otherId), actorTies.lastWithdrawalTo(otherId));
+  }
+
+  private static NotFoundException unknown(long memberId) {
+    return new NotFoundException("member-not-found", "no member with id " + memberId);
+  }
+
+  @Override
+  public MemberTies memberTies(long memberId) {
+    // A unit of weight is about a member's worth of memory: some 32 ids.
+    return remembered.read(new Ties(memberId), () -> store.memberTies(memberId), t -> new long[] {memberId},
+        false, t -> t.size() / 32);
+  }
+
+  @Override
+  public long[] connectionsNewestFirst(long memberId) {
+    return remembered.read(new ConnectionIds(memberId), () -> store.connectionsNewestFirst(memberId),
+        ids -> new long[] {memberId}, false, ids -> ids.length / 32).clone();
   }
 
   @Override
@@ -191,7 +234,11 @@ public final class CachedReads implements StoreReads {
     if (page.cursor().isPresent()) {
       return load.get();
     }
-    return remembered.read(key, load, p -> LongStream.concat(LongStream.of(key.memberId(), key.viewerId()),
+    // Only blocks (B2) set a viewer's page of a list that is not shared-only apart from anyone
+    // else's: viewers with none either way, most of them, share one page.
+    FirstPage shared = key.scoped() && key.kind() == ListKind.CONNECTIONS || blockedEitherWay(key.viewerId()).length > 0
+        ? key : new FirstPage(key.kind(), key.memberId(), key.scoped(), ANY_VIEWER_WITHOUT_BLOCKS, key.limit());
+    return remembered.read(shared, load, p -> LongStream.concat(LongStream.of(key.memberId(), shared.viewerId()),
         p.items().stream().mapToLong(Member::id)).toArray(), onProfiles, p -> p.items().size());
   }
 

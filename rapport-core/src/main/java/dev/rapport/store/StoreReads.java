@@ -65,6 +65,15 @@ public interface StoreReads {
    */
   Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs);
 
+  /**
+   * What ties the member to others ({@link MemberTies}), in one snapshot. With two members' ties
+   * and whether they are connected, a query knows the state between them without {@link #pair}.
+   */
+  MemberTies memberTies(long memberId);
+
+  /** The ids of the member's connections, newest first, as {@link #connections} lists them. */
+  long[] connectionsNewestFirst(long memberId);
+
   /** What the member used of the invitation limits over the given windows. */
   Usage usage(long memberId, Usage.Windows windows);
 

@@ -63,7 +63,7 @@ final class FairShare {
       acquired = false;
     }
     if (!acquired) {
-      throw new ProblemException(503, ProblemType.BUSY.slug(),
+      throw new ProblemException(503, "busy",
           "the server is busy with searches of the network; nothing was changed, try again", Map.of(),
           Map.of("Retry-After", "1"));
     }

@@ -12,6 +12,7 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -31,6 +32,7 @@ import java.util.Set;
 final class SqlReads implements StoreReads {
   private final MemberReads members;
   private final PairReads pairs;
+  private final TieReads ties;
   private final UsageReads usage;
   private final ListReads lists;
   private final IndexFeedReads feed;
@@ -38,6 +40,7 @@ final class SqlReads implements StoreReads {
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
     this.pairs = new PairReads(readers);
+    this.ties = new TieReads(readers);
     this.usage = new UsageReads(readers);
     this.lists = new ListReads(readers);
     this.feed = new IndexFeedReads(dialect, readers);
@@ -66,6 +69,16 @@ final class SqlReads implements StoreReads {
   @Override
   public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
     return members.membersWithHandles(handles);
+  }
+
+  @Override
+  public MemberTies memberTies(long memberId) {
+    return ties.memberTies(memberId);
+  }
+
+  @Override
+  public long[] connectionsNewestFirst(long memberId) {
+    return ties.connectionsNewestFirst(memberId);
   }
 
   @Override

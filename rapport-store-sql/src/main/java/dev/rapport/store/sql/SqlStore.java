@@ -16,6 +16,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.TokenGrant;
@@ -80,6 +81,16 @@ final class SqlStore implements Store {
   @Override
   public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
     return reads.membersWithHandles(handles);
+  }
+
+  @Override
+  public MemberTies memberTies(long memberId) {
+    return reads.memberTies(memberId);
+  }
+
+  @Override
+  public long[] connectionsNewestFirst(long memberId) {
+    return reads.connectionsNewestFirst(memberId);
   }
 
   @Override

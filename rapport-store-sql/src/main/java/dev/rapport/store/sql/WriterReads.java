@@ -15,6 +15,7 @@ import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
+import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -101,6 +102,16 @@ final class WriterReads implements StoreReads {
   @Override
   public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
     return plain.membersWithHandles(handles);
+  }
+
+  @Override
+  public MemberTies memberTies(long memberId) {
+    return plain.memberTies(memberId);
+  }
+
+  @Override
+  public long[] connectionsNewestFirst(long memberId) {
+    return plain.connectionsNewestFirst(memberId);
   }
 
   @Override

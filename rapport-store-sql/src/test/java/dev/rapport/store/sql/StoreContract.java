@@ -34,6 +34,7 @@ import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RapportException;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreUnavailableException;
@@ -740,6 +741,32 @@ abstract class StoreContract {
 
   @Nested
   class Reads {
+    @Test
+    void memberTies_holdFollowsBlocksOpenInvitationsAndLastWithdrawals() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Member dan = add("dan");
+      Invitation toDan = invitation(ada, dan, InvitationState.PENDING, at(1));
+      Invitation fromBob = invitation(bob, ada, InvitationState.PENDING, at(2));
+      Invitation withdrawn = invitation(ada, cyd, InvitationState.PENDING, at(3));
+      apply(new Change.AddFollow(ada.id(), cyd.id(), at(1)), new Change.AddFollow(ada.id(), bob.id(), at(2)),
+          new Change.AddFollow(bob.id(), ada.id(), at(2)), new Change.AddBlock(ada.id(), dan.id(), at(4)),
+          new Change.AddInvitation(toDan), new Change.AddInvitation(fromBob), new Change.AddInvitation(withdrawn));
+      apply(new Change.UpdateInvitation(fromBob.withState(InvitationState.IGNORED, at(5))),
+          new Change.UpdateInvitation(withdrawn.withState(InvitationState.WITHDRAWN, at(6))));
+
+      MemberTies ties = store.memberTies(ada.id());
+      assertThat(ties.following()).containsExactly(Math.min(bob.id(), cyd.id()), Math.max(bob.id(), cyd.id()));
+      assertThat(ties.blocking()).containsExactly(dan.id());
+      assertThat(ties.openInvitationWith(dan.id())).contains(toDan);
+      assertThat(ties.openInvitationWith(bob.id())).contains(fromBob.withState(InvitationState.IGNORED, at(5)));
+      assertThat(ties.openInvitationWith(cyd.id())).isEmpty();
+      assertThat(ties.lastWithdrawalTo(cyd.id())).contains(at(6));
+      assertThat(ties.lastWithdrawalTo(dan.id())).isEmpty();
+      assertThat(store.memberTies(cyd.id()).size()).isZero();
+    }
+
     @Test
     void members_byIdAndHandle_andInBulk() {
       List<Member> many = IntStream.range(0, 600).mapToObj(i -> person("m" + i + "-x")).toList();

@@ -1,0 +1,180 @@
+package dev.rapport;
+
+import dev.rapport.connection.Connections;
+import dev.rapport.follow.Follows;
+import dev.rapport.kernel.PairState;
+import dev.rapport.kernel.Visibility;
+import dev.rapport.member.MemberIds;
+import dev.rapport.model.Cursor;
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.network.NetworkReads;
+import dev.rapport.network.Suggestion;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
+import dev.rapport.profile.ProfileView;
+import dev.rapport.profile.Profiles;
+import dev.rapport.store.StoreReads;
+import dev.rapport.suggestion.SuggestedMember;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+/**
+ * The queries that join the store's reads with the graph index: a profile's closeness, the lists
+ * of connections a viewer may see, degrees and People You May Know. {@link Rapport} answers them
+ * through this; each reads the store through memory where it can (docs/decisions/0012). Thread safe.
+ */
+final class NetworkQueries {
+  /** How many mutual connections a profile names, as "Ann, Bo and 12 others". */
+  private static final int FIRST_MUTUALS = 3;
+
+  private final Supplier<StoreReads> reads;
+  private final Supplier<NetworkReads> index;
+  private final MemberIds memberIds;
+
+  /**
+   * @param reads the store's reads for a query, from memory where it can
+   * @param index the graph index for a query
+   */
+  NetworkQueries(Supplier<StoreReads> reads, Supplier<NetworkReads> index, MemberIds memberIds) {
+    this.reads = reads;
+    this.index = index;
+    this.memberIds = memberIds;
+  }
+
+  private StoreReads reads() {
+    return reads.get();
+  }
+
+  private NetworkReads index() {
+    return index.get();
+  }
+
+  private PairState pair(long viewerId, Handle handle) {
+    return reads().pair(viewerId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
+  }
+
+  /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
+  ProfileView profile(long viewerId, Handle handle) {
+    PairState pair = pair(viewerId, handle);
+    Member member = pair.other();
+    // F5: the count leaves out followers hidden by whoCanFollow = connections.
+    int followers = reads().followerCount(member.id(), Follows.hidesOutsideFollowers(member));
+    if (pair.isSelf()) {
+      return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
+    }
+    // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
+    // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
+    NetworkReads index = index();
+    int mutualCount = index.mutualCount(viewerId, member.id());
+    List<Member> firstMutuals = mutualCount == 0 ? List.of() : firstMutuals(index, viewerId, member.id());
+    // A connection is 1st degree and a shared one makes 2nd: only a 3rd needs the viewer's network.
+    OptionalInt degree = index.connected(viewerId, member.id()) ? OptionalInt.of(1)
+        : mutualCount > 0 ? OptionalInt.of(2) : index.degree(viewerId, member.id());
+    return Profiles.view(pair, followers, new ProfileView.Closeness(degree, mutualCount, firstMutuals));
+  }
+
+  /**
+   * The newest of the member's connections that the viewer shares, as the first page of {@link
+   * #mutualConnections} lists them, from memory: a profile names them for any viewer.
+   */
+  private List<Member> firstMutuals(NetworkReads index, long viewerId, long memberId) {
+    List<Long> ids = new ArrayList<>(FIRST_MUTUALS);
+    for (long id : reads().connectionsNewestFirst(memberId)) {
+      if (index.connected(viewerId, id)) {
+        ids.add(id);
+        if (ids.size() == FIRST_MUTUALS) {
+          break;
+        }
+      }
+    }
+    Map<Long, Member> members = reads().members(ids);
+    return ids.stream().map(members::get).filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * The member's connections that the viewer shares (N2, P1). A first page of none, which the
+   * graph index counts, needs no read of the store.
+   */
+  private Page<Member> shared(long viewerId, long memberId, PageRequest page) {
+    if (page.cursor().isEmpty() && index().mutualCount(viewerId, memberId) == 0) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    return reads().connections(memberId, true, viewerId, page);
+  }
+
+  /**
+   * P1: the member's connections. The member and their connections see the whole list (unless the
+   * member chose only-me, then only they do); everyone else sees the connections they share.
+   */
+  Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
+    PairState pair = pair(viewerId, handle);
+    return Connections.listScope(pair) == Connections.ListScope.SHARED ? shared(viewerId, pair.other().id(), page)
+        : reads().connections(pair.other().id(), false, viewerId, page);
+  }
+
+  /**
+   * N2: the connections the viewer shares with the member, newest first; none with oneself. Shared
+   * connections stay visible whatever the member's connections visibility (P1).
+   *
+   * @throws NotFoundException unknown or blocked (B2)
+   */
+  Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
+    PairState pair = pair(viewerId, handle);
+    Visibility.requireVisible(pair);
+    if (pair.isSelf()) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    return shared(viewerId, pair.other().id(), page);
+  }
+
+  /**
+   * N1 for a batch: the degree (1, 2 or 3) of each named member as the viewer sees them, in order;
+   * 0 for a member out of network, the viewer themself, a handle no member has, or a member
+   * blocked either way (B2: the answer for them is the answer for a handle nobody has).
+   *
+   * @throws InvalidInputException {@code too-many-handles} past {@link Rapport#MAX_DEGREE_BATCH}
+   */
+  int[] degrees(long viewerId, List<Handle> handles) {
+    if (handles.size() > Rapport.MAX_DEGREE_BATCH) {
+      throw new InvalidInputException("too-many-handles",
+          "a degree batch names at most %d members, not %d".formatted(Rapport.MAX_DEGREE_BATCH, handles.size()));
+    }
+    long[] targets = memberIds.idsOf(handles, reads()::membersWithHandles);
+    int[] degrees = index().degrees(viewerId, targets);
+    Visibility.hideBlocked(targets, degrees, reads().blockedEitherWay(viewerId));
+    return degrees;
+  }
+
+  /**
+   * N4, People You May Know: members who share connections with the viewer, most shared first,
+   * then the earlier member, leaving out the viewer, their connections, open invitations either
+   * way, blocks either way (B2) and dismissed suggestions. The cursor continues the ranking as it
+   * stands when the next page is asked.
+   */
+  Page<SuggestedMember> suggestions(long viewerId, PageRequest page) {
+    Suggestion after = null;
+    if (page.cursor().isPresent()) {
+      long[] key = Cursor.decode(page.cursor(), 2); // mutual count, member id
+      after = new Suggestion(key[1], (int) key[0]);
+    }
+    long[] excluded = reads().notToSuggest(viewerId);
+    List<Suggestion> ranked = index()
+        .suggestions(viewerId, page.limit() + 1, id -> Arrays.binarySearch(excluded, id) >= 0, after);
+    List<Suggestion> shown = ranked.subList(0, Math.min(page.limit(), ranked.size()));
+    Map<Long, Member> members = reads().members(shown.stream().map(Suggestion::member).toList());
+    Optional<String> next = ranked.size() > page.limit()
+        ? Optional.of(Cursor.encode(shown.getLast().mutualCount(), shown.getLast().member()))
+        : Optional.empty();
+    return new Page<>(shown.stream().map(s -> new SuggestedMember(members.get(s.member()), s.mutualCount())).toList(),
+        next);
+  }
+}
