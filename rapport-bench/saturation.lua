@@ -37,11 +37,11 @@ local function reads(path_of)
   end
 end
 
-local function degrees_bodies(count)
+local function degrees_bodies(count, size)
   local bodies = {}
   for b = 1, count do
     local names = {}
-    for i = 1, 1000 do
+    for i = 1, size do
       names[i] = '"' .. random_handle() .. '"'
     end
     bodies[b] = '{"handles":[' .. table.concat(names, ",") .. "]}"
@@ -145,8 +145,9 @@ function init(args)
       holder_of_handle[handles[index]] = k
     end
     next_request = route == "follow" and follows(fresh) or invitations(fresh)
-  elseif route == "degrees" then
-    local bodies = degrees_bodies(32)
+  elseif route == "degrees" or route == "degrees20" then
+    -- 20: the degree badges of a page of search results; 1,000: the most one batch may name.
+    local bodies = degrees_bodies(32, route == "degrees" and 1000 or 20)
     next_request = function()
       return wrk.format("POST", "/v1/me/degrees", json[math.random(#json)], bodies[math.random(#bodies)])
     end

@@ -13,7 +13,7 @@
 #   ../shared/datasets/facebook_combined.txt beside the checkout.
 # Settings: CONNECTIONS (16), THREADS (2), DURATION (20), WARMUP (5), MEMBERS (1200 token holders),
 #   ROUTES (all, or some of: health limits profile connections followers following mutual network
-#   suggestions degrees follow invite). SERVER_JAVA_OPTS, if set, goes to the service's JVM.
+#   suggestions degrees20 degrees follow invite). SERVER_JAVA_OPTS, if set, goes to the service's JVM.
 #
 # A route's figure is valid only with 0 in each of: non-2xx answers, socket errors and timeouts
 # (wrk's timeout is raised to 30 s so that slow answers are measured, not dropped), and, for the
@@ -33,7 +33,7 @@ for jar in rapport-cli/target/rapport.jar rapport-bench/target/benchmarks.jar; d
   [[ -f "$jar" ]] || { echo "saturation.sh: no $jar; build with ./mvnw -q -DskipTests package" >&2; exit 2; }
 done
 connections=${CONNECTIONS:-16} threads=${THREADS:-2} duration=${DURATION:-20} warmup=${WARMUP:-5}
-routes=${ROUTES:-health limits profile connections followers following mutual network suggestions degrees follow invite}
+routes=${ROUTES:-health limits profile connections followers following mutual network suggestions degrees20 degrees follow invite}
 declare -A label=(
   [health]='`GET /health` (the framework'"'"'s floor)'
   [limits]='`GET /v1/me/limits`'
@@ -44,6 +44,7 @@ declare -A label=(
   [mutual]='`GET /v1/members/{h}/mutual-connections?limit=20`'
   [network]='`GET /v1/me/network`'
   [suggestions]='`GET /v1/me/suggestions?limit=20`'
+  [degrees20]='`POST /v1/me/degrees` (20 handles, a page of results)'
   [degrees]='`POST /v1/me/degrees` (1,000 handles)'
   [follow]='`PUT`, `DELETE /v1/me/following/{h}` (follow, unfollow)'
   [invite]='`POST /v1/invitations`, `/v1/invitations/{id}/withdraw`')
