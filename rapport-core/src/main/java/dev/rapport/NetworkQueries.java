@@ -16,6 +16,7 @@ import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.profile.Profiles;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.StoreReads;
 import dev.rapport.suggestion.SuggestedMember;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ final class NetworkQueries {
     // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
     NetworkReads index = index();
     int mutualCount = index.mutualCount(viewerId, member.id());
-    List<Member> firstMutuals = mutualCount == 0 ? List.of() : firstMutuals(index, viewerId, member.id());
+    List<Member> firstMutuals = shared(viewerId, member.id(), PageRequest.first(FIRST_MUTUALS)).items();
     // A connection is 1st degree and a shared one makes 2nd: only a 3rd needs the viewer's network.
     OptionalInt degree = index.connected(viewerId, member.id()) ? OptionalInt.of(1)
         : mutualCount > 0 ? OptionalInt.of(2) : index.degree(viewerId, member.id());
@@ -83,32 +84,35 @@ final class NetworkQueries {
   }
 
   /**
-   * The newest of the member's connections that the viewer shares, as the first page of {@link
-   * #mutualConnections} lists them, from memory: a profile names them for any viewer.
+   * The member's connections that the viewer shares (N2, P1), newest first. A first page comes
+   * from memory: the member's connections, remembered, that the graph index finds connected to
+   * the viewer. No block can hide one of them (B2), as a block ends a connection (B1). Later pages
+   * continue from their cursor in the store, which the first page's cursor is made for.
    */
-  private List<Member> firstMutuals(NetworkReads index, long viewerId, long memberId) {
-    List<Long> ids = new ArrayList<>(FIRST_MUTUALS);
-    for (long id : reads().connectionsNewestFirst(memberId)) {
-      if (index.connected(viewerId, id)) {
-        ids.add(id);
-        if (ids.size() == FIRST_MUTUALS) {
-          break;
+  private Page<Member> shared(long viewerId, long memberId, PageRequest page) {
+    if (page.cursor().isPresent()) {
+      return reads().connections(memberId, true, viewerId, page);
+    }
+    NetworkReads index = index();
+    if (index.mutualCount(viewerId, memberId) == 0) {
+      return new Page<>(List.of(), Optional.empty());
+    }
+    ConnectionList list = reads().connectionList(memberId);
+    List<Long> ids = new ArrayList<>(Math.min(page.limit(), 64));
+    int last = -1;
+    boolean more = false;
+    for (int i = 0; i < list.size() && !more; i++) {
+      if (index.connected(viewerId, list.ids()[i])) {
+        more = ids.size() == page.limit();
+        if (!more) {
+          ids.add(list.ids()[i]);
+          last = i;
         }
       }
     }
     Map<Long, Member> members = reads().members(ids);
-    return ids.stream().map(members::get).filter(Objects::nonNull).toList();
-  }
-
-  /**
-   * The member's connections that the viewer shares (N2, P1). A first page of none, which the
-   * graph index counts, needs no read of the store.
-   */
-  private Page<Member> shared(long viewerId, long memberId, PageRequest page) {
-    if (page.cursor().isEmpty() && index().mutualCount(viewerId, memberId) == 0) {
-      return new Page<>(List.of(), Optional.empty());
-    }
-    return reads().connections(memberId, true, viewerId, page);
+    return new Page<>(ids.stream().map(members::get).filter(Objects::nonNull).toList(),
+        more ? Optional.of(Cursor.encode(list.sinceMillis()[last], list.ids()[last])) : Optional.empty());
   }
 
   /**

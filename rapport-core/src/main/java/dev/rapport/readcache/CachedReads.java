@@ -13,6 +13,7 @@ import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -169,10 +170,11 @@ public final class CachedReads implements StoreReads {
         false, t -> t.size() / 32);
   }
 
+  /** Remembered as read: callers must not change its arrays. */
   @Override
-  public long[] connectionsNewestFirst(long memberId) {
-    return remembered.read(new ConnectionIds(memberId), () -> store.connectionsNewestFirst(memberId),
-        ids -> new long[] {memberId}, false, ids -> ids.length / 32).clone();
+  public ConnectionList connectionList(long memberId) {
+    return remembered.read(new ConnectionIds(memberId), () -> store.connectionList(memberId),
+        list -> new long[] {memberId}, false, list -> list.size() / 16);
   }
 
   @Override

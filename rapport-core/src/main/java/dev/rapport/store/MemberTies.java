@@ -35,7 +35,10 @@ public record MemberTies(long memberId, long[] following, long[] blocking, List<
 
   /** The open invitation between them and the other member, in either direction. */
   public Optional<Invitation> openInvitationWith(long otherId) {
-    return openInvitations.stream().filter(i -> i.senderId() == otherId || i.recipientId() == otherId).findFirst();
+    return openInvitations.stream()
+        .filter(i -> i.senderId() == memberId && i.recipientId() == otherId
+            || i.senderId() == otherId && i.recipientId() == memberId)
+        .findFirst();
   }
 
   public Optional<Instant> lastWithdrawalTo(long otherId) {

@@ -71,8 +71,8 @@ public interface StoreReads {
    */
   MemberTies memberTies(long memberId);
 
-  /** The ids of the member's connections, newest first, as {@link #connections} lists them. */
-  long[] connectionsNewestFirst(long memberId);
+  /** The member's connections, newest first, as {@link #connections} lists them. */
+  ConnectionList connectionList(long memberId);
 
   /** What the member used of the invitation limits over the given windows. */
   Usage usage(long memberId, Usage.Windows windows);

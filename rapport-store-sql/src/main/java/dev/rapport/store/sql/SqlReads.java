@@ -12,6 +12,7 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -77,8 +78,8 @@ final class SqlReads implements StoreReads {
   }
 
   @Override
-  public long[] connectionsNewestFirst(long memberId) {
-    return ties.connectionsNewestFirst(memberId);
+  public ConnectionList connectionList(long memberId) {
+    return ties.connectionList(memberId);
   }
 
   @Override

@@ -16,6 +16,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
@@ -89,8 +90,8 @@ final class SqlStore implements Store {
   }
 
   @Override
-  public long[] connectionsNewestFirst(long memberId) {
-    return reads.connectionsNewestFirst(memberId);
+  public ConnectionList connectionList(long memberId) {
+    return reads.connectionList(memberId);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rapport.store.sql;
 import static dev.rapport.store.sql.Statements.bindLongs;
 
 import dev.rapport.model.Invitation;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.MemberTies;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What ties one member to others ({@link MemberTies}), and their connections' ids in list order.
+ * What ties one member to others ({@link MemberTies}), and their connections in list order.
  * Thread safe if the readers are.
  */
 final class TieReads {
@@ -40,7 +41,7 @@ final class TieReads {
           "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL", Rows.INVITATION);
   private static final int INVITATION_FROM = 4;
   private static final String CONNECTIONS =
-      "SELECT other_id FROM connections WHERE member_id = ? ORDER BY created_at DESC, other_id DESC";
+      "SELECT other_id, created_at FROM connections WHERE member_id = ? ORDER BY created_at DESC, other_id DESC";
 
   private final Readers readers;
 
@@ -71,17 +72,20 @@ final class TieReads {
     });
   }
 
-  long[] connectionsNewestFirst(long memberId) {
+  ConnectionList connectionList(long memberId) {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(CONNECTIONS);
       statement.setLong(1, memberId);
       List<Long> ids = new ArrayList<>();
+      List<Long> since = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           ids.add(rows.getLong(1));
+          since.add(rows.getLong(2));
         }
       }
-      return ids.stream().mapToLong(Long::longValue).toArray();
+      return new ConnectionList(ids.stream().mapToLong(Long::longValue).toArray(),
+          since.stream().mapToLong(Long::longValue).toArray());
     });
   }
 

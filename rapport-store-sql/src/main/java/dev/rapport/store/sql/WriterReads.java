@@ -15,6 +15,7 @@ import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
+import dev.rapport.store.ConnectionList;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -110,8 +111,8 @@ final class WriterReads implements StoreReads {
   }
 
   @Override
-  public long[] connectionsNewestFirst(long memberId) {
-    return plain.connectionsNewestFirst(memberId);
+  public ConnectionList connectionList(long memberId) {
+    return plain.connectionList(memberId);
   }
 
   @Override

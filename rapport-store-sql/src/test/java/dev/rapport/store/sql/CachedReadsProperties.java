@@ -9,9 +9,12 @@ import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
 import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.problem.RapportException;
+import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.Store;
 import dev.rapport.testing.TestDatabases;
 import dev.rapport.testing.seeded.SeededProperty;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
@@ -37,15 +41,19 @@ import org.junit.jupiter.api.Test;
  */
 class CachedReadsProperties {
   private static final int MEMBERS = 5;
+  private static final int QUERIES = 11;
 
   /** One step: member {@code a} gives command {@code kind} about member {@code b}, then asks query {@code query}. */
   record Step(int kind, int a, int b, int query) {}
 
   static List<Step> steps(RandomGenerator random) {
-    int size = random.nextInt(1, 50);
+    int size = random.nextInt(1, 70);
     List<Step> steps = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
-      steps.add(new Step(random.nextInt(12), random.nextInt(MEMBERS), random.nextInt(MEMBERS), random.nextInt(9)));
+      // One step in four more invites or accepts, so that members share connections and lists run past a page.
+      int kind = random.nextInt(16);
+      kind = kind < 12 ? kind : kind % 2 == 0 ? 2 : 4;
+      steps.add(new Step(kind, random.nextInt(MEMBERS), random.nextInt(MEMBERS), random.nextInt(QUERIES)));
     }
     return steps;
   }
@@ -74,12 +82,34 @@ class CachedReadsProperties {
       }
       assertThat(everyAnswer(remembering, tokens)).as("after the commands")
           .isEqualTo(everyAnswer(forgetful(store), tokens));
+      inMemoryJoinsAreTheStores(remembering, store);
     }
     try (Store store = SqliteStore.open(file)) {
       Rapport remembering = Rapport.builder().store(store).build();
       everyAnswer(remembering, tokens); // fills its memory
       assertThat(everyAnswer(remembering, tokens)).as("after a restart")
           .isEqualTo(everyAnswer(forgetful(store), tokens));
+    }
+  }
+
+  /**
+   * What queries join in memory is what the store's own reads answer: the state between two
+   * members made from their ties, and the shared lists (the first page, and the cursor to the next).
+   */
+  private static void inMemoryJoinsAreTheStores(Rapport rapport, Store store) {
+    CachedReads joins = new CachedReads(store, (a, b) -> store.pair(a, b).connected(), 0, 4);
+    for (int v = 0; v < MEMBERS; v++) {
+      for (int m = 0; m < MEMBERS; m++) {
+        long viewer = id(rapport, v);
+        long member = id(rapport, m);
+        assertThat(joins.pair(viewer, member)).as("between %d and %d", v, m).isEqualTo(store.pair(viewer, member));
+        Handle handle = handle(m);
+        Object answered = answer(() -> twoPages(p -> rapport.mutualConnections(viewer, handle, p)));
+        if (v != m && answered instanceof List<?>) {
+          assertThat(answered).as("%d's mutual connections with %d", v, m)
+              .isEqualTo(twoPages(p -> store.connections(member, true, viewer, p)));
+        }
+      }
     }
   }
 
@@ -130,7 +160,7 @@ class CachedReadsProperties {
     Map<String, Object> answers = new LinkedHashMap<>();
     for (int v = 0; v < MEMBERS; v++) {
       for (int m = 0; m < MEMBERS; m++) {
-        for (int query = 0; query < 9; query++) {
+        for (int query = 0; query < QUERIES; query++) {
           answers.put(v + " asks " + query + " about " + m, ask(rapport, tokens, query, v, m));
         }
       }
@@ -152,8 +182,17 @@ class CachedReadsProperties {
       case 6 -> () -> Arrays.toString(rapport.degrees(v, IntStream.range(0, MEMBERS).mapToObj(
           CachedReadsProperties::handle).toList()));
       case 7 -> () -> rapport.member(m);
-      default -> () -> rapport.networkSize(v);
+      case 8 -> () -> rapport.networkSize(v);
+      // Pages of one, so that first pages give cursors and the next pages follow them.
+      case 9 -> () -> twoPages(p -> rapport.connections(v, m, p));
+      default -> () -> twoPages(p -> rapport.mutualConnections(v, m, p));
     });
+  }
+
+  private static List<Page<Member>> twoPages(Function<PageRequest, Page<Member>> list) {
+    Page<Member> first = list.apply(PageRequest.first(1));
+    return first.next().isEmpty() ? List.of(first)
+        : List.of(first, list.apply(new PageRequest(1, first.next())));
   }
 
   private static Object answer(Supplier<Object> query) {
