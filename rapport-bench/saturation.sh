@@ -13,7 +13,8 @@
 #   ../shared/datasets/facebook_combined.txt beside the checkout.
 # Settings: CONNECTIONS (16), THREADS (2), DURATION (20), WARMUP (5), MEMBERS (1200 token holders),
 #   ROUTES (all, or some of: health limits profile connections followers following mutual network
-#   suggestions degrees20 degrees follow invite). SERVER_JAVA_OPTS, if set, goes to the service's JVM.
+#   suggestions degrees20 degrees follow invite). SERVER_JAVA_OPTS goes to the service's JVM
+#   (default: the pause goal `./rapport serve` sets).
 #
 # A route's figure is valid only with 0 in each of: non-2xx answers, socket errors and timeouts
 # (wrk's timeout is raised to 30 s so that slow answers are measured, not dropped), and, for the
@@ -71,7 +72,7 @@ echo "# $(date -u +%FT%TZ), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /pr
 # invitation limits are raised so that the write route measures writes, not the weekly limit.
 RAPPORT_ADMIN_TOKEN=$token RAPPORT_TIER_BASIC_WEEKLY_INVITATIONS=100000000 \
   RAPPORT_TIER_BASIC_NEW_ACCOUNT_WEEKLY_INVITATIONS=100000000 \
-  "$java" ${SERVER_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
+  "$java" ${SERVER_JAVA_OPTS:--XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
 pid=$!
 port=""
