@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The searches of the graph that hold a core for milliseconds on a large network (network size,
- * suggestions, degree batches): at most {@code slots} run at once, so that a cheap request always
+ * The searches of the graph that hold a core for milliseconds on a large network (network size and
+ * suggestions): at most {@code slots} run at once, so that a cheap request always
  * finds a core; the queue for them takes members in turn, as each member stands in it once at a
  * time; and no one waits in it longer than {@code maxWait}, but is told to come back.
  *
