@@ -30,7 +30,7 @@ for ((round = 1; round <= rounds; round++)); do
         >"$out/$side-$round.log" 2>&1; do
       grep -q "Unable to acquire the JMH lock" "$out/$side-$round.log" \
         || { echo "failed: see $out/$side-$round.log" >&2; exit 1; }
-      sleep 15
+      sleep 2
     done
   done
 done
