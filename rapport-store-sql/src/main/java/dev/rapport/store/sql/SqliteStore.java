@@ -89,7 +89,7 @@ public final class SqliteStore {
     }
   }
 
-  /** A connection set up as the store's writer's, on a database that must already exist or be new. */
+  /** A connection set up as the store's writer's (WAL, commits not flushed), for tests that drive a writer. */
   static Connection connectWriter(Path path) throws SQLException {
     return connect(path, Role.WRITER);
   }
