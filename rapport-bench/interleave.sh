@@ -25,8 +25,13 @@ for ((round = 1; round <= rounds; round++)); do
     jar="$before"
     [[ "$side" == after ]] && jar="$after"
     echo "== round $round, $side: $jar $*" >&2
-    "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@" -rf csv -rff "$out/$side-$round.csv" >"$out/$side-$round.log" 2>&1 \
-      || { echo "failed: see $out/$side-$round.log" >&2; exit 1; }
+    # JMH runs one benchmark at a time on a machine: while another run holds its lock, wait for it.
+    until "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" "$@" -rf csv -rff "$out/$side-$round.csv" \
+        >"$out/$side-$round.log" 2>&1; do
+      grep -q "Unable to acquire the JMH lock" "$out/$side-$round.log" \
+        || { echo "failed: see $out/$side-$round.log" >&2; exit 1; }
+      sleep 2
+    done
   done
 done
 

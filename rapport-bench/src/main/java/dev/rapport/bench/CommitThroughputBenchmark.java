@@ -39,7 +39,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * The limits rules then count what a real member's week holds, not hundreds of invitations no
  * member could send.
  *
- * <p>The setup prints the latency of the disk's {@code fdatasync} in the same run ({@link DiskSync}).
+ * <p>The setup and the teardown print the latency of the disk's {@code fdatasync} in the same run
+ * ({@link DiskSync}): the figure follows the disk's flushes (docs/decisions/0013).
  *
  * <p>Run: {@code ./mvnw -q -pl rapport-bench -am package -DskipTests && java -jar
  * rapport-bench/target/benchmarks.jar CommitThroughput -p store=sqlite,postgres}
@@ -67,7 +68,7 @@ public class CommitThroughputBenchmark {
   public void setUp(BenchmarkParams params) {
     stores = BenchStores.open(store);
     // Every durable write waits for the disk: its latency now, on the store's own disk, goes beside the figure.
-    System.out.printf("%n%s%n", DiskSync.measure(stores.dir()));
+    System.out.printf("%nbefore the run: %s%n", DiskSync.measure(stores.dir()));
     rapport = Rapport.builder().store(stores.store()).policy(Policy.defaults()).build();
     ids = new long[params.getThreads() * MEMBERS_PER_WRITER];
     for (int i = 0; i < ids.length; i++) {
@@ -77,6 +78,8 @@ public class CommitThroughputBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
+    // Neighbours on a shared disk come and go: the latency after the run brackets the figure.
+    System.out.printf("%nafter the run: %s%n", DiskSync.measure(stores.dir()));
     stores.close();
   }
 

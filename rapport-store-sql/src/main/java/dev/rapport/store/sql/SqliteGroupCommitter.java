@@ -2,14 +2,11 @@ package dev.rapport.store.sql;
 
 import dev.rapport.kernel.Commit;
 import dev.rapport.kernel.Decided;
-import dev.rapport.kernel.Event;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.StoreUnavailableException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,10 +21,16 @@ import org.sqlite.SQLiteException;
 
 /**
  * SQLite has one writer at a time, so all writes go through one connection on one thread (DESIGN
- * decision 3). Callers queue their command or commit and wait; the writer takes everything queued
- * and works through it inside one transaction, and commits once: one flush of the log for the whole
- * batch, done by the {@link WalSyncer} while the writer goes on. Callers hear back only after that
- * flush, so whatever they are told is durable.
+ * decision 3). Callers queue their command or commit and wait; the writer applies each in the open
+ * transaction as it arrives, and commits once for the batch: one flush of the log for all of it,
+ * done by the {@link WalSyncer} while the writer goes on. Callers hear back only after that flush,
+ * so whatever they are told is durable.
+ *
+ * <p>The writer commits when a flusher can take the batch at once ({@link #mayCommit}); until then
+ * it keeps applying what arrives in the same transaction. Nothing on a batch's way waits for a
+ * timer: the writer wakes for a request or for a flush that ended, so the rate follows the disk's
+ * flushes and the writer's own work, and each commit holds everything that arrived meanwhile
+ * (docs/decisions/0013).
  *
  * <p>A request that fails after it began to write (a conflict, a broken constraint, a failing
  * disk) leaves its partial writes in the transaction. Rather than pay for a savepoint around every
@@ -46,14 +49,6 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteGroupCommitter implements Committer {
   private static final int MAX_BATCH = 256;
-  private static final String INSERT_EVENT =
-      "INSERT INTO events (type, at, actor_id, subject_id, ref_id) VALUES (?, ?, ?, ?, ?) RETURNING seq";
-  private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events";
-  /** Many events in one statement, for large commits (see {@link ChangeWriter}). */
-  private static final String INSERT_EVENTS = "INSERT INTO events (type, at, actor_id, subject_id, ref_id) VALUES "
-      + "(?, ?, ?, ?, ?)" + ", (?, ?, ?, ?, ?)".repeat(ChangeWriter.ROWS_PER_STATEMENT - 1);
-  /** The position of the event this connection inserted last: events take their rowid as position. */
-  private static final String LAST_INSERTED_SEQ = "SELECT last_insert_rowid()";
 
   /**
    * A commit to apply, a command to decide and apply, or other writes on the writer's session (the
@@ -73,6 +68,8 @@ final class SqliteGroupCommitter implements Committer {
   }
 
   private static final Request STOP = new Request(null, null, null, null);
+  /** Put in the queue by a flusher when a batch's flush is over. */
+  private static final Request FLUSHED = new Request(null, null, null, null);
 
   /**
    * How a request went: its answer, and whether it failed after it began to write, which leaves
@@ -90,8 +87,15 @@ final class SqliteGroupCommitter implements Committer {
   private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
-  /** Whether the batch being written changed anything, so that its flush is needed. Writer thread only. */
+  // The open transaction, on the writer's thread only: the requests applied in it, in order, their
+  // answers, those that broke midway, and whether it changed anything (so that its flush is needed).
+  private final List<Request> open = new ArrayList<>(MAX_BATCH);
+  private final List<Answer> answers = new ArrayList<>(MAX_BATCH);
+  private final Map<Request, Answer> brokeMidway = new IdentityHashMap<>();
+  private boolean inTransaction;
   private boolean batchWrote;
+  /** Batches handed to the syncer whose flush is not over yet. Writer thread only. */
+  private int inFlight;
 
   private SqliteGroupCommitter(Session session, WalSyncer syncer) {
     this.session = session;
@@ -152,83 +156,151 @@ final class SqliteGroupCommitter implements Committer {
     }
   }
 
+  /** Takes what has queued, applies it in the open transaction, and commits it when {@link #mayCommit} says so. */
   private void run() {
-    List<Request> batch = new ArrayList<>(MAX_BATCH);
+    List<Request> arrived = new ArrayList<>(MAX_BATCH);
+    List<Request> requests = new ArrayList<>(MAX_BATCH);
     boolean stop = false;
     while (!stop) {
       try {
-        batch.add(queue.take());
+        arrived.add(queue.take());
       } catch (InterruptedException e) {
         continue;
       }
-      queue.drainTo(batch, MAX_BATCH - 1);
-      stop = batch.remove(STOP);
-      try {
-        if (!batch.isEmpty()) {
-          write(batch);
+      queue.drainTo(arrived, MAX_BATCH);
+      for (Request request : arrived) {
+        if (request == FLUSHED) {
+          inFlight--;
+        } else if (request == STOP) {
+          stop = true;
+        } else {
+          requests.add(request);
         }
+      }
+      try {
+        apply(requests);
+        if (!open.isEmpty() && (mayCommit() || stop)) {
+          commit();
+        }
+      } catch (SQLException e) {
+        failOpen(requests, StoreFailure.of("write to SQLite", e));
       } catch (RuntimeException | Error e) {
         // Whatever broke, the writer must live on: a dead writer would leave every later caller waiting.
-        rollback();
-        batch.forEach(r -> r.outcome().completeExceptionally(e));
+        failOpen(requests, e);
       }
-      batch.clear();
+      arrived.clear();
+      requests.clear();
+    }
+  }
+
+  /** Applies each request in the open transaction, beginning one if none is open. */
+  private void apply(List<Request> requests) throws SQLException {
+    if (requests.isEmpty()) {
+      return;
+    }
+    if (!inTransaction) {
+      session.execute("BEGIN IMMEDIATE");
+      inTransaction = true;
+      batchWrote = false;
+    }
+    for (Request request : requests) {
+      open.add(request);
+      Attempt attempt = attempt(request);
+      if (attempt.brokeMidway()) {
+        brokeMidway.put(request, attempt.answer());
+        applyAgain();
+      } else {
+        answers.add(attempt.answer());
+      }
     }
   }
 
   /**
-   * Works through the batch in one transaction and commits it without waiting for the disk; the
-   * syncer answers the callers once the batch is durable, while this thread goes on with the next.
+   * Rolls the open transaction back and applies its requests again, without those that broke
+   * midway, which keep their failure as their answer.
    */
-  private void write(List<Request> batch) {
-    // Requests that broke midway in an earlier round, with their answers: left out of the next round.
-    Map<Request, Answer> brokeMidway = new IdentityHashMap<>();
-    List<Answer> answers = new ArrayList<>(batch.size());
-    try {
-      boolean done = false;
-      while (!done) {
-        answers.clear();
-        batchWrote = false;
-        session.execute("BEGIN IMMEDIATE");
-        done = true;
-        for (Request request : batch) {
-          Answer earlier = brokeMidway.get(request);
-          if (earlier != null) {
-            answers.add(earlier);
-            continue;
-          }
-          Attempt attempt = attempt(request);
-          if (attempt.brokeMidway()) {
-            brokeMidway.put(request, attempt.answer());
-            rollback(); // tolerant: a failing statement may have ended the transaction already
-            done = false;
-            break;
-          }
-          answers.add(attempt.answer());
+  private void applyAgain() throws SQLException {
+    boolean done = false;
+    while (!done) {
+      rollback(); // tolerant: a failing statement may have ended the transaction already
+      answers.clear();
+      batchWrote = false;
+      session.execute("BEGIN IMMEDIATE");
+      done = true;
+      for (Request request : open) {
+        Answer earlier = brokeMidway.get(request);
+        if (earlier != null) {
+          answers.add(earlier);
+          continue;
         }
+        Attempt attempt = attempt(request);
+        if (attempt.brokeMidway()) {
+          brokeMidway.put(request, attempt.answer());
+          done = false;
+          break;
+        }
+        answers.add(attempt.answer());
       }
-    } catch (SQLException e) {
-      failAll(batch, e);
-      return;
     }
+  }
+
+  /**
+   * Commits the open transaction without waiting for the disk and hands the batch to the syncer,
+   * which answers its callers once it is durable.
+   */
+  private void commit() {
     long number = syncer.beginCommit();
+    List<Request> requests = List.copyOf(open);
+    List<Answer> told = List.copyOf(answers);
+    boolean wrote = batchWrote;
+    open.clear();
+    answers.clear();
+    brokeMidway.clear();
+    inTransaction = false;
+    inFlight++;
     try {
       session.execute("COMMIT");
     } catch (SQLException e) {
-      failAll(batch, e);
-      syncer.committed(number, false, _ -> {});
+      rollback();
+      StoreUnavailableException failure = StoreFailure.of("write to SQLite", e);
+      requests.forEach(r -> r.outcome().completeExceptionally(failure));
+      syncer.committed(number, false, this::flushed, _ -> {});
       return;
     }
-    List<Request> requests = List.copyOf(batch); // the writer reuses its list for the next batch
-    syncer.committed(number, batchWrote, failure -> {
+    syncer.committed(number, wrote, this::flushed, failure -> {
       for (int i = 0; i < requests.size(); i++) {
         if (failure == null) {
-          answers.get(i).tell(requests.get(i));
+          told.get(i).tell(requests.get(i));
         } else {
           requests.get(i).outcome().completeExceptionally(failure);
         }
       }
     });
+  }
+
+  /** Runs on a flusher once a batch's flush is over: the writer may commit the next one. */
+  private void flushed() {
+    queue.add(FLUSHED);
+  }
+
+  /**
+   * Whether to commit the open transaction now: when a flusher is free to take it at once. While
+   * both are busy the writer keeps applying what arrives, and the batch grows instead of waiting
+   * in line for the disk (docs/decisions/0013).
+   */
+  private boolean mayCommit() {
+    return inFlight < WalSyncer.FLUSHERS || open.size() >= MAX_BATCH;
+  }
+
+  /** Rolls the open transaction back and fails its requests and those not yet applied. */
+  private void failOpen(List<Request> notYetApplied, Throwable failure) {
+    rollback();
+    open.forEach(r -> r.outcome().completeExceptionally(failure));
+    notYetApplied.forEach(r -> r.outcome().completeExceptionally(failure));
+    open.clear();
+    answers.clear();
+    brokeMidway.clear();
+    inTransaction = false;
   }
 
   /** Applies one commit, or decides and applies one command, or writes, inside the open transaction. */
@@ -279,7 +351,7 @@ final class SqliteGroupCommitter implements Committer {
     ChangeWriter.expectVersions(session, commit.expectedVersions());
     ChangeWriter.apply(session, commit.changes(), reads::connectionsMoved);
     reads.applied(commit);
-    return appendEvents(commit.events());
+    return SqliteEvents.append(session, commit.events());
   }
 
   /**
@@ -292,63 +364,10 @@ final class SqliteGroupCommitter implements Committer {
         : new Answer(null, new IllegalStateException("a command conflicted with the state it was decided on: " + reason));
   }
 
-  private long appendEvents(List<Event> events) throws SQLException {
-    if (events.isEmpty()) {
-      try (ResultSet row = session.prepare(LAST_SEQ).executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
-    // Whole statements of many rows first, then the rest one by one: the log keeps the commit's order.
-    int bulk = events.size() / ChangeWriter.ROWS_PER_STATEMENT * ChangeWriter.ROWS_PER_STATEMENT;
-    if (bulk > 0) {
-      PreparedStatement insert = session.prepare(INSERT_EVENTS);
-      for (int from = 0; from < bulk; from += ChangeWriter.ROWS_PER_STATEMENT) {
-        int p = 1;
-        for (Event event : events.subList(from, from + ChangeWriter.ROWS_PER_STATEMENT)) {
-          p = bindEvent(insert, p, event);
-        }
-        insert.executeUpdate();
-      }
-      if (bulk == events.size()) {
-        try (ResultSet row = session.prepare(LAST_INSERTED_SEQ).executeQuery()) {
-          row.next();
-          return row.getLong(1);
-        }
-      }
-    }
-    PreparedStatement insert = session.prepare(INSERT_EVENT);
-    long seq = 0;
-    for (Event event : events.subList(bulk, events.size())) {
-      bindEvent(insert, 1, event);
-      try (ResultSet row = insert.executeQuery()) {
-        row.next();
-        seq = row.getLong(1);
-      }
-    }
-    return seq;
-  }
-
-  /** Binds an event's columns from parameter {@code from} on; returns the next parameter's index. */
-  private static int bindEvent(PreparedStatement insert, int from, Event event) throws SQLException {
-    insert.setString(from, event.type().name());
-    insert.setLong(from + 1, event.at().toEpochMilli());
-    insert.setLong(from + 2, event.actorId());
-    insert.setLong(from + 3, event.subjectId());
-    insert.setLong(from + 4, event.refId());
-    return from + 5;
-  }
-
   private static boolean isUniqueViolation(SQLException e) {
     return e instanceof SQLiteException sqlite
         && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
             || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
-  }
-
-  private void failAll(List<Request> batch, SQLException cause) {
-    rollback();
-    StoreUnavailableException failure = StoreFailure.of("write to SQLite", cause);
-    batch.forEach(r -> r.outcome().completeExceptionally(failure));
   }
 
   private void rollback() {
@@ -377,7 +396,7 @@ final class SqliteGroupCommitter implements Committer {
     }
     Request left;
     while ((left = queue.poll()) != null) {
-      if (left != STOP) {
+      if (left != STOP && left != FLUSHED) {
         left.outcome().completeExceptionally(StoreFailure.closed());
       }
     }

@@ -89,6 +89,11 @@ public final class SqliteStore {
     }
   }
 
+  /** A connection set up as the store's writer's (WAL, commits not flushed), for tests that drive a writer. */
+  static Connection connectWriter(Path path) throws SQLException {
+    return connect(path, Role.WRITER);
+  }
+
   /** What a connection is for: each is set up for its one job. */
   private enum Role { WRITER, READER }
 

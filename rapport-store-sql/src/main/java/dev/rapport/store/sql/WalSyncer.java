@@ -14,16 +14,22 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Makes the SQLite writer's committed batches durable on a thread of its own, so that the writer
+ * Makes the SQLite writer's committed batches durable on threads of their own, so that the writer
  * works on the next batch while the disk flushes the last one, and keeps everyone from reading a
  * batch before it is durable.
  *
  * <p>The writer commits with {@code synchronous=NORMAL}, which in WAL mode appends the batch to the
- * write-ahead log without flushing it; this thread then flushes the log file ({@code fdatasync})
+ * write-ahead log without flushing it; a flusher then flushes the log file ({@code fdatasync})
  * and only then tells the batch's callers. The log is append-only between checkpoints and SQLite
  * replays it up to the last intact commit, so what is durable is always a prefix of the batches:
  * a batch decided on an earlier one that was lost is lost with it, and neither was acknowledged.
- * A flush covers every batch committed before it, so one flush often serves several batches.
+ *
+ * <p>A flush covers every batch committed before it began, whichever thread wrote or flushes
+ * them, so the flushers ({@value #FLUSHERS}) may flush side by side: one that finishes makes every
+ * batch up to its own durable, even one another flusher still waits on. Each has a handle of its
+ * own on the log, so that a failed write-back is reported to each of them. A flusher tells the
+ * writer its flush is done before it wakes the batch's callers, so the writer's next commit and
+ * the callers' answers overlap (docs/decisions/0013).
  *
  * <p>Readers see a batch as soon as SQLite has committed it, which is before it is durable. So a
  * read, once done, waits until every batch that had begun committing by then is durable
@@ -35,37 +41,60 @@ import java.util.function.Consumer;
  * reopened (the way PostgreSQL stops on a failed fsync).
  */
 final class WalSyncer implements AutoCloseable {
-  /** A committed batch waiting for its flush; {@code wrote} is false when it changed nothing. */
-  private record Pending(long batch, boolean wrote, Consumer<StoreUnavailableException> answer) {}
+  /**
+   * Two flushes side by side: the disk takes the second while it still works on the first, and a
+   * flusher waking its batch's callers does not hold up the next batch's flush.
+   */
+  static final int FLUSHERS = 2;
 
-  private static final Pending STOP = new Pending(-1, false, null);
+  /**
+   * A committed batch waiting for its flush; {@code wrote} is false when it changed nothing.
+   * {@code flushed} runs as soon as the flush that covers it is over, before {@code answer}.
+   */
+  private record Pending(long batch, boolean wrote, Runnable flushed, Consumer<StoreUnavailableException> answer) {}
 
-  private final FileChannel wal;
-  private final Thread thread;
+  private static final Pending STOP = new Pending(-1, false, null, null);
+
+  private final List<FileChannel> logs;
+  private final List<Thread> threads = new ArrayList<>();
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition advanced = lock.newCondition();
   /** The last batch the writer began to commit; only the writer moves it. */
   private volatile long committing;
-  /** The last batch that is durable (or that failed and left nothing behind). */
+  /** The last batch that is durable (or that failed and left nothing behind); moved under the lock. */
   private volatile long durable;
   private volatile StoreUnavailableException broken;
 
-  private WalSyncer(FileChannel wal) {
-    this.wal = wal;
-    this.thread = Thread.ofPlatform().name("rapport-sqlite-syncer").daemon().unstarted(this::run);
+  private WalSyncer(List<FileChannel> logs) {
+    this.logs = logs;
+    for (int i = 0; i < logs.size(); i++) {
+      FileChannel log = logs.get(i);
+      threads.add(Thread.ofPlatform().name("rapport-sqlite-flusher-" + i).daemon().unstarted(() -> run(log)));
+    }
   }
 
   /** Starts flushing the write-ahead log of the database in {@code databaseFile}, which must be in WAL mode. */
   static WalSyncer start(Path databaseFile) throws IOException {
     Path log = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
-    return start(FileChannel.open(log, StandardOpenOption.READ));
+    List<FileChannel> logs = new ArrayList<>(FLUSHERS);
+    try {
+      for (int i = 0; i < FLUSHERS; i++) {
+        logs.add(FileChannel.open(log, StandardOpenOption.READ));
+      }
+    } catch (IOException e) {
+      for (FileChannel opened : logs) {
+        closeQuietly(opened);
+      }
+      throw e;
+    }
+    return start(logs);
   }
 
-  /** Starts flushing the given file, which the syncer then owns. */
-  static WalSyncer start(FileChannel log) {
-    WalSyncer syncer = new WalSyncer(log);
-    syncer.thread.start();
+  /** Starts flushing the given handles on one file, a thread for each, which the syncer then owns. */
+  static WalSyncer start(List<FileChannel> logs) {
+    WalSyncer syncer = new WalSyncer(List.copyOf(logs));
+    syncer.threads.forEach(Thread::start);
     return syncer;
   }
 
@@ -83,11 +112,11 @@ final class WalSyncer implements AutoCloseable {
 
   /**
    * Hands over a batch the writer is done with, committed or failed; every batch begun must be
-   * handed over, in order. {@code answer} runs on this thread once the batch is durable (with
-   * {@code null}) or cannot be made durable (with the failure).
+   * handed over, in order. On a flusher's thread, once the batch is durable (or cannot be made
+   * durable), {@code flushed} runs, then {@code answer} with {@code null} or the failure.
    */
-  void committed(long batch, boolean wrote, Consumer<StoreUnavailableException> answer) {
-    queue.add(new Pending(batch, wrote, answer));
+  void committed(long batch, boolean wrote, Runnable flushed, Consumer<StoreUnavailableException> answer) {
+    queue.add(new Pending(batch, wrote, flushed, answer));
   }
 
   /**
@@ -118,49 +147,54 @@ final class WalSyncer implements AutoCloseable {
     }
   }
 
-  private void run() {
+  private void run(FileChannel log) {
     List<Pending> pending = new ArrayList<>();
-    boolean stop = false;
-    while (!stop) {
+    while (true) {
       try {
         pending.add(queue.take());
       } catch (InterruptedException e) {
         continue;
       }
       queue.drainTo(pending);
-      stop = pending.remove(STOP);
-      if (pending.isEmpty()) {
-        continue;
+      boolean stop = pending.remove(STOP);
+      if (!pending.isEmpty()) {
+        flushFor(log, pending);
+        StoreUnavailableException failure = broken;
+        pending.forEach(p -> p.flushed().run());
+        pending.forEach(p -> p.answer().accept(failure));
+        pending.clear();
       }
-      flushFor(pending);
-      StoreUnavailableException failure = broken;
-      pending.forEach(p -> p.answer().accept(failure));
-      lock.lock();
-      try {
-        durable = pending.getLast().batch();
-        advanced.signalAll();
-      } finally {
-        lock.unlock();
+      if (stop) {
+        queue.add(STOP); // for the next flusher
+        return;
       }
-      pending.clear();
     }
   }
 
-  private void flushFor(List<Pending> pending) {
-    if (broken != null || pending.stream().noneMatch(Pending::wrote)) {
-      return;
-    }
-    try {
-      wal.force(false);
-    } catch (IOException | RuntimeException e) {
-      lock.lock();
+  /** Flushes unless nothing needs it, then marks the batches durable, or the syncer broken. */
+  private void flushFor(FileChannel log, List<Pending> pending) {
+    long last = pending.stream().mapToLong(Pending::batch).max().orElseThrow();
+    long first = pending.stream().mapToLong(Pending::batch).min().orElseThrow();
+    // A batch that wrote nothing still waits for earlier ones another flusher may be flushing.
+    boolean needed = pending.stream().anyMatch(Pending::wrote) || durable < first - 1;
+    Exception failed = null;
+    if (needed && broken == null) {
       try {
-        broken = new StoreUnavailableException(
-            "could not flush the SQLite write-ahead log; reopen the store to recover: " + e.getMessage(), e);
-        advanced.signalAll();
-      } finally {
-        lock.unlock();
+        log.force(false);
+      } catch (IOException | RuntimeException e) {
+        failed = e;
       }
+    }
+    lock.lock();
+    try {
+      if (failed != null && broken == null) {
+        broken = new StoreUnavailableException(
+            "could not flush the SQLite write-ahead log; reopen the store to recover: " + failed.getMessage(), failed);
+      }
+      durable = Math.max(durable, last);
+      advanced.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -169,21 +203,26 @@ final class WalSyncer implements AutoCloseable {
   public void close() {
     queue.add(STOP);
     boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
+    for (Thread thread : threads) {
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
     }
+    logs.forEach(WalSyncer::closeQuietly);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(FileChannel log) {
     try {
-      wal.close();
+      log.close();
     } catch (IOException ignored) {
-      // Everything handed over was flushed or failed above; closing a read handle loses nothing.
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      // Everything handed over was flushed or failed; closing a read handle loses nothing.
     }
   }
 }
