@@ -244,6 +244,9 @@ public abstract class NetworkImportContract {
     // Batches far smaller than the import's own, so that a test network spans several.
     assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(InstantSource.system()), 700, 1_100))
         .isEqualTo(new ImportReport(people, 0, 2 * people, 0, 0, Map.of()));
+    // The importer wrote behind the engine's back, which reads the log at most every 100 ms;
+    // an engine opened now reads all of it.
+    rapport = engine(policy);
     assertThat(connections("n-7")).containsExactlyInAnyOrder("n-2", "n-6", "n-8", "n-12");
     assertThat(rapport.networkSize(id("n-0")).first()).isEqualTo(4);
     assertThat(Importer.run(network, store, policy, clock, new TimeOrderedIds(InstantSource.system()), 700, 1_100))
