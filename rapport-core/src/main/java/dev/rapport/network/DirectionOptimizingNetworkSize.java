@@ -1,6 +1,10 @@
 package dev.rapport.network;
 
 import java.util.BitSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -16,7 +20,9 @@ final class DirectionOptimizingNetworkSize {
   enum Direction {
     CHOSEN,
     INSIDE,
-    OUTSIDE
+    OUTSIDE,
+    /** From outside, in two halves at once however few the nodes. */
+    OUTSIDE_IN_HALVES
   }
 
   /** Nanoseconds a search from inside spends on an entry of the 2nd degree's lists. */
@@ -24,6 +30,8 @@ final class DirectionOptimizingNetworkSize {
   /** Nanoseconds a search from outside spends on a member, and on each entry of its list it reads. */
   private static final double OUTSIDE_NANOS_PER_MEMBER = 20;
   private static final double OUTSIDE_NANOS_PER_ENTRY = 2;
+  /** From this many nodes on, the search from outside searches half of them on another thread. */
+  static final int SPLIT_FROM = 1 << 21;
   /** How many members outside the cost of the search from outside is measured on. */
   private static final int SAMPLED = 64;
 
@@ -44,10 +52,12 @@ final class DirectionOptimizingNetworkSize {
     }
     boolean fromOutside = switch (direction) {
       case INSIDE -> false;
-      case OUTSIDE -> true;
+      case OUTSIDE, OUTSIDE_IN_HALVES -> true;
       case CHOSEN -> cheaperFromOutside(current, n, near, second);
     };
-    int third = fromOutside ? thirdFromOutside(current, n, near, second) : thirdFromInside(current, n, near, second);
+    boolean inHalves = direction == Direction.OUTSIDE_IN_HALVES || n >= SPLIT_FROM;
+    int third = fromOutside ? thirdFromOutside(current, n, near, second, inHalves)
+        : thirdFromInside(current, n, near, second);
     return new NetworkSize(first.size(), second.cardinality(), third);
   }
 
@@ -124,22 +134,56 @@ final class DirectionOptimizingNetworkSize {
   }
 
   /**
-   * Members outside {@code near} with a connection in {@code second}, found from their side. This
-   * loop visits nearly every node of the network, so it reads the bit sets as plain words, a word
-   * of outside members at a time, and each list straight from the rows and the overlay, as
-   * {@link AdjacencyRows#slice} would, which was measurably faster (see BENCHMARKS.md).
+   * Members outside {@code near} with a connection in {@code second}, found from their side. In
+   * halves (on a network of {@value #SPLIT_FROM} nodes or more), the upper half of the nodes is searched on the
+   * common pool meanwhile, as the search reads a list of every node (docs/decisions/0012); if the
+   * pool has not begun it by the time the lower half is done, this thread searches it too, so a
+   * busy pool costs no more than the search alone.
    */
-  private static int thirdFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
+  private static int thirdFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second, boolean inHalves) {
     long[] secondWords = second.toLongArray();
     long[] nearWords = near.toLongArray();
+    int words = (n + 63) >>> 6;
+    if (!inHalves) {
+      return thirdFromOutside(current, n, secondWords, nearWords, 0, words);
+    }
+    int middle = words / 2;
+    AtomicBoolean taken = new AtomicBoolean();
+    CompletableFuture<Integer> upper = new CompletableFuture<>();
+    Runnable searchUpper = () -> {
+      if (taken.compareAndSet(false, true)) {
+        try {
+          upper.complete(thirdFromOutside(current, n, secondWords, nearWords, middle, words));
+        } catch (Throwable failure) {
+          upper.completeExceptionally(failure);
+        }
+      }
+    };
+    try {
+      ForkJoinPool.commonPool().execute(searchUpper);
+    } catch (RejectedExecutionException refused) {
+      // Searched below, on this thread.
+    }
+    int lower = thirdFromOutside(current, n, secondWords, nearWords, 0, middle);
+    searchUpper.run(); // a no-op if the pool took it
+    return lower + upper.join();
+  }
+
+  /**
+   * The search from outside over the nodes of words {@code [fromWord, toWord)}. This loop visits
+   * nearly every node of the network, so it reads the bit sets as plain words, a word of outside
+   * members at a time, and each list straight from the rows and the overlay, as
+   * {@link AdjacencyRows#slice} would, which was measurably faster (see BENCHMARKS.md).
+   */
+  private static int thirdFromOutside(AdjacencyRows current, int n, long[] secondWords, long[] nearWords,
+      int fromWord, int toWord) {
     int[] offsets = current.offsets();
     int[] targets = current.targets();
     AtomicReferenceArray<int[]> overlay = current.overlay();
     int overlaid = Math.min(n, overlay.length());
     int base = Math.min(n, current.baseNodes());
     int third = 0;
-    int words = (n + 63) >>> 6;
-    for (int word = 0; word < words; word++) {
+    for (int word = fromWord; word < toWord; word++) {
       long outside = ~(word < nearWords.length ? nearWords[word] : 0L);
       for (; outside != 0; outside &= outside - 1) {
         int w = (word << 6) + Long.numberOfTrailingZeros(outside);
