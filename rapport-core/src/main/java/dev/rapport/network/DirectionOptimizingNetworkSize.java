@@ -6,6 +6,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Network size (N3) by a direction-optimizing search: the 2nd degree is marked from the viewer's
@@ -22,7 +24,9 @@ final class DirectionOptimizingNetworkSize {
     INSIDE,
     OUTSIDE,
     /** From outside, in two halves at once however few the nodes. */
-    OUTSIDE_IN_HALVES
+    OUTSIDE_IN_HALVES,
+    /** From inside, in two halves at once however few the nodes. */
+    INSIDE_IN_HALVES
   }
 
   /** Nanoseconds a search from inside spends on an entry of the 2nd degree's lists. */
@@ -30,7 +34,7 @@ final class DirectionOptimizingNetworkSize {
   /** Nanoseconds a search from outside spends on a member, and on each entry of its list it reads. */
   private static final double OUTSIDE_NANOS_PER_MEMBER = 20;
   private static final double OUTSIDE_NANOS_PER_ENTRY = 2;
-  /** From this many nodes on, the search from outside searches half of them on another thread. */
+  /** From this many nodes on, either search does half of its work on another thread. */
   static final int SPLIT_FROM = 1 << 21;
   /** How many members outside the cost of the search from outside is measured on. */
   private static final int SAMPLED = 64;
@@ -51,13 +55,14 @@ final class DirectionOptimizingNetworkSize {
       near.set(first.values()[k]);
     }
     boolean fromOutside = switch (direction) {
-      case INSIDE -> false;
+      case INSIDE, INSIDE_IN_HALVES -> false;
       case OUTSIDE, OUTSIDE_IN_HALVES -> true;
       case CHOSEN -> cheaperFromOutside(current, n, near, second);
     };
-    boolean inHalves = direction == Direction.OUTSIDE_IN_HALVES || n >= SPLIT_FROM;
+    boolean inHalves = direction == Direction.OUTSIDE_IN_HALVES || direction == Direction.INSIDE_IN_HALVES
+        || n >= SPLIT_FROM;
     int third = fromOutside ? thirdFromOutside(current, n, near, second, inHalves)
-        : thirdFromInside(current, n, near, second);
+        : thirdFromInside(current, n, near, second, inHalves);
     return new NetworkSize(first.size(), second.cardinality(), third);
   }
 
@@ -135,10 +140,8 @@ final class DirectionOptimizingNetworkSize {
 
   /**
    * Members outside {@code near} with a connection in {@code second}, found from their side. In
-   * halves (on a network of {@value #SPLIT_FROM} nodes or more), the upper half of the nodes is searched on the
-   * common pool meanwhile, as the search reads a list of every node (docs/decisions/0012); if the
-   * pool has not begun it by the time the lower half is done, this thread searches it too, so a
-   * busy pool costs no more than the search alone.
+   * halves (on a network of {@value #SPLIT_FROM} nodes or more), the upper half of the nodes is
+   * searched on the common pool meanwhile (docs/decisions/0012).
    */
   private static int thirdFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second, boolean inHalves) {
     long[] secondWords = second.toLongArray();
@@ -148,25 +151,35 @@ final class DirectionOptimizingNetworkSize {
       return thirdFromOutside(current, n, secondWords, nearWords, 0, words);
     }
     int middle = words / 2;
+    return inTwo(() -> thirdFromOutside(current, n, secondWords, nearWords, 0, middle),
+        () -> thirdFromOutside(current, n, secondWords, nearWords, middle, words), Integer::sum);
+  }
+
+  /**
+   * {@code lower} on this thread while the common pool runs {@code upper}, the two results
+   * combined; if the pool has not begun {@code upper} by the time {@code lower} is done, this thread
+   * runs it too, so a busy pool costs no more than running both here.
+   */
+  private static <T> T inTwo(Supplier<T> lower, Supplier<T> upper, BinaryOperator<T> combine) {
     AtomicBoolean taken = new AtomicBoolean();
-    CompletableFuture<Integer> upper = new CompletableFuture<>();
-    Runnable searchUpper = () -> {
+    CompletableFuture<T> other = new CompletableFuture<>();
+    Runnable runUpper = () -> {
       if (taken.compareAndSet(false, true)) {
         try {
-          upper.complete(thirdFromOutside(current, n, secondWords, nearWords, middle, words));
+          other.complete(upper.get());
         } catch (Throwable failure) {
-          upper.completeExceptionally(failure);
+          other.completeExceptionally(failure);
         }
       }
     };
     try {
-      ForkJoinPool.commonPool().execute(searchUpper);
+      ForkJoinPool.commonPool().execute(runUpper);
     } catch (RejectedExecutionException refused) {
-      // Searched below, on this thread.
+      // Run below, on this thread.
     }
-    int lower = thirdFromOutside(current, n, secondWords, nearWords, 0, middle);
-    searchUpper.run(); // a no-op if the pool took it
-    return lower + upper.join();
+    T mine = lower.get();
+    runUpper.run(); // a no-op if the pool took it
+    return combine.apply(mine, other.join());
   }
 
   /**
@@ -217,16 +230,47 @@ final class DirectionOptimizingNetworkSize {
   /**
    * Members outside {@code near} with a connection in {@code second}, found from the 2nd degree:
    * every list of it is marked into words without a test per entry, and the marks outside
-   * {@code near} are counted at the end.
+   * {@code near} are counted at the end. In halves, every other member of the 2nd degree is
+   * marked on the common pool, into words of its own, which are then joined.
    */
-  private static int thirdFromInside(AdjacencyRows current, int n, BitSet near, BitSet second) {
+  private static int thirdFromInside(AdjacencyRows current, int n, BitSet near, BitSet second, boolean inHalves) {
+    long[] reached = inHalves
+        ? inTwo(() -> markFromInside(current, n, second, 0, true), () -> markFromInside(current, n, second, 1, true),
+            (mine, theirs) -> {
+              for (int word = 0; word < mine.length; word++) {
+                mine[word] |= theirs[word];
+              }
+              return mine;
+            })
+        : markFromInside(current, n, second, 0, false);
+    long[] nearWords = near.toLongArray();
+    int third = 0;
+    for (int word = 0; word < reached.length; word++) {
+      third += Long.bitCount(reached[word] & ~(word < nearWords.length ? nearWords[word] : 0L));
+    }
+    return third;
+  }
+
+  /**
+   * The members the lists of {@code second} reach, as words: of every member, or, {@code
+   * alternate}, of every other one from the {@code first} (0 or 1).
+   */
+  private static long[] markFromInside(AdjacencyRows current, int n, BitSet second, int first, boolean alternate) {
     long[] reached = new long[(n + 63) >>> 6];
     int[] offsets = current.offsets();
     int[] targets = current.targets();
     AtomicReferenceArray<int[]> overlay = current.overlay();
     int overlaid = Math.min(n, overlay.length());
     int base = Math.min(n, current.baseNodes());
+    int turn = first;
     for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
+      boolean mine = turn == 0;
+      if (alternate) {
+        turn ^= 1;
+      }
+      if (!mine) {
+        continue;
+      }
       int[] values = u < overlaid ? overlay.get(u) : null;
       int from;
       int to;
@@ -247,11 +291,6 @@ final class DirectionOptimizingNetworkSize {
         }
       }
     }
-    long[] nearWords = near.toLongArray();
-    int third = 0;
-    for (int word = 0; word < reached.length; word++) {
-      third += Long.bitCount(reached[word] & ~(word < nearWords.length ? nearWords[word] : 0L));
-    }
-    return third;
+    return reached;
   }
 }
