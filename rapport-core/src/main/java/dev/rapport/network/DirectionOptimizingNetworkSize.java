@@ -35,7 +35,7 @@ final class DirectionOptimizingNetworkSize {
   private static final double OUTSIDE_NANOS_PER_MEMBER = 20;
   private static final double OUTSIDE_NANOS_PER_ENTRY = 2;
   /** From this many nodes on, either search does half of its work on another thread. */
-  static final int SPLIT_FROM = 1 << 21;
+  static final int SPLIT_FROM = 1 << 19;
   /** How many members outside the cost of the search from outside is measured on. */
   private static final int SAMPLED = 64;
 
