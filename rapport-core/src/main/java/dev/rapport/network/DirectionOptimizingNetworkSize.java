@@ -1,13 +1,7 @@
 package dev.rapport.network;
 
 import java.util.BitSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.BinaryOperator;
-import java.util.function.Supplier;
 
 /**
  * Network size (N3) by a direction-optimizing search: the 2nd degree is marked from the viewer's
@@ -22,11 +16,7 @@ final class DirectionOptimizingNetworkSize {
   enum Direction {
     CHOSEN,
     INSIDE,
-    OUTSIDE,
-    /** From outside, in two halves at once however few the nodes. */
-    OUTSIDE_IN_HALVES,
-    /** From inside, in two halves at once however few the nodes. */
-    INSIDE_IN_HALVES
+    OUTSIDE
   }
 
   /** Nanoseconds a search from inside spends on an entry of the 2nd degree's lists. */
@@ -34,8 +24,6 @@ final class DirectionOptimizingNetworkSize {
   /** Nanoseconds a search from outside spends on a member, and on each entry of its list it reads. */
   private static final double OUTSIDE_NANOS_PER_MEMBER = 20;
   private static final double OUTSIDE_NANOS_PER_ENTRY = 2;
-  /** From this many nodes on, either search does half of its work on another thread. */
-  static final int SPLIT_FROM = 1 << 19;
   /** How many members outside the cost of the search from outside is measured on. */
   private static final int SAMPLED = 64;
 
@@ -55,14 +43,11 @@ final class DirectionOptimizingNetworkSize {
       near.set(first.values()[k]);
     }
     boolean fromOutside = switch (direction) {
-      case INSIDE, INSIDE_IN_HALVES -> false;
-      case OUTSIDE, OUTSIDE_IN_HALVES -> true;
+      case INSIDE -> false;
+      case OUTSIDE -> true;
       case CHOSEN -> cheaperFromOutside(current, n, near, second);
     };
-    boolean inHalves = direction == Direction.OUTSIDE_IN_HALVES || direction == Direction.INSIDE_IN_HALVES
-        || n >= SPLIT_FROM;
-    int third = fromOutside ? thirdFromOutside(current, n, near, second, inHalves)
-        : thirdFromInside(current, n, near, second, inHalves);
+    int third = fromOutside ? thirdFromOutside(current, n, near, second) : thirdFromInside(current, n, near, second);
     return new NetworkSize(first.size(), second.cardinality(), third);
   }
 
@@ -139,64 +124,22 @@ final class DirectionOptimizingNetworkSize {
   }
 
   /**
-   * Members outside {@code near} with a connection in {@code second}, found from their side. In
-   * halves (on a network of {@value #SPLIT_FROM} nodes or more), the upper half of the nodes is
-   * searched on the common pool meanwhile (docs/decisions/0012).
-   */
-  private static int thirdFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second, boolean inHalves) {
-    long[] secondWords = second.toLongArray();
-    long[] nearWords = near.toLongArray();
-    int words = (n + 63) >>> 6;
-    if (!inHalves) {
-      return thirdFromOutside(current, n, secondWords, nearWords, 0, words);
-    }
-    int middle = words / 2;
-    return inTwo(() -> thirdFromOutside(current, n, secondWords, nearWords, 0, middle),
-        () -> thirdFromOutside(current, n, secondWords, nearWords, middle, words), Integer::sum);
-  }
-
-  /**
-   * {@code lower} on this thread while the common pool runs {@code upper}, the two results
-   * combined; if the pool has not begun {@code upper} by the time {@code lower} is done, this thread
-   * runs it too, so a busy pool costs no more than running both here.
-   */
-  private static <T> T inTwo(Supplier<T> lower, Supplier<T> upper, BinaryOperator<T> combine) {
-    AtomicBoolean taken = new AtomicBoolean();
-    CompletableFuture<T> other = new CompletableFuture<>();
-    Runnable runUpper = () -> {
-      if (taken.compareAndSet(false, true)) {
-        try {
-          other.complete(upper.get());
-        } catch (Throwable failure) {
-          other.completeExceptionally(failure);
-        }
-      }
-    };
-    try {
-      ForkJoinPool.commonPool().execute(runUpper);
-    } catch (RejectedExecutionException refused) {
-      // Run below, on this thread.
-    }
-    T mine = lower.get();
-    runUpper.run(); // a no-op if the pool took it
-    return combine.apply(mine, other.join());
-  }
-
-  /**
-   * The search from outside over the nodes of words {@code [fromWord, toWord)}. This loop visits
-   * nearly every node of the network, so it reads the bit sets as plain words, a word of outside
-   * members at a time, and each list straight from the rows and the overlay, as
+   * Members outside {@code near} with a connection in {@code second}, found from their side. This
+   * loop visits nearly every node of the network, so it reads the bit sets as plain words, a word
+   * of outside members at a time, and each list straight from the rows and the overlay, as
    * {@link AdjacencyRows#slice} would, which was measurably faster (see BENCHMARKS.md).
    */
-  private static int thirdFromOutside(AdjacencyRows current, int n, long[] secondWords, long[] nearWords,
-      int fromWord, int toWord) {
+  private static int thirdFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
+    long[] secondWords = second.toLongArray();
+    long[] nearWords = near.toLongArray();
     int[] offsets = current.offsets();
     int[] targets = current.targets();
     AtomicReferenceArray<int[]> overlay = current.overlay();
     int overlaid = Math.min(n, overlay.length());
     int base = Math.min(n, current.baseNodes());
     int third = 0;
-    for (int word = fromWord; word < toWord; word++) {
+    int words = (n + 63) >>> 6;
+    for (int word = 0; word < words; word++) {
       long outside = ~(word < nearWords.length ? nearWords[word] : 0L);
       for (; outside != 0; outside &= outside - 1) {
         int w = (word << 6) + Long.numberOfTrailingZeros(outside);
@@ -230,100 +173,41 @@ final class DirectionOptimizingNetworkSize {
   /**
    * Members outside {@code near} with a connection in {@code second}, found from the 2nd degree:
    * every list of it is marked into words without a test per entry, and the marks outside
-   * {@code near} are counted at the end. In halves, every other member of the 2nd degree is
-   * marked on the common pool, into words of its own, which are then joined.
+   * {@code near} are counted at the end.
    */
-  private static int thirdFromInside(AdjacencyRows current, int n, BitSet near, BitSet second, boolean inHalves) {
-    long[] reached = inHalves
-        ? inTwo(() -> markHalfFromInside(current, n, second, 0), () -> markHalfFromInside(current, n, second, 1),
-            (mine, theirs) -> {
-              for (int word = 0; word < mine.length; word++) {
-                mine[word] |= theirs[word];
-              }
-              return mine;
-            })
-        : markFromInside(current, n, second);
+  private static int thirdFromInside(AdjacencyRows current, int n, BitSet near, BitSet second) {
+    long[] reached = new long[(n + 63) >>> 6];
+    int[] offsets = current.offsets();
+    int[] targets = current.targets();
+    AtomicReferenceArray<int[]> overlay = current.overlay();
+    int overlaid = Math.min(n, overlay.length());
+    int base = Math.min(n, current.baseNodes());
+    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
+      int[] values = u < overlaid ? overlay.get(u) : null;
+      int from;
+      int to;
+      if (values != null) {
+        from = 0;
+        to = values.length;
+      } else if (u < base) {
+        values = targets;
+        from = offsets[u];
+        to = offsets[u + 1];
+      } else {
+        continue;
+      }
+      for (int k = from; k < to; k++) {
+        int w = values[k];
+        if (w < n) {
+          reached[w >>> 6] |= 1L << w;
+        }
+      }
+    }
     long[] nearWords = near.toLongArray();
     int third = 0;
     for (int word = 0; word < reached.length; word++) {
       third += Long.bitCount(reached[word] & ~(word < nearWords.length ? nearWords[word] : 0L));
     }
     return third;
-  }
-
-  /**
-   * The members the lists of {@code second} reach, as words. A loop of its own, without the turns
-   * of the search in halves, which cost a small network's search a few percent.
-   */
-  private static long[] markFromInside(AdjacencyRows current, int n, BitSet second) {
-    long[] reached = new long[(n + 63) >>> 6];
-    int[] offsets = current.offsets();
-    int[] targets = current.targets();
-    AtomicReferenceArray<int[]> overlay = current.overlay();
-    int overlaid = Math.min(n, overlay.length());
-    int base = Math.min(n, current.baseNodes());
-    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
-      int[] values = u < overlaid ? overlay.get(u) : null;
-      int from;
-      int to;
-      if (values != null) {
-        from = 0;
-        to = values.length;
-      } else if (u < base) {
-        values = targets;
-        from = offsets[u];
-        to = offsets[u + 1];
-      } else {
-        continue;
-      }
-      for (int k = from; k < to; k++) {
-        int w = values[k];
-        if (w < n) {
-          reached[w >>> 6] |= 1L << w;
-        }
-      }
-    }
-    return reached;
-  }
-
-  /**
-   * The members the lists of every other member of {@code second}, from the {@code first} (0 or
-   * 1), reach, as words: a half of the search from inside.
-   */
-  private static long[] markHalfFromInside(AdjacencyRows current, int n, BitSet second, int first) {
-    long[] reached = new long[(n + 63) >>> 6];
-    int[] offsets = current.offsets();
-    int[] targets = current.targets();
-    AtomicReferenceArray<int[]> overlay = current.overlay();
-    int overlaid = Math.min(n, overlay.length());
-    int base = Math.min(n, current.baseNodes());
-    int turn = first;
-    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
-      boolean mine = turn == 0;
-      turn ^= 1;
-      if (!mine) {
-        continue;
-      }
-      int[] values = u < overlaid ? overlay.get(u) : null;
-      int from;
-      int to;
-      if (values != null) {
-        from = 0;
-        to = values.length;
-      } else if (u < base) {
-        values = targets;
-        from = offsets[u];
-        to = offsets[u + 1];
-      } else {
-        continue;
-      }
-      for (int k = from; k < to; k++) {
-        int w = values[k];
-        if (w < n) {
-          reached[w >>> 6] |= 1L << w;
-        }
-      }
-    }
-    return reached;
   }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Network size's choice of side, which stops summing the 2nd degree's lists once the sum decides,
  * chooses as the rule that sums them all would, on random graphs sparse enough to be searched from
- * inside and dense enough to be searched from outside; and every side, the search from outside
- * in two halves too, counts what the search from inside counts.
+ * inside and dense enough to be searched from outside; and every side counts what the search from
+ * inside counts.
  */
 class NetworkSizeSideTest {
   /** A random graph: {@code members} members with about {@code averageDegree} connections each, a few of them hubs. */
