@@ -26,7 +26,7 @@ final class CommonNeighbourSuggestions {
   /**
    * On a network of {@link #LARGE_NETWORK} nodes or more, whose int counts (16 MB and up) far
    * outgrow the processor's 2 MB cache, so that each count misses it, a query counts in bytes from
-   * one connection per this many nodes (docs/decisions/0012).
+   * one connection per this many nodes (docs/decisions/0014).
    */
   private static final int DENSE_FRACTION_LARGE = 64;
 

@@ -58,7 +58,7 @@ final class DirectionOptimizingNetworkSize {
    * are summed largest first (the hubs are numbered last), and only until the sum decides: past
    * the least the outside could cost, the outside is sampled, and past its predicted cost the sum
    * stops, as summing every list of a large 2nd degree cost as much as the choice saved
-   * (docs/decisions/0012). Decides as {@link #cheaperFromOutsideSummingAll} does.
+   * (docs/decisions/0014). Decides as {@link #cheaperFromOutsideSummingAll} does.
    */
   static boolean cheaperFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
     int outside = n - near.cardinality();
