@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
@@ -63,7 +64,33 @@ final class Datasets {
    * lists over node ids 0..n-1, each edge in both lists once, self loops dropped.
    */
   static int[][] snapAdjacency(String name) {
-    int[][] edges = snapEdges(name);
+    return adjacency(snapEdges(name));
+  }
+
+  /**
+   * A seeded random graph of {@code members} members (0..members-1) as {@link #snapAdjacency}
+   * gives one: each member draws {@code perMember} others uniformly, so the average degree is
+   * about twice that; self loops and repeats are dropped. For a store of a size no shared data set
+   * has.
+   */
+  static int[][] randomAdjacency(int members, int perMember, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    int[][] edges = {new int[members * perMember], new int[members * perMember]};
+    int count = 0;
+    for (int u = 0; u < members; u++) {
+      for (int k = 0; k < perMember; k++) {
+        int v = random.nextInt(members);
+        if (v != u) {
+          edges[0][count] = u;
+          edges[1][count++] = v;
+        }
+      }
+    }
+    return adjacency(new int[][] {Arrays.copyOf(edges[0], count), Arrays.copyOf(edges[1], count)});
+  }
+
+  /** Edges {@code {from, to}} as sorted adjacency lists, each edge in both lists once. */
+  private static int[][] adjacency(int[][] edges) {
     int count = edges[0].length;
     int n = 0;
     for (int i = 0; i < count; i++) {

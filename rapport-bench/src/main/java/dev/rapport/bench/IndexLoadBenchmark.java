@@ -41,7 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Loading the graph index from a store at start, on a SNAP graph (ego-Facebook 88,234 connections;
- * email-Enron 183,831):
+ * email-Enron 183,831) or on a random graph of a million members with about ten million
+ * connections ({@code random-1m}, an average degree of 20, filled in some minutes):
  * <ul>
  *   <li>{@code load}: {@code Network.load}, as every start does. It restores the index from the
  *       copy the store keeps (saved by the load at setup) and replays the log since, which holds
@@ -67,6 +68,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 public class IndexLoadBenchmark {
   private static final int CHANGES_PER_COMMIT = 5_000;
+  /** A random graph of a million members, for the start of a store of that size (issue 14). */
+  static final String RANDOM_1M = "random-1m";
+  private static final int RANDOM_DRAWS_PER_MEMBER = 10;
+  private static final long RANDOM_SEED = 20_261_207;
 
   @Param({"sqlite", "postgres"})
   public String store;
@@ -90,22 +95,31 @@ public class IndexLoadBenchmark {
   public void fill() {
     NETWORK_LOG.setLevel(java.util.logging.Level.WARNING);
     stores = BenchStores.open(store);
-    String file = switch (dataset) {
-      case "ego-facebook" -> "facebook_combined.txt";
-      case "email-enron" -> "Email-Enron.txt";
-      default -> throw new IllegalArgumentException("no data set '" + dataset + "'; use ego-facebook or email-enron");
-    };
     long started = System.nanoTime();
-    switch (fill) {
-      case "commits" -> fillThroughCommits(Datasets.snapAdjacency(file));
-      case "import" -> fillAsAnImport(Datasets.snapEdges(file));
-      default -> throw new IllegalArgumentException("no fill '" + fill + "'; use commits or import");
+    if (dataset.equals(RANDOM_1M)) {
+      if (!fill.equals("commits")) {
+        throw new IllegalArgumentException(RANDOM_1M + " is filled through commits only");
+      }
+      fillThroughCommits(Datasets.randomAdjacency(1_000_000, RANDOM_DRAWS_PER_MEMBER, RANDOM_SEED));
+    } else {
+      String file = switch (dataset) {
+        case "ego-facebook" -> "facebook_combined.txt";
+        case "email-enron" -> "Email-Enron.txt";
+        default -> throw new IllegalArgumentException(
+            "no data set '" + dataset + "'; use ego-facebook, email-enron or " + RANDOM_1M);
+      };
+      switch (fill) {
+        case "commits" -> fillThroughCommits(Datasets.snapAdjacency(file));
+        case "import" -> fillAsAnImport(Datasets.snapEdges(file));
+        default -> throw new IllegalArgumentException("no fill '" + fill + "'; use commits or import");
+      }
     }
     System.out.printf("%nfilled %s (%s) with %d connections in %.1f s%n", store, fill, connections,
         (System.nanoTime() - started) / 1e9);
     NetworkReads index = Network.load(stores.store(), ForkJoinPool.commonPool()).current();
-    System.out.printf("index: %d connections, %.2f bytes per directed adjacency entry (arrays it keeps)%n",
-        index.connectionCount(), index.footprintBytes() / (2.0 * index.connectionCount()));
+    System.out.printf("index: %d members, %d connections, %.2f bytes per directed adjacency entry, %.1f per member"
+        + " (arrays it keeps)%n", index.size(), index.connectionCount(),
+        index.footprintBytes() / (2.0 * index.connectionCount()), index.footprintBytes() / (double) index.size());
   }
 
   /** Members u0, u1, ... as the file names them, then their connections, as the import makes them. */

@@ -1,5 +1,8 @@
 package dev.rapport.network;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -20,8 +23,20 @@ final class CommonNeighbourSuggestions {
    * bytes and reads the counts in node order (see {@link #suggestFromMany}).
    */
   private static final int DENSE_FRACTION = 8;
+  /**
+   * On a network of {@link #LARGE_NETWORK} nodes or more, whose int counts (16 MB and up) far
+   * outgrow the processor's 2 MB cache, so that each count misses it, a query counts in bytes from
+   * one connection per this many nodes (docs/decisions/0014).
+   */
+  private static final int DENSE_FRACTION_LARGE = 64;
+
+  private static final int LARGE_NETWORK = 1 << 22;
   /** Columns of a query's histogram of counts (a power of two; see its use). */
   private static final int HISTOGRAM_COLUMNS = 4;
+
+  /** Eight byte counts as one word, for the scan of the counts in node order. */
+  private static final VarHandle EIGHT_COUNTS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
 
   /** Counts per node, lent and handed back zeroed. */
   private final Scratch<int[]> intCounts = Scratch.ofInts();
@@ -64,14 +79,14 @@ final class CommonNeighbourSuggestions {
 
   /**
    * Whether the lists of a viewer's connections hold at least one entry per {@value DENSE_FRACTION}
-   * nodes. Only to choose the way of counting: the lists are read again, as they may be by then.
+   * nodes ({@value DENSE_FRACTION_LARGE} on a large network). Only to choose the way of counting: the lists are read again, as they may be by then.
    */
   private static boolean reachesMany(AdjacencyRows current, AdjacencyRows.Slice first, int n) {
     long paths = 0;
     for (int k = first.from(); k < first.to(); k++) {
       paths += current.slice(first.values()[k]).size();
     }
-    return paths >= n / DENSE_FRACTION;
+    return paths >= n / (n >= LARGE_NETWORK ? DENSE_FRACTION_LARGE : DENSE_FRACTION);
   }
 
   /** One query: the viewer's node and list, the nodes it may see, and what it asks. */
@@ -226,16 +241,42 @@ final class CommonNeighbourSuggestions {
       }
     }
     intCounts.give(carries);
-    // A node is looked at only when its count could be kept, which soon stops being true of most.
-    for (int u = 0; u < n; u++) {
+    // A node is looked at only when its count could be kept, which soon stops being true of most:
+    // eight counts are read as one word, and looked at one by one only if one of them could be.
+    int u = 0;
+    for (; u + 8 <= n; u += 8) {
+      long eight = (long) EIGHT_COUNTS.get(counts, u);
+      if (eight != 0 && anyAtLeast(eight, best.leastCount())) {
+        offerEach(question, best, counts, u, u + 8);
+      }
+    }
+    offerEach(question, best, counts, u, n);
+    Arrays.fill(counts, 0, n, (byte) 0);
+    byteCounts.give(counts);
+    return best;
+  }
+
+  /** Offers each node from {@code from} to {@code to} whose byte count could be kept. */
+  private static void offerEach(Question question, BestSuggestions best, byte[] counts, int from, int to) {
+    for (int u = from; u < to; u++) {
       int count = counts[u] & 0xff;
       if (count >= best.leastCount()) {
         question.offer(best, u, count);
       }
     }
-    Arrays.fill(counts, 0, n, (byte) 0);
-    byteCounts.give(counts);
-    return best;
+  }
+
+  /**
+   * Whether any of the eight unsigned byte counts in {@code eight} is at least {@code least} (1 or
+   * more), or {@code least} is above 128: adding {@code 128 - least} to each count's low seven bits
+   * sets its high bit exactly when they reach {@code least}, without a carry into the next count.
+   */
+  static boolean anyAtLeast(long eight, int least) {
+    if (least > 128) {
+      return true;
+    }
+    long sum = (eight & 0x7f7f_7f7f_7f7f_7f7fL) + (128 - least) * 0x0101_0101_0101_0101L;
+    return ((sum | eight) & 0x8080_8080_8080_8080L) != 0;
   }
 
   /**

@@ -54,21 +54,60 @@ final class DirectionOptimizingNetworkSize {
   /**
    * Whether the search from outside is predicted to cost less: the entries of the 2nd degree's
    * lists against the members outside, each with the entries read before its first connection in
-   * the 2nd degree, as measured on up to {@value #SAMPLED} of them spread over the nodes.
+   * the 2nd degree, as measured on up to {@value #SAMPLED} of them spread over the nodes. The lists
+   * are summed largest first (the hubs are numbered last), and only until the sum decides: past
+   * the least the outside could cost, the outside is sampled, and past its predicted cost the sum
+   * stops, as summing every list of a large 2nd degree cost as much as the choice saved
+   * (docs/decisions/0014). Decides as {@link #cheaperFromOutsideSummingAll} does.
    */
-  private static boolean cheaperFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
-    long entries = 0;
-    for (int u = second.nextSetBit(0); u >= 0; u = second.nextSetBit(u + 1)) {
-      entries += current.slice(u).size();
-    }
+  static boolean cheaperFromOutside(AdjacencyRows current, int n, BitSet near, BitSet second) {
     int outside = n - near.cardinality();
     if (outside <= 0) {
       return true;
     }
+    // Even a first entry in the 2nd degree for everyone outside costs this much.
+    double outsideCost = outside * (OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY);
+    boolean sampled = false;
+    long entries = 0;
+    for (int u = second.previousSetBit(n - 1); u >= 0; u = second.previousSetBit(u - 1)) {
+      entries += current.slice(u).size();
+      if (entries * INSIDE_NANOS_PER_ENTRY > outsideCost) {
+        if (sampled) {
+          return true;
+        }
+        sampled = true;
+        outsideCost = outside * outsideNanosPerMember(current, n, near, second);
+        if (entries * INSIDE_NANOS_PER_ENTRY > outsideCost) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The rule of {@link #cheaperFromOutside} with every list summed first: for tests. */
+  static boolean cheaperFromOutsideSummingAll(AdjacencyRows current, int n, BitSet near, BitSet second) {
+    int outside = n - near.cardinality();
+    if (outside <= 0) {
+      return true;
+    }
+    long entries = 0;
+    for (int u = second.nextSetBit(0); u >= 0 && u < n; u = second.nextSetBit(u + 1)) {
+      entries += current.slice(u).size();
+    }
     double fromInside = entries * INSIDE_NANOS_PER_ENTRY;
     if (outside * (OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY) >= fromInside) {
-      return false; // even a first entry in the 2nd degree for everyone outside would cost more
+      return false;
     }
+    return outside * outsideNanosPerMember(current, n, near, second) < fromInside;
+  }
+
+  /**
+   * The predicted cost of the search from outside per member outside {@code near}: the entries it
+   * reads before the first in {@code second}, or the whole list, as measured on up to
+   * {@value #SAMPLED} of them spread over the nodes.
+   */
+  private static double outsideNanosPerMember(AdjacencyRows current, int n, BitSet near, BitSet second) {
     long read = 0;
     int sampled = 0;
     int stride = Math.max(1, n / SAMPLED);
@@ -81,8 +120,7 @@ final class DirectionOptimizingNetworkSize {
       read += s.to() - Math.max(k, s.from());
       sampled++;
     }
-    double perMember = OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY * read / Math.max(1, sampled);
-    return outside * perMember < fromInside;
+    return OUTSIDE_NANOS_PER_MEMBER + OUTSIDE_NANOS_PER_ENTRY * read / Math.max(1, sampled);
   }
 
   /**

@@ -106,6 +106,11 @@ public final class GraphIndex implements NetworkReads {
     return this;
   }
 
+  /** The member's node, or -1 if it has none: for tests. */
+  int nodeOf(long member) {
+    return nodes.get(member);
+  }
+
   /** The rows as they are now, for the parts that read them. */
   AdjacencyRows rows() {
     return lists;

@@ -44,11 +44,25 @@ public final class GraphIndexBuilder {
     this.background = background;
   }
 
+  /**
+   * Makes room for this many connections in all, for a caller who knows how many will come, so
+   * that the pairs do not grow by copying: on a large graph the last copy would hold the pairs
+   * three times over for a moment. A hint: more may still be added.
+   */
+  public GraphIndexBuilder expecting(int connections) {
+    if (connections > a.length) {
+      a = Arrays.copyOf(a, connections);
+      b = Arrays.copyOf(b, connections);
+    }
+    return this;
+  }
+
   /** Adds a connection; duplicates and self-connections are ignored when building. */
   public GraphIndexBuilder add(long memberA, long memberB) {
     if (count == a.length) {
-      a = Arrays.copyOf(a, count * 2);
-      b = Arrays.copyOf(b, count * 2);
+      int grown = (int) Math.min(Integer.MAX_VALUE - 16, 2L * count);
+      a = Arrays.copyOf(a, grown);
+      b = Arrays.copyOf(b, grown);
     }
     if (memberA != lastMember) {
       lastNode = nodeFor(memberA);

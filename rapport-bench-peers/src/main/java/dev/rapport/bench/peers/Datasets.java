@@ -20,6 +20,7 @@ final class Datasets {
   static final String LDBC_SF01 = "ldbc-sf0.1";
   static final String SYNTHETIC_100K = "synthetic-100k";
   static final String SYNTHETIC_1M = "synthetic-1m";
+  static final String SYNTHETIC_10M = "synthetic-10m";
 
   /** The real graphs, which need the shared data sets folder. */
   static final List<String> REAL = List.of(EGO_FACEBOOK, EMAIL_ENRON, LDBC_SF01);
@@ -40,8 +41,9 @@ final class Datasets {
       case LDBC_SF01 -> ldbcKnows(name);
       case SYNTHETIC_100K -> synthetic(name, 100_000);
       case SYNTHETIC_1M -> synthetic(name, 1_000_000);
+      case SYNTHETIC_10M -> synthetic(name, 10_000_000);
       default -> throw new IllegalArgumentException("no data set '" + name + "'; use one of "
-          + String.join(", ", REAL) + ", " + SYNTHETIC_100K + ", " + SYNTHETIC_1M);
+          + String.join(", ", REAL) + ", " + SYNTHETIC_100K + ", " + SYNTHETIC_1M + ", " + SYNTHETIC_10M);
     };
   }
 

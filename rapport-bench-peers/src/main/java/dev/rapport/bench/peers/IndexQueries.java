@@ -4,6 +4,7 @@ import dev.rapport.network.GraphIndex;
 import dev.rapport.network.GraphIndexBuilder;
 import dev.rapport.network.NetworkSize;
 import dev.rapport.network.Suggestion;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongPredicate;
 
@@ -18,13 +19,26 @@ final class IndexQueries implements NetworkQueries {
   }
 
   static IndexQueries load(Graph graph) {
-    GraphIndexBuilder builder = GraphIndex.builder();
+    GraphIndexBuilder builder = GraphIndex.builder().expecting(graph.connections());
     int[] from = graph.from();
     int[] to = graph.to();
     for (int i = 0; i < from.length; i++) {
       builder.add(from[i], to[i]);
     }
     return new IndexQueries(builder.build());
+  }
+
+  /** The k-th of the member's connections in id order, as {@link Graph.Adjacency#neighbour} gives it. */
+  int neighbour(int member, int k) {
+    // The index lists them by node, its hubs last.
+    long[] connections = index.connectionsOf(member);
+    Arrays.sort(connections);
+    return (int) connections[k];
+  }
+
+  /** The bytes of the index's arrays ({@link GraphIndex#footprintBytes}). */
+  long footprintBytes() {
+    return index.footprintBytes();
   }
 
   @Override

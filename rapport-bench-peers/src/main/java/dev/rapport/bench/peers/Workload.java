@@ -1,6 +1,8 @@
 package dev.rapport.bench.peers;
 
 import java.util.SplittableRandom;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The inputs of each question, drawn once from the graph with a seed fixed per data set, so that
@@ -27,12 +29,21 @@ record Workload(long[] degreeViewers, long[][] targets, long[] pairA, long[] pai
   static final int NETWORK_VIEWERS = 64;
 
   static Workload of(Graph graph) {
-    SplittableRandom random = new SplittableRandom(graph.name().hashCode() * 0x9E3779B97F4A7C15L);
     Graph.Adjacency adjacency = graph.adjacency();
+    return of(graph, adjacency::degree, adjacency::neighbour);
+  }
+
+  /**
+   * The inputs drawn from the graph's rows as given: {@code degree} of a member and its k-th
+   * {@code neighbour} in id order. The same inputs as {@link #of(Graph)} draws, from rows that
+   * cost less memory than the graph's adjacency, such as the index's own.
+   */
+  static Workload of(Graph graph, IntUnaryOperator degree, IntBinaryOperator neighbour) {
+    SplittableRandom random = new SplittableRandom(graph.name().hashCode() * 0x9E3779B97F4A7C15L);
     int[] connected = new int[graph.members()];
     int connectedCount = 0;
     for (int m = 0; m < graph.members(); m++) {
-      if (adjacency.degree(m) > 0) {
+      if (degree.applyAsInt(m) > 0) {
         connected[connectedCount++] = m;
       }
     }
@@ -49,8 +60,8 @@ record Workload(long[] degreeViewers, long[][] targets, long[] pairA, long[] pai
     long[] pairB = new long[PAIRS];
     for (int i = 0; i < PAIRS; ) {
       int a = connected[random.nextInt(pool)];
-      int f = adjacency.neighbour(a, random.nextInt(adjacency.degree(a)));
-      int b = adjacency.neighbour(f, random.nextInt(adjacency.degree(f)));
+      int f = neighbour.applyAsInt(a, random.nextInt(degree.applyAsInt(a)));
+      int b = neighbour.applyAsInt(f, random.nextInt(degree.applyAsInt(f)));
       if (b != a) {
         pairA[i] = a;
         pairB[i++] = b;
