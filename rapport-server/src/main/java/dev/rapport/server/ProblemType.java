@@ -17,7 +17,7 @@ enum ProblemType {
   MALFORMED_JSON("malformed-json", 400, "", "The body is not well-formed JSON, or a route that needs a JSON object got none."),
   INVALID_BODY("invalid-body", 400, "", "The body is JSON but not an object."),
   MISSING_FIELD("missing-field", 400, "", "A required field of the body is absent; the problem names it in `field`."),
-  INVALID_FIELD("invalid-field", 400, "", "A field of the body has the wrong type or is out of range; the problem names it in `field`."),
+  INVALID_FIELD("invalid-field", 400, "", "A field of the body has the wrong type, is out of range or is not valid Unicode (half of a surrogate pair alone); the problem names it in `field`."),
   UNKNOWN_FIELD("unknown-field", 400, "", "The body has a field this route does not take; the problem names it in `field`."),
   UNREADABLE_BODY("unreadable-body", 400, "", "The body could not be read to its end (broken framing or encoding)."),
   INVALID_PAGE("invalid-page", 400, "", "`limit` must be a whole number from 1 to 200."),
