@@ -4,6 +4,7 @@ import dev.rapport.importing.NetworkImport;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
+import dev.rapport.problem.InvalidInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,7 +82,12 @@ final class LinkedInConnections {
               "has %d fields, the header %d (a comma inside a field needs the field in double quotes)"
                   .formatted(record.fields().size(), columns.count()));
         }
-        Optional<NewMember> person = person(columns, record.fields());
+        Optional<NewMember> person;
+        try {
+          person = person(columns, record.fields());
+        } catch (InvalidInputException e) {
+          throw ImportFiles.malformedAt(file, record.line(), e.getMessage());
+        }
         if (person.isEmpty()) {
           nobody++;
           continue;

@@ -1,6 +1,7 @@
 package dev.rapport.invitation;
 
 import dev.rapport.model.Handle;
+import dev.rapport.model.Text;
 import dev.rapport.problem.InvalidInputException;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
 /**
  * The command to invite a member to connect (C1).
  *
- * @param note an optional personal note (C8); blank counts as none
+ * @param note an optional personal note (C8), stored as {@link Text#lines} leaves it; blank counts as none
  * @param email the recipient's email, needed when they accept invitations only from people who
  *     know it (C9)
  */
@@ -18,7 +19,9 @@ public record SendInvitation(Handle to, Optional<String> note, Optional<String> 
 
   public SendInvitation {
     Objects.requireNonNull(to, "to");
-    note = note == null ? Optional.empty() : note.map(String::strip).filter(n -> !n.isEmpty());
+    // C8: a note keeps its line breaks but no other control or formatting character.
+    note = note == null ? Optional.empty()
+        : note.map(n -> Text.lines(n, "note", "invalid-note")).filter(n -> !n.isEmpty());
     email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
     if (note.isPresent() && note.get().length() > NOTE_CEILING) {
       throw new InvalidInputException("note-too-long",

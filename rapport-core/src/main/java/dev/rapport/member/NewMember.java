@@ -2,7 +2,9 @@ package dev.rapport.member;
 
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.Text;
 import dev.rapport.problem.InvalidInputException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,20 +36,24 @@ public record NewMember(Handle handle, MemberKind kind, String name, String head
     return new NewMember(Handle.of(handle), MemberKind.PERSON, name, "", Optional.empty(), Optional.empty());
   }
 
+  /** The name as stored: one line of text ({@link Text#line}), 1 to {@value #MAX_NAME} characters. */
   static String requireName(String name) {
-    String stripped = name == null ? "" : name.strip();
-    if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-      throw new InvalidInputException("invalid-name", "a name has 1 to %d characters".formatted(MAX_NAME));
+    String clean = Text.line(name, "name", "invalid-name");
+    if (clean.isEmpty() || clean.length() > MAX_NAME) {
+      throw new InvalidInputException("invalid-name", "a name has 1 to %d characters".formatted(MAX_NAME),
+          Map.of("field", "name"));
     }
-    return stripped;
+    return clean;
   }
 
+  /** The headline as stored: one line of text ({@link Text#line}), at most {@value #MAX_HEADLINE} characters. */
   static String requireHeadline(String headline) {
-    String stripped = headline == null ? "" : headline.strip();
-    if (stripped.length() > MAX_HEADLINE) {
-      throw new InvalidInputException("invalid-headline", "a headline has at most %d characters".formatted(MAX_HEADLINE));
+    String clean = Text.line(headline, "headline", "invalid-headline");
+    if (clean.length() > MAX_HEADLINE) {
+      throw new InvalidInputException("invalid-headline",
+          "a headline has at most %d characters".formatted(MAX_HEADLINE), Map.of("field", "headline"));
     }
-    return stripped;
+    return clean;
   }
 
   static void requireEmail(String email) {

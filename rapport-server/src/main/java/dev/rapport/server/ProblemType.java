@@ -41,8 +41,8 @@ enum ProblemType {
 
   // Members and tiers.
   INVALID_HANDLE("invalid-handle", 400, "M1", "A handle is 3 to 40 characters of a-z, 0-9 and -."),
-  INVALID_NAME("invalid-name", 400, "M1", "A display name is required and has a maximum length."),
-  INVALID_HEADLINE("invalid-headline", 400, "M1", "A headline has a maximum length."),
+  INVALID_NAME("invalid-name", 400, "M1", "A display name is required, has a maximum length, and is one line of text without control or bidirectional formatting characters."),
+  INVALID_HEADLINE("invalid-headline", 400, "M1", "A headline has a maximum length, and is one line of text without control or bidirectional formatting characters."),
   INVALID_EMAIL("invalid-email", 400, "M1", "The email is not one the service can store."),
   HANDLE_TAKEN("handle-taken", 409, "M1", "Handles are unique across members and company pages, and never change."),
   UNKNOWN_TIER("unknown-tier", 400, "M2", "The tier is not one the service is configured with."),
@@ -61,6 +61,7 @@ enum ProblemType {
   INVITATION_NOT_OPEN("invitation-not-open", 409, "C1", "The invitation was already accepted, withdrawn or canceled."),
   INVITATION_NOT_FOUND("invitation-not-found", 404, "C1", "No invitation with this id is yours to answer in this way."),
   INVITATION_COOLDOWN("invitation-cooldown", 429, "C6", "After withdrawing an invitation you can invite the same member again only after 21 days; `retryAt` says when."),
+  INVALID_NOTE("invalid-note", 400, "C8", "A note may hold line breaks, but no other control or bidirectional formatting characters."),
   NOTE_TOO_LONG("note-too-long", 400, "C8", "The note is longer than your tier allows; `limit` is the maximum."),
   MONTHLY_NOTE_LIMIT("monthly-note-limit", 429, "C8", "Your tier's personalised notes for this calendar month are used up; send the invitation without a note."),
   EMAIL_REQUIRED("email-required", 403, "C9", "This member accepts invitations only from people who know their email: give it."),
