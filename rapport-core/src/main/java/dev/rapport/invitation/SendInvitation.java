@@ -1,5 +1,6 @@
 package dev.rapport.invitation;
 
+import dev.rapport.model.EmailAddress;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Text;
 import dev.rapport.problem.InvalidInputException;
@@ -22,7 +23,8 @@ public record SendInvitation(Handle to, Optional<String> note, Optional<String> 
     // C8: a note keeps its line breaks but no other control or formatting character.
     note = note == null ? Optional.empty()
         : note.map(n -> Text.lines(n, "note", "invalid-note")).filter(n -> !n.isEmpty());
-    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
+    email = email == null ? Optional.empty()
+        : email.map(String::strip).filter(e -> !e.isEmpty()).map(e -> EmailAddress.require(e, "email"));
     if (note.isPresent() && note.get().length() > NOTE_CEILING) {
       throw new InvalidInputException("note-too-long",
           "the note has %d characters; no tier allows more than %d".formatted(note.get().length(), NOTE_CEILING));

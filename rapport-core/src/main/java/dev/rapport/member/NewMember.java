@@ -1,5 +1,6 @@
 package dev.rapport.member;
 
+import dev.rapport.model.EmailAddress;
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.Text;
@@ -7,7 +8,6 @@ import dev.rapport.problem.InvalidInputException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The command to create a member or company page (M1).
@@ -19,16 +19,14 @@ public record NewMember(Handle handle, MemberKind kind, String name, String head
 
   public static final int MAX_NAME = 100;
   public static final int MAX_HEADLINE = 220;
-  public static final int MAX_EMAIL = 254;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   public NewMember {
     Objects.requireNonNull(handle, "handle");
     Objects.requireNonNull(kind, "kind");
     name = requireName(name);
     headline = requireHeadline(headline);
-    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
-    email.ifPresent(NewMember::requireEmail);
+    email = email == null ? Optional.empty()
+        : email.map(String::strip).filter(e -> !e.isEmpty()).map(e -> EmailAddress.require(e, "email"));
     tier = tier == null ? Optional.empty() : tier;
   }
 
@@ -54,11 +52,5 @@ public record NewMember(Handle handle, MemberKind kind, String name, String head
           "a headline has at most %d characters".formatted(MAX_HEADLINE), Map.of("field", "headline"));
     }
     return clean;
-  }
-
-  static void requireEmail(String email) {
-    if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-      throw new InvalidInputException("invalid-email", "'%s' is not an email address".formatted(email));
-    }
   }
 }

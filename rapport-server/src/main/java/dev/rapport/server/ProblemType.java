@@ -43,7 +43,7 @@ enum ProblemType {
   INVALID_HANDLE("invalid-handle", 400, "M1", "A handle is 3 to 40 characters of a-z, 0-9 and -."),
   INVALID_NAME("invalid-name", 400, "M1", "A display name is required, has a maximum length, and is one line of text without control or bidirectional formatting characters."),
   INVALID_HEADLINE("invalid-headline", 400, "M1", "A headline has a maximum length, and is one line of text without control or bidirectional formatting characters."),
-  INVALID_EMAIL("invalid-email", 400, "M1", "The email is not one the service can store."),
+  INVALID_EMAIL("invalid-email", 400, "M1", "The email address is not one the service keeps: a local part of plain words between dots, @, a domain name of two or more parts, at most 64 characters before the @ and 254 in all (RFC 5321); the problem says which part is wrong."),
   HANDLE_TAKEN("handle-taken", 409, "M1", "Handles are unique across members and company pages, and never change."),
   UNKNOWN_TIER("unknown-tier", 400, "M2", "The tier is not one the service is configured with."),
   INVALID_TIER("invalid-tier", 400, "M2", "A tier's name is a-z, 0-9 and -, and its limits are not negative."),
