@@ -257,6 +257,35 @@ public final class Rapport {
         Invitations.withdraw(invitation, pair, effects));
   }
 
+  /** The most days {@link #withdrawOlderThan} looks back: about a hundred years. */
+  public static final int MAX_WITHDRAW_DAYS = 36_500;
+
+  /**
+   * X3, bulk clean-up: withdraws each of the actor's own open invitations sent {@code days} days
+   * ago or earlier, oldest first, one by one as {@link #withdraw} would (C6: each starts its
+   * cooldown, C2: the follows stay, NT1: nobody is told). One answered or withdrawn meanwhile is
+   * left as it is and not counted.
+   *
+   * @return how many were withdrawn
+   * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link #MAX_WITHDRAW_DAYS}
+   */
+  public int withdrawOlderThan(long actorId, int days) {
+    if (days < 0 || days > MAX_WITHDRAW_DAYS) {
+      throw new InvalidInputException("invalid-query", "olderThanDays must be a whole number from 0 to %d, not %d"
+          .formatted(MAX_WITHDRAW_DAYS, days), Map.of("parameter", "olderThanDays"));
+    }
+    int withdrawn = 0;
+    for (Invitation invitation : Invitations.openSentBy(store, actorId, clock.instant().minus(Duration.ofDays(days)))) {
+      try {
+        withdraw(actorId, invitation.id());
+        withdrawn++;
+      } catch (RuleBrokenException | NotFoundException answeredMeanwhile) {
+        // Accepted, or withdrawn by another call, since the list was read: nothing left to withdraw.
+      }
+    }
+    return withdrawn;
+  }
+
   /** C7: the recipient does not know the sender. */
   public InvitationView report(long actorId, long invitationId) {
     return answer(actorId, invitationId, (reads, invitation, pair, effects) -> Invitations.report(invitation, pair,
@@ -291,8 +320,6 @@ public final class Rapport {
       PageRequest page) {
     return Invitations.list(reads(), actorId, sent, state, page);
   }
-
-  // ---- connections -----------------------------------------------------------------------------
 
   // ---- connections -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.store.StoreReads;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -244,6 +245,25 @@ public final class Invitations {
     return invitations.map(i -> new InvitationView(
         sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
         members.get(i.senderId()), members.get(i.recipientId())));
+  }
+
+  /**
+   * X3: the member's own open invitations (pending, or ignored, which the sender sees as pending:
+   * C5) sent at {@code cutoff} or before, oldest first. At most L3's 1,500 are open, read a page of
+   * 200 at a time.
+   */
+  public static List<Invitation> openSentBy(StoreReads reads, long memberId, Instant cutoff) {
+    List<Invitation> old = new ArrayList<>();
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<Invitation> sent = reads.invitations(memberId, true, EnumSet.of(InvitationState.PENDING,
+          InvitationState.IGNORED), page);
+      sent.items().stream().filter(i -> !i.sentAt().isAfter(cutoff)).forEach(old::add);
+      if (sent.next().isEmpty()) {
+        return old.reversed();
+      }
+      page = new PageRequest(PageRequest.MAX_LIMIT, sent.next());
+    }
   }
 
   /**

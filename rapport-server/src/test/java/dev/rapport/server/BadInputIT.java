@@ -190,6 +190,8 @@ class BadInputIT {
                 new Field("email", Kind.STRING, false))),
         new Sample("GET /v1/me/invitations", "GET", "/v1/me/invitations?box=sent&state=pending", alice,
             Optional.empty(), none),
+        new Sample("POST /v1/me/invitations/withdraw", "POST", "/v1/me/invitations/withdraw?olderThanDays=3650", alice,
+            Optional.empty(), none),
         new Sample("POST /v1/invitations/{id}/accept", "POST", "/v1/invitations/{id}/accept", alice, Optional.empty(),
             none),
         new Sample("POST /v1/invitations/{id}/ignore", "POST", "/v1/invitations/{id}/ignore", alice, Optional.empty(),
@@ -392,7 +394,14 @@ class BadInputIT {
   /** Well-formed requests the rules refuse: they must change nothing either. */
   private static List<Case> ruleCases() {
     String alice = token("alice");
-    return List.of(
+    List<Case> cases = new ArrayList<>();
+    for (String days : List.of("", "-1", "abc", "1.5", "36501", "99999999999", "%2B7")) {
+      cases.add(new Case("olderThanDays=" + days, request("POST", "/v1/me/invitations/withdraw?olderThanDays=" + days,
+          alice, Optional.empty()), 400, "invalid-query"));
+    }
+    cases.add(new Case("no olderThanDays", request("POST", "/v1/me/invitations/withdraw", alice, Optional.empty()),
+        400, "invalid-query"));
+    cases.addAll(List.of(
         post("handle with capitals", "/v1/members", ADMIN, "{\"handle\":\"Bad Handle\",\"name\":\"X\"}", 400,
             "invalid-handle"),
         post("handle too short", "/v1/members", ADMIN, "{\"handle\":\"ab\",\"name\":\"X\"}", 400, "invalid-handle"),
@@ -460,7 +469,8 @@ class BadInputIT {
         post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),
         post("advance by millennia", "/v1/admin/clock", ADMIN, "{\"advance\":\"P999999D\"}", 400, "invalid-field"),
         post("advance past any instant", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT9223372036854775807S\"}", 400,
-            "invalid-field"));
+            "invalid-field")));
+    return cases;
   }
 
   private static List<Case> routingCases() {
