@@ -21,6 +21,7 @@ import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.store.StoreReads;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -245,6 +246,22 @@ public final class Invitations {
     return invitations.map(i -> new InvitationView(
         sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
         members.get(i.senderId()), members.get(i.recipientId())));
+  }
+
+  /** The most days X3's bulk withdrawal looks back: about a hundred years. */
+  public static final int MAX_AGE_DAYS = 36_500;
+
+  /**
+   * X3: the instant {@code days} days before {@code now}; what was sent then or earlier is old enough.
+   *
+   * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link #MAX_AGE_DAYS}
+   */
+  public static Instant sentBefore(int days, Instant now) {
+    if (days < 0 || days > MAX_AGE_DAYS) {
+      throw new InvalidInputException("invalid-query", "olderThanDays must be a whole number from 0 to %d, not %d"
+          .formatted(MAX_AGE_DAYS, days), Map.of("parameter", "olderThanDays"));
+    }
+    return now.minus(Duration.ofDays(days));
   }
 
   /**

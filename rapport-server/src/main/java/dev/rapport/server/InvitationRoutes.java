@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.InvitationView;
+import dev.rapport.invitation.Invitations;
 import dev.rapport.invitation.SendInvitation;
 import dev.rapport.model.Handle;
 import dev.rapport.model.InvitationState;
@@ -66,7 +67,7 @@ final class InvitationRoutes implements RouteGroup {
 
   /** X3: {@code ?olderThanDays=N} withdraws the caller's open invitations sent N days ago or earlier. */
   private Reply withdrawOlder(Call call) {
-    int days = call.requiredQueryNumber("olderThanDays", Rapport.MAX_WITHDRAW_DAYS);
+    int days = call.requiredQueryNumber("olderThanDays", Invitations.MAX_AGE_DAYS);
     ObjectNode node = Json.object();
     node.put("withdrawn", rapport.withdrawOlderThan(call.me().id(), days));
     return Reply.ok(node);

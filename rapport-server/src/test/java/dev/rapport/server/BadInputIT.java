@@ -214,6 +214,8 @@ class BadInputIT {
         new Sample("DELETE /v1/me/blocks/{h}", "DELETE", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("GET /v1/me/blocks", "GET", "/v1/me/blocks", alice, Optional.empty(), none),
         new Sample("GET /v1/me/notifications", "GET", "/v1/me/notifications", alice, Optional.empty(), none),
+        new Sample("POST /v1/me/notifications/read", "POST", "/v1/me/notifications/read", alice, Optional.empty(),
+            none),
         new Sample("POST /v1/admin/clock", "POST", "/v1/admin/clock", ADMIN, Optional.of("{\"advance\":\"P1D\"}"),
             List.of(new Field("advance", Kind.STRING, true))));
   }
@@ -398,6 +400,10 @@ class BadInputIT {
     for (String days : List.of("", "-1", "abc", "1.5", "36501", "99999999999", "%2B7")) {
       cases.add(new Case("olderThanDays=" + days, request("POST", "/v1/me/invitations/withdraw?olderThanDays=" + days,
           alice, Optional.empty()), 400, "invalid-query"));
+    }
+    for (String upTo : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+      cases.add(new Case("upTo=" + upTo, request("POST", "/v1/me/notifications/read?upTo=" + upTo, alice,
+          Optional.empty()), 400, "invalid-query"));
     }
     cases.add(new Case("no olderThanDays", request("POST", "/v1/me/invitations/withdraw", alice, Optional.empty()),
         400, "invalid-query"));
