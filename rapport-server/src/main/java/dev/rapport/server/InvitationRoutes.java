@@ -34,8 +34,9 @@ final class InvitationRoutes implements RouteGroup {
     return List.of(
         Route.withBody(Method.POST, "/v1/invitations", Route.Access.MEMBER, Set.of("to", "note", "email"),
             this::send),
-        Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list),
-        Route.of(Method.POST, "/v1/me/invitations/withdraw", Route.Access.MEMBER, this::withdrawOlder),
+        Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list).paged("box", "state"),
+        Route.of(Method.POST, "/v1/me/invitations/withdraw", Route.Access.MEMBER, this::withdrawOlder)
+            .withQuery("olderThanDays"),
         transition("accept", rapport::accept),
         transition("ignore", rapport::ignore),
         transition("withdraw", rapport::withdraw),

@@ -22,8 +22,8 @@ final class NotificationRoutes implements RouteGroup {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications),
-        Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead));
+        Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications).paged(),
+        Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"));
   }
 
   private Reply notifications(Call call) {

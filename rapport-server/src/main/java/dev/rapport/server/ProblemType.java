@@ -22,6 +22,7 @@ enum ProblemType {
   UNREADABLE_BODY("unreadable-body", 400, "", "The body could not be read to its end (broken framing or encoding)."),
   INVALID_PAGE("invalid-page", 400, "", "`limit` must be a whole number from 1 to 200."),
   INVALID_CURSOR("invalid-cursor", 400, "", "The `cursor` was not given by this list; start again from the first page."),
+  UNKNOWN_PARAMETER("unknown-parameter", 400, "", "The query has a parameter this route does not take; the problem names it in `parameter`."),
   INVALID_QUERY("invalid-query", 400, "", "A query parameter has a value this route does not take; the problem names it in `parameter`."),
   UNAUTHENTICATED("unauthenticated", 401, "", "The bearer token is missing, malformed, unknown or expired."),
   ADMIN_ONLY("admin-only", 403, "", "Only the administrator's token may call this route."),

@@ -363,12 +363,16 @@ class BadInputIT {
   }
 
   private static List<Case> queryCases(Sample sample) {
-    if (!sample.method().equals("GET") || !isList(sample.route())) {
-      return List.of();
-    }
     String base = validPath(sample);
     String join = base.contains("?") ? "&" : "?";
     List<Case> cases = new ArrayList<>();
+    for (String unknown : List.of("bogus=1", "Limit=5", "limit%00=5", "cursor2=x")) {
+      cases.add(new Case("query " + unknown, request(sample.method(), base + join + unknown, sample.token(),
+          sample.body()), 400, "unknown-parameter"));
+    }
+    if (!sample.method().equals("GET") || !isList(sample.route())) {
+      return cases;
+    }
     for (String limit : List.of("0", "201", "-1", "abc", "1e3", "99999999999", "2.5")) {
       cases.add(new Case("limit " + limit, request("GET", base + join + "limit=" + limit, sample.token(),
           Optional.empty()), 400, "invalid-page"));
