@@ -31,7 +31,7 @@ enum ProblemType {
   FORBIDDEN("forbidden", 403, "", "The server refused the request before routing it."),
   NOT_FOUND("not-found", 404, "", "There is nothing at this address."),
   METHOD_NOT_ALLOWED("method-not-allowed", 405, "", "This address does not take this method; `Allow` lists those it takes."),
-  PAYLOAD_TOO_LARGE("payload-too-large", 413, "", "The body is larger than the 64 KiB the server accepts."),
+  PAYLOAD_TOO_LARGE("payload-too-large", 413, "", "The body is larger than the 64 KiB the server accepts; `limit` says how many bytes."),
   URI_TOO_LONG("uri-too-long", 414, "", "The request's address is longer than the server accepts."),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "", "Bodies are JSON: send `Content-Type: application/json`."),
   HEADERS_TOO_LARGE("headers-too-large", 431, "", "The request's headers are larger than the server accepts."),
