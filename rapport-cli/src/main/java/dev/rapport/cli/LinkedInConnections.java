@@ -35,7 +35,8 @@ import java.util.Optional;
  * followed by eight hex digits of a hash. The same row therefore always gives the same handle, and
  * a handle that is taken is taken to be the same person. The name is the row's, the headline
  * "Position at Company"; the email address is not kept (it was shared with the member, not with
- * this network). "Connected On" ({@code 05 Jan 2024}) dates the connection where it parses.
+ * this network). "Connected On" ({@code 05 Jan 2024}) dates the connection; a row without one is
+ * connected at the import, and one whose date does not parse stops the import at its line.
  * Rows with neither a name nor a URL name nobody and are skipped.
  */
 final class LinkedInConnections {
@@ -92,8 +93,13 @@ final class LinkedInConnections {
           nobody++;
           continue;
         }
+        Optional<String> connectedOn = columns.value(record.fields(), "connected on");
+        Optional<Instant> since = connectedOn.flatMap(LinkedInConnections::date);
+        if (connectedOn.isPresent() && since.isEmpty()) {
+          throw ImportFiles.malformedAt(file, record.line(), "'Connected On' is %s, not a date like 05 Jan 2024"
+              .formatted(ImportFiles.quoted(connectedOn.get())));
+        }
         int index = network.person(person.get());
-        Optional<Instant> since = columns.value(record.fields(), "connected on").flatMap(LinkedInConnections::date);
         if (since.isPresent()) {
           network.connect(importer, index, since.get());
         } else {
