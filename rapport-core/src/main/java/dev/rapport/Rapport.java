@@ -29,13 +29,13 @@ import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
-import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
 import dev.rapport.notification.NotificationView;
+import dev.rapport.notification.Notifications;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
@@ -49,10 +49,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -257,6 +257,28 @@ public final class Rapport {
         Invitations.withdraw(invitation, pair, effects));
   }
 
+  /**
+   * X3, bulk clean-up: withdraws each of the actor's own open invitations sent {@code days} days
+   * ago or earlier, oldest first, one by one as {@link #withdraw} would (C6: each starts its
+   * cooldown, C2: the follows stay, NT1: nobody is told). One answered or withdrawn meanwhile is
+   * left as it is and not counted.
+   *
+   * @return how many were withdrawn
+   * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link Invitations#MAX_AGE_DAYS}
+   */
+  public int withdrawOlderThan(long actorId, int days) {
+    int withdrawn = 0;
+    for (Invitation invitation : Invitations.openSentBy(store, actorId, Invitations.sentBefore(days, clock.instant()))) {
+      try {
+        withdraw(actorId, invitation.id());
+        withdrawn++;
+      } catch (RuleBrokenException | NotFoundException answeredMeanwhile) {
+        // Accepted, or withdrawn by another call, since the list was read: nothing left to withdraw.
+      }
+    }
+    return withdrawn;
+  }
+
   /** C7: the recipient does not know the sender. */
   public InvitationView report(long actorId, long invitationId) {
     return answer(actorId, invitationId, (reads, invitation, pair, effects) -> Invitations.report(invitation, pair,
@@ -291,8 +313,6 @@ public final class Rapport {
       PageRequest page) {
     return Invitations.list(reads(), actorId, sent, state, page);
   }
-
-  // ---- connections -----------------------------------------------------------------------------
 
   // ---- connections -----------------------------------------------------------------------------
 
@@ -397,9 +417,24 @@ public final class Rapport {
 
   /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
   public Page<NotificationView> notifications(long actorId, PageRequest page) {
-    Page<Notification> notifications = reads().notifications(actorId, page);
-    Map<Long, Member> actors = reads().members(notifications.items().stream().map(Notification::actorId).toList());
-    return notifications.map(n -> new NotificationView(n, actors.get(n.actorId())));
+    return Notifications.list(reads(), actorId, page);
+  }
+
+  /**
+   * NT2: marks the actor's notifications read: those with ids up to {@code upToId}, or all of them
+   * when it is empty. A client passes the newest id it showed, so that one that came in meanwhile
+   * stays unread. Repeating it is not an error.
+   *
+   * @return how many of the actor's notifications are unread afterwards
+   */
+  public int markNotificationsRead(long actorId, OptionalLong upToId) {
+    run((reads, effects) -> Notifications.markRead(actorId, upToId, effects));
+    return unreadNotifications(actorId);
+  }
+
+  /** NT2: how many of the actor's notifications are unread, leaving out those a block hides (B2). */
+  public int unreadNotifications(long actorId) {
+    return reads().unreadNotificationCount(actorId);
   }
 
   // ---- the command loop ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import dev.rapport.importing.NetworkImport;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
+import dev.rapport.problem.InvalidInputException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ import java.util.Optional;
  * followed by eight hex digits of a hash. The same row therefore always gives the same handle, and
  * a handle that is taken is taken to be the same person. The name is the row's, the headline
  * "Position at Company"; the email address is not kept (it was shared with the member, not with
- * this network). "Connected On" ({@code 05 Jan 2024}) dates the connection where it parses.
+ * this network). "Connected On" ({@code 05 Jan 2024}) dates the connection; a row without one is
+ * connected at the import, and one whose date does not parse stops the import at its line.
  * Rows with neither a name nor a URL name nobody and are skipped.
  */
 final class LinkedInConnections {
@@ -81,13 +83,23 @@ final class LinkedInConnections {
               "has %d fields, the header %d (a comma inside a field needs the field in double quotes)"
                   .formatted(record.fields().size(), columns.count()));
         }
-        Optional<NewMember> person = person(columns, record.fields());
+        Optional<NewMember> person;
+        try {
+          person = person(columns, record.fields());
+        } catch (InvalidInputException e) {
+          throw ImportFiles.malformedAt(file, record.line(), e.getMessage());
+        }
         if (person.isEmpty()) {
           nobody++;
           continue;
         }
+        Optional<String> connectedOn = columns.value(record.fields(), "connected on");
+        Optional<Instant> since = connectedOn.flatMap(LinkedInConnections::date);
+        if (connectedOn.isPresent() && since.isEmpty()) {
+          throw ImportFiles.malformedAt(file, record.line(), "'Connected On' is %s, not a date like 05 Jan 2024"
+              .formatted(ImportFiles.quoted(connectedOn.get())));
+        }
         int index = network.person(person.get());
-        Optional<Instant> since = columns.value(record.fields(), "connected on").flatMap(LinkedInConnections::date);
         if (since.isPresent()) {
           network.connect(importer, index, since.get());
         } else {

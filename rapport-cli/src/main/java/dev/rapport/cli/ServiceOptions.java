@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** The options {@code serve} and {@code demo} share: where the data is, and the port. */
 final class ServiceOptions extends StoreOptions {
   @Option(names = {"-p", "--port"}, paramLabel = "N",
-      description = "HTTP port (RAPPORT_PORT; default 8080).")
+      description = "HTTP port (RAPPORT_PORT; default 8080). 0 picks a free port; the line printed at start "
+          + "says which (serving http://localhost:N).")
   Integer port;
 
   @Override

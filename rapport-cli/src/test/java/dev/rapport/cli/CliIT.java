@@ -35,6 +35,74 @@ class CliIT {
   }
 
   @Test
+  void help_listsEveryCommand_andSaysThatTestRunsThroughTheLauncher() {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+
+    assertThat(commandLine.execute("--help")).isZero();
+    String commands = out.toString().substring(out.toString().indexOf("Commands:"));
+    assertThat(commands).containsPattern("(?m)^  serve ").containsPattern("(?m)^  demo ")
+        .containsPattern("(?m)^  import ").containsPattern("(?m)^  test ").containsPattern("(?m)^  help ")
+        .contains("./rapport");
+  }
+
+  @Test
+  void test_fromTheJar_saysToRunItThroughTheLauncher() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("help", "test")).isZero();
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .contains("./rapport launcher", "./mvnw -B verify", "N passed, N failed, N skipped");
+    assertThat(commandLine.execute("test")).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("rapport: the tests run from a checkout, through the launcher: "
+        + "./rapport test [maven arguments]" + System.lineSeparator());
+  }
+
+  @Test
+  void unknownCommand_isOneShortLineWithASuggestion_andExitCode2() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("srve")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("rapport: unknown command 'srve'; did you mean serve? (see 'rapport --help')"
+        + System.lineSeparator());
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void unknownOption_isOneShortLineWithASuggestion_andExitCode2() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+
+    assertThat(commandLine.execute("serve", "--prot", "0")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("rapport: unknown option '--prot'; did you mean --port")
+        .endsWith("(see 'rapport help serve')" + System.lineSeparator()).hasLineCount(1);
+
+    StringWriter importErr = new StringWriter();
+    CommandLine importing = Main.commandLine();
+    importing.setErr(new PrintWriter(importErr));
+    assertThat(importing.execute("import", "--fromat", "snap", "edges.txt")).isEqualTo(2);
+    assertThat(importErr.toString()).as("the mistyped option, not the required one it hides")
+        .startsWith("rapport: unknown option '--fromat'; did you mean --format?").hasLineCount(1);
+
+    StringWriter topErr = new StringWriter();
+    CommandLine top = Main.commandLine();
+    top.setErr(new PrintWriter(topErr));
+    assertThat(top.execute("--verison")).isEqualTo(2);
+    assertThat(topErr.toString()).startsWith("rapport: unknown option '--verison'; did you mean --version")
+        .hasLineCount(1);
+  }
+
+  @Test
   void noArguments_printsHelp() {
     StringWriter out = new StringWriter();
     CommandLine commandLine = Main.commandLine();
@@ -52,6 +120,7 @@ class CliIT {
 
     assertThat(commandLine.execute("serve", "--help")).isZero();
     assertThat(out.toString()).contains("--config", "--port", "--data-dir", "--demo");
+    assertThat(out.toString().replaceAll("\\s+", " ")).contains("0 picks a free port; the line printed at start says which");
   }
 
   @Test

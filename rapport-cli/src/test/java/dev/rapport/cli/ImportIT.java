@@ -236,6 +236,37 @@ class ImportIT {
   }
 
   @Test
+  void aCsvRowWhoseDateDoesNotParse_stopsTheImportAtItsLine_changingNothing() throws IOException {
+    Path data = tmp.resolve("data");
+    inspect(data, rapport -> rapport.createMember(NewMember.person("ada-lovelace", "Ada Lovelace")));
+    int events = eventCount(data);
+    Path export = write("Connections.csv", "First Name,Last Name,URL,Connected On",
+        "Grace,Hopper,https://www.linkedin.com/in/grace,05 Jan 2024",
+        "Alan,Turing,https://www.linkedin.com/in/alan,2024-13-45");
+
+    Run run = rapport("import", "--data-dir", data.toString(), "--format", "linkedin-csv",
+        "--member", "ada-lovelace", export.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.output().strip()).isEqualTo("rapport: " + export
+        + ":3: 'Connected On' is '2024-13-45', not a date like 05 Jan 2024");
+    assertThat(eventCount(data)).isEqualTo(events);
+    inspect(data, rapport -> assertThat(rapport.member(Handle.of("grace")).isPresent()).isFalse());
+  }
+
+  @Test
+  void aCsvRowWhoseNameHasAControlCharacter_stopsTheImportAtItsLine() throws IOException {
+    Path export = write("Connections.csv", "First Name,Last Name,URL", "Grace,\"Hop\u0007per\",");
+
+    Run run = rapport("import", "--data-dir", tmp.resolve("data").toString(), "--format", "linkedin-csv",
+        "--member", "ada", export.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.output().strip()).startsWith("rapport: " + export + ":2: the name has a control character")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void anUnknownFormat_isAUsageError() throws IOException {
     Path edges = write("edges.txt", "0 1");
 

@@ -21,7 +21,9 @@ import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.store.StoreReads;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -244,6 +246,41 @@ public final class Invitations {
     return invitations.map(i -> new InvitationView(
         sent ? i.withState(i.state().seenBySender(), i.updatedAt()) : i,
         members.get(i.senderId()), members.get(i.recipientId())));
+  }
+
+  /** The most days X3's bulk withdrawal looks back: about a hundred years. */
+  public static final int MAX_AGE_DAYS = 36_500;
+
+  /**
+   * X3: the instant {@code days} days before {@code now}; what was sent then or earlier is old enough.
+   *
+   * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link #MAX_AGE_DAYS}
+   */
+  public static Instant sentBefore(int days, Instant now) {
+    if (days < 0 || days > MAX_AGE_DAYS) {
+      throw new InvalidInputException("invalid-query", "olderThanDays must be a whole number from 0 to %d, not %d"
+          .formatted(MAX_AGE_DAYS, days), Map.of("parameter", "olderThanDays"));
+    }
+    return now.minus(Duration.ofDays(days));
+  }
+
+  /**
+   * X3: the member's own open invitations (pending, or ignored, which the sender sees as pending:
+   * C5) sent at {@code cutoff} or before, oldest first. At most L3's 1,500 are open, read a page of
+   * 200 at a time.
+   */
+  public static List<Invitation> openSentBy(StoreReads reads, long memberId, Instant cutoff) {
+    List<Invitation> old = new ArrayList<>();
+    PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+    while (true) {
+      Page<Invitation> sent = reads.invitations(memberId, true, EnumSet.of(InvitationState.PENDING,
+          InvitationState.IGNORED), page);
+      sent.items().stream().filter(i -> !i.sentAt().isAfter(cutoff)).forEach(old::add);
+      if (sent.next().isEmpty()) {
+        return old.reversed();
+      }
+      page = new PageRequest(PageRequest.MAX_LIMIT, sent.next());
+    }
   }
 
   /**

@@ -48,6 +48,9 @@ public sealed interface Change {
 
   record AddNotification(Notification notification) implements Change {}
 
+  /** NT2: the recipient's unread notifications with ids up to {@code upToId} become read. */
+  record MarkNotificationsRead(long recipientId, long upToId) implements Change {}
+
   /** N4: the member does not want the other suggested again. Adding it twice keeps the first. */
   record AddDismissal(long memberId, long dismissedId, Instant at) implements Change {}
 }

@@ -122,6 +122,12 @@ public final class Effects {
     return add(new Change.AddRestriction(restriction), EventType.RESTRICTED, restriction.memberId(), 0, 0);
   }
 
+  /** NT2: logged, so that the member's other sessions can learn that their notifications were read. */
+  public Effects markNotificationsRead(long recipientId, long upToId) {
+    return add(new Change.MarkNotificationsRead(recipientId, upToId), EventType.NOTIFICATIONS_READ, recipientId, 0,
+        upToId);
+  }
+
   /** A notification is not an event of its own: the event of the change that caused it covers it. */
   public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId) {
     changes.add(new Change.AddNotification(new Notification(ids.next(), recipientId, kind, actorId, refId, now, false)));

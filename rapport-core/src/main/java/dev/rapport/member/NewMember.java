@@ -1,11 +1,13 @@
 package dev.rapport.member;
 
+import dev.rapport.model.EmailAddress;
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.Text;
 import dev.rapport.problem.InvalidInputException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The command to create a member or company page (M1).
@@ -17,16 +19,14 @@ public record NewMember(Handle handle, MemberKind kind, String name, String head
 
   public static final int MAX_NAME = 100;
   public static final int MAX_HEADLINE = 220;
-  public static final int MAX_EMAIL = 254;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   public NewMember {
     Objects.requireNonNull(handle, "handle");
     Objects.requireNonNull(kind, "kind");
     name = requireName(name);
     headline = requireHeadline(headline);
-    email = email == null ? Optional.empty() : email.map(String::strip).filter(e -> !e.isEmpty());
-    email.ifPresent(NewMember::requireEmail);
+    email = email == null ? Optional.empty()
+        : email.map(String::strip).filter(e -> !e.isEmpty()).map(e -> EmailAddress.require(e, "email"));
     tier = tier == null ? Optional.empty() : tier;
   }
 
@@ -34,25 +34,23 @@ public record NewMember(Handle handle, MemberKind kind, String name, String head
     return new NewMember(Handle.of(handle), MemberKind.PERSON, name, "", Optional.empty(), Optional.empty());
   }
 
+  /** The name as stored: one line of text ({@link Text#line}), 1 to {@value #MAX_NAME} characters. */
   static String requireName(String name) {
-    String stripped = name == null ? "" : name.strip();
-    if (stripped.isEmpty() || stripped.length() > MAX_NAME) {
-      throw new InvalidInputException("invalid-name", "a name has 1 to %d characters".formatted(MAX_NAME));
+    String clean = Text.line(name, "name", "invalid-name");
+    if (clean.isEmpty() || clean.length() > MAX_NAME) {
+      throw new InvalidInputException("invalid-name", "a name has 1 to %d characters".formatted(MAX_NAME),
+          Map.of("field", "name"));
     }
-    return stripped;
+    return clean;
   }
 
+  /** The headline as stored: one line of text ({@link Text#line}), at most {@value #MAX_HEADLINE} characters. */
   static String requireHeadline(String headline) {
-    String stripped = headline == null ? "" : headline.strip();
-    if (stripped.length() > MAX_HEADLINE) {
-      throw new InvalidInputException("invalid-headline", "a headline has at most %d characters".formatted(MAX_HEADLINE));
+    String clean = Text.line(headline, "headline", "invalid-headline");
+    if (clean.length() > MAX_HEADLINE) {
+      throw new InvalidInputException("invalid-headline",
+          "a headline has at most %d characters".formatted(MAX_HEADLINE), Map.of("field", "headline"));
     }
-    return stripped;
-  }
-
-  static void requireEmail(String email) {
-    if (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-      throw new InvalidInputException("invalid-email", "'%s' is not an email address".formatted(email));
-    }
+    return clean;
   }
 }

@@ -272,6 +272,11 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
+  public int unreadNotificationCount(long memberId) {
+    return store.unreadNotificationCount(memberId);
+  }
+
+  @Override
   public long forEachConnection(ConnectionSink sink) {
     return store.forEachConnection(sink);
   }

@@ -117,6 +117,9 @@ public interface StoreReads {
 
   Page<Notification> notifications(long memberId, PageRequest page);
 
+  /** NT2: how many of the member's notifications are unread, of those {@link #notifications} lists. */
+  int unreadNotificationCount(long memberId);
+
   /** Receives connections one by one. */
   @FunctionalInterface
   interface ConnectionSink {

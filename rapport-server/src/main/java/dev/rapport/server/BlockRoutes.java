@@ -17,7 +17,7 @@ final class BlockRoutes implements RouteGroup {
     return List.of(
         Route.of(Method.PUT, "/v1/me/blocks/{h}", Route.Access.MEMBER, this::block),
         Route.of(Method.DELETE, "/v1/me/blocks/{h}", Route.Access.MEMBER, this::unblock),
-        Route.of(Method.GET, "/v1/me/blocks", Route.Access.MEMBER, this::blocked));
+        Route.of(Method.GET, "/v1/me/blocks", Route.Access.MEMBER, this::blocked).paged());
   }
 
   private Reply block(Call call) {

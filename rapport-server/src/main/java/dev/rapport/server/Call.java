@@ -95,6 +95,21 @@ final class Call {
   }
 
   /**
+   * A query parameter that must be given, as a whole number from 0 to {@code max}.
+   *
+   * @throws InvalidInputException {@code invalid-query}
+   */
+  int requiredQueryNumber(String name, int max) {
+    String value = query(name).orElseThrow(() -> new InvalidInputException("invalid-query",
+        "query parameter '%s' is required".formatted(name), Map.of("parameter", name)));
+    if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(value) > max) {
+      throw new InvalidInputException("invalid-query", "query parameter '%s' must be a whole number from 0 to %d"
+          .formatted(name, max), Map.of("parameter", name));
+    }
+    return Integer.parseInt(value);
+  }
+
+  /**
    * {@code ?limit=} (1-200, default 50) and {@code &cursor=}.
    *
    * @throws InvalidInputException {@code invalid-page} or {@code invalid-cursor}

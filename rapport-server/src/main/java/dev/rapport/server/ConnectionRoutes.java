@@ -15,7 +15,7 @@ final class ConnectionRoutes implements RouteGroup {
   @Override
   public List<Route> routes() {
     return List.of(
-        Route.of(Method.GET, "/v1/members/{h}/connections", Route.Access.MEMBER, this::connections),
+        Route.of(Method.GET, "/v1/members/{h}/connections", Route.Access.MEMBER, this::connections).paged(),
         Route.of(Method.DELETE, "/v1/me/connections/{h}", Route.Access.MEMBER, this::remove));
   }
 

@@ -64,7 +64,7 @@ final class Fields {
     if (!value.isTextual()) {
       throw invalid(name, "a string", value);
     }
-    return Optional.of(value.textValue());
+    return Optional.of(wellFormed(name, value.textValue()));
   }
 
   /**
@@ -87,7 +87,7 @@ final class Fields {
       if (!element.isTextual()) {
         throw invalid(name + "[" + i + "]", "a string", element);
       }
-      strings.add(element.textValue());
+      strings.add(wellFormed(name + "[" + i + "]", element.textValue()));
     }
     return strings;
   }
@@ -124,6 +124,24 @@ final class Fields {
       throw invalid(name, "an object", value);
     }
     return Optional.of(of(object, path(name) + ".", allowed));
+  }
+
+  /**
+   * JSON may escape half of a surrogate pair on its own, which no UTF-8 store can keep.
+   *
+   * @throws ProblemException {@code invalid-field} if the string is not valid Unicode
+   */
+  private String wellFormed(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw ProblemException.field("invalid-field", path(name), ("field '%s' is not valid Unicode: it has an "
+            + "unpaired surrogate (\\u%04x) at character %d").formatted(path(name), (int) c, i + 1));
+      }
+    }
+    return value;
   }
 
   private String path(String name) {

@@ -19,8 +19,8 @@ final class FollowRoutes implements RouteGroup {
         Route.of(Method.PUT, "/v1/me/following/{h}", Route.Access.MEMBER, this::follow),
         Route.of(Method.DELETE, "/v1/me/following/{h}", Route.Access.MEMBER, this::unfollow),
         Route.of(Method.DELETE, "/v1/me/followers/{h}", Route.Access.MEMBER, this::removeFollower),
-        Route.of(Method.GET, "/v1/members/{h}/followers", Route.Access.MEMBER, this::followers),
-        Route.of(Method.GET, "/v1/members/{h}/following", Route.Access.MEMBER, this::following));
+        Route.of(Method.GET, "/v1/members/{h}/followers", Route.Access.MEMBER, this::followers).paged(),
+        Route.of(Method.GET, "/v1/members/{h}/following", Route.Access.MEMBER, this::following).paged());
   }
 
   private Reply follow(Call call) {

@@ -60,6 +60,7 @@ final class HttpApi {
         yield Optional.empty();
       }
     };
+    requireKnownQuery(route, request);
     Optional<ObjectNode> body = RequestBody.read(request);
     Fields fields;
     if (route.bodyFields().isPresent()) {
@@ -71,6 +72,25 @@ final class HttpApi {
       fields = Fields.none();
     }
     write(request, response, route.handler().handle(new Call(request, caller, fields)));
+  }
+
+  /** A query parameter the route does not take is refused, as an unknown field of the body is. */
+  private static void requireKnownQuery(Route route, ServerRequest request) {
+    Set<String> names;
+    try {
+      names = request.query().names();
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(400, "invalid-query", "the query string is not properly encoded");
+    }
+    for (String name : names) {
+      if (!route.query().contains(name)) {
+        String shown = name.length() <= 60 ? name : name.substring(0, 60) + "...";
+        throw new ProblemException(400, "unknown-parameter", route.query().isEmpty()
+            ? "unknown query parameter '%s': this request takes none".formatted(shown)
+            : "unknown query parameter '%s' (known: %s)".formatted(shown, String.join(", ",
+                route.query().stream().sorted().toList())), Map.of("parameter", shown), Map.of());
+      }
+    }
   }
 
   private static void write(ServerRequest request, ServerResponse response, Reply reply) {

@@ -1,8 +1,10 @@
 package dev.rapport.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.InvitationView;
+import dev.rapport.invitation.Invitations;
 import dev.rapport.invitation.SendInvitation;
 import dev.rapport.model.Handle;
 import dev.rapport.model.InvitationState;
@@ -14,8 +16,8 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
- * Invitations (C1, C2, C3, C4, C5, C6, C7, C8, C9, L1, L2, L3, L4, L5): send (or connect at once,
- * C4), list sent or received, and the four transitions. Only the invitation's recipient (accept, ignore, report) or sender (withdraw) can
+ * Invitations (C1, C2, C3, C4, C5, C6, C7, C8, C9, L1, L2, L3, L4, L5, X3): send (or connect at once,
+ * C4), list sent or received, the four transitions, and withdrawing old ones in bulk. Only the invitation's recipient (accept, ignore, report) or sender (withdraw) can
  * act on it; for anyone else it does not exist (404).
  */
 final class InvitationRoutes implements RouteGroup {
@@ -32,7 +34,9 @@ final class InvitationRoutes implements RouteGroup {
     return List.of(
         Route.withBody(Method.POST, "/v1/invitations", Route.Access.MEMBER, Set.of("to", "note", "email"),
             this::send),
-        Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list),
+        Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list).paged("box", "state"),
+        Route.of(Method.POST, "/v1/me/invitations/withdraw", Route.Access.MEMBER, this::withdrawOlder)
+            .withQuery("olderThanDays"),
         transition("accept", rapport::accept),
         transition("ignore", rapport::ignore),
         transition("withdraw", rapport::withdraw),
@@ -60,6 +64,14 @@ final class InvitationRoutes implements RouteGroup {
       case InvitationOutcome.Connected connected ->
           Reply.ok(Representations.invitationOutcome(true, Representations.invitation(connected.invitation(), to, me)));
     };
+  }
+
+  /** X3: {@code ?olderThanDays=N} withdraws the caller's open invitations sent N days ago or earlier. */
+  private Reply withdrawOlder(Call call) {
+    int days = call.requiredQueryNumber("olderThanDays", Invitations.MAX_AGE_DAYS);
+    ObjectNode node = Json.object();
+    node.put("withdrawn", rapport.withdrawOlderThan(call.me().id(), days));
+    return Reply.ok(node);
   }
 
   private Reply list(Call call) {

@@ -28,9 +28,10 @@ final class NetworkRoutes implements RouteGroup {
   public List<Route> routes() {
     return List.of(
         Route.withBody(Method.POST, "/v1/me/degrees", Route.Access.MEMBER, Set.of("handles"), this::degrees),
-        Route.of(Method.GET, "/v1/members/{h}/mutual-connections", Route.Access.MEMBER, this::mutualConnections),
+        Route.of(Method.GET, "/v1/members/{h}/mutual-connections", Route.Access.MEMBER, this::mutualConnections)
+            .paged(),
         Route.of(Method.GET, "/v1/me/network", Route.Access.MEMBER, this::network),
-        Route.of(Method.GET, "/v1/me/suggestions", Route.Access.MEMBER, this::suggestions),
+        Route.of(Method.GET, "/v1/me/suggestions", Route.Access.MEMBER, this::suggestions).paged(),
         Route.of(Method.DELETE, "/v1/me/suggestions/{h}", Route.Access.MEMBER, this::dismiss));
   }
 

@@ -1,10 +1,17 @@
 package dev.rapport.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
+import dev.rapport.problem.InvalidInputException;
 import io.helidon.http.Method;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
-/** Notifications (NT1): the caller's, newest first. */
+/**
+ * Notifications (NT1, NT2): the caller's, newest first, each read or unread, with how many are
+ * unread; and marking them read, all or up to an id.
+ */
 final class NotificationRoutes implements RouteGroup {
   private final Rapport rapport;
 
@@ -14,11 +21,37 @@ final class NotificationRoutes implements RouteGroup {
 
   @Override
   public List<Route> routes() {
-    return List.of(Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications));
+    return List.of(
+        Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications).paged(),
+        Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"));
   }
 
   private Reply notifications(Call call) {
-    return Reply.ok(Representations.page(rapport.notifications(call.me().id(), call.page()),
-        Representations::notification));
+    ObjectNode page = Representations.page(rapport.notifications(call.me().id(), call.page()),
+        Representations::notification);
+    page.put("unread", rapport.unreadNotifications(call.me().id()));
+    return Reply.ok(page);
+  }
+
+  /** {@code ?upTo=<id>} marks those up to that notification read; without it, all of them. */
+  private Reply markRead(Call call) {
+    OptionalLong upTo = call.query("upTo").map(NotificationRoutes::notificationId)
+        .map(OptionalLong::of).orElse(OptionalLong.empty());
+    ObjectNode node = Json.object();
+    node.put("unread", rapport.markNotificationsRead(call.me().id(), upTo));
+    return Reply.ok(node);
+  }
+
+  private static long notificationId(String value) {
+    if (value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new InvalidInputException("invalid-query", "query parameter 'upTo' must be a notification's id",
+          Map.of("parameter", "upTo"));
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("invalid-query", "query parameter 'upTo' must be a notification's id",
+          Map.of("parameter", "upTo"));
+    }
   }
 }

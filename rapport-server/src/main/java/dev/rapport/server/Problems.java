@@ -72,7 +72,8 @@ final class Problems implements ErrorHandler<Throwable>, DirectHandler {
   public TransportResponse handle(TransportRequest request, EventType eventType, Status defaultStatus,
       ServerResponseHeaders headers, String message) {
     int status = defaultStatus.code();
-    Problem problem = new Problem(status, slugForStatus(status), detailForStatus(status), Map.of(), Map.of());
+    Problem problem = status == 413 ? problemFor(RequestBody.tooLarge())
+        : new Problem(status, slugForStatus(status), detailForStatus(status), Map.of(), Map.of());
     headers.set(HeaderNames.CONTENT_TYPE, CONTENT_TYPE);
     TransportResponse.Builder response = TransportResponse.builder().status(defaultStatus).headers(headers);
     if (!"HEAD".equals(request.method())) {
@@ -85,6 +86,7 @@ final class Problems implements ErrorHandler<Throwable>, DirectHandler {
     return switch (failure) {
       case RapportException e -> fromEngine(e);
       case ProblemException e -> new Problem(e.status(), e.type(), e.getMessage(), e.details(), e.headers());
+      case HttpException e when e.status().code() == 413 -> problemFor(RequestBody.tooLarge());
       case HttpException e when e.status().code() < 500 -> new Problem(e.status().code(),
           slugForStatus(e.status().code()), detailForStatus(e.status().code()), Map.of(), Map.of());
       // Nothing was applied and the same request may succeed later: say so, and when to retry.
@@ -150,7 +152,6 @@ final class Problems implements ErrorHandler<Throwable>, DirectHandler {
   private static String detailForStatus(int status) {
     return switch (status) {
       case 404 -> "there is nothing at this address";
-      case 413 -> "the request body is larger than the server accepts";
       case 414 -> "the request's address is longer than the server accepts";
       case 431 -> "the request's headers are larger than the server accepts";
       case 505 -> "this HTTP version is not supported";

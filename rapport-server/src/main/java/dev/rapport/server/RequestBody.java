@@ -48,8 +48,7 @@ final class RequestBody {
           Map.of("Connection", "close"));
     }
     if (bytes.length > MAX_BYTES) {
-      throw new ProblemException(413, "payload-too-large",
-          "the request body is larger than %d bytes".formatted(MAX_BYTES), Map.of("limit", MAX_BYTES), Map.of());
+      throw tooLarge();
     }
     JsonNode node;
     try {
@@ -70,6 +69,16 @@ final class RequestBody {
           "the body must be a JSON object, not %s".formatted(node.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     return Optional.of(object);
+  }
+
+  /**
+   * The one answer to a body over the limit, whether this class counted it or the transport refused
+   * it by its {@code Content-Length} before routing.
+   */
+  static ProblemException tooLarge() {
+    return new ProblemException(413, "payload-too-large",
+        "the request body is larger than %d bytes, the most the server accepts".formatted(MAX_BYTES),
+        Map.of("limit", MAX_BYTES), Map.of());
   }
 
   /** {@code application/json} or {@code application/*+json}, in UTF-8 if a charset is named. */

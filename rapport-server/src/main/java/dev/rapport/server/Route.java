@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * @param bodyFields the top-level fields of the JSON object body it requires; empty when the route
  *     takes no body (then a body, if sent, must be the empty object)
+ * @param query the query parameters it takes; any other is refused ({@code unknown-parameter})
  */
-record Route(Method method, String path, Access access, Optional<Set<String>> bodyFields, Handler handler) {
+record Route(Method method, String path, Access access, Optional<Set<String>> bodyFields, Set<String> query,
+    Handler handler) {
 
   /** Who may call a route. */
   enum Access {
@@ -35,17 +37,31 @@ record Route(Method method, String path, Access access, Optional<Set<String>> bo
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(access, "access");
     bodyFields = bodyFields.map(Set::copyOf);
+    query = Set.copyOf(query);
     Objects.requireNonNull(handler, "handler");
   }
 
   /** A route without a body. */
   static Route of(Method method, String path, Access access, Handler handler) {
-    return new Route(method, path, access, Optional.empty(), handler);
+    return new Route(method, path, access, Optional.empty(), Set.of(), handler);
   }
 
   /** A route that requires a JSON object body with (some of) these fields. */
   static Route withBody(Method method, String path, Access access, Set<String> fields, Handler handler) {
-    return new Route(method, path, access, Optional.of(fields), handler);
+    return new Route(method, path, access, Optional.of(fields), Set.of(), handler);
+  }
+
+  /** This route, taking these query parameters. */
+  Route withQuery(String... names) {
+    return new Route(method, path, access, bodyFields, Set.of(names), handler);
+  }
+
+  /** This route as a list: it takes {@code limit} and {@code cursor}, and these query parameters. */
+  Route paged(String... names) {
+    Set<String> all = new java.util.HashSet<>(Set.of(names));
+    all.add("limit");
+    all.add("cursor");
+    return new Route(method, path, access, bodyFields, all, handler);
   }
 
   @Override

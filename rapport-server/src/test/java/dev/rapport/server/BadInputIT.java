@@ -190,6 +190,8 @@ class BadInputIT {
                 new Field("email", Kind.STRING, false))),
         new Sample("GET /v1/me/invitations", "GET", "/v1/me/invitations?box=sent&state=pending", alice,
             Optional.empty(), none),
+        new Sample("POST /v1/me/invitations/withdraw", "POST", "/v1/me/invitations/withdraw?olderThanDays=3650", alice,
+            Optional.empty(), none),
         new Sample("POST /v1/invitations/{id}/accept", "POST", "/v1/invitations/{id}/accept", alice, Optional.empty(),
             none),
         new Sample("POST /v1/invitations/{id}/ignore", "POST", "/v1/invitations/{id}/ignore", alice, Optional.empty(),
@@ -212,6 +214,8 @@ class BadInputIT {
         new Sample("DELETE /v1/me/blocks/{h}", "DELETE", "/v1/me/blocks/{h}", alice, Optional.empty(), none),
         new Sample("GET /v1/me/blocks", "GET", "/v1/me/blocks", alice, Optional.empty(), none),
         new Sample("GET /v1/me/notifications", "GET", "/v1/me/notifications", alice, Optional.empty(), none),
+        new Sample("POST /v1/me/notifications/read", "POST", "/v1/me/notifications/read", alice, Optional.empty(),
+            none),
         new Sample("POST /v1/admin/clock", "POST", "/v1/admin/clock", ADMIN, Optional.of("{\"advance\":\"P1D\"}"),
             List.of(new Field("advance", Kind.STRING, true))));
   }
@@ -299,6 +303,14 @@ class BadInputIT {
         cases.add(json("field %s = %s".formatted(field.path(), wrong), sample.method(), path, t,
             set(body, field.path(), wrong), 400, "invalid-field"));
       }
+      if (field.kind() == Kind.STRING || field.kind() == Kind.STRINGS) {
+        // Written after the body is put together: a JSON library would not write half a surrogate pair as an escape.
+        String value = field.kind() == Kind.STRING ? "\"lone SURROGATE\"" : "[\"bob\",\"SURROGATE\"]";
+        for (String half : List.of("\\ud800", "\\udc00")) {
+          cases.add(json("field %s with %s alone".formatted(field.path(), half), sample.method(), path, t,
+              set(body, field.path(), value).replace("SURROGATE", half), 400, "invalid-field"));
+        }
+      }
       if (field.required()) {
         cases.add(json("missing " + field.path(), sample.method(), path, t, remove(body, field.path()), 400,
             "missing-field"));
@@ -351,12 +363,16 @@ class BadInputIT {
   }
 
   private static List<Case> queryCases(Sample sample) {
-    if (!sample.method().equals("GET") || !isList(sample.route())) {
-      return List.of();
-    }
     String base = validPath(sample);
     String join = base.contains("?") ? "&" : "?";
     List<Case> cases = new ArrayList<>();
+    for (String unknown : List.of("bogus=1", "Limit=5", "limit%00=5", "cursor2=x")) {
+      cases.add(new Case("query " + unknown, request(sample.method(), base + join + unknown, sample.token(),
+          sample.body()), 400, "unknown-parameter"));
+    }
+    if (!sample.method().equals("GET") || !isList(sample.route())) {
+      return cases;
+    }
     for (String limit : List.of("0", "201", "-1", "abc", "1e3", "99999999999", "2.5")) {
       cases.add(new Case("limit " + limit, request("GET", base + join + "limit=" + limit, sample.token(),
           Optional.empty()), 400, "invalid-page"));
@@ -384,7 +400,18 @@ class BadInputIT {
   /** Well-formed requests the rules refuse: they must change nothing either. */
   private static List<Case> ruleCases() {
     String alice = token("alice");
-    return List.of(
+    List<Case> cases = new ArrayList<>();
+    for (String days : List.of("", "-1", "abc", "1.5", "36501", "99999999999", "%2B7")) {
+      cases.add(new Case("olderThanDays=" + days, request("POST", "/v1/me/invitations/withdraw?olderThanDays=" + days,
+          alice, Optional.empty()), 400, "invalid-query"));
+    }
+    for (String upTo : List.of("abc", "-1", "1.5", "99999999999999999999")) {
+      cases.add(new Case("upTo=" + upTo, request("POST", "/v1/me/notifications/read?upTo=" + upTo, alice,
+          Optional.empty()), 400, "invalid-query"));
+    }
+    cases.add(new Case("no olderThanDays", request("POST", "/v1/me/invitations/withdraw", alice, Optional.empty()),
+        400, "invalid-query"));
+    cases.addAll(List.of(
         post("handle with capitals", "/v1/members", ADMIN, "{\"handle\":\"Bad Handle\",\"name\":\"X\"}", 400,
             "invalid-handle"),
         post("handle too short", "/v1/members", ADMIN, "{\"handle\":\"ab\",\"name\":\"X\"}", 400, "invalid-handle"),
@@ -452,7 +479,8 @@ class BadInputIT {
         post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),
         post("advance by millennia", "/v1/admin/clock", ADMIN, "{\"advance\":\"P999999D\"}", 400, "invalid-field"),
         post("advance past any instant", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT9223372036854775807S\"}", 400,
-            "invalid-field"));
+            "invalid-field")));
+    return cases;
   }
 
   private static List<Case> routingCases() {

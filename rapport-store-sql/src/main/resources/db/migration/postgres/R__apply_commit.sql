@@ -110,6 +110,9 @@ BEGIN
       INSERT INTO suggestion_dismissals (member_id, dismissed_id, created_at)
         VALUES ((c->>'member_id')::BIGINT, (c->>'dismissed_id')::BIGINT, (c->>'at')::BIGINT)
         ON CONFLICT DO NOTHING;
+    WHEN 'mark_notifications_read' THEN
+      UPDATE notifications SET read = TRUE
+        WHERE recipient_id = (c->>'recipient_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
     END CASE;
   END LOOP;
   RETURN last_seq;

@@ -58,6 +58,8 @@ final class ChangeWriter {
   private static final String INSERT_REFUSAL = "INSERT INTO refusals (member_id, at) VALUES (?, ?)";
   private static final String INSERT_RESTRICTION =
       "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
+  private static final String MARK_NOTIFICATIONS_READ =
+      "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id <= ? AND NOT read";
   private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (id, recipient_id, kind, actor_id, "
       + "ref_id, at, read) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -257,6 +259,8 @@ final class ChangeWriter {
           n.kind().name(), n.actorId(), n.refId(), n.at(), n.read());
       case Change.AddDismissal(long memberId, long dismissedId, Instant at) ->
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
+      case Change.MarkNotificationsRead(long recipientId, long upToId) ->
+          update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
     }
   }
 

@@ -61,6 +61,8 @@ final class ChangesJson {
             .field("ref_id", n.refId()).field("at", n.at()).field("read", n.read());
         case Change.AddDismissal(long memberId, long dismissedId, Instant at) -> object.kind("add_dismissal")
             .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
+        case Change.MarkNotificationsRead(long recipientId, long upToId) -> object.kind("mark_notifications_read")
+            .field("recipient_id", recipientId).field("up_to", upToId);
       }
       json.append('}');
     }

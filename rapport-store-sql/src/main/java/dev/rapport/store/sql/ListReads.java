@@ -64,6 +64,9 @@ final class ListReads {
   private static final String NOTIFICATIONS = "SELECT n.id, " + Rows.NOTIFICATION + " FROM notifications n"
       + " WHERE n.recipient_id = ? AND n.id < ?" + visibleTo("n.actor_id") + " ORDER BY n.id DESC LIMIT ?";
 
+  private static final String UNREAD_NOTIFICATIONS = "SELECT count(*) FROM notifications n"
+      + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id");
+
   private final Readers readers;
   private final Map<String, String> invitationLists = new ConcurrentHashMap<>();
 
@@ -176,6 +179,14 @@ final class ListReads {
   Page<Notification> notifications(long memberId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 1);
     return page(NOTIFICATIONS, 1, Rows::notification, page, memberId, below[0], memberId, memberId);
+  }
+
+  int unreadNotificationCount(long memberId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(UNREAD_NOTIFICATIONS);
+      bindLongs(statement, new long[] {memberId, memberId, memberId});
+      return first(statement, ResultSet::getInt).orElseThrow();
+    });
   }
 
   /**

@@ -163,6 +163,11 @@ final class SqlReads implements StoreReads {
   }
 
   @Override
+  public int unreadNotificationCount(long memberId) {
+    return lists.unreadNotificationCount(memberId);
+  }
+
+  @Override
   public long forEachConnection(ConnectionSink sink) {
     return feed.forEachConnection(sink);
   }

@@ -175,6 +175,11 @@ final class SqlStore implements Store {
   }
 
   @Override
+  public int unreadNotificationCount(long memberId) {
+    return reads.unreadNotificationCount(memberId);
+  }
+
+  @Override
   public long forEachConnection(ConnectionSink sink) {
     return reads.forEachConnection(sink);
   }

@@ -186,6 +186,11 @@ final class WriterReads implements StoreReads {
   }
 
   @Override
+  public int unreadNotificationCount(long memberId) {
+    return plain.unreadNotificationCount(memberId);
+  }
+
+  @Override
   public long forEachConnection(ConnectionSink sink) {
     return plain.forEachConnection(sink);
   }

@@ -7,6 +7,7 @@ import dev.rapport.contract.FollowRulesContract;
 import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.NotificationRulesContract;
 import dev.rapport.contract.ProfileRulesContract;
 import dev.rapport.store.Store;
 import org.junit.jupiter.api.Nested;
@@ -71,6 +72,14 @@ class SqliteRulesIT {
 
   @Nested
   class EventLog extends EventLogContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Notifications extends NotificationRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();

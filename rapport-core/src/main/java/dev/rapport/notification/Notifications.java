@@ -1,0 +1,31 @@
+package dev.rapport.notification;
+
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.store.StoreReads;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** What a member is told about (NT1) and what they have read of it (NT2). Pure functions of what they are given. */
+public final class Notifications {
+  private Notifications() {}
+
+  /** NT1: the member's notifications, newest first, each with the member who caused it; none a block hides (B2). */
+  public static Page<NotificationView> list(StoreReads reads, long memberId, PageRequest page) {
+    Page<Notification> notifications = reads.notifications(memberId, page);
+    Map<Long, Member> actors = reads.members(notifications.items().stream().map(Notification::actorId).toList());
+    return notifications.map(n -> new NotificationView(n, actors.get(n.actorId())));
+  }
+
+  /**
+   * NT2: the member's notifications up to {@code upToId}, or all of them, become read. Needs no
+   * precondition: marking read twice, or one arriving meanwhile, is harmless.
+   */
+  public static Decision<Boolean> markRead(long memberId, OptionalLong upToId, Effects effects) {
+    return Decision.apply(effects.markNotificationsRead(memberId, upToId.orElse(Long.MAX_VALUE)), Boolean.TRUE);
+  }
+}
