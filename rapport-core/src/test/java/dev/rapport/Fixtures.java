@@ -16,6 +16,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Restriction;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Settings;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
@@ -79,22 +80,29 @@ public final class Fixtures {
 
   public static Settings whoCanFollow(WhoCanFollow value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), value, d.whoCanInvite(), d.connectionsVisibility(), d.openProfile());
+    return new Settings(d.followPrimary(), value, d.whoCanInvite(), d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   public static Settings whoCanInvite(WhoCanInvite value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), d.whoCanFollow(), value, d.connectionsVisibility(), d.openProfile());
+    return new Settings(d.followPrimary(), d.whoCanFollow(), value, d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   public static Settings connectionsVisibility(ConnectionsVisibility value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), d.whoCanFollow(), d.whoCanInvite(), value, d.openProfile());
+    return new Settings(d.followPrimary(), d.whoCanFollow(), d.whoCanInvite(), value, d.openProfile(), d.followsVisibility());
+  }
+
+  public static Settings followsVisibility(FollowsVisibility value) {
+    return Settings.DEFAULTS.withFollowsVisibility(value);
   }
 
   public static Settings followPrimary() {
     Settings d = Settings.DEFAULTS;
-    return new Settings(true, d.whoCanFollow(), d.whoCanInvite(), d.connectionsVisibility(), d.openProfile());
+    return new Settings(true, d.whoCanFollow(), d.whoCanInvite(), d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   /** An invitation sent at {@code sentAt} and in {@code state} since then. */

@@ -18,6 +18,7 @@ import dev.rapport.model.ConnectionsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Settings;
 import dev.rapport.model.Tier;
 import dev.rapport.model.WhoCanFollow;
@@ -107,7 +108,8 @@ class MemberRulesTest {
     Member updated = result(Members.update(ada, update, POLICY, effects));
 
     assertThat(updated.settings()).isEqualTo(
-        new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL, ConnectionsVisibility.ONLY_ME, false));
+        new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL, ConnectionsVisibility.ONLY_ME, false,
+            FollowsVisibility.ONLY_ME));
     assertThat(changes(effects)).containsExactly(new Change.UpdateMember(updated));
     Effects none = effects();
     Members.update(ada, ProfileUpdate.none(), POLICY, none);
