@@ -17,6 +17,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,11 @@ final class SqlReads implements StoreReads {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return lists.notifications(memberId, page);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return lists.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,11 @@ final class SqlStore implements Store {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return reads.notifications(memberId, page);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return reads.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,6 +184,11 @@ final class WriterReads implements StoreReads {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return plain.notifications(memberId, page);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return plain.lastFollowNotice(followeeId, followerId);
   }
 
   @Override
