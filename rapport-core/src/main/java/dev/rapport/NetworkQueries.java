@@ -74,22 +74,20 @@ final class NetworkQueries {
     if (pair.isSelf()) {
       return Profiles.view(pair, followers, member.connectionCount(), ProfileView.Closeness.NONE);
     }
-    // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
-    // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
     NetworkReads index = index();
-    // B2: the counts leave out whom the lists leave out for this viewer, so that no count differs
-    // from its list by a member a block hides.
+    // B2: no count differs from its list by a member a block hides from the viewer.
     int connections = member.connectionCount();
     for (long hidden : reads().blockedEitherWay(viewerId)) {
-      if (hidden != member.id() && index.connected(member.id(), hidden)) {
-        connections--;
-        if (reads().memberTies(hidden).follows(member.id())) {
-          followers--;
-        }
-      } else if (hidden != member.id() && !onlyConnections && reads().memberTies(hidden).follows(member.id())) {
+      boolean connection = hidden != member.id() && index.connected(member.id(), hidden);
+      connections -= connection ? 1 : 0;
+      // F5: with only connections as followers, a follower who is not one is counted nowhere.
+      if (hidden != member.id() && (connection || !onlyConnections)
+          && reads().memberTies(hidden).follows(member.id())) {
         followers--;
       }
     }
+    // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
+    // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
     int mutualCount = index.mutualCount(viewerId, member.id());
     List<Member> firstMutuals = shared(viewerId, member.id(), PageRequest.first(FIRST_MUTUALS)).items();
     // A connection is 1st degree and a shared one makes 2nd: only a 3rd needs the viewer's network.
