@@ -11,6 +11,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.network.NetworkReads;
+import dev.rapport.network.NetworkSize;
 import dev.rapport.network.Suggestion;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
@@ -68,19 +69,32 @@ final class NetworkQueries {
     PairState pair = pair(viewerId, handle);
     Member member = pair.other();
     // F5: the count leaves out followers hidden by whoCanFollow = connections.
-    int followers = reads().followerCount(member.id(), Follows.hidesOutsideFollowers(member));
+    boolean onlyConnections = Follows.hidesOutsideFollowers(member);
+    int followers = reads().followerCount(member.id(), onlyConnections);
     if (pair.isSelf()) {
-      return Profiles.view(pair, followers, ProfileView.Closeness.NONE);
+      return Profiles.view(pair, followers, member.connectionCount(), ProfileView.Closeness.NONE);
+    }
+    NetworkReads index = index();
+    // B2: no count differs from its list by a member a block hides from the viewer.
+    int connections = member.connectionCount();
+    for (long hidden : reads().blockedEitherWay(viewerId)) {
+      boolean connection = hidden != member.id() && index.connected(member.id(), hidden);
+      connections -= connection ? 1 : 0;
+      // F5: with only connections as followers, a follower who is not one is counted nowhere.
+      if (hidden != member.id() && (connection || !onlyConnections)
+          && reads().memberTies(hidden).follows(member.id())) {
+        followers--;
+      }
     }
     // Every mutual connection is the viewer's connection, and a block ends a connection (B1), so
     // no block can stand between the viewer and one of them: the count hides nothing B2 hides.
-    NetworkReads index = index();
     int mutualCount = index.mutualCount(viewerId, member.id());
     List<Member> firstMutuals = shared(viewerId, member.id(), PageRequest.first(FIRST_MUTUALS)).items();
     // A connection is 1st degree and a shared one makes 2nd: only a 3rd needs the viewer's network.
     OptionalInt degree = index.connected(viewerId, member.id()) ? OptionalInt.of(1)
         : mutualCount > 0 ? OptionalInt.of(2) : index.degree(viewerId, member.id());
-    return Profiles.view(pair, followers, new ProfileView.Closeness(degree, mutualCount, firstMutuals));
+    return Profiles.view(pair, Math.max(followers, 0), Math.max(connections, 0),
+        new ProfileView.Closeness(degree, mutualCount, firstMutuals));
   }
 
   /**
@@ -138,6 +152,24 @@ final class NetworkQueries {
       return new Page<>(List.of(), Optional.empty());
     }
     return shared(viewerId, pair.other().id(), page);
+  }
+
+  /**
+   * N3: how many members are 1st, 2nd and 3rd-degree to the viewer, leaving out members blocked
+   * either way (B2), whom {@link #degrees} answers as nobody.
+   */
+  NetworkSize networkSize(long viewerId) {
+    NetworkReads index = index();
+    NetworkSize size = index.networkSize(viewerId);
+    long[] blocked = reads().blockedEitherWay(viewerId);
+    if (blocked.length == 0) {
+      return size;
+    }
+    int[] counts = {0, size.first(), size.second(), size.third()};
+    for (int degree : index.degrees(viewerId, blocked)) {
+      counts[degree]--;
+    }
+    return new NetworkSize(counts[1], counts[2], counts[3]);
   }
 
   /**

@@ -17,7 +17,6 @@ import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
 import dev.rapport.kernel.Usage;
-import dev.rapport.kernel.Visibility;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.limit.LimitsView;
 import dev.rapport.member.MemberIds;
@@ -194,12 +193,12 @@ public final class Rapport {
 
   // ---- follow ----------------------------------------------------------------------------------
 
-  /** F1, F3, F5, F7: follows at once; repeating is not an error (F4). */
+  /** F1, F3, F5, F7: follows at once; repeating is not an error (F4); NT1: notifies once a day at most. */
   public FollowOutcome follow(long actorId, Handle handle) {
     return run((reads, effects) -> {
       PairState pair = pair(reads, actorId, handle);
       OptionalInt following = policy.followCap() > 0 ? OptionalInt.of(reads.followingCount(actorId)) : OptionalInt.empty();
-      return Follows.follow(pair, policy, following, effects);
+      return Follows.follow(pair, policy, following, reads.lastFollowNotice(pair.other().id(), actorId), effects);
     });
   }
 
@@ -213,16 +212,26 @@ public final class Rapport {
     return run((reads, effects) -> Follows.removeFollower(pair(reads, actorId, handle), effects));
   }
 
-  /** Who follows the member, as F5 and blocks (B2) let the viewer see. */
+  /**
+   * Who follows the member, as F5 and blocks (B2) let the viewer see.
+   *
+   * @throws NotFoundException unknown or blocked (B2)
+   * @throws dev.rapport.problem.ForbiddenException {@code follows-hidden} unless P5 lets the viewer see it
+   */
   public Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
-    Member member = visible(viewerId, handle);
+    Member member = followsVisible(viewerId, handle);
     // F5: outside followers are hidden, not deleted, while whoCanFollow = connections.
     return reads().followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
   }
 
-  /** Whom the member follows, as F5 and blocks (B2) let the viewer see. */
+  /**
+   * Whom the member follows, as F5 and blocks (B2) let the viewer see.
+   *
+   * @throws NotFoundException unknown or blocked (B2)
+   * @throws dev.rapport.problem.ForbiddenException {@code follows-hidden} unless P5 lets the viewer see it
+   */
   public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
-    return reads().following(visible(viewerId, handle).id(), viewerId, page);
+    return reads().following(followsVisible(viewerId, handle).id(), viewerId, page);
   }
 
   // ---- invitations -----------------------------------------------------------------------------
@@ -334,9 +343,9 @@ public final class Rapport {
     return queries.mutualConnections(viewerId, handle, page);
   }
 
-  /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer. */
+  /** N3: how many members are 1st, 2nd and 3rd-degree to the viewer, leaving out blocks either way (B2). */
   public NetworkSize networkSize(long viewerId) {
-    return index().networkSize(viewerId);
+    return queries.networkSize(viewerId);
   }
 
   /** The most members one degree batch may name. */
@@ -470,9 +479,10 @@ public final class Rapport {
     return reads.pair(actorId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
   }
 
-  private Member visible(long viewerId, Handle handle) {
+  /** The member whose lists of follows P5 lets the viewer read. */
+  private Member followsVisible(long viewerId, Handle handle) {
     PairState pair = pair(reads(), viewerId, handle);
-    Visibility.requireVisible(pair);
+    Follows.requireListsVisible(pair);
     return pair.other();
   }
 

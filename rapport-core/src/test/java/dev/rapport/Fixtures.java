@@ -9,6 +9,7 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Usage;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -79,22 +80,29 @@ public final class Fixtures {
 
   public static Settings whoCanFollow(WhoCanFollow value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), value, d.whoCanInvite(), d.connectionsVisibility(), d.openProfile());
+    return new Settings(d.followPrimary(), value, d.whoCanInvite(), d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   public static Settings whoCanInvite(WhoCanInvite value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), d.whoCanFollow(), value, d.connectionsVisibility(), d.openProfile());
+    return new Settings(d.followPrimary(), d.whoCanFollow(), value, d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   public static Settings connectionsVisibility(ConnectionsVisibility value) {
     Settings d = Settings.DEFAULTS;
-    return new Settings(d.followPrimary(), d.whoCanFollow(), d.whoCanInvite(), value, d.openProfile());
+    return new Settings(d.followPrimary(), d.whoCanFollow(), d.whoCanInvite(), value, d.openProfile(), d.followsVisibility());
+  }
+
+  public static Settings followsVisibility(FollowsVisibility value) {
+    return Settings.DEFAULTS.withFollowsVisibility(value);
   }
 
   public static Settings followPrimary() {
     Settings d = Settings.DEFAULTS;
-    return new Settings(true, d.whoCanFollow(), d.whoCanInvite(), d.connectionsVisibility(), d.openProfile());
+    return new Settings(true, d.whoCanFollow(), d.whoCanInvite(), d.connectionsVisibility(), d.openProfile(),
+        d.followsVisibility());
   }
 
   /** An invitation sent at {@code sentAt} and in {@code state} since then. */

@@ -178,7 +178,8 @@ class CliIT {
       String maya = firstTokens.get("maya-okafor");
       assertThat(api.all("/v1/me/invitations?box=received", maya).toString())
           .contains("noah-brooks", "data contracts");
-      assertThat(handles(api.all("/v1/members/grace-chen/followers", maya)))
+      // P5: her followers are hers to see.
+      assertThat(handles(api.all("/v1/members/grace-chen/followers", firstTokens.get("grace-chen"))))
           .hasSize(12).contains("maya-okafor", "noah-brooks", "sofia-marquez");
       assertThat(handles(api.all("/v1/members/maya-okafor/connections", maya)))
           .containsExactlyInAnyOrder("daniel-reyes", "priya-raman", "tom-lindqvist", "hannah-kim",
@@ -202,7 +203,7 @@ class CliIT {
       assertThat(tokens.get("maya-okafor")).isNotBlank().isNotEqualTo(firstTokens.get("maya-okafor"));
 
       Api api = new Api(port);
-      assertThat(handles(api.all("/v1/members/grace-chen/followers", tokens.get("maya-okafor")))).hasSize(12);
+      assertThat(handles(api.all("/v1/members/grace-chen/followers", tokens.get("grace-chen")))).hasSize(12);
     }
   }
 

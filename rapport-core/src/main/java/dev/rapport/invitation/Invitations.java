@@ -155,6 +155,7 @@ public final class Invitations {
    * accepted (C5).
    */
   public static Decision<Invitation> accept(Invitation invitation, PairState pair, Policy policy, Effects effects) {
+    requireVisible(invitation, pair);
     requireRecipient(invitation, pair);
     // C5: pending and ignored invitations can both be accepted.
     requireOpen(invitation);
@@ -186,6 +187,7 @@ public final class Invitations {
 
   /** C5: the recipient archives the invitation; the sender is not told. Idempotent. */
   public static Decision<Invitation> ignore(Invitation invitation, PairState pair, Effects effects) {
+    requireVisible(invitation, pair);
     requireRecipient(invitation, pair);
     if (invitation.state() == InvitationState.IGNORED) {
       return Decision.apply(effects, invitation);
@@ -198,6 +200,7 @@ public final class Invitations {
 
   /** C6: the sender withdraws; the follow C2 made stays; the cooldown starts. */
   public static Decision<Invitation> withdraw(Invitation invitation, PairState pair, Effects effects) {
+    requireVisible(invitation, pair);
     if (invitation.senderId() != pair.actor().id()) {
       throw NotFoundException.invitation(Long.toString(invitation.id()));
     }
@@ -215,6 +218,7 @@ public final class Invitations {
    */
   public static Decision<Invitation> report(
       Invitation invitation, PairState pair, Usage senderUsage, Policy policy, Effects effects) {
+    requireVisible(invitation, pair);
     requireRecipient(invitation, pair);
     requireOpen(invitation);
     if (invitation.reportedAt().isPresent()) {
@@ -229,6 +233,7 @@ public final class Invitations {
   /**
    * The member's invitations, sent or received, optionally in one state, with both members of each.
    * Sent invitations show the sender's view (C5: ignored looks pending). Without a state: the open ones.
+   * B2: none with a member blocked either way, and none canceled (see {@link #listedStates}).
    */
   public static Page<InvitationView> list(StoreReads reads, long memberId, boolean sent,
       Optional<InvitationState> state, PageRequest page) {
@@ -286,8 +291,14 @@ public final class Invitations {
   /**
    * The states a list of the member's invitations asks the store for: received, the given state or
    * pending; sent, as the sender sees them (C5), so pending includes ignored and ignored is none.
+   * Canceled is none either way: only a block cancels (B1), and a canceled invitation shown to
+   * either side would tell of the block (B2), so it is gone for both, as the blocked member is.
    */
   static Set<InvitationState> listedStates(boolean sent, Optional<InvitationState> state) {
+    // B2: what a block canceled is listed to nobody.
+    if (state.isPresent() && state.get() == InvitationState.CANCELED) {
+      return EnumSet.noneOf(InvitationState.class);
+    }
     if (!sent) {
       return state.map(EnumSet::of).orElse(EnumSet.of(InvitationState.PENDING));
     }
@@ -296,6 +307,16 @@ public final class Invitations {
       return EnumSet.of(InvitationState.PENDING, InvitationState.IGNORED);
     }
     return state.get() == InvitationState.IGNORED ? EnumSet.noneOf(InvitationState.class) : EnumSet.of(state.get());
+  }
+
+  /**
+   * B2: an invitation a block canceled, or one with a member blocked either way, does not exist
+   * for either side, as no list shows it.
+   */
+  private static void requireVisible(Invitation invitation, PairState pair) {
+    if (invitation.state() == InvitationState.CANCELED || pair.blockedEitherWay()) {
+      throw NotFoundException.invitation(Long.toString(invitation.id()));
+    }
   }
 
   private static void requireRecipient(Invitation invitation, PairState pair) {

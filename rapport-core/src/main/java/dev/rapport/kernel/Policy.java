@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param refusalWindow L4, the window those refusals are counted in
  * @param restrictionLadder L4/C7, the length of the 1st, 2nd, ... restriction; the last repeats
  * @param tokenLifetime how long a member's bearer token is valid
+ * @param followNoticeQuiet NT1, how long after a follow notified its followee another follow by the
+ *     same member does not notify again (a day)
  * @param tiers M2, by name; {@code defaultTier} must be one of them
  */
 public record Policy(
@@ -38,6 +40,7 @@ public record Policy(
     Duration refusalWindow,
     List<Duration> restrictionLadder,
     Duration tokenLifetime,
+    Duration followNoticeQuiet,
     Map<String, Tier> tiers,
     String defaultTier) {
 
@@ -52,6 +55,7 @@ public record Policy(
     Objects.requireNonNull(reportWindow);
     Objects.requireNonNull(refusalWindow);
     Objects.requireNonNull(tokenLifetime);
+    Objects.requireNonNull(followNoticeQuiet);
     restrictionLadder = List.copyOf(restrictionLadder);
     if (restrictionLadder.isEmpty()) {
       throw new InvalidInputException("invalid-policy", "the restriction ladder needs at least one step");
@@ -73,7 +77,7 @@ public record Policy(
         5, Duration.ofDays(30),
         3, Duration.ofHours(24),
         List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
-        Duration.ofDays(365),
+        Duration.ofDays(365), Duration.ofDays(1),
         tiers, Tier.BASIC.name());
   }
 
@@ -95,19 +99,19 @@ public record Policy(
   public Policy withMaxConnections(int value) {
     return new Policy(value, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        tiers, defaultTier);
+        followNoticeQuiet, tiers, defaultTier);
   }
 
   public Policy withMaxPendingSent(int value) {
     return new Policy(maxConnections, value, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        tiers, defaultTier);
+        followNoticeQuiet, tiers, defaultTier);
   }
 
   public Policy withFollowCap(int value) {
     return new Policy(maxConnections, maxPendingSent, value, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        tiers, defaultTier);
+        followNoticeQuiet, tiers, defaultTier);
   }
 
   public Policy withTier(Tier tier) {
@@ -115,6 +119,6 @@ public record Policy(
     copy.put(tier.name(), tier);
     return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge,
         withdrawCooldown, reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder,
-        tokenLifetime, copy, defaultTier);
+        tokenLifetime, followNoticeQuiet, copy, defaultTier);
   }
 }

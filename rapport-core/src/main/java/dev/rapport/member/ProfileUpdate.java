@@ -1,6 +1,7 @@
 package dev.rapport.member;
 
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Settings;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
@@ -14,7 +15,8 @@ public record ProfileUpdate(
     Optional<WhoCanFollow> whoCanFollow,
     Optional<WhoCanInvite> whoCanInvite,
     Optional<ConnectionsVisibility> connectionsVisibility,
-    Optional<Boolean> openProfile) {
+    Optional<Boolean> openProfile,
+    Optional<FollowsVisibility> followsVisibility) {
 
   public ProfileUpdate {
     name = name == null ? Optional.empty() : name.map(NewMember::requireName);
@@ -24,36 +26,42 @@ public record ProfileUpdate(
     whoCanInvite = whoCanInvite == null ? Optional.empty() : whoCanInvite;
     connectionsVisibility = connectionsVisibility == null ? Optional.empty() : connectionsVisibility;
     openProfile = openProfile == null ? Optional.empty() : openProfile;
+    followsVisibility = followsVisibility == null ? Optional.empty() : followsVisibility;
   }
 
   public static ProfileUpdate none() {
     return new ProfileUpdate(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   public ProfileUpdate withWhoCanFollow(WhoCanFollow value) {
     return new ProfileUpdate(name, headline, followPrimary, Optional.of(value), whoCanInvite, connectionsVisibility,
-        openProfile);
+        openProfile, followsVisibility);
   }
 
   public ProfileUpdate withWhoCanInvite(WhoCanInvite value) {
     return new ProfileUpdate(name, headline, followPrimary, whoCanFollow, Optional.of(value), connectionsVisibility,
-        openProfile);
+        openProfile, followsVisibility);
   }
 
   public ProfileUpdate withConnectionsVisibility(ConnectionsVisibility value) {
     return new ProfileUpdate(name, headline, followPrimary, whoCanFollow, whoCanInvite, Optional.of(value),
-        openProfile);
+        openProfile, followsVisibility);
   }
 
   public ProfileUpdate withFollowPrimary(boolean value) {
     return new ProfileUpdate(name, headline, Optional.of(value), whoCanFollow, whoCanInvite, connectionsVisibility,
-        openProfile);
+        openProfile, followsVisibility);
   }
 
   public ProfileUpdate withOpenProfile(boolean value) {
     return new ProfileUpdate(name, headline, followPrimary, whoCanFollow, whoCanInvite, connectionsVisibility,
-        Optional.of(value));
+        Optional.of(value), followsVisibility);
+  }
+
+  public ProfileUpdate withFollowsVisibility(FollowsVisibility value) {
+    return new ProfileUpdate(name, headline, followPrimary, whoCanFollow, whoCanInvite, connectionsVisibility,
+        openProfile, Optional.of(value));
   }
 
   /** The settings after this update. */
@@ -63,6 +71,7 @@ public record ProfileUpdate(
         whoCanFollow.orElse(s.whoCanFollow()),
         whoCanInvite.orElse(s.whoCanInvite()),
         connectionsVisibility.orElse(s.connectionsVisibility()),
-        openProfile.orElse(s.openProfile()));
+        openProfile.orElse(s.openProfile()),
+        followsVisibility.orElse(s.followsVisibility()));
   }
 }

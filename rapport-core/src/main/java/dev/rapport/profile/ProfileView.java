@@ -12,6 +12,8 @@ import java.util.OptionalInt;
  *
  * @param relationship empty when viewers look at themselves
  * @param followerCount shown on Creator Mode profiles and to the member themselves
+ * @param connectionCount shown to everyone (P1 hides who, not how many), without the members a
+ *     block hides from the viewer (B2)
  * @param email shown to the member and their connections
  */
 public record ProfileView(

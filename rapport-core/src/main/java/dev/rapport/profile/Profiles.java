@@ -17,15 +17,18 @@ public final class Profiles {
   /**
    * The profile of the pair's other member as its actor sees it.
    *
-   * @param followerCount the member's follower count as F5 lets it count
+   * @param followerCount the member's follower count as F5 lets it count and the actor may count it
+   * @param connectionCount the member's connection count as the actor may count it: without members a
+   *     block hides from the actor (B2)
    * @param closeness the member's degree as the actor sees it (N1) and the connections they share (N2)
    * @throws dev.rapport.problem.NotFoundException if a block stands between the two (B2)
    */
-  public static ProfileView view(PairState pair, int followerCount, ProfileView.Closeness closeness) {
+  public static ProfileView view(PairState pair, int followerCount, int connectionCount,
+      ProfileView.Closeness closeness) {
     Member member = pair.other();
     if (pair.isSelf()) {
       return new ProfileView(member, true, Optional.empty(), ProfileAction.EDIT, List.of(),
-          Optional.of(followerCount), member.connectionCount(), member.email());
+          Optional.of(followerCount), connectionCount, member.email());
     }
     // B2: a block either way makes the profile a 404.
     Visibility.requireVisible(pair);
@@ -63,7 +66,8 @@ public final class Profiles {
         primary, more,
         // PR1: the follower count is shown on followPrimary profiles.
         followFirst ? Optional.of(followerCount) : Optional.empty(),
-        member.connectionCount(),
+        // P1 hides who, not how many: the count stays, as on LinkedIn.
+        connectionCount,
         connected ? member.email() : Optional.empty());
   }
 

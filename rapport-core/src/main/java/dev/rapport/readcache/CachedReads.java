@@ -18,6 +18,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -274,6 +275,11 @@ public final class CachedReads implements StoreReads {
   @Override
   public int unreadNotificationCount(long memberId) {
     return store.unreadNotificationCount(memberId);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return store.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

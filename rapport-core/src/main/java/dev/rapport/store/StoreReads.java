@@ -12,6 +12,7 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,10 @@ public interface StoreReads {
   /** The member's connections; with {@code onlySharedWithViewer}, only those also connected to the viewer (P1). */
   Page<Member> connections(long memberId, boolean onlySharedWithViewer, long viewerId, PageRequest page);
 
-  /** Invitations the member sent ({@code sent = true}) or received, in any of the given states. */
+  /**
+   * Invitations the member sent ({@code sent = true}) or received, in any of the given states,
+   * leaving out those with a member blocked either way (B2), as other lists do.
+   */
   Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page);
 
   /** Members the member has blocked. */
@@ -119,6 +123,9 @@ public interface StoreReads {
 
   /** NT2: how many of the member's notifications are unread, of those {@link #notifications} lists. */
   int unreadNotificationCount(long memberId);
+
+  /** When a follow by the follower last notified the followee (NT1), if one ever did. */
+  Optional<Instant> lastFollowNotice(long followeeId, long followerId);
 
   /** Receives connections one by one. */
   @FunctionalInterface

@@ -2,7 +2,9 @@ package dev.rapport.follow;
 
 import static dev.rapport.Fixtures.NOW;
 import static dev.rapport.Fixtures.changes;
+import static dev.rapport.Fixtures.connectionsVisibility;
 import static dev.rapport.Fixtures.effects;
+import static dev.rapport.Fixtures.followsVisibility;
 import static dev.rapport.Fixtures.member;
 import static dev.rapport.Fixtures.notifications;
 import static dev.rapport.Fixtures.pair;
@@ -17,6 +19,8 @@ import dev.rapport.kernel.Change;
 import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
+import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Member;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.WhoCanFollow;
@@ -24,10 +28,16 @@ import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** The follow rules decided on literal state: F1, F2, F3, F4, F5, F6, F7 and the follow notification (NT1). */
+/**
+ * The follow rules decided on literal state: F1, F2, F3, F4, F5, F6, F7, the follow notification
+ * (NT1) and who sees the lists of follows (P5).
+ */
 class FollowRulesTest {
   static final Policy POLICY = Policy.defaults();
   final Member ada = member("ada");
@@ -35,7 +45,7 @@ class FollowRulesTest {
   final Member onlyConnections = withSettings(bob, whoCanFollow(WhoCanFollow.CONNECTIONS));
 
   static FollowOutcome follow(PairState pair, Effects effects) {
-    return result(Follows.follow(pair, POLICY, OptionalInt.empty(), effects));
+    return result(Follows.follow(pair, POLICY, OptionalInt.empty(), Optional.empty(), effects));
   }
 
   @Test
@@ -49,17 +59,17 @@ class FollowRulesTest {
   @Test
   void F1_noLimitByDefault() {
     assertThat(POLICY.followCap()).isZero();
-    assertThat(result(Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.of(1_000_000), effects())))
-        .isEqualTo(FollowOutcome.CHANGED);
+    assertThat(result(Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.of(1_000_000), Optional.empty(),
+        effects()))).isEqualTo(FollowOutcome.CHANGED);
   }
 
   @Test
   void F1_aConfiguredCap_refusesBeyondIt() {
     Policy capped = POLICY.withFollowCap(10);
     var refusal = refused(LimitReachedException.class, "follow-limit",
-        () -> Follows.follow(pair(ada, bob).build(), capped, OptionalInt.of(10), effects()));
+        () -> Follows.follow(pair(ada, bob).build(), capped, OptionalInt.of(10), Optional.empty(), effects()));
     assertThat(refusal.details()).containsEntry("limit", 10).containsEntry("used", 10);
-    assertThat(result(Follows.follow(pair(ada, bob).build(), capped, OptionalInt.of(9), effects())))
+    assertThat(result(Follows.follow(pair(ada, bob).build(), capped, OptionalInt.of(9), Optional.empty(), effects())))
         .isEqualTo(FollowOutcome.CHANGED);
   }
 
@@ -156,5 +166,59 @@ class FollowRulesTest {
     Follows.unfollow(pair(ada, bob).actorFollows().build(), effects);
     Follows.removeFollower(pair(bob, ada).otherFollows().build(), effects);
     assertThat(notifications(effects)).extracting(Notified::kind).containsExactly(NotificationKind.FOLLOWED);
+  }
+
+  @Test
+  void NT1_aRepeatedFollowWithinADay_doesNotNotifyAgain() {
+    Instant notified = NOW.minus(Duration.ofHours(23));
+    Effects again = effects();
+    assertThat(result(Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.empty(), Optional.of(notified),
+        again))).isEqualTo(FollowOutcome.CHANGED);
+    assertThat(changes(again)).contains(new Change.AddFollow(ada.id(), bob.id(), NOW));
+    assertThat(notifications(again)).isEmpty();
+  }
+
+  @Test
+  void NT1_aFollowADayAfterTheLastNotice_notifiesAgain() {
+    Effects again = effects();
+    Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.empty(), Optional.of(NOW.minus(Duration.ofDays(1))),
+        again);
+    assertThat(notifications(again)).extracting(Notified::kind).containsExactly(NotificationKind.FOLLOWED);
+  }
+
+  @Test
+  void P5_followLists_areTheMembersOwn_byDefault() {
+    Follows.requireListsVisible(pair(bob, bob).build());
+    refused(ForbiddenException.class, "follows-hidden", () -> Follows.requireListsVisible(pair(ada, bob).build()));
+    refused(ForbiddenException.class, "follows-hidden",
+        () -> Follows.requireListsVisible(pair(ada, bob).connected().build()));
+  }
+
+  @Test
+  void P5_followsVisibilityConnections_showsTheListsToConnectionsOnly() {
+    Member open = withSettings(bob, followsVisibility(FollowsVisibility.CONNECTIONS));
+    Follows.requireListsVisible(pair(ada, open).connected().build());
+    refused(ForbiddenException.class, "follows-hidden", () -> Follows.requireListsVisible(pair(ada, open).build()));
+    refused(ForbiddenException.class, "follows-hidden",
+        () -> Follows.requireListsVisible(pair(ada, open).actorFollows().otherFollows().build()));
+  }
+
+  @Test
+  void P5_P1_hiddenConnections_keepTheListsHidden_whateverFollowsVisibilitySays() {
+    Member hidden = withSettings(bob, connectionsVisibility(ConnectionsVisibility.ONLY_ME)
+        .withFollowsVisibility(FollowsVisibility.CONNECTIONS));
+    var refusal = refused(ForbiddenException.class, "follows-hidden",
+        () -> Follows.requireListsVisible(pair(ada, hidden).connected().build()));
+    assertThat(refusal.getMessage()).endsWith("only to themself");
+    Follows.requireListsVisible(pair(hidden, hidden).build());
+  }
+
+  @Test
+  void P5_B2_aBlockHidesTheMember_beforeTheirSettings() {
+    Member open = withSettings(bob, followsVisibility(FollowsVisibility.CONNECTIONS));
+    refused(NotFoundException.class, "member-not-found",
+        () -> Follows.requireListsVisible(pair(ada, open).otherBlocked().build()));
+    refused(NotFoundException.class, "member-not-found",
+        () -> Follows.requireListsVisible(pair(ada, bob).actorBlocked().build()));
   }
 }

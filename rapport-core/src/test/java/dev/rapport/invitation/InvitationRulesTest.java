@@ -4,6 +4,7 @@ import static dev.rapport.Fixtures.NOW;
 import static dev.rapport.Fixtures.changes;
 import static dev.rapport.Fixtures.company;
 import static dev.rapport.Fixtures.effects;
+import static dev.rapport.Fixtures.invitation;
 import static dev.rapport.Fixtures.member;
 import static dev.rapport.Fixtures.notifications;
 import static dev.rapport.Fixtures.pair;
@@ -34,6 +35,7 @@ import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,30 @@ class InvitationRulesTest {
     Invitation accepted = result(Invitations.accept(ignored, pair(bob, ada).open(ignored).build(), POLICY, effects));
     assertThat(accepted.state()).isEqualTo(InvitationState.ACCEPTED);
     assertThat(changes(effects)).contains(new Change.AddConnection(bob.id(), ada.id(), NOW));
+  }
+
+  @Test
+  void B2_canceledInvitations_areListedToNeitherSide() {
+    assertThat(Invitations.listedStates(true, Optional.of(InvitationState.CANCELED))).isEmpty();
+    assertThat(Invitations.listedStates(false, Optional.of(InvitationState.CANCELED))).isEmpty();
+    assertThat(Invitations.listedStates(true, Optional.empty())).doesNotContain(InvitationState.CANCELED);
+    assertThat(Invitations.listedStates(false, Optional.empty())).doesNotContain(InvitationState.CANCELED);
+  }
+
+  @Test
+  void B2_aCanceledInvitation_orOneAcrossABlock_doesNotExistForEitherSide() {
+    Invitation canceled = invitation(7, ada, bob, InvitationState.CANCELED, NOW.minus(Duration.ofDays(1)));
+    refused(NotFoundException.class, "invitation-not-found",
+        () -> Invitations.withdraw(canceled, pair(ada, bob).build(), effects()));
+    refused(NotFoundException.class, "invitation-not-found",
+        () -> Invitations.accept(canceled, pair(bob, ada).build(), POLICY, effects()));
+    Invitation accepted = invitation(8, ada, bob, InvitationState.ACCEPTED, NOW.minus(Duration.ofDays(1)));
+    refused(NotFoundException.class, "invitation-not-found",
+        () -> Invitations.withdraw(accepted, pair(ada, bob).otherBlocked().build(), effects()));
+    refused(NotFoundException.class, "invitation-not-found",
+        () -> Invitations.ignore(accepted, pair(bob, ada).actorBlocked().build(), effects()));
+    refused(RuleBrokenException.class, "invitation-not-open",
+        () -> Invitations.withdraw(accepted, pair(ada, bob).build(), effects()));
   }
 
   @Test

@@ -73,7 +73,7 @@ class InvitationLimitsTest {
   @Test
   void L1_atTheCap_othersCanStillFollow() {
     Member full = withConnections(bob, 30_000);
-    assertThat(result(Follows.follow(pair(ada, full).build(), POLICY, OptionalInt.empty(), effects())))
+    assertThat(result(Follows.follow(pair(ada, full).build(), POLICY, OptionalInt.empty(), Optional.empty(), effects())))
         .isEqualTo(FollowOutcome.CHANGED);
   }
 
@@ -169,7 +169,7 @@ class InvitationLimitsTest {
     Invitation open = pending(7, bob, ada);
     assertThat(result(Invitations.accept(open, pair(ada, bob).open(open).build(), POLICY, effects())).state())
         .isEqualTo(InvitationState.ACCEPTED);
-    assertThat(result(Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.empty(), effects())))
+    assertThat(result(Follows.follow(pair(ada, bob).build(), POLICY, OptionalInt.empty(), Optional.empty(), effects())))
         .isEqualTo(FollowOutcome.CHANGED);
   }
 

@@ -15,6 +15,7 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.Policy;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
@@ -107,7 +108,8 @@ class MemberRulesTest {
     Member updated = result(Members.update(ada, update, POLICY, effects));
 
     assertThat(updated.settings()).isEqualTo(
-        new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL, ConnectionsVisibility.ONLY_ME, false));
+        new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL, ConnectionsVisibility.ONLY_ME, false,
+            FollowsVisibility.ONLY_ME));
     assertThat(changes(effects)).containsExactly(new Change.UpdateMember(updated));
     Effects none = effects();
     Members.update(ada, ProfileUpdate.none(), POLICY, none);

@@ -28,7 +28,7 @@ class ProfileRulesTest {
   static final Closeness SECOND = new Closeness(OptionalInt.of(2), 4, List.of());
 
   static ProfileView view(PairState pair) {
-    return Profiles.view(pair, 42, SECOND);
+    return Profiles.view(pair, 42, 7, SECOND);
   }
 
   @Test
@@ -77,7 +77,7 @@ class ProfileRulesTest {
 
   @Test
   void PR1_ownProfile_offersEdit_withTheFollowerCount() {
-    ProfileView view = Profiles.view(pair(bob, bob).build(), 42, Closeness.NONE);
+    ProfileView view = Profiles.view(pair(bob, bob).build(), 42, 7, Closeness.NONE);
     assertThat(view.self()).isTrue();
     assertThat(view.primaryAction()).isEqualTo(ProfileAction.EDIT);
     assertThat(view.relationship()).isEmpty();

@@ -4,6 +4,7 @@ import dev.rapport.Rapport;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
@@ -20,7 +21,8 @@ import java.util.Set;
  */
 final class MemberRoutes implements RouteGroup {
   private static final Set<String> SETTINGS =
-      Set.of("followPrimary", "whoCanFollow", "whoCanInvite", "connectionsVisibility", "openProfile");
+      Set.of("followPrimary", "whoCanFollow", "whoCanInvite", "connectionsVisibility", "openProfile",
+          "followsVisibility");
 
   private final Rapport rapport;
 
@@ -78,7 +80,8 @@ final class MemberRoutes implements RouteGroup {
         settings.flatMap(s -> s.choice("whoCanInvite", Representations.wireNames(WhoCanInvite.class))),
         settings.flatMap(s -> s.choice("connectionsVisibility",
             Representations.wireNames(ConnectionsVisibility.class))),
-        settings.flatMap(s -> s.bool("openProfile")));
+        settings.flatMap(s -> s.bool("openProfile")),
+        settings.flatMap(s -> s.choice("followsVisibility", Representations.wireNames(FollowsVisibility.class))));
     Member updated = rapport.updateMe(call.me().id(), update);
     return Reply.ok(Representations.ownProfile(rapport.profile(updated.id(), updated.handle())));
   }

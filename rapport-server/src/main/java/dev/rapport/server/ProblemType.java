@@ -55,6 +55,7 @@ enum ProblemType {
   // Follow.
   FOLLOW_LIMIT("follow-limit", 429, "F1", "The service caps how many members one may follow, and the cap is reached."),
   FOLLOW_RESTRICTED("follow-restricted", 403, "F5", "This member accepts only their connections as followers."),
+  FOLLOWS_HIDDEN("follows-hidden", 403, "P5", "This member shows whom they follow and who follows them only to themself, or to their connections while they show them their connections too."),
   CANNOT_FOLLOW_SELF("cannot-follow-self", 409, "F7", "You cannot follow yourself."),
 
   // Connect.

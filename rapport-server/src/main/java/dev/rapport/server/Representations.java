@@ -140,6 +140,7 @@ final class Representations {
     node.put("whoCanInvite", wire(settings.whoCanInvite()));
     node.put("connectionsVisibility", wire(settings.connectionsVisibility()));
     node.put("openProfile", settings.openProfile());
+    node.put("followsVisibility", wire(settings.followsVisibility()));
     return node;
   }
 

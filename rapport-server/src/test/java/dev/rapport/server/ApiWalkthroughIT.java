@@ -229,8 +229,8 @@ class ApiWalkthroughIT {
     assertThat(follow.json().toString()).isEqualTo("{\"following\":true,\"changed\":true}");
     assertThat(api.put("/v1/me/following/" + b, aToken).json().get("changed").asBoolean()).isFalse();
 
-    assertThat(handles(api.get("/v1/members/" + b + "/followers", aToken).json())).containsExactly(a);
-    assertThat(handles(api.get("/v1/members/" + a + "/following", bToken).json())).containsExactly(b);
+    assertThat(handles(api.get("/v1/members/" + b + "/followers", bToken).json())).containsExactly(a);
+    assertThat(handles(api.get("/v1/members/" + a + "/following", aToken).json())).containsExactly(b);
     JsonNode notification = api.get("/v1/me/notifications", bToken).json().get("items").get(0);
     assertThat(notification.get("kind").asText()).isEqualTo("followed");
     assertThat(notification.get("actor").get("handle").asText()).isEqualTo(a);
@@ -242,7 +242,50 @@ class ApiWalkthroughIT {
     ApiClient.Answer unfollow = api.delete("/v1/me/following/" + b, aToken);
     assertThat(unfollow.json().toString()).isEqualTo("{\"following\":false,\"changed\":true}");
     assertThat(api.delete("/v1/me/following/" + b, aToken).json().get("changed").asBoolean()).isFalse();
-    assertThat(handles(api.get("/v1/members/" + b + "/followers", aToken).json())).isEmpty();
+    assertThat(handles(api.get("/v1/members/" + b + "/followers", bToken).json())).isEmpty();
+  }
+
+  @Test
+  void NT1_followUnfollowFollowWithinADay_notifiesOnce_andADayLaterAgain() {
+    String a = unique("nta");
+    String b = unique("ntb");
+    String aToken = server.member(a);
+    String bToken = server.member(b);
+    api.put("/v1/me/following/" + b, aToken);
+    api.delete("/v1/me/following/" + b, aToken);
+    assertThat(api.put("/v1/me/following/" + b, aToken).json().get("changed").asBoolean()).isTrue();
+    assertThat(kinds(api.get("/v1/me/notifications", bToken).json())).containsExactly("followed");
+
+    // The dev clock moves the one clock of this server; only this pair's quiet day matters here.
+    assertThat(api.post("/v1/admin/clock", ADMIN, "{\"advance\":\"P1D\"}").status()).isEqualTo(200);
+    api.delete("/v1/me/following/" + b, aToken);
+    api.put("/v1/me/following/" + b, aToken);
+    assertThat(kinds(api.get("/v1/me/notifications", bToken).json())).containsExactly("followed", "followed");
+  }
+
+  @Test
+  void P5_listsOfFollows_areTheMembersOwnByDefault_andOpenToConnectionsByASetting() {
+    String a = unique("p5a");
+    String b = unique("p5b");
+    String c = unique("p5c");
+    String aToken = server.member(a);
+    String bToken = server.member(b);
+    String cToken = server.member(c);
+    connect(aToken, bToken, b);
+    api.put("/v1/me/following/" + a, cToken);
+
+    assertProblem(api.get("/v1/members/" + a + "/followers", bToken), 403, "follows-hidden");
+    assertProblem(api.get("/v1/members/" + a + "/following", cToken), 403, "follows-hidden");
+    ApiClient.Answer opened = api.patch("/v1/me", aToken, "{\"settings\":{\"followsVisibility\":\"connections\"}}");
+    assertThat(opened.json().get("settings").get("followsVisibility").asText()).isEqualTo("connections");
+    assertThat(handles(api.get("/v1/members/" + a + "/followers", bToken).json())).containsExactlyInAnyOrder(b, c);
+    assertProblem(api.get("/v1/members/" + a + "/followers", cToken), 403, "follows-hidden");
+
+    // P1 wins: with the connections hidden, the lists of follows are hidden again.
+    api.patch("/v1/me", aToken, "{\"settings\":{\"connectionsVisibility\":\"only-me\"}}");
+    assertProblem(api.get("/v1/members/" + a + "/following", bToken), 403, "follows-hidden");
+    assertProblem(api.patch("/v1/me", aToken, "{\"settings\":{\"followsVisibility\":\"everyone\"}}"), 400,
+        "invalid-field");
   }
 
   @Test
@@ -710,6 +753,10 @@ class ApiWalkthroughIT {
     assertThat(problem.get("status").asInt()).isEqualTo(status);
     assertThat(problem.get("title").asText()).isNotBlank();
     assertThat(problem.get("detail").asText()).isNotBlank();
+  }
+
+  private static List<String> kinds(JsonNode page) {
+    return StreamSupport.stream(page.get("items").spliterator(), false).map(i -> i.get("kind").asText()).toList();
   }
 
   private static List<String> handles(JsonNode page) {

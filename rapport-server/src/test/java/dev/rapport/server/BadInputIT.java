@@ -83,6 +83,9 @@ class BadInputIT {
 
     aliceToBob = invite("alice", "bob");
     assertThat(api.post("/v1/invitations/" + aliceToBob + "/accept", token("bob")).status()).isEqualTo(200);
+    // P5: bob shows his lists of follows to connections, so alice reaches their paging with bad input.
+    assertThat(api.patch("/v1/me", token("bob"), "{\"settings\":{\"followsVisibility\":\"connections\"}}")
+        .status()).isEqualTo(200);
     carolToAlice = invite("carol", "alice");
     daveToCarol = invite("dave", "carol");
     aliceToErin = invite("alice", "erin");
@@ -442,6 +445,12 @@ class BadInputIT {
             Optional.empty()), 404, "member-not-found"),
         new Case("followers of someone who blocked you", request("GET", "/v1/members/erin/followers", token("dave"),
             Optional.empty()), 404, "member-not-found"),
+        new Case("followers someone shows only to themself", request("GET", "/v1/members/carol/followers", alice,
+            Optional.empty()), 403, "follows-hidden"),
+        new Case("following of a connection who hides it", request("GET", "/v1/members/alice/following",
+            token("bob"), Optional.empty()), 403, "follows-hidden"),
+        new Case("a follows visibility that does not exist", request("PATCH", "/v1/me", alice,
+            Optional.of("{\"settings\":{\"followsVisibility\":\"everyone\"}}")), 400, "invalid-field"),
         post("invite self", "/v1/invitations", alice, "{\"to\":\"alice\"}", 409, "cannot-invite-self"),
         post("invite a connection", "/v1/invitations", alice, "{\"to\":\"bob\"}", 409, "already-connected"),
         post("invite a company", "/v1/invitations", alice, "{\"to\":\"acme\"}", 409, "not-connectable"),

@@ -36,16 +36,17 @@ BEGIN
     CASE c->>'k'
     WHEN 'add_member' THEN
       INSERT INTO members (id, handle, kind, name, headline, email, tier, created_at, follow_primary,
-          who_can_follow, who_can_invite, connections_visibility, open_profile, connection_count, version)
+          who_can_follow, who_can_invite, connections_visibility, open_profile, follows_visibility,
+          connection_count, version)
         VALUES ((c->>'id')::BIGINT, c->>'handle', c->>'kind', c->>'name', c->>'headline', c->>'email',
           c->>'tier', (c->>'created_at')::BIGINT, (c->>'follow_primary')::BOOLEAN, c->>'who_can_follow',
           c->>'who_can_invite', c->>'connections_visibility', (c->>'open_profile')::BOOLEAN,
-          (c->>'connection_count')::INTEGER, (c->>'version')::BIGINT);
+          c->>'follows_visibility', (c->>'connection_count')::INTEGER, (c->>'version')::BIGINT);
     WHEN 'update_member' THEN
       UPDATE members SET name = c->>'name', headline = c->>'headline',
           follow_primary = (c->>'follow_primary')::BOOLEAN, who_can_follow = c->>'who_can_follow',
           who_can_invite = c->>'who_can_invite', connections_visibility = c->>'connections_visibility',
-          open_profile = (c->>'open_profile')::BOOLEAN
+          open_profile = (c->>'open_profile')::BOOLEAN, follows_visibility = c->>'follows_visibility'
         WHERE id = (c->>'id')::BIGINT;
       IF NOT FOUND THEN
         RAISE EXCEPTION 'member % does not exist', c->>'id' USING ERRCODE = 'RP409';

@@ -38,7 +38,9 @@ import java.util.stream.IntStream;
  *   <li>a window counts what happened less than its length ago; a restriction counts only refusals
  *       and reports after the latest restriction started, and its length is the ladder's step for
  *       the member's restrictions so far, of either reason;
- *   <li>reporting an invitation again changes nothing.
+ *   <li>reporting an invitation again changes nothing;
+ *   <li>an invitation a block canceled is listed to neither side and answers as not found, and while
+ *       a block stands neither side lists or answers any invitation between the two (B2).
  * </ul>
  */
 final class ReferenceModel implements Network {
@@ -234,6 +236,11 @@ final class ReferenceModel implements Network {
     }
     Sent sent = invitations.get(invitation);
     if ((answer.bySender() ? sent.sender() : sent.recipient()) != actor) {
+      return NOT_FOUND;
+    }
+    // B2: what a block canceled, or anything across a block, does not exist for either side.
+    if (sent.state() == InvitationState.CANCELED
+        || blocked(sent.sender(), sent.recipient()) || blocked(sent.recipient(), sent.sender())) {
       return NOT_FOUND;
     }
     return switch (answer) {
@@ -482,6 +489,11 @@ final class ReferenceModel implements Network {
       TreeMap<Integer, InvitationState> sentBox = new TreeMap<>();
       for (int i = 0; i < invitations.size(); i++) {
         Sent sent = invitations.get(i);
+        // B2: a block cancels and hides; neither side lists an invitation with the other while it stands.
+        if (sent.state() == InvitationState.CANCELED
+            || blocked(sent.sender(), sent.recipient()) || blocked(sent.recipient(), sent.sender())) {
+          continue;
+        }
         if (sent.recipient() == member) {
           received.put(i, sent.state());
         }

@@ -14,6 +14,7 @@ import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RapportException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,10 @@ public abstract class FollowRulesContract extends RulesContract {
   @Test
   void F1_follow_needsNoApproval_andTakesEffectAtOnce() {
     long ada = member("ada");
-    member("bob");
+    long bob = member("bob");
     assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
     assertThat(relationship(ada, "bob").following()).isTrue();
-    assertThat(followers(ada, "bob")).containsExactly("ada");
+    assertThat(followers(bob, "bob")).containsExactly("ada");
   }
 
   @Test
@@ -85,11 +86,11 @@ public abstract class FollowRulesContract extends RulesContract {
     long bob = member("bob");
     assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
     assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.UNCHANGED);
-    assertThat(followers(ada, "bob")).containsExactly("ada");
+    assertThat(followers(bob, "bob")).containsExactly("ada");
     assertThat(notificationKinds(bob)).hasSize(1);
     assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
     assertThat(rapport.unfollow(ada, h("bob"))).isEqualTo(FollowOutcome.UNCHANGED);
-    assertThat(followers(ada, "bob")).isEmpty();
+    assertThat(followers(bob, "bob")).isEmpty();
   }
 
   @Test
@@ -103,7 +104,7 @@ public abstract class FollowRulesContract extends RulesContract {
     connect(cyd, "cyd", bob, "bob");
     rapport.unfollow(cyd, h("bob"));
     assertThat(rapport.follow(cyd, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
-    assertThat(followers(ada, "bob")).containsExactly("cyd");
+    assertThat(followers(bob, "bob")).containsExactly("cyd");
   }
 
   @Test
@@ -152,5 +153,35 @@ public abstract class FollowRulesContract extends RulesContract {
     assertThat(problemType(() -> rapport.follow(bob, h("ada")))).isEqualTo("member-blocked");
     assertThat(followers(bob, "bob")).isEmpty();
     assertThat(following(bob, "bob")).isEmpty();
+  }
+
+  @Test
+  void NT1_aRepeatedFollowWithinADay_doesNotNotifyAgain() {
+    long ada = member("ada");
+    long bob = member("bob");
+    rapport.follow(ada, h("bob"));
+    rapport.unfollow(ada, h("bob"));
+    clock.advance(Duration.ofHours(23));
+    assertThat(rapport.follow(ada, h("bob"))).isEqualTo(FollowOutcome.CHANGED);
+    assertThat(followers(bob, "bob")).containsExactly("ada");
+    assertThat(notificationKinds(bob)).containsExactly(NotificationKind.FOLLOWED);
+    // A day after the one notice, following again notifies again.
+    rapport.unfollow(ada, h("bob"));
+    clock.advance(Duration.ofHours(1));
+    rapport.follow(ada, h("bob"));
+    assertThat(notificationKinds(bob)).containsExactly(NotificationKind.FOLLOWED, NotificationKind.FOLLOWED);
+  }
+
+  @Test
+  void NT1_theQuietDay_isPerFollower() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    rapport.follow(ada, h("cyd"));
+    rapport.follow(bob, h("cyd"));
+    assertThat(notificationKinds(cyd)).hasSize(2);
+    rapport.follow(cyd, h("ada"));
+    assertThat(notificationKinds(ada)).containsExactly(NotificationKind.FOLLOWED);
+    assertThat(notificationKinds(bob)).isEmpty();
   }
 }

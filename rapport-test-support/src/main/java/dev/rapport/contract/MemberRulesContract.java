@@ -9,6 +9,7 @@ import dev.rapport.limit.LimitsView;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
@@ -118,7 +119,7 @@ public abstract class MemberRulesContract extends RulesContract {
         .withWhoCanInvite(WhoCanInvite.EMAIL)
         .withConnectionsVisibility(ConnectionsVisibility.ONLY_ME));
     Settings expected = new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL,
-        ConnectionsVisibility.ONLY_ME, false);
+        ConnectionsVisibility.ONLY_ME, false, FollowsVisibility.ONLY_ME);
     assertThat(updated.settings()).isEqualTo(expected);
     assertThat(rapport.member(h("ada")).orElseThrow().settings()).isEqualTo(expected);
   }

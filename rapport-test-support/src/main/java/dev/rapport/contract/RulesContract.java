@@ -165,6 +165,16 @@ public abstract class RulesContract {
     throw new AssertionError("expected a refusal");
   }
 
+  /** The message of the refusal {@code action} gets. */
+  static String problemMessage(Runnable action) {
+    try {
+      action.run();
+    } catch (RapportException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("expected a refusal");
+  }
+
   static Tier tier(String name, int weekly, int notesPerMonth) {
     return new Tier(name, weekly, weekly, notesPerMonth, 200, 0, 0, false);
   }

@@ -32,9 +32,10 @@ final class ChangeWriter {
       "UPDATE members SET version = version + 1 WHERE id = ? AND version = ?";
   private static final String INSERT_MEMBER = "INSERT INTO members (id, handle, kind, name, headline, email, tier, "
       + "created_at, follow_primary, who_can_follow, who_can_invite, connections_visibility, open_profile, "
-      + "connection_count, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + "follows_visibility, connection_count, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_MEMBER = "UPDATE members SET name = ?, headline = ?, follow_primary = ?, "
-      + "who_can_follow = ?, who_can_invite = ?, connections_visibility = ?, open_profile = ? WHERE id = ?";
+      + "who_can_follow = ?, who_can_invite = ?, connections_visibility = ?, open_profile = ?, follows_visibility = ? "
+      + "WHERE id = ?";
   private static final String INSERT_TOKEN =
       "INSERT INTO tokens (token_hash, member_id, expires_at) VALUES (?, ?, ?)";
   private static final String INSERT_FOLLOW =
@@ -68,7 +69,7 @@ final class ChangeWriter {
    * last statement of links repeats its last row.
    */
   static final int ROWS_PER_STATEMENT = 64;
-  private static final String INSERT_MEMBERS = INSERT_MEMBER + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+  private static final String INSERT_MEMBERS = INSERT_MEMBER + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       .repeat(ROWS_PER_STATEMENT - 1);
   /*
    * Links are inserted OR IGNORE rather than ON CONFLICT DO NOTHING: it settles every constraint by
@@ -275,13 +276,15 @@ final class ChangeWriter {
     Settings s = m.settings();
     return bindAll(statement, from, m.id(), m.handle().value(), m.kind().name(), m.name(), m.headline(), m.email(),
         m.tier(), m.createdAt(), s.followPrimary(), s.whoCanFollow().name(), s.whoCanInvite().name(),
-        s.connectionsVisibility().name(), s.openProfile(), m.connectionCount(), m.version());
+        s.connectionsVisibility().name(), s.openProfile(), s.followsVisibility().name(), m.connectionCount(),
+        m.version());
   }
 
   private static void updateMember(Session session, Member m) throws SQLException, CommitConflict {
     Settings s = m.settings();
     if (update(session, UPDATE_MEMBER, m.name(), m.headline(), s.followPrimary(), s.whoCanFollow().name(),
-        s.whoCanInvite().name(), s.connectionsVisibility().name(), s.openProfile(), m.id()) == 0) {
+        s.whoCanInvite().name(), s.connectionsVisibility().name(), s.openProfile(), s.followsVisibility().name(),
+        m.id()) == 0) {
       throw new CommitConflict("member %d does not exist".formatted(m.id()));
     }
   }

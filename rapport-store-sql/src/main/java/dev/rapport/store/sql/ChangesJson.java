@@ -86,7 +86,8 @@ final class ChangesJson {
     Writer settings(Settings s) {
       return field("follow_primary", s.followPrimary()).field("who_can_follow", s.whoCanFollow().name())
           .field("who_can_invite", s.whoCanInvite().name())
-          .field("connections_visibility", s.connectionsVisibility().name()).field("open_profile", s.openProfile());
+          .field("connections_visibility", s.connectionsVisibility().name()).field("open_profile", s.openProfile())
+          .field("follows_visibility", s.followsVisibility().name());
     }
 
     Writer field(String name, long value) {

@@ -12,6 +12,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ final class ListReads {
       + " FROM blocks b JOIN members m ON m.id = b.blocked_id"
       + " WHERE b.blocker_id = ? AND (b.created_at, b.blocked_id) < (?, ?)"
       + " ORDER BY b.created_at DESC, b.blocked_id DESC LIMIT ?";
+  /** NT1: the newest follow notice from one member to another, by the partial index of schema 6. */
+  private static final String LAST_FOLLOW_NOTICE = "SELECT max(n.at) FROM notifications n"
+      + " WHERE n.recipient_id = ? AND n.actor_id = ? AND n.kind = 'FOLLOWED'";
   private static final String NOTIFICATIONS = "SELECT n.id, " + Rows.NOTIFICATION + " FROM notifications n"
       + " WHERE n.recipient_id = ? AND n.id < ?" + visibleTo("n.actor_id") + " ORDER BY n.id DESC LIMIT ?";
 
@@ -130,19 +134,21 @@ final class ListReads {
     if (states.isEmpty()) {
       return new Page<>(List.of(), Optional.empty());
     }
-    return page(invitationList(sent, states), 2, Rows::invitation, page, memberId, below[0], below[1]);
+    return page(invitationList(sent, states), 2, Rows::invitation, page, memberId, below[0], below[1], memberId,
+        memberId);
   }
 
   /**
-   * The list query for one box and set of states; states are enum names, safe to inline. Blocks
-   * hide nothing here: a block cancels the open invitations between the two (B1), and the closed
-   * ones are the member's own history.
+   * The list query for one box and set of states; states are enum names, safe to inline. B2: an
+   * invitation with a member blocked either way is left out, like the member from every other list,
+   * so that neither side's history names the other while the block stands.
    */
   private String invitationList(boolean sent, Set<InvitationState> states) {
     String in = states.stream().sorted().map(state -> "'" + state.name() + "'").collect(Collectors.joining(", "));
+    String other = sent ? "i.recipient_id" : "i.sender_id";
     return invitationLists.computeIfAbsent(sent + in, _ -> "SELECT i.sent_at, i.id, " + Rows.INVITATION
         + " FROM invitations i WHERE " + (sent ? "i.sender_id" : "i.recipient_id") + " = ?"
-        + " AND i.state IN (" + in + ") AND (i.sent_at, i.id) < (?, ?)"
+        + " AND i.state IN (" + in + ") AND (i.sent_at, i.id) < (?, ?)" + visibleTo(other)
         + " ORDER BY i.sent_at DESC, i.id DESC LIMIT ?");
   }
 
@@ -173,6 +179,17 @@ final class ListReads {
         }
       }
       return ids.build().toArray();
+    });
+  }
+
+  Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(LAST_FOLLOW_NOTICE);
+      statement.setLong(1, followeeId);
+      statement.setLong(2, followerId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Rows.optionalInstant(rows, 1) : Optional.<Instant>empty();
+      }
     });
   }
 

@@ -47,9 +47,9 @@ final class PostgresCommitter implements Committer {
   private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events";
   private static final String INSERT_MEMBERS = "INSERT INTO members (id, handle, kind, name, headline, email, tier, "
       + "created_at, follow_primary, who_can_follow, who_can_invite, connections_visibility, open_profile, "
-      + "connection_count, version) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], "
-      + "?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::int[], "
-      + "?::bigint[])";
+      + "follows_visibility, connection_count, version) SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], "
+      + "?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::text[], ?::text[], "
+      + "?::boolean[], ?::text[], ?::int[], ?::bigint[])";
   /** Both directions of each connection in the arrays; only the rows added count. */
   private static final String INSERT_CONNECTIONS = """
       WITH added AS (
@@ -213,8 +213,9 @@ final class PostgresCommitter implements Committer {
         insert.setArray(11, texts(connection, members, m -> m.settings().whoCanInvite().name()));
         insert.setArray(12, texts(connection, members, m -> m.settings().connectionsVisibility().name()));
         insert.setArray(13, booleans(connection, members, m -> m.settings().openProfile()));
-        insert.setArray(14, connection.createArrayOf("int", members.stream().map(Member::connectionCount).toArray()));
-        insert.setArray(15, longs(connection, members.stream().mapToLong(Member::version).toArray()));
+        insert.setArray(14, texts(connection, members, m -> m.settings().followsVisibility().name()));
+        insert.setArray(15, connection.createArrayOf("int", members.stream().map(Member::connectionCount).toArray()));
+        insert.setArray(16, longs(connection, members.stream().mapToLong(Member::version).toArray()));
         insert.executeUpdate();
       }
       case Change.AddConnection _ -> {

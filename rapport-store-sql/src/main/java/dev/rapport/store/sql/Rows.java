@@ -3,6 +3,7 @@ package dev.rapport.store.sql;
 import dev.rapport.kernel.Event;
 import dev.rapport.kernel.EventType;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -25,7 +26,7 @@ import java.util.Optional;
 final class Rows {
   static final String MEMBER = "m.id, m.handle, m.kind, m.name, m.headline, m.email, m.tier, m.created_at, "
       + "m.follow_primary, m.who_can_follow, m.who_can_invite, m.connections_visibility, m.open_profile, "
-      + "m.connection_count, m.version";
+      + "m.follows_visibility, m.connection_count, m.version";
   static final String INVITATION =
       "i.id, i.sender_id, i.recipient_id, i.state, i.note, i.sent_at, i.updated_at, i.reported_at";
   static final String NOTIFICATION = "n.id, n.recipient_id, n.kind, n.actor_id, n.ref_id, n.at, n.read";
@@ -54,7 +55,8 @@ final class Rows {
         WhoCanFollow.valueOf(row.getString(c++)),
         WhoCanInvite.valueOf(row.getString(c++)),
         ConnectionsVisibility.valueOf(row.getString(c++)),
-        row.getBoolean(c++));
+        row.getBoolean(c++),
+        FollowsVisibility.valueOf(row.getString(c++)));
     int connectionCount = row.getInt(c++);
     long version = row.getLong(c);
     return new Member(id, handle, kind, name, headline, email, tier, createdAt, settings, connectionCount, version);

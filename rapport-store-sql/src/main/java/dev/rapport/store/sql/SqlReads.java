@@ -17,6 +17,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,11 @@ final class SqlReads implements StoreReads {
   @Override
   public int unreadNotificationCount(long memberId) {
     return lists.unreadNotificationCount(memberId);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return lists.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

@@ -21,6 +21,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,11 @@ final class SqlStore implements Store {
   @Override
   public int unreadNotificationCount(long memberId) {
     return reads.unreadNotificationCount(memberId);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return reads.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,6 +189,11 @@ final class WriterReads implements StoreReads {
   @Override
   public int unreadNotificationCount(long memberId) {
     return plain.unreadNotificationCount(memberId);
+  }
+
+  @Override
+  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
+    return plain.lastFollowNotice(followeeId, followerId);
   }
 
   @Override

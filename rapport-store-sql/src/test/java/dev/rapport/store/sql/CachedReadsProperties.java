@@ -8,6 +8,7 @@ import dev.rapport.invitation.SendInvitation;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
@@ -138,7 +139,8 @@ class CachedReadsProperties {
         case 9 -> rapport.updateMe(a, new ProfileUpdate(Optional.of("Renamed " + step.b()), Optional.empty(),
             Optional.empty(), Optional.of(step.b() % 2 == 0 ? WhoCanFollow.EVERYONE : WhoCanFollow.CONNECTIONS),
             Optional.empty(), Optional.of(step.b() % 3 == 0 ? ConnectionsVisibility.ONLY_ME
-                : ConnectionsVisibility.CONNECTIONS), Optional.empty()));
+                : ConnectionsVisibility.CONNECTIONS), Optional.empty(),
+            Optional.of(step.b() % 4 < 2 ? FollowsVisibility.CONNECTIONS : FollowsVisibility.ONLY_ME)));
         case 10 -> rapport.dismissSuggestion(a, b);
         default -> rapport.removeFollower(a, b);
       }

@@ -14,6 +14,7 @@ import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -341,7 +342,7 @@ abstract class StoreContract {
     void M3_updateMember_changesNameHeadlineAndSettings_only() {
       Member ada = add("ada");
       Settings settings = new Settings(true, WhoCanFollow.CONNECTIONS, WhoCanInvite.EMAIL,
-          ConnectionsVisibility.ONLY_ME, true);
+          ConnectionsVisibility.ONLY_ME, true, FollowsVisibility.CONNECTIONS);
       Member changed = new Member(ada.id(), Handle.of("renamed"), MemberKind.COMPANY, "Ada L.", "Engines",
           Optional.of("x@example.com"), "premium", at(9), settings, 42, 7);
       apply(new Change.UpdateMember(changed));
@@ -1014,7 +1015,7 @@ abstract class StoreContract {
       Member closedConnected = add("closed-connected");
       Member closedStranger = add("closed-stranger");
       Settings onlyConnections = new Settings(false, WhoCanFollow.CONNECTIONS, WhoCanInvite.EVERYONE,
-          ConnectionsVisibility.CONNECTIONS, false);
+          ConnectionsVisibility.CONNECTIONS, false, FollowsVisibility.ONLY_ME);
       apply(new Change.UpdateMember(closedConnected.withProfile("C", "", onlyConnections)),
           new Change.UpdateMember(closedStranger.withProfile("S", "", onlyConnections)),
           new Change.AddFollow(ada.id(), open.id(), at(1)), new Change.AddFollow(ada.id(), closedConnected.id(), at(2)),
@@ -1061,10 +1062,49 @@ abstract class StoreContract {
       assertThat(store.invitations(bob.id(), false, EnumSet.of(InvitationState.IGNORED), PageRequest.first()).items())
           .isEmpty();
       assertThat(store.invitations(ada.id(), true, Set.of(), PageRequest.first()).items()).isEmpty();
+    }
+
+    @Test
+    void B2_invitations_leaveOutMembersBlockedEitherWay_inBothBoxes() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      Invitation toBob = invitation(ada, bob, InvitationState.ACCEPTED, at(1));
+      Invitation toCyd = invitation(ada, cyd, InvitationState.WITHDRAWN, at(2));
+      Invitation fromCyd = invitation(cyd, ada, InvitationState.ACCEPTED, at(3));
+      apply(new Change.AddInvitation(toBob), new Change.AddInvitation(toCyd));
+      apply(new Change.AddInvitation(fromCyd));
+      Set<InvitationState> all = EnumSet.allOf(InvitationState.class);
       apply(new Change.AddBlock(cyd.id(), ada.id(), T0));
-      assertThat(store.invitations(ada.id(), true, open, PageRequest.first()).items())
-          .as("the rules cancel open invitations on a block; the store shows what it holds")
-          .containsExactly(toCyd, toBob);
+      assertThat(store.invitations(ada.id(), true, all, PageRequest.first()).items()).containsExactly(toBob);
+      assertThat(store.invitations(ada.id(), false, all, PageRequest.first()).items()).isEmpty();
+      assertThat(store.invitations(cyd.id(), true, all, PageRequest.first()).items()).isEmpty();
+      assertThat(store.invitations(cyd.id(), false, all, PageRequest.first()).items()).isEmpty();
+      apply(new Change.AddBlock(ada.id(), bob.id(), T0));
+      assertThat(store.invitations(ada.id(), true, all, PageRequest.first()).items()).isEmpty();
+      apply(new Change.RemoveBlock(cyd.id(), ada.id()));
+      assertThat(store.invitations(ada.id(), true, all, PageRequest.first()).items()).containsExactly(toCyd);
+      assertThat(store.invitations(cyd.id(), true, all, PageRequest.first()).items()).containsExactly(fromCyd);
+    }
+
+    @Test
+    void NT1_lastFollowNotice_isTheNewestFollowNotificationFromTheFollowerToTheFollowee() {
+      Member ada = add("ada");
+      Member bob = add("bob");
+      Member cyd = add("cyd");
+      assertThat(store.lastFollowNotice(bob.id(), ada.id())).isEmpty();
+      apply(new Change.AddNotification(new Notification(1, bob.id(), NotificationKind.FOLLOWED, ada.id(), 0, at(1),
+              false)),
+          new Change.AddNotification(new Notification(2, bob.id(), NotificationKind.FOLLOWED, ada.id(), 0, at(3), true)),
+          new Change.AddNotification(new Notification(3, bob.id(), NotificationKind.INVITATION_RECEIVED, ada.id(), 9,
+              at(5), false)),
+          new Change.AddNotification(new Notification(4, bob.id(), NotificationKind.FOLLOWED, cyd.id(), 0, at(7),
+              false)),
+          new Change.AddNotification(new Notification(5, ada.id(), NotificationKind.FOLLOWED, bob.id(), 0, at(8),
+              false)));
+      assertThat(store.lastFollowNotice(bob.id(), ada.id())).contains(at(3));
+      assertThat(store.lastFollowNotice(bob.id(), cyd.id())).contains(at(7));
+      assertThat(store.lastFollowNotice(cyd.id(), ada.id())).isEmpty();
     }
 
     @Test
