@@ -35,7 +35,7 @@ class TextRulesTest {
           assertThat(e.getMessage()).contains("U+");
         });
     assertThatThrownBy(() -> new ProfileUpdate(Optional.of(name), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
         .isInstanceOf(InvalidInputException.class);
   }
 
