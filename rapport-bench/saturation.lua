@@ -1,5 +1,6 @@
 -- wrk script of rapport-bench/saturation.sh: drives one route in a closed loop, each request from a
--- random viewer (a member holding a token) about a random member, and counts what would make the
+-- random viewer (a member holding a token) about a random member (about themselves for the follower
+-- and following lists, which others may not read by default), and counts what would make the
 -- figure invalid. Arguments after wrk's "--": DATA ROUTE PHASE THREADS, where DATA is the Lua file
 -- SaturationData wrote, PHASE is 0 for the warm-up and 1 for the measurement, THREADS is wrk's -t.
 --
@@ -134,6 +135,13 @@ function init(args)
   local member = function(suffix)
     return reads(function() return "/v1/members/" .. random_handle() .. suffix end)
   end
+  -- Follower and following lists are their member's own by default (P5): each viewer reads theirs.
+  local own = function(suffix)
+    return function()
+      local k = math.random(#auth)
+      return wrk.format("GET", "/v1/members/" .. handles[data.holders[k]] .. suffix, auth[k])
+    end
+  end
   local constant = function(path)
     return reads(function() return path end)
   end
@@ -158,8 +166,8 @@ function init(args)
       limits = constant("/v1/me/limits"),
       profile = member(""),
       connections = member("/connections" .. LIST),
-      followers = member("/followers" .. LIST),
-      following = member("/following" .. LIST),
+      followers = own("/followers" .. LIST),
+      following = own("/following" .. LIST),
       mutual = member("/mutual-connections" .. LIST),
       network = constant("/v1/me/network"),
       suggestions = constant("/v1/me/suggestions" .. LIST),

@@ -3,7 +3,7 @@
 # ego-Facebook with `rapport import` into a fresh temporary SQLite data dir, starts the service on
 # it (127.0.0.1 only is targeted), issues tokens for MEMBERS members over the admin API, then for
 # each route runs wrk with CONNECTIONS connections on THREADS threads, a WARMUP-second warm-up and a
-# DURATION-second measurement, each request from a random viewer about a random member (see
+# DURATION-second measurement, each request from a random viewer about a random member, or about themselves for the follow lists (see
 # saturation.lua). Prints one markdown table, each route beside /health (the framework's floor),
 # and stops the service. wrk shares the cores with the service: compare routes within one run.
 #
