@@ -161,6 +161,10 @@ class BadInputIT {
         new Sample("GET /health", "GET", "/health", null, Optional.empty(), none),
         new Sample("GET /problems", "GET", "/problems", null, Optional.empty(), none),
         new Sample("GET /problems/{slug}", "GET", "/problems/weekly-invitation-limit", null, Optional.empty(), none),
+        new Sample("GET /openapi.json", "GET", "/openapi.json", null, Optional.empty(), none),
+        new Sample("GET /openapi.yaml", "GET", "/openapi.yaml", null, Optional.empty(), none),
+        new Sample("GET /docs", "GET", "/docs", null, Optional.empty(), none),
+        new Sample("GET /docs/{asset}", "GET", "/docs/docs.js", null, Optional.empty(), none),
         new Sample("POST /v1/members", "POST", "/v1/members", ADMIN,
             Optional.of("{\"handle\":\"brand-new\",\"name\":\"Brand New\",\"kind\":\"person\"}"), List.of(
                 new Field("handle", Kind.STRING, true), new Field("name", Kind.STRING, true),
