@@ -3,8 +3,10 @@ package dev.rapport.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -60,11 +62,10 @@ class OpenApiContractIT {
 
     assertThat(yaml.status()).isEqualTo(200);
     assertThat(yaml.contentType()).startsWith("application/yaml");
-    Object written;
     try (InputStream in = RapportServer.class.getResourceAsStream(ContractRoutes.DOCUMENT)) {
-      assertThat(yaml.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(in.readAllBytes());
+      assertThat(yaml.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(in.readAllBytes());
     }
-    written = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml.body());
+    Object written = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml.body());
     assertThat(document).isEqualTo(ApiClient.MAPPER.valueToTree(written));
     assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
   }
@@ -116,6 +117,6 @@ class OpenApiContractIT {
         return example.path("value");
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return MissingNode.getInstance();
   }
 }
