@@ -3,6 +3,7 @@ package dev.rapport.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.rapport.testing.ApiContract;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,8 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** A small JSON client for the service's HTTP API, as the tests use it. Thread safe. */
+/**
+ * A small JSON client for the service's HTTP API, as the tests use it. Every exchange is checked
+ * against the API contract (the OpenAPI document). Thread safe.
+ */
 final class Api {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,20 +50,26 @@ final class Api {
   Response send(String method, String path, String token, Object body) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
-        .header("Accept", "application/json");
+        // Refusals are problem documents: a client that takes JSON takes those too.
+        .header("Accept", "application/json, application/problem+json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    Optional<String> json = Optional.empty();
     if (body != null) {
+      json = Optional.of(JSON.writeValueAsString(body));
       request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+          .method(method, HttpRequest.BodyPublishers.ofString(json.get()));
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode json = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
-      return new Response(response.statusCode(), json);
+      HttpRequest sent = request.build();
+      HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+      ApiContract.served().check(new ApiContract.Exchange(method, path, sent.headers().map(), json,
+          response.statusCode(), response.headers().map(), response.body()));
+      JsonNode answer = response.body().isBlank() ? MissingNode.getInstance() : parse(response.body());
+      return new Response(response.statusCode(), answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

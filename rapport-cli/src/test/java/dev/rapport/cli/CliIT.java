@@ -175,6 +175,9 @@ class CliIT {
       assertThat(firstTokens).containsKeys("maya-okafor", "noah-brooks", "grace-chen", "sofia-marquez");
 
       Api api = new Api(port);
+      // The packaged jar carries the API contract and the reference page's files.
+      assertThat(api.ok("GET", "/openapi.json", null, null).path("openapi").asText()).isEqualTo("3.1.0");
+      assertThat(api.ok("GET", "/docs/swagger-ui-bundle.js", null, null).asText()).contains("SwaggerUIBundle");
       String maya = firstTokens.get("maya-okafor");
       assertThat(api.all("/v1/me/invitations?box=received", maya).toString())
           .contains("noah-brooks", "data contracts");

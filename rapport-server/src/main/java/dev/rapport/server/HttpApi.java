@@ -10,7 +10,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -96,9 +95,9 @@ final class HttpApi {
   private static void write(ServerRequest request, ServerResponse response, Reply reply) {
     response.status(Status.create(reply.status()));
     reply.headers().forEach(response::header);
-    if (reply.html().isPresent()) {
-      response.header(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
-      sendUnlessHead(request, response, reply.html().get().getBytes(StandardCharsets.UTF_8));
+    if (reply.content().isPresent()) {
+      response.header(HeaderNames.CONTENT_TYPE, reply.content().get().type());
+      sendUnlessHead(request, response, reply.content().get().bytes());
     } else if (reply.body().isPresent()) {
       response.header(HeaderNames.CONTENT_TYPE, "application/json");
       sendUnlessHead(request, response, Json.bytes(reply.body().get()));

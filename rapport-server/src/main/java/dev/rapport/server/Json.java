@@ -35,6 +35,11 @@ final class Json {
     return NullNode.getInstance();
   }
 
+  /** A tree of plain values: maps, lists, strings, numbers, booleans and nulls. */
+  static JsonNode tree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
   /** Parses a whole document. @throws IOException if it is not exactly one valid JSON value */
   static JsonNode parse(byte[] bytes) throws IOException {
     return MAPPER.readTree(bytes);

@@ -70,6 +70,7 @@ public final class RapportServer implements AutoCloseable {
       List<Route> routes = Stream.of(
               new HealthRoutes(store, config.store().wireName()),
               new ProblemRoutes(),
+              ContractRoutes.load(),
               new MemberRoutes(rapport),
               new FollowRoutes(rapport),
               new InvitationRoutes(rapport),

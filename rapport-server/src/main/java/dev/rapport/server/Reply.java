@@ -1,18 +1,28 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A successful answer: status, JSON body or a page for people (neither for 204) and extra headers.
+ * A successful answer: status, a JSON body or other content (neither for 204) and extra headers.
  */
-record Reply(int status, Optional<JsonNode> body, Optional<String> html, Map<String, String> headers) {
+record Reply(int status, Optional<JsonNode> body, Optional<Content> content, Map<String, String> headers) {
   Reply {
-    if (body.isPresent() && html.isPresent()) {
-      throw new IllegalArgumentException("a reply is JSON or a page, not both");
+    if (body.isPresent() && content.isPresent()) {
+      throw new IllegalArgumentException("a reply is JSON or other content, not both");
     }
     headers = Map.copyOf(headers);
+  }
+
+  /** A body that is not a JSON tree: a page for people, a document, a script. */
+  record Content(String type, byte[] bytes) {
+    Content {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(bytes, "bytes");
+    }
   }
 
   private Reply(int status, Optional<JsonNode> body, Map<String, String> headers) {
@@ -21,7 +31,12 @@ record Reply(int status, Optional<JsonNode> body, Optional<String> html, Map<Str
 
   /** A page for a person to read, such as the one a problem type names. */
   static Reply page(String html) {
-    return new Reply(200, Optional.empty(), Optional.of(html), Map.of());
+    return content("text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** 200 with these bytes of this media type. */
+  static Reply content(String type, byte[] bytes) {
+    return new Reply(200, Optional.empty(), Optional.of(new Content(type, bytes)), Map.of());
   }
 
   static Reply ok(JsonNode body) {

@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.testing.ApiContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +9,16 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * HTTP/1.1 written by hand on a socket, for requests no well-behaved client sends: malformed
  * escapes, broken framing, lying headers. The client half-closes after the body, so a server
- * waiting for more sees the end of the stream.
+ * waiting for more sees the end of the stream. Such requests break the API contract on purpose;
+ * their responses are checked against it.
  */
 final class RawHttp {
   private RawHttp() {}
@@ -28,6 +32,17 @@ final class RawHttp {
 
   /** Sends the request head (lines joined with CRLF, ended by an empty line) and then the body bytes. */
   static Answer send(int port, String head, byte[] body) {
+    Answer answer = exchange(port, head, body);
+    String[] requestLine = head.split("\n", 2)[0].split(" ");
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+    ApiContract.served().checkResponse(new ApiContract.Exchange(requestLine[0],
+        requestLine.length > 1 ? requestLine[1] : "", Map.of(), Optional.empty(), answer.status(), headers,
+        answer.body()));
+    return answer;
+  }
+
+  private static Answer exchange(int port, String head, byte[] body) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       socket.setSoTimeout(20_000);
       socket.getOutputStream().write((head.replace("\n", "\r\n") + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

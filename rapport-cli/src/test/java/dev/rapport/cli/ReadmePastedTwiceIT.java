@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's walk-through, as a user pastes it: its shell blocks run in bash against the packaged
  * service, twice into the same server, and every command succeeds both times.
  */
-class ReadmeWalkthroughIT {
+class ReadmePastedTwiceIT {
   private static final String ADMIN_TOKEN = "walkthrough-admin-token";
   private static final Path README = Path.of("..", "README.md");
 
