@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.server.Problems.Problem;
 import io.helidon.common.socket.SocketOptions;
 import java.io.IOException;
 import java.net.Socket;
@@ -122,11 +123,13 @@ final class OpenConnections implements SocketOptions, AutoCloseable {
   }
 
   private static byte[] refusal() {
-    String body = "{\"type\":\"/problems/too-many-connections\",\"title\":\"Too many connections\",\"status\":503,"
-        + "\"detail\":\"the server holds as many connections as it may; try again shortly\"}";
+    byte[] body = Json.bytes(Problems.document(new Problem(503, "too-many-connections",
+        "the server holds as many connections as it may; try again shortly", Map.of(), Map.of())));
     String head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 1\r\n"
-        + "Connection: close\r\nContent-Length: " + body.length() + "\r\n\r\n";
-    return (head + body).getBytes(StandardCharsets.US_ASCII);
+        + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
+    ByteBuffer bytes = ByteBuffer.allocate(head.length() + body.length);
+    bytes.put(head.getBytes(StandardCharsets.US_ASCII)).put(body);
+    return bytes.array();
   }
 
   // ---- the rest of SocketOptions, as configured ----------------------------------------------
