@@ -127,7 +127,7 @@ final class ConfigLayers {
         case "tiers" -> readYamlTiers(mapping(value, origin, key), origin);
         case "http" -> readYamlHttp(mapping(value, origin, key), origin);
         case "rateLimits" -> readYamlRateLimits(mapping(value, origin, key), origin);
-        default -> throw new IllegalArgumentException(("%s: unknown key '%s' (known: host, port, dataDir, adminToken, "
+        default -> throw new IllegalArgumentException(("%s: unknown key '%s' (known: port, host, dataDir, adminToken, "
             + "store, postgresUrl, devClock, policy, tiers, http, rateLimits)").formatted(origin, key));
       }
     }

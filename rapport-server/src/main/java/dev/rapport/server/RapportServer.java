@@ -129,7 +129,10 @@ public final class RapportServer implements AutoCloseable {
           .idleConnectionPeriod(Duration.ofMillis(Math.clamp(listener.idleTimeout().toMillis() / 4, 100, 30_000)))
           .shutdownHook(false)
           .connectionOptions(open)
-          .addProtocol(Http1Config.builder().addReceiveListener(receiving).build())
+          // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
+          // connection's first bytes to choose between them, without a time limit.
+          .protocolsDiscoverServices(false)
+          .protocols(List.of(Http1Config.builder().addReceiveListener(receiving).build()))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
               handlers.addHandler(type, problems);

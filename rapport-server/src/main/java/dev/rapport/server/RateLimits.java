@@ -73,12 +73,13 @@ public record RateLimits(Optional<Budget> perToken, Optional<Budget> failedAuthe
   }
 
   /**
-   * 1,200 requests per token per minute (a burst of 1,200, then 20 a second), and 60 failed
-   * authentications per address per minute: far above what a person or a well-behaved script does.
+   * 1,200 requests per token per minute (a burst of 1,200, then 20 a second), and 600 failed
+   * authentications per address per minute (10 a second): far above what a person or a
+   * well-behaved script does, far below a flood of guesses.
    */
   public static RateLimits defaults() {
     return new RateLimits(Optional.of(new Budget(1200, Duration.ofMinutes(1))),
-        Optional.of(new Budget(60, Duration.ofMinutes(1))));
+        Optional.of(new Budget(600, Duration.ofMinutes(1))));
   }
 
   /** No budget at all. */

@@ -28,7 +28,7 @@ import java.util.Optional;
  *   idleTimeout: 60s              # RAPPORT_HTTP_IDLE_TIMEOUT
  * rateLimits:
  *   perToken: 1200/1m             # RAPPORT_RATE_LIMIT_PER_TOKEN (or off)
- *   failedAuthentication: 60/1m   # RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION (or off)
+ *   failedAuthentication: 600/1m  # RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION (or off)
  * policy:
  *   maxConnections: 30000         # RAPPORT_POLICY_MAX_CONNECTIONS
  *   maxPendingSent: 1500          # RAPPORT_POLICY_MAX_PENDING_SENT

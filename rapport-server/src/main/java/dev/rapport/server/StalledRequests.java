@@ -76,8 +76,9 @@ final class StalledRequests implements Http1ConnectionListener, AutoCloseable {
     if (watch == null || watch.connection != connection) {
       return;
     }
+    // Read as text: a malformed Content-Length is Helidon's to refuse, not this listener's to fail on.
     boolean body = headers.contains(HeaderNames.TRANSFER_ENCODING)
-        || headers.contentLength().orElse(0) > 0;
+        || headers.first(HeaderNames.CONTENT_LENGTH).filter(length -> !length.strip().equals("0")).isPresent();
     if (body) {
       watch.awaited = "body";
       watch.deadline = System.nanoTime() + timeoutNanos;
