@@ -95,7 +95,8 @@ class ExposureIT {
       assertThat(body).isBetween(Duration.ofMillis(700), Duration.ofSeconds(4));
       assertThat(silent).isBetween(Duration.ofMillis(1000), Duration.ofSeconds(5));
       assertThat(healthWithin(port, Duration.ofSeconds(5))).isEqualTo(200);
-      String output = serve.awaitOutput(o -> o.contains("it sent no request"), Duration.ofSeconds(10));
+      // The silent one is closed by whichever comes first, Helidon's idle timeout or this service's sweep.
+      String output = serve.awaitOutput(o -> o.contains("body did not arrive"), Duration.ofSeconds(10));
       assertThat(output).contains("request's headers did not arrive within 1s", "request's body did not arrive within 1s")
           .doesNotContain("\tat ");
     }
