@@ -14,7 +14,8 @@
 # Settings: CONNECTIONS (16), THREADS (2), DURATION (20), WARMUP (5), MEMBERS (1200 token holders),
 #   ROUTES (all, or some of: health limits profile connections followers following mutual network
 #   suggestions degrees20 degrees follow invite). SERVER_JAVA_OPTS goes to the service's JVM
-#   (default: the pause goal `./rapport serve` sets).
+#   (default: the pause goal `./rapport serve` sets). RATE_LIMIT_PER_TOKEN (off): the service's
+#   per-token budget, e.g. 1200/1m to measure with the default one on.
 #
 # A route's figure is valid only with 0 in each of: non-2xx answers, socket errors and timeouts
 # (wrk's timeout is raised to 30 s so that slow answers are measured, not dropped), and, for the
@@ -69,8 +70,10 @@ echo "# $(date -u +%FT%TZ), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /pr
 ./rapport import --data-dir "$work/data" --format snap "$dataset" >&2
 
 # Port 0: the service picks a free one, so that runs in other checkouts do not collide. The
-# invitation limits are raised so that the write route measures writes, not the weekly limit.
+# invitation limits are raised so that the write route measures writes, not the weekly limit, and
+# the per-token request budget is off: each of the token holders sends far more than a person would.
 RAPPORT_ADMIN_TOKEN=$token RAPPORT_TIER_BASIC_WEEKLY_INVITATIONS=100000000 \
+  RAPPORT_RATE_LIMIT_PER_TOKEN=${RATE_LIMIT_PER_TOKEN:-off} \
   RAPPORT_TIER_BASIC_NEW_ACCOUNT_WEEKLY_INVITATIONS=100000000 \
   "$java" ${SERVER_JAVA_OPTS:--XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &

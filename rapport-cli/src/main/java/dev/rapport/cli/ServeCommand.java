@@ -3,6 +3,9 @@ package dev.rapport.cli;
 import dev.rapport.server.RapportServer;
 import dev.rapport.server.ServerConfig;
 import java.io.PrintWriter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -18,12 +21,13 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = {
         "Runs the HTTP service until Ctrl-C or SIGTERM.",
-        "Without configuration it keeps its data in SQLite under ./data, listens on port 8080 and "
-            + "writes a generated admin token to ./data/admin-token."},
+        "Without configuration it keeps its data in SQLite under ./data, listens on 127.0.0.1 port 8080 "
+            + "(this machine only) and writes a generated admin token to ./data/admin-token."},
     footer = {"",
         "Environment variables (flags win over them, they win over the YAML file):",
-        "  RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_ADMIN_TOKEN, RAPPORT_STORE,",
-        "  RAPPORT_POSTGRES_URL, RAPPORT_DEV_CLOCK, RAPPORT_POLICY_*, RAPPORT_TIER_*"})
+        "  RAPPORT_HOST, RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_ADMIN_TOKEN, RAPPORT_STORE,",
+        "  RAPPORT_POSTGRES_URL, RAPPORT_DEV_CLOCK, RAPPORT_HTTP_*, RAPPORT_RATE_LIMIT_*,",
+        "  RAPPORT_POLICY_*, RAPPORT_TIER_*"})
 final class ServeCommand implements Callable<Integer> {
   @Mixin
   private ServiceOptions options;
@@ -53,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
     }));
 
-    String url = "http://localhost:" + server.port();
+    String url = "http://" + urlHost(config.listener().host()) + ":" + server.port();
     String adminToken = config.adminToken().isPresent()
         ? "admin token as configured by RAPPORT_ADMIN_TOKEN or adminToken"
         : "admin token in " + config.dataDir().resolve("admin-token");
@@ -69,5 +73,18 @@ final class ServeCommand implements Callable<Integer> {
     // The shutdown hook does the stopping; this thread only has to stay alive until then.
     new CountDownLatch(1).await();
     return 0;
+  }
+
+  /** The host a URL to this machine's service names: localhost for loopback and every-interface addresses. */
+  static String urlHost(String host) {
+    try {
+      InetAddress address = InetAddress.getByName(host);
+      if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+        return "localhost";
+      }
+      return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : host;
+    } catch (UnknownHostException e) {
+      return host;
+    }
   }
 }

@@ -62,7 +62,14 @@ final class ServiceProcess implements AutoCloseable {
    * others from the test's environment, so a developer's settings cannot leak in.
    */
   static ServiceProcess start(int port, Path log, Map<String, String> environment, String... args) {
-    List<String> command = new ArrayList<>(List.of(
+    return start(List.of(), port, log, environment, args);
+  }
+
+  /** {@link #start(int, Path, Map, String...)} run through a command such as {@code prlimit --nofile=256:256}. */
+  static ServiceProcess start(List<String> prefix, int port, Path log, Map<String, String> environment,
+      String... args) {
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar().toString()));
     command.addAll(List.of(args));

@@ -48,7 +48,7 @@ final class AdminToken {
       LOG.log(System.Logger.Level.INFO, "admin token: no token configured, generated one into {0}", file);
       return token;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the admin token in " + file, e);
+      throw new UncheckedIOException(FileProblems.describe("keep the admin token in", file, e), e);
     }
   }
 

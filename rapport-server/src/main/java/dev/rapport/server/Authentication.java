@@ -63,7 +63,12 @@ final class Authentication {
     return MessageDigest.isEqual(adminTokenHash, sha256(token));
   }
 
-  private static String bearer(ServerRequest request) {
+  /**
+   * The bearer token of a request.
+   *
+   * @throws ProblemException 401 {@code unauthenticated} without a well-formed {@code Authorization: Bearer} header
+   */
+  static String bearer(ServerRequest request) {
     Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION);
     if (header.isEmpty()) {
       throw new ProblemException(401, "unauthenticated", "this route needs an 'Authorization: Bearer <token>' header",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -62,7 +63,13 @@ final class ConfigLayers {
     }
   }
 
+  private String host;
   private Integer port;
+  private Integer maxHttpConnections;
+  private Duration requestTimeout;
+  private Duration idleTimeout;
+  private Optional<RateLimits.Budget> perToken;
+  private Optional<RateLimits.Budget> failedAuthentication;
   private Path dataDir;
   private String adminToken;
   private ServerConfig.StoreKind store;
@@ -96,7 +103,7 @@ final class ConfigLayers {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       document = new Yaml(new SafeConstructor(options)).load(reader);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read configuration file %s: %s".formatted(file, e), e);
+      throw new IllegalArgumentException(FileProblems.describe("read configuration file", file, e), e);
     } catch (YAMLException e) {
       throw new IllegalArgumentException("configuration file %s is not valid YAML: %s".formatted(file, e.getMessage()), e);
     }
@@ -109,6 +116,7 @@ final class ConfigLayers {
       Object value = entry.getValue();
       String where = "%s, key '%s'".formatted(origin, key);
       switch (key) {
+        case "host" -> host = string(value, where);
         case "port" -> port = integer(value, where, 0, 65_535);
         case "dataDir" -> dataDir = path(value, where);
         case "adminToken" -> adminToken = string(value, where);
@@ -117,9 +125,10 @@ final class ConfigLayers {
         case "devClock" -> devClock = bool(value, where);
         case "policy" -> readYamlPolicy(mapping(value, origin, key), origin);
         case "tiers" -> readYamlTiers(mapping(value, origin, key), origin);
-        default -> throw new IllegalArgumentException(
-            "%s: unknown key '%s' (known: port, dataDir, adminToken, store, postgresUrl, devClock, policy, tiers)"
-                .formatted(origin, key));
+        case "http" -> readYamlHttp(mapping(value, origin, key), origin);
+        case "rateLimits" -> readYamlRateLimits(mapping(value, origin, key), origin);
+        default -> throw new IllegalArgumentException(("%s: unknown key '%s' (known: port, host, dataDir, adminToken, "
+            + "store, postgresUrl, devClock, policy, tiers, http, rateLimits)").formatted(origin, key));
       }
     }
   }
@@ -133,6 +142,35 @@ final class ConfigLayers {
         case "followCap" -> followCap = integer(entry.getValue(), where, 0, Integer.MAX_VALUE);
         default -> throw new IllegalArgumentException(
             "%s: unknown key 'policy.%s' (known: maxConnections, maxPendingSent, followCap)"
+                .formatted(origin, entry.getKey()));
+      }
+    }
+  }
+
+  private void readYamlHttp(Map<String, Object> http, String origin) {
+    for (Map.Entry<String, Object> entry : http.entrySet()) {
+      String where = "%s, key 'http.%s'".formatted(origin, entry.getKey());
+      switch (entry.getKey()) {
+        case "maxConnections" -> maxHttpConnections = integer(entry.getValue(), where, 0, Integer.MAX_VALUE);
+        case "requestTimeout" -> requestTimeout = duration(entry.getValue(), where);
+        case "idleTimeout" -> idleTimeout = duration(entry.getValue(), where);
+        default -> throw new IllegalArgumentException(
+            "%s: unknown key 'http.%s' (known: maxConnections, requestTimeout, idleTimeout)"
+                .formatted(origin, entry.getKey()));
+      }
+    }
+  }
+
+  private void readYamlRateLimits(Map<String, Object> limits, String origin) {
+    for (Map.Entry<String, Object> entry : limits.entrySet()) {
+      String where = "%s, key 'rateLimits.%s'".formatted(origin, entry.getKey());
+      // YAML reads a bare off as the boolean false.
+      Object value = Boolean.FALSE.equals(entry.getValue()) ? "off" : entry.getValue();
+      switch (entry.getKey()) {
+        case "perToken" -> perToken = budget(value, where);
+        case "failedAuthentication" -> failedAuthentication = budget(value, where);
+        default -> throw new IllegalArgumentException(
+            "%s: unknown key 'rateLimits.%s' (known: perToken, failedAuthentication)"
                 .formatted(origin, entry.getKey()));
       }
     }
@@ -181,7 +219,13 @@ final class ConfigLayers {
       }
       String where = "environment variable " + name;
       switch (name) {
+        case "RAPPORT_HOST" -> host = value;
         case "RAPPORT_PORT" -> port = integer(value, where, 0, 65_535);
+        case "RAPPORT_HTTP_MAX_CONNECTIONS" -> maxHttpConnections = integer(value, where, 0, Integer.MAX_VALUE);
+        case "RAPPORT_HTTP_REQUEST_TIMEOUT" -> requestTimeout = duration(value, where);
+        case "RAPPORT_HTTP_IDLE_TIMEOUT" -> idleTimeout = duration(value, where);
+        case "RAPPORT_RATE_LIMIT_PER_TOKEN" -> perToken = budget(value, where);
+        case "RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION" -> failedAuthentication = budget(value, where);
         case "RAPPORT_DATA_DIR" -> dataDir = path(value, where);
         case "RAPPORT_ADMIN_TOKEN" -> adminToken = value;
         case "RAPPORT_STORE" -> store = storeKind(value, where);
@@ -284,6 +328,22 @@ final class ConfigLayers {
     }
   }
 
+  private static Duration duration(Object raw, String where) {
+    try {
+      return Durations.parse(string(raw, where));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("%s: %s".formatted(where, e.getMessage()), e);
+    }
+  }
+
+  private static Optional<RateLimits.Budget> budget(Object raw, String where) {
+    try {
+      return RateLimits.Budget.parse(string(raw, where));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("%s: %s".formatted(where, e.getMessage()), e);
+    }
+  }
+
   private static ServerConfig.StoreKind storeKind(Object raw, String where) {
     try {
       return ServerConfig.StoreKind.fromWireName(string(raw, where));
@@ -317,10 +377,20 @@ final class ConfigLayers {
           store != null ? store : defaults.store(),
           Optional.ofNullable(postgresUrl),
           devClock != null ? devClock : defaults.devClock(),
-          policy);
+          policy,
+          listener(defaults.listener()),
+          new RateLimits(perToken != null ? perToken : defaults.rateLimits().perToken(),
+              failedAuthentication != null ? failedAuthentication : defaults.rateLimits().failedAuthentication()));
     } catch (RapportException e) {
       throw new IllegalArgumentException("invalid policy: " + e.getMessage(), e);
     }
+  }
+
+  private Listener listener(Listener defaults) {
+    return new Listener(host != null ? host : defaults.host(),
+        maxHttpConnections != null ? maxHttpConnections : defaults.maxConnections(),
+        requestTimeout != null ? requestTimeout : defaults.requestTimeout(),
+        idleTimeout != null ? idleTimeout : defaults.idleTimeout());
   }
 
   private Tier tier(String name, Map<TierField, Object> fields, Tier base) {

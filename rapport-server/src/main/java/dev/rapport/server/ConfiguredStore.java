@@ -5,7 +5,9 @@ import dev.rapport.store.sql.PostgresStore;
 import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The store a {@link ServerConfig} names, opened the same way for every command that works on the
@@ -25,14 +27,28 @@ public final class ConfiguredStore {
   public static Store open(ServerConfig config) {
     return switch (config.store()) {
       case SQLITE -> {
-        try {
-          Files.createDirectories(config.dataDir());
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
-        }
+        prepareDataDirectory(config.dataDir());
         yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
       }
       case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
     };
+  }
+
+  /**
+   * Creates the data directory if needed and checks this process may write there, so that the
+   * failure is one line naming the directory rather than the store's own error.
+   *
+   * @throws UncheckedIOException saying "permission denied" and the path when that is the reason
+   */
+  static void prepareDataDirectory(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(FileProblems.describe("create the data directory", dataDir, e), e);
+    }
+    if (!Files.isWritable(dataDir)) {
+      throw new UncheckedIOException(FileProblems.describe("write to the data directory", dataDir,
+          new AccessDeniedException(dataDir.toString())), new AccessDeniedException(dataDir.toString()));
+    }
   }
 }

@@ -10,11 +10,14 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Puts the routes on Helidon's routing: each call is authenticated as its route requires, its body
@@ -26,12 +29,14 @@ final class HttpApi {
   private final List<Route> routes;
   private final List<PathMatcher> matchers;
   private final Authentication authentication;
+  private final RequestBudgets budgets;
   private final Problems problems;
 
-  HttpApi(List<Route> routes, Authentication authentication, Problems problems) {
+  HttpApi(List<Route> routes, Authentication authentication, RequestBudgets budgets, Problems problems) {
     this.routes = List.copyOf(routes);
     this.matchers = this.routes.stream().map(r -> PathMatchers.create(r.path())).toList();
     this.authentication = authentication;
+    this.budgets = budgets;
     this.problems = problems;
   }
 
@@ -53,14 +58,15 @@ final class HttpApi {
   private void serve(Route route, ServerRequest request, ServerResponse response) {
     Optional<Member> caller = switch (route.access()) {
       case PUBLIC -> Optional.empty();
-      case MEMBER -> Optional.of(authentication.member(request));
-      case ADMIN -> {
+      case MEMBER -> authenticated(request, response, () -> Optional.of(authentication.member(request)));
+      case ADMIN -> authenticated(request, response, () -> {
         authentication.admin(request);
-        yield Optional.empty();
-      }
+        return Optional.empty();
+      });
     };
     requireKnownQuery(route, request);
     Optional<ObjectNode> body = RequestBody.read(request);
+    StalledRequests.bodyRead();
     Fields fields;
     if (route.bodyFields().isPresent()) {
       ObjectNode object = body.orElseThrow(() -> new ProblemException(400, "malformed-json",
@@ -90,6 +96,28 @@ final class HttpApi {
                 route.query().stream().sorted().toList())), Map.of("parameter", shown), Map.of());
       }
     }
+  }
+
+  /**
+   * Authenticates within the budgets: an address past its failed authentications is refused before
+   * its token is looked at, a failure spends from the address's budget, and a success from the token's.
+   */
+  private Optional<Member> authenticated(ServerRequest request, ServerResponse response,
+      Supplier<Optional<Member>> authenticate) {
+    budgets.admit(request.remotePeer().address());
+    Optional<Member> caller;
+    try {
+      caller = authenticate.get();
+    } catch (ProblemException e) {
+      if (e.status() != 401 || !request.headers().contains(HeaderNames.AUTHORIZATION)) {
+        throw e;
+      }
+      Map<String, String> headers = new LinkedHashMap<>(e.headers());
+      headers.putAll(budgets.failed(request.remotePeer().address()));
+      throw new ProblemException(e.status(), e.type(), e.getMessage(), e.details(), headers);
+    }
+    budgets.spend(Authentication.bearer(request)).forEach(response::header);
+    return caller;
   }
 
   private static void write(ServerRequest request, ServerResponse response, Reply reply) {

@@ -3,7 +3,11 @@ package dev.rapport.server;
 import dev.rapport.Rapport;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
+import io.github.bucket4j.TimeMeter;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -35,28 +39,52 @@ public final class RapportServer implements AutoCloseable {
   private final Rapport rapport;
   private final HttpApi api;
   private final WebServer webServer;
+  private final OpenConnections open;
+  private final StalledRequests stalled;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RapportServer(Store store, Rapport rapport, HttpApi api, WebServer webServer) {
+  private RapportServer(Store store, Rapport rapport, HttpApi api, WebServer webServer, OpenConnections open,
+      StalledRequests stalled) {
+    this.open = open;
     this.store = store;
     this.rapport = rapport;
     this.api = api;
     this.webServer = webServer;
+    this.stalled = stalled;
   }
 
   /**
-   * Opens the configured store ({@link ConfiguredStore}), resolves the admin token
-   * (generating {@code <dataDir>/admin-token} when none is configured) and starts serving.
+   * Binds the configured address first, then opens the configured store ({@link ConfiguredStore}),
+   * resolves the admin token (generating {@code <dataDir>/admin-token} when none is configured)
+   * and starts serving. A port that cannot be bound fails the start before anything is written.
    *
+   * @throws IllegalStateException if the address cannot be listened on (the message names the
+   *     flag and variable to change)
    * @throws UncheckedIOException if the data directory or the admin token file cannot be used
-   * @throws RuntimeException if the store cannot be opened or the port cannot be bound
+   * @throws RuntimeException if the store cannot be opened
    */
   public static RapportServer start(ServerConfig config) {
-    return start(config, ConfiguredStore.open(config));
+    return start(config, TimeMeter.SYSTEM_NANOTIME);
+  }
+
+  /** {@link #start(ServerConfig)} with the rate limits' buckets on the given clock, for tests. */
+  static RapportServer start(ServerConfig config, TimeMeter budgetClock) {
+    ListenAddress address = ListenAddress.reserve(config.listener().host(), config.port());
+    try {
+      return start(config, ConfiguredStore.open(config), budgetClock, address);
+    } finally {
+      address.close();
+    }
   }
 
   /** Serves on a store opened by the caller; the server owns it from now on and closes it. */
   static RapportServer start(ServerConfig config, Store store) {
+    return start(config, store, TimeMeter.SYSTEM_NANOTIME, null);
+  }
+
+  private static RapportServer start(ServerConfig config, Store store, TimeMeter budgetClock, ListenAddress reserved) {
+    OpenConnections open = null;
+    StalledRequests stalled = null;
     try {
       String adminToken = AdminToken.resolve(config);
       Optional<AdjustableClock> devClock = config.devClock()
@@ -82,34 +110,59 @@ public final class RapportServer implements AutoCloseable {
           .flatMap(group -> group.routes().stream())
           .toList();
       Problems problems = new Problems(rapport.clock());
-      HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken), problems);
-      WebServer webServer = WebServer.builder()
-          .port(config.port())
+      HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken),
+          new RequestBudgets(config.rateLimits(), budgetClock), problems);
+      Listener listener = config.listener();
+      ConnectionLimit limit = ConnectionLimit.forThisProcess(listener.maxConnections());
+      // Without tcpNoDelay, an answer larger than a TCP segment waits for the client's delayed ACK
+      // before its last part leaves.
+      open = new OpenConnections(SocketOptions.builder().tcpNoDelay(true).build(), limit.held(),
+          listener.idleTimeout());
+      stalled = new StalledRequests(listener.requestTimeout(), open);
+      QuietAborts.install();
+      StalledRequests receiving = stalled;
+      WebServerConfig.Builder builder = WebServer.builder()
+          .host(listener.host())
+          .port(reserved != null ? reserved.address().getPort() : config.port())
           .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)
+          .maxTcpConnections(limit.accepted())
+          .idleConnectionTimeout(listener.idleTimeout())
+          .idleConnectionPeriod(Duration.ofMillis(Math.clamp(listener.idleTimeout().toMillis() / 4, 100, 30_000)))
           .shutdownHook(false)
-          // Without it, an answer larger than a TCP segment waits for the client's delayed ACK
-          // before its last part leaves.
-          .connectionOptions(options -> options.tcpNoDelay(true))
+          .connectionOptions(open)
+          // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
+          // connection's first bytes to choose between them, without a time limit.
+          .protocolsDiscoverServices(false)
+          .protocols(List.of(Http1Config.builder().addReceiveListener(receiving).build()))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
               handlers.addHandler(type, problems);
             }
           })
-          .routing(api::register)
-          .build()
-          .start();
+          .routing(api::register);
+      if (reserved != null) {
+        reserved.close();
+      }
+      WebServer webServer = builder.build().start();
       // Helidon logs a failed bind and carries on without a listener; an unbound server must not start.
       if (!webServer.isRunning() || webServer.port() < 0) {
         webServer.stop();
-        throw new IllegalStateException("cannot listen on port %d; is another process using it?".formatted(config.port()));
+        throw new IllegalStateException(("cannot listen on %s:%d; is another process using it? choose another port "
+            + "with --port or RAPPORT_PORT").formatted(listener.host(), config.port()));
       }
       if (config.devClock()) {
         LOG.log(System.Logger.Level.WARNING, "the dev clock is on: POST /v1/admin/clock moves time forward");
       }
-      LOG.log(System.Logger.Level.INFO, "Rapport serves on port {0} ({1} store)", String.valueOf(webServer.port()),
-          config.store().wireName());
-      return new RapportServer(store, rapport, api, webServer);
+      LOG.log(System.Logger.Level.INFO, "Rapport serves on port {0} of {1} ({2} store, at most {3} connections)",
+          String.valueOf(webServer.port()), listener.host(), config.store().wireName(), String.valueOf(limit.held()));
+      return new RapportServer(store, rapport, api, webServer, open, stalled);
     } catch (RuntimeException e) {
+      if (stalled != null) {
+        stalled.close();
+      }
+      if (open != null) {
+        open.close();
+      }
       store.close();
       throw e;
     }
@@ -144,6 +197,8 @@ public final class RapportServer implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       try {
         webServer.stop();
+        stalled.close();
+        open.close();
         saveNetwork();
       } finally {
         store.close();

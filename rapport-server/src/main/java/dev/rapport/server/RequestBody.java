@@ -9,6 +9,7 @@ import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.ClosedChannelException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,15 @@ final class RequestBody {
   static final int MAX_BYTES = 64 * 1024;
 
   private RequestBody() {}
+
+  private static boolean closedUnderneath(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * The body as a JSON object, or empty when the request has none.
@@ -42,6 +52,10 @@ final class RequestBody {
     } catch (RequestException | CloseConnectionException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
+      if (closedUnderneath(e)) {
+        // StalledRequests closed the connection: there is no one left to answer.
+        throw new CloseConnectionException("the request body stalled and its connection was closed");
+      }
       // Broken framing (a bad chunk size, fewer bytes than Content-Length): the connection cannot go on.
       throw new ProblemException(400, "unreadable-body",
           "the request body could not be read: its framing is broken or it ended early", Map.of(),

@@ -15,12 +15,20 @@ import java.util.Optional;
  * The YAML keys mirror the variables:
  *
  * <pre>{@code
+ * host: 127.0.0.1                 # RAPPORT_HOST (0.0.0.0: every interface)
  * port: 8080                      # RAPPORT_PORT (0 = any free port)
  * dataDir: ./data                 # RAPPORT_DATA_DIR
  * adminToken: ...                 # RAPPORT_ADMIN_TOKEN (generated into <dataDir>/admin-token if absent)
  * store: sqlite                   # RAPPORT_STORE = sqlite | postgres
  * postgresUrl: jdbc:postgresql:// # RAPPORT_POSTGRES_URL
  * devClock: false                 # RAPPORT_DEV_CLOCK
+ * http:
+ *   maxConnections: 0             # RAPPORT_HTTP_MAX_CONNECTIONS (0 = from the open-files limit)
+ *   requestTimeout: 20s           # RAPPORT_HTTP_REQUEST_TIMEOUT
+ *   idleTimeout: 60s              # RAPPORT_HTTP_IDLE_TIMEOUT
+ * rateLimits:
+ *   perToken: 1200/1m             # RAPPORT_RATE_LIMIT_PER_TOKEN (or off)
+ *   failedAuthentication: 600/1m  # RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION (or off)
  * policy:
  *   maxConnections: 30000         # RAPPORT_POLICY_MAX_CONNECTIONS
  *   maxPendingSent: 1500          # RAPPORT_POLICY_MAX_PENDING_SENT
@@ -48,6 +56,8 @@ import java.util.Optional;
  * @param devClock whether {@code POST /v1/admin/clock} may move the engine's clock forward (never
  *     in production)
  * @param policy every rule's numbers (PRODUCT.md)
+ * @param listener the address, connection limit and timeouts of the HTTP listener
+ * @param rateLimits the request budgets per token and per address
  */
 public record ServerConfig(
     int port,
@@ -56,10 +66,15 @@ public record ServerConfig(
     StoreKind store,
     Optional<String> postgresUrl,
     boolean devClock,
-    Policy policy) {
+    Policy policy,
+    Listener listener,
+    RateLimits rateLimits) {
 
   /** The shortest admin token accepted from configuration. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+  /** Admin tokens starting with this (in any case) are the README's sample and refused. */
+  static final String SAMPLE_TOKEN_PREFIX = "change-me";
 
   /** The stores a server can run on. */
   public enum StoreKind {
@@ -107,9 +122,15 @@ public record ServerConfig(
           "postgresUrl (RAPPORT_POSTGRES_URL) is required when store is postgres");
     }
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(rateLimits, "rateLimits");
   }
 
   private static void requireAdminToken(String token) {
+    if (token.toLowerCase(Locale.ROOT).startsWith(SAMPLE_TOKEN_PREFIX)) {
+      throw new IllegalArgumentException(("adminToken (RAPPORT_ADMIN_TOKEN): a token starting with '%s' is a sample, "
+          + "not a secret; set a long random one (e.g. openssl rand -base64 32)").formatted(SAMPLE_TOKEN_PREFIX));
+    }
     if (token.length() < MIN_ADMIN_TOKEN_LENGTH || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new IllegalArgumentException(
           "adminToken (RAPPORT_ADMIN_TOKEN): must be at least %d printable ASCII characters without spaces"
@@ -117,10 +138,13 @@ public record ServerConfig(
     }
   }
 
-  /** What a new install gets: port 8080, {@code ./data}, SQLite, no dev clock, default policy. */
+  /**
+   * What a new install gets: loopback port 8080, {@code ./data}, SQLite, no dev clock, default
+   * policy, listener and rate limits.
+   */
   public static ServerConfig defaults() {
     return new ServerConfig(8080, Path.of("./data"), Optional.empty(), StoreKind.SQLITE, Optional.empty(), false,
-        Policy.defaults());
+        Policy.defaults(), Listener.defaults(), RateLimits.defaults());
   }
 
   /**
@@ -139,32 +163,44 @@ public record ServerConfig(
 
   /** This configuration on another port. */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(newPort, dataDir, adminToken, store, postgresUrl, devClock, policy);
+    return new ServerConfig(newPort, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits);
   }
 
   /** This configuration with another data directory. */
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(port, newDataDir, adminToken, store, postgresUrl, devClock, policy);
+    return new ServerConfig(port, newDataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits);
   }
 
   /** This configuration with the given admin token. */
   public ServerConfig withAdminToken(String token) {
-    return new ServerConfig(port, dataDir, Optional.of(token), store, postgresUrl, devClock, policy);
+    return new ServerConfig(port, dataDir, Optional.of(token), store, postgresUrl, devClock, policy, listener,
+        rateLimits);
   }
 
   /** This configuration on PostgreSQL at {@code jdbcUrl}. */
   public ServerConfig withPostgres(String jdbcUrl) {
-    return new ServerConfig(port, dataDir, adminToken, StoreKind.POSTGRES, Optional.of(jdbcUrl), devClock, policy);
+    return new ServerConfig(port, dataDir, adminToken, StoreKind.POSTGRES, Optional.of(jdbcUrl), devClock, policy,
+        listener, rateLimits);
   }
 
   /** This configuration with the dev clock on or off. */
   public ServerConfig withDevClock(boolean on) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, on, policy);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, on, policy, listener, rateLimits);
   }
 
   /** This configuration with another policy. */
   public ServerConfig withPolicy(Policy newPolicy) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, newPolicy);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, newPolicy, listener, rateLimits);
+  }
+
+  /** This configuration with another listener (host, connection limit, timeouts). */
+  public ServerConfig withListener(Listener newListener) {
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, newListener, rateLimits);
+  }
+
+  /** This configuration with other rate limits. */
+  public ServerConfig withRateLimits(RateLimits newRateLimits) {
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, newRateLimits);
   }
 
   /** Never shows the admin token. */
@@ -172,6 +208,6 @@ public record ServerConfig(
   public String toString() {
     return "ServerConfig[port=%d, dataDir=%s, adminToken=%s, store=%s, postgresUrl=%s, devClock=%s, policy=%s]"
         .formatted(port, dataDir, adminToken.isPresent() ? "(set)" : "(generated)", store.wireName(),
-            postgresUrl.isPresent() ? "(set)" : "(none)", devClock, policy);
+            postgresUrl.isPresent() ? "(set)" : "(none)", devClock, policy, listener, rateLimits);
   }
 }

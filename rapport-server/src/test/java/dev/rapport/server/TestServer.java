@@ -32,6 +32,11 @@ final class TestServer implements AutoCloseable {
     return new TestServer(RapportServer.start(config));
   }
 
+  /** A server on this configuration, its rate limits' buckets on the given clock. */
+  static TestServer start(ServerConfig config, io.github.bucket4j.TimeMeter budgetClock) {
+    return new TestServer(RapportServer.start(config, budgetClock));
+  }
+
   static TestServer start(Path dataDir) {
     return start(dataDir, true, Policy.defaults());
   }
