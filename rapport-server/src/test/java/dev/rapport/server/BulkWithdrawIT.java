@@ -47,7 +47,7 @@ class BulkWithdrawIT {
       assertProblem(api.post("/v1/invitations", ann, "{\"to\":\"%s\"}".formatted(ben)), 429, "invitation-cooldown");
       assertThat(api.post("/v1/me/invitations/withdraw?olderThanDays=7", ann).json().get("withdrawn").asInt())
           .isZero();
-      assertProblem(api.post("/v1/me/invitations/withdraw", ann), 400, "invalid-query");
+      assertProblem(api.responsesOnly().post("/v1/me/invitations/withdraw", ann), 400, "invalid-query");
     }
   }
 

@@ -148,7 +148,9 @@ class PrivacyIT {
    */
   private static List<String> addresses(String route, List<String> known) {
     return switch (route) {
-      case "/health", "/problems", "/v1/me", "/v1/me/limits", "/v1/me/network" -> List.of(route);
+      case "/health", "/problems", "/v1/me", "/v1/me/limits", "/v1/me/network", "/openapi.json", "/openapi.yaml",
+           "/docs" -> List.of(route);
+      case "/docs/{asset}" -> List.of("/docs/swagger-ui.css");
       case "/problems/{slug}" -> List.of("/problems/member-not-found");
       case "/v1/me/suggestions", "/v1/me/blocks", "/v1/me/notifications" -> List.of(route + "?limit=200");
       case "/v1/members/{h}" -> known.stream().map(h -> "/v1/members/" + h).toList();
