@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.store.Store;
+import dev.rapport.store.sql.CommitObserver;
 import dev.rapport.store.sql.PostgresStore;
 import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;
@@ -23,6 +24,11 @@ public final class ConfiguredStore {
    *     has the SQLite database open
    */
   public static Store open(ServerConfig config) {
+    return open(config, CommitObserver.none());
+  }
+
+  /** As {@link #open(ServerConfig)}, telling the observer of every durable commit and flush. */
+  static Store open(ServerConfig config, CommitObserver observer) {
     return switch (config.store()) {
       case SQLITE -> {
         try {
@@ -30,9 +36,9 @@ public final class ConfiguredStore {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
+        yield SqliteStore.open(config.dataDir().resolve("rapport.db"), observer);
       }
-      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
+      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow(), observer);
     };
   }
 }

@@ -28,12 +28,14 @@ final class HttpApi {
   private final List<PathMatcher> matchers;
   private final Authentication authentication;
   private final Problems problems;
+  private final ServerMetrics metrics;
 
-  HttpApi(List<Route> routes, Authentication authentication, Problems problems) {
+  HttpApi(List<Route> routes, Authentication authentication, Problems problems, ServerMetrics metrics) {
     this.routes = List.copyOf(routes);
     this.matchers = this.routes.stream().map(r -> PathMatchers.create(r.path())).toList();
     this.authentication = authentication;
     this.problems = problems;
+    this.metrics = metrics;
   }
 
   List<Route> routes() {
@@ -42,9 +44,18 @@ final class HttpApi {
 
   void register(HttpRouting.Builder routing) {
     for (Route route : routes) {
-      routing.route(route.method(), route.path(), (request, response) -> serve(route, request, response));
+      // Each route's meters are made here, once, so that a request only indexes them by status.
+      RouteMeters meters = metrics.route(route.method(), route.path());
+      routing.route(route.method(), route.path(), (request, response) -> {
+        RequestObservation.matched(meters);
+        serve(route, request, response);
+      });
       if (Method.GET.equals(route.method())) {
-        routing.route(Method.HEAD, route.path(), (request, response) -> serve(route, request, response));
+        RouteMeters headMeters = metrics.route(Method.HEAD, route.path());
+        routing.route(Method.HEAD, route.path(), (request, response) -> {
+          RequestObservation.matched(headMeters);
+          serve(route, request, response);
+        });
       }
     }
     routing.any(this::unrouted);
@@ -54,9 +65,14 @@ final class HttpApi {
   private void serve(Route route, ServerRequest request, ServerResponse response) {
     Optional<Member> caller = switch (route.access()) {
       case PUBLIC -> Optional.empty();
-      case MEMBER -> Optional.of(authentication.member(request));
+      case MEMBER -> {
+        Member member = authentication.member(request);
+        RequestObservation.caller(member.id());
+        yield Optional.of(member);
+      }
       case ADMIN -> {
         authentication.admin(request);
+        RequestObservation.admin();
         yield Optional.empty();
       }
     };

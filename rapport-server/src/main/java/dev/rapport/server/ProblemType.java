@@ -36,6 +36,7 @@ enum ProblemType {
   HEADERS_TOO_LARGE("headers-too-large", 431, "", "The request's headers are larger than the server accepts."),
   INTERNAL_ERROR("internal-error", 500, "", "The server failed to answer; the failure is logged and nothing was changed by bad input."),
   BUSY("busy", 503, "", "The server is busy with searches of the network and took the caller's turn for too long; nothing was changed, try again after `Retry-After`."),
+  NOT_READY("not-ready", 503, "", "The server is starting: its graph index is still loading, or its store does not answer yet; `indexLoaded` and `storeAnswers` say which. Try again after `Retry-After`."),
   STORE_UNAVAILABLE("store-unavailable", 503, "", "The store cannot answer right now; nothing was changed, try again after `Retry-After`."),
   HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "", "This HTTP version is not supported."),
 

@@ -4,11 +4,15 @@ import dev.rapport.Rapport;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import io.helidon.webserver.WebServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -30,6 +34,9 @@ public final class RapportServer implements AutoCloseable {
   private static final Duration SEARCH_WAIT = Duration.ofSeconds(5);
   /** Helidon's own ceiling on a request body, above {@link RequestBody#MAX_BYTES}: bodies past it are not even drained. */
   private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
+  /** Loads the graph index beside the listener, so that health checks answer while a large one loads. */
+  private static final Executor INDEX_LOADER = task -> Thread.ofPlatform().name("rapport-index-load").start(task);
+  private static final String VERSION = readVersion();
 
   private final Store store;
   private final Rapport rapport;
@@ -52,11 +59,20 @@ public final class RapportServer implements AutoCloseable {
    * @throws RuntimeException if the store cannot be opened or the port cannot be bound
    */
   public static RapportServer start(ServerConfig config) {
-    return start(config, ConfiguredStore.open(config));
+    ServerMetrics metrics = new ServerMetrics(VERSION);
+    return start(config, ConfiguredStore.open(config, metrics.store(config.store().wireName())), metrics, INDEX_LOADER);
   }
 
   /** Serves on a store opened by the caller; the server owns it from now on and closes it. */
   static RapportServer start(ServerConfig config, Store store) {
+    return start(config, store, new ServerMetrics(VERSION), INDEX_LOADER);
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Store)}, with the metrics the store reports to and the executor
+   * that loads the graph index (a test holds the load back to see the server not ready).
+   */
+  static RapportServer start(ServerConfig config, Store store, ServerMetrics metrics, Executor indexLoader) {
     try {
       String adminToken = AdminToken.resolve(config);
       Optional<AdjustableClock> devClock = config.devClock()
@@ -66,9 +82,11 @@ public final class RapportServer implements AutoCloseable {
           .store(store)
           .policy(config.policy())
           .clock(devClock.<InstantSource>map(c -> c).orElse(InstantSource.system()))
+          .loadNetworkOn(indexLoader)
           .build();
+      metrics.index(() -> Optional.of(rapport));
       List<Route> routes = Stream.of(
-              new HealthRoutes(store, config.store().wireName()),
+              new HealthRoutes(store, config.store().wireName(), rapport),
               new ProblemRoutes(),
               new MemberRoutes(rapport),
               new FollowRoutes(rapport),
@@ -81,7 +99,9 @@ public final class RapportServer implements AutoCloseable {
           .flatMap(group -> group.routes().stream())
           .toList();
       Problems problems = new Problems(rapport.clock());
-      HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken), problems);
+      HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken), problems, metrics);
+      MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
+      RequestObservation observation = new RequestObservation(metrics, new AccessLog());
       WebServer webServer = WebServer.builder()
           .port(config.port())
           .maxPayloadSize(TRANSPORT_MAX_PAYLOAD)
@@ -94,7 +114,14 @@ public final class RapportServer implements AutoCloseable {
               handlers.addHandler(type, problems);
             }
           })
-          .routing(api::register)
+          // Only HTTP/1.1, through a selector that counts open connections.
+          .protocolsDiscoverServices(false)
+          .addConnectionSelector(new CountedConnections(metrics))
+          .routing(routing -> {
+            routing.addFilter(observation);
+            metricsEndpoint.register(routing);
+            api.register(routing);
+          })
           .build()
           .start();
       // Helidon logs a failed bind and carries on without a listener; an unbound server must not start.
@@ -111,6 +138,24 @@ public final class RapportServer implements AutoCloseable {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /** This build's version, such as {@code 0.1.0}, from the build; {@code unknown} outside one. */
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
+    try (InputStream in = RapportServer.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
