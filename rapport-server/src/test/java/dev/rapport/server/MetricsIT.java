@@ -5,7 +5,12 @@ import static dev.rapport.server.TestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.kernel.Policy;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +87,38 @@ class MetricsIT {
       assertThat(families).containsKeys("jvm_memory_used_bytes", "jvm_threads_current", "process_cpu_seconds_total",
           "process_start_time_seconds", "rapport_index_compactions_total", "rapport_index_overlay_members");
     }
+  }
+
+  @Test
+  void openConnections_countEachConnectionWhileItIsOpen() throws Exception {
+    try (TestServer server = TestServer.start(dataDir, false, Policy.defaults())) {
+      double before = openConnections(server.api);
+      List<Socket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < 3; i++) {
+          Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.server.port());
+          sockets.add(socket);
+          socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+          // The status line is back: the server handles this connection, and keeps it open.
+          assertThat(new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+        }
+        assertThat(openConnections(server.api)).isEqualTo(before + 3);
+      } finally {
+        for (Socket socket : sockets) {
+          socket.close();
+        }
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (openConnections(server.api) > before && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(openConnections(server.api)).isEqualTo(before);
+    }
+  }
+
+  private static double openConnections(ApiClient api) {
+    return value(PrometheusText.parse(api.get("/metrics", null).body()), "http_server_open_connections", Map.of());
   }
 
   private ApiClient.Answer createMember(ApiClient api, String handle) {
