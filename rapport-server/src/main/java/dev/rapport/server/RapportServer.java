@@ -35,7 +35,8 @@ public final class RapportServer implements AutoCloseable {
   /** Helidon's own ceiling on a request body, above {@link RequestBody#MAX_BYTES}: bodies past it are not even drained. */
   private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
   /** Loads the graph index beside the listener, so that health checks answer while a large one loads. */
-  private static final Executor INDEX_LOADER = task -> Thread.ofPlatform().name("rapport-index-load").start(task);
+  private static final Executor INDEX_LOADER =
+      task -> Thread.ofPlatform().name("rapport-index-load").daemon().start(task);
   private static final String VERSION = readVersion();
 
   private final Store store;
@@ -197,6 +198,9 @@ public final class RapportServer implements AutoCloseable {
 
   /** A copy that could not be saved costs the next start a rebuild, and must not stop the shutdown. */
   private void saveNetwork() {
+    if (!rapport.networkLoaded()) {
+      return; // stopped while loading: the copy it loads from is still there, and a rebuild saves its own
+    }
     try {
       rapport.saveNetwork();
     } catch (RuntimeException e) {

@@ -28,29 +28,36 @@ class ReadinessIT {
     try (RapportServer server = RapportServer.start(config, SqliteStore.open(dataDir.resolve("rapport.db")),
         new ServerMetrics(RapportServer.version()), holding)) {
       ApiClient api = new ApiClient(server.port());
-
-      ApiClient.Answer notReady = api.get("/health/ready", null);
-      assertThat(notReady.status()).isEqualTo(503);
-      assertThat(notReady.contentType()).startsWith(Problems.CONTENT_TYPE);
-      assertThat(notReady.json().get("type").asText()).isEqualTo("/problems/not-ready");
-      assertThat(notReady.json().get("indexLoaded").asBoolean()).isFalse();
-      assertThat(notReady.json().get("storeAnswers").asBoolean()).isTrue();
-      assertThat(notReady.header("Retry-After")).contains("1");
-      ApiClient.Answer live = api.get("/health", null);
-      assertThat(live.status()).isEqualTo(200);
-      assertThat(live.json().get("version").asText()).isEqualTo(RapportServer.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-      assertThat(PrometheusText.value(PrometheusText.parse(api.get("/metrics", null).body()), "rapport_index_loaded",
-          Map.of())).contains(0.0);
-
-      assertThat(held).hasSize(1);
-      held.poll().run();
-
-      ApiClient.Answer ready = api.get("/health/ready", null);
-      assertThat(ready.status()).isEqualTo(200);
-      assertThat(ready.json().get("status").asText()).isEqualTo("ready");
-      assertThat(ready.json().get("version").asText()).isEqualTo(RapportServer.version());
-      assertThat(PrometheusText.value(PrometheusText.parse(api.get("/metrics", null).body()), "rapport_index_loaded",
-          Map.of())).contains(1.0);
+      try {
+        assertNotReadyThenReady(api, held);
+      } finally {
+        held.forEach(Runnable::run); // a failed assertion must not leave the load held
+      }
     }
+  }
+
+  private static void assertNotReadyThenReady(ApiClient api, ConcurrentLinkedQueue<Runnable> held) {
+    ApiClient.Answer notReady = api.get("/health/ready", null);
+    assertThat(notReady.status()).isEqualTo(503);
+    assertThat(notReady.contentType()).startsWith(Problems.CONTENT_TYPE);
+    assertThat(notReady.json().get("type").asText()).isEqualTo("/problems/not-ready");
+    assertThat(notReady.json().get("indexLoaded").asBoolean()).isFalse();
+    assertThat(notReady.json().get("storeAnswers").asBoolean()).isTrue();
+    assertThat(notReady.header("Retry-After")).contains("1");
+    ApiClient.Answer live = api.get("/health", null);
+    assertThat(live.status()).isEqualTo(200);
+    assertThat(live.json().get("version").asText()).isEqualTo(RapportServer.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(PrometheusText.value(PrometheusText.parse(api.get("/metrics", null).body()), "rapport_index_loaded",
+        Map.of())).contains(0.0);
+
+    assertThat(held).hasSize(1);
+    held.poll().run();
+
+    ApiClient.Answer ready = api.get("/health/ready", null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+    assertThat(ready.json().get("version").asText()).isEqualTo(RapportServer.version());
+    assertThat(PrometheusText.value(PrometheusText.parse(api.get("/metrics", null).body()), "rapport_index_loaded",
+        Map.of())).contains(1.0);
   }
 }
