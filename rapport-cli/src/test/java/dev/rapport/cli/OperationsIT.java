@@ -29,7 +29,8 @@ class OperationsIT {
   void jsonLog_hasAccessAuditAndIndexCopyLines_andNoToken(@TempDir Path tmp) throws Exception {
     Path data = tmp.resolve("data");
     String memberToken;
-    try (ServiceProcess service = ServiceProcess.serve(data, ADMIN_TOKEN, "--log-format", "json").awaitHealthy()) {
+    ServiceProcess service = ServiceProcess.serve(data, ADMIN_TOKEN, "--log-format", "json").awaitHealthy();
+    try {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String base = "http://localhost:" + service.port();
       HttpResponse<String> created = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/members"))
@@ -42,25 +43,26 @@ class OperationsIT {
           .header("Authorization", "Bearer " + memberToken).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(me.statusCode()).isEqualTo(200);
       service.awaitOutput(output -> output.contains("\"route\":\"/v1/me\""), Duration.ofSeconds(10));
-      service.close();
-      assertThat(service.process().exitValue()).isZero();
-
-      String output = service.output();
-      List<JsonNode> lines = output.lines().filter(line -> line.startsWith("{")).map(OperationsIT::json).toList();
-      assertThat(lines).anySatisfy(line -> {
-        assertThat(line.get("logger").asText()).isEqualTo("dev.rapport.access");
-        assertThat(line.get("route").asText()).isEqualTo("/v1/me");
-        assertThat(line.get("status").asInt()).isEqualTo(200);
-        assertThat(line.get("member").isNumber()).isTrue();
-      });
-      assertThat(lines).anySatisfy(line -> {
-        assertThat(line.get("logger").asText()).isEqualTo("dev.rapport.audit");
-        assertThat(line.get("action").asText()).isEqualTo("member-created");
-        assertThat(line.get("handle").asText()).isEqualTo("ops-ada");
-      });
-      assertThat(lines).anySatisfy(line -> assertThat(line.get("message").asText()).startsWith("graph index copy saved"));
-      assertThat(output).doesNotContain(memberToken, ADMIN_TOKEN);
+    } finally {
+      service.close(); // SIGTERM: the stop saves the graph index's copy and logs it
     }
+    assertThat(service.process().isAlive()).isFalse();
+
+    String output = service.output();
+    List<JsonNode> lines = output.lines().filter(line -> line.startsWith("{")).map(OperationsIT::json).toList();
+    assertThat(lines).anySatisfy(line -> {
+      assertThat(line.get("logger").asText()).isEqualTo("dev.rapport.access");
+      assertThat(line.get("route").asText()).isEqualTo("/v1/me");
+      assertThat(line.get("status").asInt()).isEqualTo(200);
+      assertThat(line.get("member").isNumber()).isTrue();
+    });
+    assertThat(lines).anySatisfy(line -> {
+      assertThat(line.get("logger").asText()).isEqualTo("dev.rapport.audit");
+      assertThat(line.get("action").asText()).isEqualTo("member-created");
+      assertThat(line.get("handle").asText()).isEqualTo("ops-ada");
+    });
+    assertThat(lines).anySatisfy(line -> assertThat(line.get("message").asText()).startsWith("graph index copy saved"));
+    assertThat(output).doesNotContain(memberToken, ADMIN_TOKEN);
   }
 
   private static JsonNode json(String line) {
