@@ -39,7 +39,9 @@ public final class Main implements Runnable {
       System.err.println("rapport: " + e.getMessage());
       System.exit(1);
     }
-    System.exit(commandLine().execute(args));
+    int exitCode = commandLine().execute(args);
+    Logs.flush(); // the log is written by a thread of its own, which exit does not wait for
+    System.exit(exitCode);
   }
 
   /**
