@@ -30,6 +30,7 @@ import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.network.IndexStatistics;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
@@ -42,6 +43,7 @@ import dev.rapport.profile.ProfileView;
 import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.Store;
 import dev.rapport.store.StoreReads;
+import dev.rapport.store.StoreUnavailableException;
 import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.suggestion.Suggestions;
 import java.time.Duration;
@@ -52,6 +54,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -75,7 +80,8 @@ public final class Rapport {
   private final InstantSource clock;
   private final Policy policy;
   private final IdGenerator ids;
-  private final Network network;
+  /** Loaded by the time the constructor returns, unless the builder named an executor to load it on. */
+  private final CompletableFuture<Network> network;
   private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
   /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
   private final CachedReads cached;
@@ -92,7 +98,10 @@ public final class Rapport {
     this.ids = builder.ids;
     this.logReadEvery = builder.logReadEvery;
     this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
-    this.network = Network.load(store, builder.executor, cached::record);
+    Executor executor = builder.executor;
+    this.network = builder.networkLoader.isEmpty()
+        ? CompletableFuture.completedFuture(Network.load(store, executor, cached::record))
+        : CompletableFuture.supplyAsync(() -> Network.load(store, executor, cached::record), builder.networkLoader.get());
     this.queries = new NetworkQueries(this::reads, this::index, memberIds);
   }
 
@@ -101,7 +110,7 @@ public final class Rapport {
    * was read longer ago than the builder's {@code logReadEvery}. A command reads the store itself.
    */
   private StoreReads reads() {
-    network.recent(logReadEvery);
+    network().recent(logReadEvery);
     return cached;
   }
 
@@ -111,7 +120,33 @@ public final class Rapport {
 
   /** The graph index for a person's query, read as {@link #reads} is. */
   private NetworkReads index() {
-    return network.recent(logReadEvery);
+    return network().recent(logReadEvery);
+  }
+
+  /** The graph index, once loaded: a caller that comes while it loads waits for it. */
+  private Network network() {
+    Network loaded = network.getNow(null);
+    if (loaded != null) {
+      return loaded;
+    }
+    try {
+      return network.join();
+    } catch (CompletionException e) {
+      throw new StoreUnavailableException("the graph index could not be loaded: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /**
+   * Whether the graph index is loaded, so that queries answer without waiting for it: at once
+   * unless the builder named an executor to load it on ({@link RapportBuilder#loadNetworkOn}).
+   */
+  public boolean networkLoaded() {
+    return network.isDone() && !network.isCompletedExceptionally();
+  }
+
+  /** What the graph index holds and how far behind the log it is, once it is loaded (for monitoring). */
+  public Optional<IndexStatistics> indexStatistics() {
+    return networkLoaded() ? Optional.of(network.join()) : Optional.empty();
   }
 
   public static RapportBuilder builder() {
@@ -124,7 +159,7 @@ public final class Rapport {
    * had to rebuild.
    */
   public void saveNetwork() {
-    network.save();
+    network().save();
   }
 
   public Policy policy() {
@@ -418,7 +453,7 @@ public final class Rapport {
    */
   public ImportReport importNetwork(NetworkImport network) {
     ImportReport report = Importer.run(network, store, policy, clock, ids);
-    this.network.current();
+    network().current();
     return report;
   }
 
@@ -459,7 +494,7 @@ public final class Rapport {
     // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
     Decision<R> decision = store.run(reads -> rule.decide(reads,
         new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids)));
-    network.current(); // so that the actor's next read, here, reflects what they just did
+    network().current(); // so that the actor's next read, here, reflects what they just did
     if (decision.refusal().isPresent()) {
       throw decision.refusal().get();
     }

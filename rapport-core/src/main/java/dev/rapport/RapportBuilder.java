@@ -7,6 +7,7 @@ import dev.rapport.store.Store;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -17,6 +18,7 @@ public final class RapportBuilder {
   Policy policy = Policy.defaults();
   IdGenerator ids = new TimeOrderedIds(InstantSource.system());
   Executor executor = ForkJoinPool.commonPool();
+  Optional<Executor> networkLoader = Optional.empty();
   Duration logReadEvery = Duration.ofMillis(100);
   long cachedMembers = 200_000;
   int stampBucketBits = 16;
@@ -52,6 +54,17 @@ public final class RapportBuilder {
    */
   public RapportBuilder executor(Executor executor) {
     this.executor = Objects.requireNonNull(executor);
+    return this;
+  }
+
+  /**
+   * Loads the graph index on this executor, so that {@link #build} returns before it is loaded
+   * (default: {@link #build} loads it). Calls that need the index wait until it is; {@link
+   * Rapport#networkLoaded} tells when. For a server, so that it can answer its health checks while
+   * a large index loads.
+   */
+  public RapportBuilder loadNetworkOn(Executor loader) {
+    this.networkLoader = Optional.of(loader);
     return this;
   }
 

@@ -1,15 +1,15 @@
 package dev.rapport.cli;
 
 import dev.rapport.problem.RapportException;
+import dev.rapport.server.RapportServer;
+import dev.rapport.server.logging.Logs;
 import dev.rapport.store.StoreUnavailableException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,16 +36,20 @@ public final class Main implements Runnable {
   @Spec
   private CommandSpec spec;
 
-  /** The log line format, one line per record, unless the user chose another. */
-  private static final String LOG_FORMAT = "%1$tF %1$tT %4$s %3$s: %5$s%6$s%n";
-
   /** Runs the command line and exits with its exit code. */
   public static void main(String[] args) {
-    // Must be set before the first logger exists; the JDK default spreads each record over two lines.
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
+    // Must be set before anything logs: a log manager that leaves the handlers to the service's
+    // shutdown hook, which logs the graph index's copy saved and then flushes the log.
+    System.setProperty("java.util.logging.manager", Logs.DeferredResetLogManager.class.getName());
+    try {
+      Logs.use(ServiceOptions.logFormat(System.getenv(), null));
+    } catch (IllegalArgumentException e) {
+      System.err.println("rapport: " + e.getMessage());
+      System.exit(1);
     }
-    System.exit(commandLine().execute(args));
+    int exitCode = commandLine().execute(args);
+    Logs.flush(); // the log is written by a thread of its own, which exit does not wait for
+    System.exit(exitCode);
   }
 
   /**
@@ -161,16 +165,7 @@ public final class Main implements Runnable {
 
   /** The version the build stamped into the jar. */
   static String version() {
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return RapportServer.version();
   }
 
   /** Answers {@code --version}. */

@@ -2,6 +2,7 @@ package dev.rapport.cli;
 
 import dev.rapport.server.RapportServer;
 import dev.rapport.server.ServerConfig;
+import dev.rapport.server.logging.Logs;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
     footer = {"",
         "Environment variables (flags win over them, they win over the YAML file):",
         "  RAPPORT_HOST, RAPPORT_PORT, RAPPORT_DATA_DIR, RAPPORT_ADMIN_TOKEN, RAPPORT_STORE,",
-        "  RAPPORT_POSTGRES_URL, RAPPORT_DEV_CLOCK, RAPPORT_HTTP_*, RAPPORT_RATE_LIMIT_*,",
-        "  RAPPORT_POLICY_*, RAPPORT_TIER_*"})
+        "  RAPPORT_POSTGRES_URL, RAPPORT_DEV_CLOCK, RAPPORT_LOG_FORMAT, RAPPORT_HTTP_*,",
+        "  RAPPORT_RATE_LIMIT_*, RAPPORT_POLICY_*, RAPPORT_TIER_*"})
 final class ServeCommand implements Callable<Integer> {
   @Mixin
   private ServiceOptions options;
@@ -49,12 +50,16 @@ final class ServeCommand implements Callable<Integer> {
    * stop; a shutdown hook then closes the server so that the store is closed cleanly.
    */
   static int serve(ServiceOptions options, boolean demo, PrintWriter out) throws InterruptedException {
+    if (options.logFormat != null) {
+      Logs.use(ServiceOptions.logFormat(System.getenv(), options.logFormat));
+    }
     ServerConfig config = ServerConfig.load(options.configFile(), options.environment(System.getenv()));
     RapportServer server = RapportServer.start(config);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("rapport-shutdown").unstarted(() -> {
       server.close();
       out.println("Rapport stopped.");
       out.flush();
+      Logs.flush();
     }));
 
     String url = "http://" + urlHost(config.listener().host()) + ":" + server.port();

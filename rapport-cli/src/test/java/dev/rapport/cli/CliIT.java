@@ -130,7 +130,8 @@ class CliIT {
     commandLine.setOut(new PrintWriter(out));
 
     assertThat(commandLine.execute("--version")).isZero();
-    assertThat(out.toString()).contains("Rapport ", "Java ");
+    assertThat(out.toString()).contains("Rapport " + dev.rapport.server.RapportServer.version(), "Java ");
+    assertThat(dev.rapport.server.RapportServer.version()).matches("\\d+\\.\\d+\\.\\d+.*");
   }
 
   @Test

@@ -33,8 +33,8 @@ public final class GraphIndex implements NetworkReads {
    */
   private volatile int orderedNodes;
   private volatile AdjacencyRows lists;
-  /** Nodes with a list in the overlay; the writer compacts when they are many. Writer only. */
-  private int overlaid;
+  /** Nodes with a list in the overlay; the writer compacts when they are many. Written by the writer only. */
+  private volatile int overlaid;
   private volatile long entries;
   /** The compaction under way, if any. Writer only. */
   private Compaction compacting;
@@ -238,6 +238,11 @@ public final class GraphIndex implements NetworkReads {
   @Override
   public int size() {
     return nodeCount;
+  }
+
+  /** Nodes with a list in the overlay, awaiting a compaction (for monitoring). O(1). */
+  int overlaid() {
+    return overlaid;
   }
 
   @Override

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  * compacted, and a large build's second half is filled, by the {@link Executor} the network is
  * given. Thread safe.
  */
-public final class Network {
+public final class Network implements IndexStatistics {
   private static final System.Logger LOG = System.getLogger(Network.class.getName());
   private static final int EVENTS_PER_READ = 1_000;
   /**
@@ -176,8 +176,11 @@ public final class Network {
     } finally {
       applying.unlock();
     }
+    long saving = System.nanoTime();
     store.saveIndex(copy);
     savedAt = copy.position();
+    LOG.log(System.Logger.Level.INFO, "graph index copy saved: {0} connections as of log position {1}, in {2} ms",
+        index.connectionCount(), copy.position(), millisSince(saving));
   }
 
   /** Whether replaying so many events would cost more than a rebuild of the index. */
@@ -222,8 +225,34 @@ public final class Network {
   }
 
   /** How many compactions of the index have been put in place since it loaded (for monitoring). */
+  @Override
   public long compactions() {
     return compactions.get();
+  }
+
+  @Override
+  public int members() {
+    return index.size();
+  }
+
+  @Override
+  public long connections() {
+    return index.connectionCount();
+  }
+
+  @Override
+  public int overlaidMembers() {
+    return index.overlaid();
+  }
+
+  @Override
+  public long eventsBehind() {
+    return Math.max(0, store.lastPosition() - position);
+  }
+
+  @Override
+  public long footprintBytes() {
+    return index.footprintBytes();
   }
 
   /** The log position the index reflects. */

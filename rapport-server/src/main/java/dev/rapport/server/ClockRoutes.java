@@ -42,6 +42,8 @@ final class ClockRoutes implements RouteGroup {
       throw ProblemException.field("invalid-field", "advance",
           "field 'advance' must be positive and at most %s; the clock only moves forward".formatted(MAX_ADVANCE));
     }
-    return Reply.ok(Representations.clock(devClock.advance(by)));
+    java.time.Instant now = devClock.advance(by);
+    Audit.clockAdvanced(by, now);
+    return Reply.ok(Representations.clock(now));
   }
 }

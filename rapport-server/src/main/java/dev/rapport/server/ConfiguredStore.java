@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.store.Store;
+import dev.rapport.store.sql.CommitObserver;
 import dev.rapport.store.sql.PostgresStore;
 import dev.rapport.store.sql.SqliteStore;
 import java.io.IOException;
@@ -25,12 +26,17 @@ public final class ConfiguredStore {
    *     has the SQLite database open
    */
   public static Store open(ServerConfig config) {
+    return open(config, CommitObserver.none());
+  }
+
+  /** As {@link #open(ServerConfig)}, telling the observer of every durable commit and flush. */
+  static Store open(ServerConfig config, CommitObserver observer) {
     return switch (config.store()) {
       case SQLITE -> {
         prepareDataDirectory(config.dataDir());
-        yield SqliteStore.open(config.dataDir().resolve("rapport.db"));
+        yield SqliteStore.open(config.dataDir().resolve("rapport.db"), observer);
       }
-      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow());
+      case POSTGRES -> PostgresStore.open(config.postgresUrl().orElseThrow(), observer);
     };
   }
 

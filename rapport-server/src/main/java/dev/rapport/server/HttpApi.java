@@ -30,13 +30,16 @@ final class HttpApi {
   private final Authentication authentication;
   private final RequestBudgets budgets;
   private final Problems problems;
+  private final ServerMetrics metrics;
 
-  HttpApi(List<Route> routes, Authentication authentication, RequestBudgets budgets, Problems problems) {
+  HttpApi(List<Route> routes, Authentication authentication, RequestBudgets budgets, Problems problems,
+      ServerMetrics metrics) {
     this.routes = List.copyOf(routes);
     this.matchers = this.routes.stream().map(r -> PathMatchers.create(r.path())).toList();
     this.authentication = authentication;
     this.budgets = budgets;
     this.problems = problems;
+    this.metrics = metrics;
   }
 
   List<Route> routes() {
@@ -45,9 +48,18 @@ final class HttpApi {
 
   void register(HttpRouting.Builder routing) {
     for (Route route : routes) {
-      routing.route(route.method(), route.path(), (request, response) -> serve(route, request, response));
+      // Each route's meters are made here, once, so that a request only indexes them by status.
+      RouteMeters meters = metrics.route(route.method(), route.path());
+      routing.route(route.method(), route.path(), (request, response) -> {
+        RequestObservation.matched(meters);
+        serve(route, request, response);
+      });
       if (Method.GET.equals(route.method())) {
-        routing.route(Method.HEAD, route.path(), (request, response) -> serve(route, request, response));
+        RouteMeters headMeters = metrics.route(Method.HEAD, route.path());
+        routing.route(Method.HEAD, route.path(), (request, response) -> {
+          RequestObservation.matched(headMeters);
+          serve(route, request, response);
+        });
       }
     }
     routing.any(this::unrouted);
@@ -57,9 +69,14 @@ final class HttpApi {
   private void serve(Route route, ServerRequest request, ServerResponse response) {
     Optional<Member> caller = switch (route.access()) {
       case PUBLIC -> Optional.empty();
-      case MEMBER -> authenticated(request, response, () -> Optional.of(authentication.member(request)));
+      case MEMBER -> authenticated(request, response, () -> {
+        Member member = authentication.member(request);
+        RequestObservation.caller(member.id());
+        return Optional.of(member);
+      });
       case ADMIN -> authenticated(request, response, () -> {
         authentication.admin(request);
+        RequestObservation.admin();
         return Optional.empty();
       });
     };

@@ -51,13 +51,16 @@ final class MemberRoutes implements RouteGroup {
     NewMember command = new NewMember(Handle.of(handle), kind, name, body.string("headline").orElse(""),
         body.string("email"), body.string("tier"));
     Rapport.MemberWithToken created = rapport.createMember(command);
+    Audit.memberCreated(created.member());
     return Reply.created(Representations.createdMember(created.member(), created.token()),
         "/v1/members/" + created.member().handle().value());
   }
 
   private Reply issueToken(Call call) {
     Handle handle = call.handle("h");
-    return Reply.created(Representations.token(handle, rapport.issueToken(handle)));
+    String token = rapport.issueToken(handle);
+    Audit.tokenIssued(handle);
+    return Reply.created(Representations.token(handle, token));
   }
 
   private Reply profile(Call call) {

@@ -39,6 +39,7 @@ enum ProblemType {
   INTERNAL_ERROR("internal-error", 500, "", "The server failed to answer; the failure is logged and nothing was changed by bad input."),
   TOO_MANY_CONNECTIONS("too-many-connections", 503, "", "The server holds as many connections as it may (a configured number below its open-files limit); the connection is closed, try again after `Retry-After`."),
   BUSY("busy", 503, "", "The server is busy with searches of the network and took the caller's turn for too long; nothing was changed, try again after `Retry-After`."),
+  NOT_READY("not-ready", 503, "", "The server is starting: its graph index is still loading, or its store does not answer yet; `indexLoaded` and `storeAnswers` say which. Try again after `Retry-After`."),
   STORE_UNAVAILABLE("store-unavailable", 503, "", "The store cannot answer right now; nothing was changed, try again after `Retry-After`."),
   HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", 505, "", "This HTTP version is not supported."),
 

@@ -53,7 +53,8 @@ final class Problems implements ErrorHandler<Throwable>, DirectHandler {
   @Override
   public void handle(ServerRequest request, ServerResponse response, Throwable failure) {
     Problem problem = problemFor(failure);
-    if (problem.status() >= 500) {
+    // A ProblemException is an answer chosen on purpose (busy, not ready), not a failure to log.
+    if (problem.status() >= 500 && !(failure instanceof ProblemException)) {
       LOG.log(System.Logger.Level.ERROR, "%s %s failed".formatted(request.prologue().method().text(),
           request.path().rawPath()), failure);
     }

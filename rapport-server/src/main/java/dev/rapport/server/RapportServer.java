@@ -8,11 +8,15 @@ import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -34,6 +38,10 @@ public final class RapportServer implements AutoCloseable {
   private static final Duration SEARCH_WAIT = Duration.ofSeconds(5);
   /** Helidon's own ceiling on a request body, above {@link RequestBody#MAX_BYTES}: bodies past it are not even drained. */
   private static final long TRANSPORT_MAX_PAYLOAD = 1024 * 1024;
+  /** Loads the graph index beside the listener, so that health checks answer while a large one loads. */
+  private static final Executor INDEX_LOADER =
+      task -> Thread.ofPlatform().name("rapport-index-load").daemon().start(task);
+  private static final String VERSION = readVersion();
 
   private final Store store;
   private final Rapport rapport;
@@ -71,7 +79,9 @@ public final class RapportServer implements AutoCloseable {
   static RapportServer start(ServerConfig config, TimeMeter budgetClock) {
     ListenAddress address = ListenAddress.reserve(config.listener().host(), config.port());
     try {
-      return start(config, ConfiguredStore.open(config), budgetClock, address);
+      ServerMetrics metrics = new ServerMetrics(VERSION);
+      return start(config, ConfiguredStore.open(config, metrics.store(config.store().wireName())), metrics,
+          INDEX_LOADER, budgetClock, address);
     } finally {
       address.close();
     }
@@ -79,10 +89,19 @@ public final class RapportServer implements AutoCloseable {
 
   /** Serves on a store opened by the caller; the server owns it from now on and closes it. */
   static RapportServer start(ServerConfig config, Store store) {
-    return start(config, store, TimeMeter.SYSTEM_NANOTIME, null);
+    return start(config, store, new ServerMetrics(VERSION), INDEX_LOADER);
   }
 
-  private static RapportServer start(ServerConfig config, Store store, TimeMeter budgetClock, ListenAddress reserved) {
+  /**
+   * As {@link #start(ServerConfig, Store)}, with the metrics the store reports to and the executor
+   * that loads the graph index (a test holds the load back to see the server not ready).
+   */
+  static RapportServer start(ServerConfig config, Store store, ServerMetrics metrics, Executor indexLoader) {
+    return start(config, store, metrics, indexLoader, TimeMeter.SYSTEM_NANOTIME, null);
+  }
+
+  private static RapportServer start(ServerConfig config, Store store, ServerMetrics metrics, Executor indexLoader,
+      TimeMeter budgetClock, ListenAddress reserved) {
     OpenConnections open = null;
     StalledRequests stalled = null;
     try {
@@ -94,9 +113,11 @@ public final class RapportServer implements AutoCloseable {
           .store(store)
           .policy(config.policy())
           .clock(devClock.<InstantSource>map(c -> c).orElse(InstantSource.system()))
+          .loadNetworkOn(indexLoader)
           .build();
+      metrics.index(() -> Optional.of(rapport));
       List<Route> routes = Stream.of(
-              new HealthRoutes(store, config.store().wireName()),
+              new HealthRoutes(store, config.store().wireName(), rapport),
               new ProblemRoutes(),
               ContractRoutes.load(),
               new MemberRoutes(rapport),
@@ -111,7 +132,9 @@ public final class RapportServer implements AutoCloseable {
           .toList();
       Problems problems = new Problems(rapport.clock());
       HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken),
-          new RequestBudgets(config.rateLimits(), budgetClock), problems);
+          new RequestBudgets(config.rateLimits(), budgetClock), problems, metrics);
+      MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
+      RequestObservation observation = new RequestObservation(metrics, new AccessLog());
       Listener listener = config.listener();
       ConnectionLimit limit = ConnectionLimit.forThisProcess(listener.maxConnections());
       // Without tcpNoDelay, an answer larger than a TCP segment waits for the client's delayed ACK
@@ -133,13 +156,18 @@ public final class RapportServer implements AutoCloseable {
           // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
           // connection's first bytes to choose between them, without a time limit.
           .protocolsDiscoverServices(false)
-          .protocols(List.of(Http1Config.builder().addReceiveListener(receiving).build()))
+          .addConnectionSelector(new CountedConnections(metrics,
+              Http1Config.builder().addReceiveListener(receiving).build()))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
               handlers.addHandler(type, problems);
             }
           })
-          .routing(api::register);
+          .routing(routing -> {
+            routing.addFilter(observation);
+            metricsEndpoint.register(routing);
+            api.register(routing);
+          });
       if (reserved != null) {
         reserved.close();
       }
@@ -165,6 +193,24 @@ public final class RapportServer implements AutoCloseable {
       }
       store.close();
       throw e;
+    }
+  }
+
+  /** This build's version, such as {@code 0.1.0}, from the build; {@code unknown} outside one. */
+  public static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
+    try (InputStream in = RapportServer.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 
@@ -208,6 +254,9 @@ public final class RapportServer implements AutoCloseable {
 
   /** A copy that could not be saved costs the next start a rebuild, and must not stop the shutdown. */
   private void saveNetwork() {
+    if (!rapport.networkLoaded()) {
+      return; // stopped while loading: the copy it loads from is still there, and a rebuild saves its own
+    }
     try {
       rapport.saveNetwork();
     } catch (RuntimeException e) {

@@ -233,10 +233,19 @@ final class Representations {
     return node;
   }
 
-  static ObjectNode health(String store) {
+  static ObjectNode health(String store, String version) {
     ObjectNode node = Json.object();
     node.put("status", "up");
     node.put("store", store);
+    node.put("version", version);
+    return node;
+  }
+
+  /** {@code GET /health/ready} once the server answers at once. */
+  static ObjectNode ready(String store, String version) {
+    ObjectNode node = health(store, version);
+    node.put("status", "ready");
+    node.put("indexLoaded", true);
     return node;
   }
 

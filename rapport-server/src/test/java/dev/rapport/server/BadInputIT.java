@@ -162,6 +162,7 @@ class BadInputIT {
     List<Field> none = List.of();
     return List.of(
         new Sample("GET /health", "GET", "/health", null, Optional.empty(), none),
+        new Sample("GET /health/ready", "GET", "/health/ready", null, Optional.empty(), none),
         new Sample("GET /problems", "GET", "/problems", null, Optional.empty(), none),
         new Sample("GET /problems/{slug}", "GET", "/problems/weekly-invitation-limit", null, Optional.empty(), none),
         new Sample("GET /openapi.json", "GET", "/openapi.json", null, Optional.empty(), none),

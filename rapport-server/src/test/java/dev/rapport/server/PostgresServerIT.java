@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.testing.TestDatabases;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,13 @@ class PostgresServerIT {
       assertProblem(api.responsesOnly().post("/v1/invitations", ann, "{\"to\":"), 400, "malformed-json");
       assertProblem(api.get("/v1/members/ann/followers?cursor=garbage", ann), 400, "invalid-cursor");
       assertProblem(api.post("/v1/invitations/" + id + "/withdraw", ben), 404, "invitation-not-found");
+
+      // Two members, an invitation and its acceptance: four commits, each its own on PostgreSQL.
+      var metrics = PrometheusText.parse(api.get("/metrics", null).body());
+      assertThat(PrometheusText.value(metrics, "rapport_store_commits_total", Map.of("store", "postgres"))).contains(4.0);
+      assertThat(PrometheusText.value(metrics, "rapport_store_commit_duration_seconds_count", Map.of("store", "postgres")))
+          .contains(4.0);
+      assertThat(PrometheusText.value(metrics, "rapport_index_connections", Map.of())).contains(1.0);
     }
   }
 }

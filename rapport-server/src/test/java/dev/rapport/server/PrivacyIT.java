@@ -148,7 +148,7 @@ class PrivacyIT {
    */
   private static List<String> addresses(String route, List<String> known) {
     return switch (route) {
-      case "/health", "/problems", "/v1/me", "/v1/me/limits", "/v1/me/network", "/openapi.json", "/openapi.yaml",
+      case "/health", "/health/ready", "/problems", "/v1/me", "/v1/me/limits", "/v1/me/network", "/openapi.json", "/openapi.yaml",
            "/docs" -> List.of(route);
       case "/docs/{asset}" -> List.of("/docs/swagger-ui.css");
       case "/problems/{slug}" -> List.of("/problems/member-not-found");

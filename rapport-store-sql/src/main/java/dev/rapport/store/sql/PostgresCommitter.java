@@ -65,10 +65,12 @@ final class PostgresCommitter implements Committer {
       + "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) ON CONFLICT DO NOTHING";
 
   private final DataSource pool;
+  private final CommitObserver observer;
   private volatile boolean closed;
 
-  PostgresCommitter(DataSource pool) {
+  PostgresCommitter(DataSource pool, CommitObserver observer) {
     this.pool = pool;
+    this.observer = observer;
   }
 
   /** Decides on the pool's latest committed state, optimistically: row locks are held only while committing. */
@@ -82,10 +84,13 @@ final class PostgresCommitter implements Committer {
     if (closed) {
       throw StoreFailure.closed();
     }
+    long started = System.nanoTime();
     try (Session session = new Session(pool.getConnection())) {
       try {
-        return new CommitOutcome.Applied(ChangeRuns.anyBulk(commit.changes())
+        CommitOutcome.Applied applied = new CommitOutcome.Applied(ChangeRuns.anyBulk(commit.changes())
             ? applyInBulk(session, commit) : applyCommit(session, commit));
+        observer.committed(1, System.nanoTime() - started);
+        return applied;
       } catch (SQLException e) {
         unlockEventLog(session.connection(), e);
         if (isConflict(e)) {

@@ -37,12 +37,17 @@ public final class PostgresStore {
    *     code knows, or has an applied migration that has since changed
    */
   public static Store open(String jdbcUrl) {
+    return open(jdbcUrl, CommitObserver.none());
+  }
+
+  /** As {@link #open(String)}, telling the observer of every commit that reached the database. */
+  public static Store open(String jdbcUrl, CommitObserver observer) {
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
       throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + redacted(jdbcUrl));
     }
     HikariConfig config = config();
     config.setJdbcUrl(jdbcUrl);
-    return open(config, redacted(jdbcUrl));
+    return open(config, redacted(jdbcUrl), observer);
   }
 
   /**
@@ -54,7 +59,7 @@ public final class PostgresStore {
   public static Store open(DataSource dataSource) {
     HikariConfig config = config();
     config.setDataSource(dataSource);
-    return open(config, dataSource.toString());
+    return open(config, dataSource.toString(), CommitObserver.none());
   }
 
   private static HikariConfig config() {
@@ -68,7 +73,7 @@ public final class PostgresStore {
     return config;
   }
 
-  private static Store open(HikariConfig config, String where) {
+  private static Store open(HikariConfig config, String where, CommitObserver observer) {
     HikariDataSource pool;
     try {
       pool = new HikariDataSource(config);
@@ -77,7 +82,7 @@ public final class PostgresStore {
     }
     try {
       migrate(pool);
-      return new SqlStore(Dialect.POSTGRES, new PooledReaders(pool), new PostgresCommitter(pool));
+      return new SqlStore(Dialect.POSTGRES, new PooledReaders(pool), new PostgresCommitter(pool, observer));
     } catch (SQLException e) {
       pool.close();
       throw StoreFailure.of("migrate PostgreSQL at " + where, e);

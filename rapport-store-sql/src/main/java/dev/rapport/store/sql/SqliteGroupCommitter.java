@@ -84,6 +84,7 @@ final class SqliteGroupCommitter implements Committer {
   private final Session session;
   private final WalSyncer syncer;
   private final WriterReads reads;
+  private final CommitObserver observer;
   private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile boolean closed;
@@ -97,9 +98,10 @@ final class SqliteGroupCommitter implements Committer {
   /** Batches handed to the syncer whose flush is not over yet. Writer thread only. */
   private int inFlight;
 
-  private SqliteGroupCommitter(Session session, WalSyncer syncer) {
+  private SqliteGroupCommitter(Session session, WalSyncer syncer, CommitObserver observer) {
     this.session = session;
     this.syncer = syncer;
+    this.observer = observer;
     this.reads = new WriterReads(session);
     this.writer = Thread.ofPlatform().name("rapport-sqlite-writer").daemon().unstarted(this::run);
   }
@@ -109,7 +111,12 @@ final class SqliteGroupCommitter implements Committer {
    * which it then owns along with the syncer it hands its batches to.
    */
   static SqliteGroupCommitter start(Session session, WalSyncer syncer) {
-    SqliteGroupCommitter committer = new SqliteGroupCommitter(session, syncer);
+    return start(session, syncer, CommitObserver.none());
+  }
+
+  /** As {@link #start(Session, WalSyncer)}, telling the observer of each batch that reached the disk. */
+  static SqliteGroupCommitter start(Session session, WalSyncer syncer, CommitObserver observer) {
+    SqliteGroupCommitter committer = new SqliteGroupCommitter(session, syncer, observer);
     committer.writer.start();
     return committer;
   }
@@ -249,6 +256,7 @@ final class SqliteGroupCommitter implements Committer {
    * which answers its callers once it is durable.
    */
   private void commit() {
+    long started = System.nanoTime();
     long number = syncer.beginCommit();
     List<Request> requests = List.copyOf(open);
     List<Answer> told = List.copyOf(answers);
@@ -268,6 +276,9 @@ final class SqliteGroupCommitter implements Committer {
       return;
     }
     syncer.committed(number, wrote, this::flushed, failure -> {
+      if (failure == null && wrote) {
+        observer.committed(requests.size(), System.nanoTime() - started);
+      }
       for (int i = 0; i < requests.size(); i++) {
         if (failure == null) {
           told.get(i).tell(requests.get(i));

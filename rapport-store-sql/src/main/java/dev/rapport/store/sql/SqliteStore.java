@@ -46,6 +46,14 @@ public final class SqliteStore {
    *     migration that has since changed
    */
   public static Store open(Path file) {
+    return open(file, CommitObserver.none());
+  }
+
+  /**
+   * As {@link #open(Path)}, telling the observer of every batch that reached the disk and every
+   * flush of the write-ahead log.
+   */
+  public static Store open(Path file, CommitObserver observer) {
     Path path = file.toAbsolutePath();
     try {
       Files.createDirectories(path.getParent());
@@ -65,9 +73,9 @@ public final class SqliteStore {
         readers.add(reader);
       }
       // The log file exists now: the migration read the schema through it.
-      WalSyncer syncer = WalSyncer.start(path);
+      WalSyncer syncer = WalSyncer.start(path, observer);
       return new SqlStore(Dialect.SQLITE, new SqliteReaderPool(readers, syncer),
-          SqliteGroupCommitter.start(writer, syncer), lock::close);
+          SqliteGroupCommitter.start(writer, syncer, observer), lock::close);
     } catch (IOException e) {
       closeAll(opened, e);
       lock.close();

@@ -65,9 +65,11 @@ final class WalSyncer implements AutoCloseable {
   /** The last batch that is durable (or that failed and left nothing behind); moved under the lock. */
   private volatile long durable;
   private volatile StoreUnavailableException broken;
+  private final CommitObserver observer;
 
-  private WalSyncer(List<FileChannel> logs) {
+  private WalSyncer(List<FileChannel> logs, CommitObserver observer) {
     this.logs = logs;
+    this.observer = observer;
     for (int i = 0; i < logs.size(); i++) {
       FileChannel log = logs.get(i);
       threads.add(Thread.ofPlatform().name("rapport-sqlite-flusher-" + i).daemon().unstarted(() -> run(log)));
@@ -75,7 +77,7 @@ final class WalSyncer implements AutoCloseable {
   }
 
   /** Starts flushing the write-ahead log of the database in {@code databaseFile}, which must be in WAL mode. */
-  static WalSyncer start(Path databaseFile) throws IOException {
+  static WalSyncer start(Path databaseFile, CommitObserver observer) throws IOException {
     Path log = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
     List<FileChannel> logs = new ArrayList<>(FLUSHERS);
     try {
@@ -88,12 +90,17 @@ final class WalSyncer implements AutoCloseable {
       }
       throw e;
     }
-    return start(logs);
+    return start(logs, observer);
   }
 
   /** Starts flushing the given handles on one file, a thread for each, which the syncer then owns. */
   static WalSyncer start(List<FileChannel> logs) {
-    WalSyncer syncer = new WalSyncer(List.copyOf(logs));
+    return start(logs, CommitObserver.none());
+  }
+
+  /** As {@link #start(List)}, telling the observer of each flush. */
+  static WalSyncer start(List<FileChannel> logs, CommitObserver observer) {
+    WalSyncer syncer = new WalSyncer(List.copyOf(logs), observer);
     syncer.threads.forEach(Thread::start);
     return syncer;
   }
@@ -179,8 +186,10 @@ final class WalSyncer implements AutoCloseable {
     boolean needed = pending.stream().anyMatch(Pending::wrote) || durable < first - 1;
     Exception failed = null;
     if (needed && broken == null) {
+      long flushing = System.nanoTime();
       try {
         log.force(false);
+        observer.flushed(System.nanoTime() - flushing);
       } catch (IOException | RuntimeException e) {
         failed = e;
       }

@@ -1,0 +1,56 @@
+package dev.rapport.server;
+
+import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
+import dev.rapport.server.logging.LogFields;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A line per administrator's action (PRODUCT A4) on the logger {@code dev.rapport.audit}: a member
+ * created, a token issued, the dev clock moved. It names the member and the action, never a token.
+ */
+final class Audit {
+  static final String LOGGER = "dev.rapport.audit";
+  private static final System.Logger LOG = System.getLogger(LOGGER);
+
+  private Audit() {}
+
+  static void memberCreated(Member member) {
+    log(new Action("member-created", Map.of("member", member.id(), "handle", member.handle().value(),
+        "tier", member.tier())));
+  }
+
+  static void tokenIssued(Handle handle) {
+    log(new Action("token-issued", Map.of("handle", handle.value())));
+  }
+
+  static void clockAdvanced(Duration by, Instant now) {
+    log(new Action("clock-advanced", Map.of("by", by.toString(), "now", now.toString())));
+  }
+
+  private static void log(Action action) {
+    LOG.log(System.Logger.Level.INFO, "{0}", action);
+  }
+
+  /** One action and what it was about, in a stable order. */
+  record Action(String action, Map<String, Object> about) implements LogFields {
+    @Override
+    public Map<String, Object> fields() {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      fields.put("action", action);
+      about.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> fields.put(e.getKey(), e.getValue()));
+      return fields;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder line = new StringBuilder("admin ").append(action);
+      about.entrySet().stream().sorted(Map.Entry.comparingByKey())
+          .forEach(e -> line.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+      return line.toString();
+    }
+  }
+}
