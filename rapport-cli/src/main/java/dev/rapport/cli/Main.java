@@ -1,9 +1,9 @@
 package dev.rapport.cli;
 
 import dev.rapport.problem.RapportException;
-import dev.rapport.store.StoreUnavailableException;
 import dev.rapport.server.RapportServer;
 import dev.rapport.server.logging.Logs;
+import dev.rapport.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
