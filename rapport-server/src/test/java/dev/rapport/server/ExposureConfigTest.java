@@ -95,7 +95,24 @@ class ExposureConfigTest {
     assertThat(ConnectionLimit.of(Listener.AUTOMATIC, 1024, 40)).isEqualTo(new ConnectionLimit(794, 873));
     assertThat(ConnectionLimit.of(Listener.AUTOMATIC, 1_048_576, 40).held()).isEqualTo(ConnectionLimit.AUTOMATIC_CEILING);
     assertThat(ConnectionLimit.of(100, 1024, 40)).isEqualTo(new ConnectionLimit(100, 110));
-    assertThat(ConnectionLimit.of(5000, 1024, 40).held()).as("lowered to what fits").isEqualTo(794);
+    // Lowering a configured limit warns the operator: the warning is caught here, not printed.
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(ConnectionLimit.class.getName());
+    java.util.List<String> warned = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Handler catcher = new java.util.logging.Handler() {
+      @Override public void publish(java.util.logging.LogRecord r) { warned.add(r.getMessage()); }
+      @Override public void flush() { }
+      @Override public void close() { }
+    };
+    boolean parents = log.getUseParentHandlers();
+    log.setUseParentHandlers(false);
+    log.addHandler(catcher);
+    try {
+      assertThat(ConnectionLimit.of(5000, 1024, 40).held()).as("lowered to what fits").isEqualTo(794);
+    } finally {
+      log.removeHandler(catcher);
+      log.setUseParentHandlers(parents);
+    }
+    assertThat(warned).singleElement().asString().contains("open-files limit");
     assertThatThrownBy(() -> ConnectionLimit.of(Listener.AUTOMATIC, 64, 40)).hasMessageContaining("ulimit -n");
   }
 }
