@@ -129,6 +129,24 @@ final class NetworkQueries {
         more ? Optional.of(Cursor.encode(list.sinceMillis()[last], list.ids()[last])) : Optional.empty());
   }
 
+  /** Who follows the member (F5 hides outside followers while whoCanFollow = connections), as P5 allows. */
+  Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
+    Member member = followsVisible(viewerId, handle);
+    return reads().followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
+  }
+
+  /** Whom the member follows, as P5 allows. */
+  Page<Member> following(long viewerId, Handle handle, PageRequest page) {
+    return reads().following(followsVisible(viewerId, handle).id(), viewerId, page);
+  }
+
+  /** The member whose lists of follows P5 lets the viewer read. */
+  private Member followsVisible(long viewerId, Handle handle) {
+    PairState pair = pair(viewerId, handle);
+    Follows.requireListsVisible(pair);
+    return pair.other();
+  }
+
   /**
    * P1: the member's connections. The member and their connections see the whole list (unless the
    * member chose only-me, then only they do); everyone else sees the connections they share.

@@ -1,5 +1,10 @@
 package dev.rapport;
 
+import static dev.rapport.CommandReads.find;
+import static dev.rapport.CommandReads.invitationFor;
+import static dev.rapport.CommandReads.me;
+import static dev.rapport.CommandReads.pair;
+
 import dev.rapport.block.Blocks;
 import dev.rapport.connection.Connections;
 import dev.rapport.follow.FollowOutcome;
@@ -254,9 +259,7 @@ public final class Rapport {
    * @throws dev.rapport.problem.ForbiddenException {@code follows-hidden} unless P5 lets the viewer see it
    */
   public Page<Member> followers(long viewerId, Handle handle, PageRequest page) {
-    Member member = followsVisible(viewerId, handle);
-    // F5: outside followers are hidden, not deleted, while whoCanFollow = connections.
-    return reads().followers(member.id(), Follows.hidesOutsideFollowers(member), viewerId, page);
+    return queries.followers(viewerId, handle, page);
   }
 
   /**
@@ -266,7 +269,7 @@ public final class Rapport {
    * @throws dev.rapport.problem.ForbiddenException {@code follows-hidden} unless P5 lets the viewer see it
    */
   public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
-    return reads().following(followsVisible(viewerId, handle).id(), viewerId, page);
+    return queries.following(viewerId, handle, page);
   }
 
   // ---- invitations -----------------------------------------------------------------------------
@@ -311,16 +314,8 @@ public final class Rapport {
    * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link Invitations#MAX_AGE_DAYS}
    */
   public int withdrawOlderThan(long actorId, int days) {
-    int withdrawn = 0;
-    for (Invitation invitation : Invitations.openSentBy(store, actorId, Invitations.sentBefore(days, clock.instant()))) {
-      try {
-        withdraw(actorId, invitation.id());
-        withdrawn++;
-      } catch (RuleBrokenException | NotFoundException answeredMeanwhile) {
-        // Accepted, or withdrawn by another call, since the list was read: nothing left to withdraw.
-      }
-    }
-    return withdrawn;
+    return Invitations.withdrawEach(Invitations.openSentBy(store, actorId,
+        Invitations.sentBefore(days, clock.instant())), invitation -> withdraw(actorId, invitation.id()));
   }
 
   /** C7: the recipient does not know the sender. */
@@ -499,31 +494,5 @@ public final class Rapport {
       throw decision.refusal().get();
     }
     return decision.result().orElseThrow();
-  }
-
-  private static Member me(StoreReads reads, long actorId) {
-    return reads.member(actorId)
-        .orElseThrow(() -> new NotFoundException("member-not-found", "no member with id " + actorId));
-  }
-
-  private static Member find(StoreReads reads, Handle handle) {
-    return reads.member(handle).orElseThrow(() -> NotFoundException.member(handle.value()));
-  }
-
-  private static PairState pair(StoreReads reads, long actorId, Handle handle) {
-    return reads.pair(actorId, handle).orElseThrow(() -> NotFoundException.member(handle.value()));
-  }
-
-  /** The member whose lists of follows P5 lets the viewer read. */
-  private Member followsVisible(long viewerId, Handle handle) {
-    PairState pair = pair(reads(), viewerId, handle);
-    Follows.requireListsVisible(pair);
-    return pair.other();
-  }
-
-  private static Invitation invitationFor(StoreReads reads, long actorId, long invitationId) {
-    return reads.invitation(invitationId)
-        .filter(i -> i.senderId() == actorId || i.recipientId() == actorId)
-        .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
   }
 }

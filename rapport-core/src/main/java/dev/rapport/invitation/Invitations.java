@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The rules of connecting by invitation (C1, C2, C3, C4, C5, C6, C7, C8, C9, C11) and the limits
@@ -286,6 +287,25 @@ public final class Invitations {
       }
       page = new PageRequest(PageRequest.MAX_LIMIT, sent.next());
     }
+  }
+
+  /**
+   * X3: withdraws each invitation in turn with {@code withdraw}; one answered or withdrawn since
+   * the list was read is left as it is and not counted.
+   *
+   * @return how many were withdrawn
+   */
+  public static int withdrawEach(List<Invitation> invitations, Consumer<Invitation> withdraw) {
+    int withdrawn = 0;
+    for (Invitation invitation : invitations) {
+      try {
+        withdraw.accept(invitation);
+        withdrawn++;
+      } catch (RuleBrokenException | NotFoundException answeredMeanwhile) {
+        // Accepted, or withdrawn by another call, since the list was read: nothing left to withdraw.
+      }
+    }
+    return withdrawn;
   }
 
   /**
