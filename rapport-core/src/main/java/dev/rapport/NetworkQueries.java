@@ -1,10 +1,12 @@
 package dev.rapport;
 
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.connection.Connections;
 import dev.rapport.follow.Follows;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Visibility;
 import dev.rapport.member.MemberIds;
+import dev.rapport.model.CountedPage;
 import dev.rapport.model.Cursor;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
@@ -20,8 +22,10 @@ import dev.rapport.profile.Profiles;
 import dev.rapport.store.ConnectionList;
 import dev.rapport.store.StoreReads;
 import dev.rapport.suggestion.SuggestedMember;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -151,25 +155,48 @@ final class NetworkQueries {
    * P1: the member's connections. The member and their connections see the whole list (unless the
    * member chose only-me, then only they do); everyone else sees the connections they share.
    */
-  Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
+  Page<ConnectedMember> connections(long viewerId, Handle handle, PageRequest page) {
     PairState pair = pair(viewerId, handle);
-    return Connections.listScope(pair) == Connections.ListScope.SHARED ? shared(viewerId, pair.other().id(), page)
-        : reads().connections(pair.other().id(), false, viewerId, page);
+    long memberId = pair.other().id();
+    return withConnectedAt(memberId, Connections.listScope(pair) == Connections.ListScope.SHARED
+        ? shared(viewerId, memberId, page) : reads().connections(memberId, false, viewerId, page));
   }
 
   /**
-   * N2: the connections the viewer shares with the member, newest first; none with oneself. Shared
-   * connections stay visible whatever the member's connections visibility (P1).
+   * The page's members with when each connected to the member, from the member's remembered list.
+   * One the list no longer holds was disconnected after the page was read, and is left out.
+   */
+  private Page<ConnectedMember> withConnectedAt(long memberId, Page<Member> page) {
+    if (page.items().isEmpty()) {
+      return new Page<>(List.of(), page.next());
+    }
+    Map<Long, Instant> since = new HashMap<>();
+    page.items().forEach(m -> since.put(m.id(), null));
+    ConnectionList list = reads().connectionList(memberId);
+    for (int i = 0; i < list.size(); i++) {
+      if (since.containsKey(list.ids()[i])) {
+        since.put(list.ids()[i], Instant.ofEpochMilli(list.sinceMillis()[i]));
+      }
+    }
+    return new Page<>(page.items().stream().filter(m -> since.get(m.id()) != null)
+        .map(m -> new ConnectedMember(m, since.get(m.id()))).toList(), page.next());
+  }
+
+  /**
+   * N2: the connections the viewer shares with the member, newest first, and how many there are;
+   * none with oneself. Shared connections stay visible whatever the member's connections
+   * visibility (P1).
    *
    * @throws NotFoundException unknown or blocked (B2)
    */
-  Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
+  CountedPage<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
     PairState pair = pair(viewerId, handle);
     Visibility.requireVisible(pair);
     if (pair.isSelf()) {
-      return new Page<>(List.of(), Optional.empty());
+      return new CountedPage<>(0, new Page<>(List.of(), Optional.empty()));
     }
-    return shared(viewerId, pair.other().id(), page);
+    return new CountedPage<>(index().mutualCount(viewerId, pair.other().id()),
+        shared(viewerId, pair.other().id(), page));
   }
 
   /**

@@ -1,11 +1,11 @@
 package dev.rapport;
 
 import static dev.rapport.CommandReads.find;
-import static dev.rapport.CommandReads.invitationFor;
 import static dev.rapport.CommandReads.me;
 import static dev.rapport.CommandReads.pair;
 
 import dev.rapport.block.Blocks;
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.connection.Connections;
 import dev.rapport.follow.FollowOutcome;
 import dev.rapport.follow.Follows;
@@ -16,12 +16,9 @@ import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.Invitations;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.kernel.Decision;
-import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
-import dev.rapport.kernel.Usage;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.limit.LimitsView;
 import dev.rapport.member.MemberIds;
@@ -29,8 +26,8 @@ import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
+import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
-import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
@@ -53,7 +50,6 @@ import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.suggestion.Suggestions;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -92,6 +88,8 @@ public final class Rapport {
   private final CachedReads cached;
   private final Duration logReadEvery;
   private final NetworkQueries queries;
+  private final CommandLoop commands;
+  private final InvitationCommands invitationCommands;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -108,6 +106,9 @@ public final class Rapport {
         ? CompletableFuture.completedFuture(Network.load(store, executor, cached::record))
         : CompletableFuture.supplyAsync(() -> Network.load(store, executor, cached::record), builder.networkLoader.get());
     this.queries = new NetworkQueries(this::reads, this::index, memberIds);
+    // So that the actor's next read, here, reflects what they just did.
+    this.commands = new CommandLoop(store, clock, ids, () -> network().current());
+    this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
   }
 
   /**
@@ -279,29 +280,22 @@ public final class Rapport {
    * invited the actor (C4).
    */
   public InvitationOutcome invite(long actorId, SendInvitation command) {
-    return run((reads, effects) -> {
-      PairState pair = pair(reads, actorId, command.to());
-      Usage usage = reads.usage(actorId, InvitationLimits.windows(policy, effects.now()));
-      return Invitations.send(pair, usage, command, policy, effects);
-    });
+    return invitationCommands.invite(actorId, command);
   }
 
   /** C3, C5, L1: the recipient accepts. */
   public InvitationView accept(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
-        Invitations.accept(invitation, pair, policy, effects));
+    return invitationCommands.accept(actorId, invitationId);
   }
 
   /** C5: the recipient ignores; the sender is not told. */
   public InvitationView ignore(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
-        Invitations.ignore(invitation, pair, effects));
+    return invitationCommands.ignore(actorId, invitationId);
   }
 
   /** C6: the sender withdraws. */
   public InvitationView withdraw(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (reads, invitation, pair, effects) ->
-        Invitations.withdraw(invitation, pair, effects));
+    return invitationCommands.withdraw(actorId, invitationId);
   }
 
   /**
@@ -314,34 +308,12 @@ public final class Rapport {
    * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link Invitations#MAX_AGE_DAYS}
    */
   public int withdrawOlderThan(long actorId, int days) {
-    return Invitations.withdrawEach(Invitations.openSentBy(store, actorId,
-        Invitations.sentBefore(days, clock.instant())), invitation -> withdraw(actorId, invitation.id()));
+    return invitationCommands.withdrawOlderThan(actorId, days);
   }
 
   /** C7: the recipient does not know the sender. */
   public InvitationView report(long actorId, long invitationId) {
-    return answer(actorId, invitationId, (reads, invitation, pair, effects) -> Invitations.report(invitation, pair,
-        reads.usage(invitation.senderId(), InvitationLimits.windows(policy, effects.now())), policy, effects));
-  }
-
-  /** A rule that answers an invitation, given it as it stands and the state of its two members. */
-  @FunctionalInterface
-  private interface Answer {
-    Decision<Invitation> decide(StoreReads reads, Invitation invitation, PairState pair, Effects effects);
-  }
-
-  private InvitationView answer(long actorId, long invitationId, Answer answer) {
-    return run((reads, effects) -> {
-      long otherId = invitationFor(reads, actorId, invitationId).otherThan(actorId);
-      PairState pair = reads.pair(actorId, otherId);
-      // The invitation as of the pair's versions: read before them, it could be stale and still commit.
-      Invitation invitation = pair.openInvitation().filter(i -> i.id() == invitationId)
-          .or(() -> reads.invitation(invitationId))
-          .orElseThrow(() -> NotFoundException.invitation(Long.toString(invitationId)));
-      return answer.decide(reads, invitation, pair, effects).map(i -> i.senderId() == actorId
-          ? new InvitationView(i, pair.actor(), pair.other())
-          : new InvitationView(i, pair.other(), pair.actor()));
-    });
+    return invitationCommands.report(actorId, invitationId);
   }
 
   /**
@@ -357,19 +329,21 @@ public final class Rapport {
 
   /**
    * P1: the member's connections. The member and their connections see the whole list (unless the
-   * member chose only-me, then only they do); everyone else sees the connections they share.
+   * member chose only-me, then only they do); everyone else sees the connections they share. Each
+   * comes with when it was made, newest first.
    */
-  public Page<Member> connections(long viewerId, Handle handle, PageRequest page) {
+  public Page<ConnectedMember> connections(long viewerId, Handle handle, PageRequest page) {
     return queries.connections(viewerId, handle, page);
   }
 
   /**
-   * N2: the connections the viewer shares with the member, newest first; none with oneself. Shared
-   * connections stay visible whatever the member's connections visibility (P1).
+   * N2: the connections the viewer shares with the member, newest first, and how many there are;
+   * none with oneself. Shared connections stay visible whatever the member's connections
+   * visibility (P1).
    *
    * @throws NotFoundException unknown or blocked (B2)
    */
-  public Page<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
+  public CountedPage<Member> mutualConnections(long viewerId, Handle handle, PageRequest page) {
     return queries.mutualConnections(viewerId, handle, page);
   }
 
@@ -476,23 +450,7 @@ public final class Rapport {
     return reads().unreadNotificationCount(actorId);
   }
 
-  // ---- the command loop ------------------------------------------------------------------------
-
-  /** A rule applied to the state it reads; {@link Store#run} may apply it more than once. */
-  @FunctionalInterface
-  private interface Rule<R> {
-    Decision<R> decide(StoreReads reads, Effects effects);
-  }
-
-  /** Decides and commits through the store, then answers with the result or throws the refusal. */
-  private <R> R run(Rule<R> rule) {
-    // Stores keep milliseconds; deciding at that precision makes what is returned equal what is read back.
-    Decision<R> decision = store.run(reads -> rule.decide(reads,
-        new Effects(clock.instant().truncatedTo(ChronoUnit.MILLIS), ids)));
-    network().current(); // so that the actor's next read, here, reflects what they just did
-    if (decision.refusal().isPresent()) {
-      throw decision.refusal().get();
-    }
-    return decision.result().orElseThrow();
+  private <R> R run(CommandLoop.Rule<R> rule) {
+    return commands.run(rule);
   }
 }

@@ -6,12 +6,14 @@ import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.server.ConfiguredStore;
 import dev.rapport.server.ServerConfig;
+import dev.rapport.server.logging.Audit;
 import dev.rapport.store.Store;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -105,6 +107,7 @@ final class ImportCommand implements Callable<Integer> {
       }
       report = rapport.importNetwork(source.network());
     }
+    Audit.networkImported(format.toString(), Optional.ofNullable(member).map(Handle::of), report);
     PrintWriter out = spec.commandLine().getOut();
     source.notes().forEach(out::println);
     out.println(summary(source, report, (System.nanoTime() - started) / 1e9));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.Rapport;
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
@@ -190,7 +191,10 @@ class DurabilityIT {
         Handle handle = Handle.of(handle(i));
         lists.put(handle(i) + " following", everyHandle(page -> rapport.following(me, handle, page)));
         lists.put(handle(i) + " followers", everyHandle(page -> rapport.followers(me, handle, page)));
-        lists.put(handle(i) + " connections", everyHandle(page -> rapport.connections(me, handle, page)));
+        lists.put(handle(i) + " connections", everyHandle(page -> {
+          Page<ConnectedMember> connections = rapport.connections(me, handle, page);
+          return new Page<>(connections.items().stream().map(ConnectedMember::member).toList(), connections.next());
+        }));
       }
     }
     return lists;

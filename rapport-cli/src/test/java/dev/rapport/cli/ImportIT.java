@@ -67,7 +67,7 @@ class ImportIT {
     Member member = rapport.member(Handle.of(handle)).orElseThrow();
     List<String> handles = new ArrayList<>();
     rapport.connections(member.id(), member.handle(), PageRequest.first(200)).items()
-        .forEach(m -> handles.add(m.handle().value()));
+        .forEach(c -> handles.add(c.member().handle().value()));
     return handles;
   }
 
@@ -89,6 +89,8 @@ class ImportIT {
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(first.output()).contains("Imported edges.txt", "4 members created", "3 connections created",
         "1 skipped (1 connecting a member with themself)", "already there: 0 members, 0 connections");
+    assertThat(first.output()).as("A4: an import is an administrator's action, audited")
+        .contains("admin network-imported connectionsCreated=3 format=snap membersCreated=4 skipped=1");
     inspect(data, rapport -> {
       assertThat(rapport.member(Handle.of("u00")).orElseThrow().name()).isEqualTo("User 0");
       assertThat(connections(rapport, "u00")).containsExactlyInAnyOrder("u01", "u02");

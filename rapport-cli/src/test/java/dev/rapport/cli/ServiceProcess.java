@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,12 +75,24 @@ final class ServiceProcess implements AutoCloseable {
   /** {@link #start(int, Path, Map, String...)} run through a command such as {@code prlimit --nofile=256:256}. */
   static ServiceProcess start(List<String> prefix, int port, Path log, Map<String, String> environment,
       String... args) {
+    return start(prefix, Path.of("").toAbsolutePath(), port, log, environment, args);
+  }
+
+  /** {@link #start(int, Path, Map, String...)} in a working directory, as a user runs it from a checkout. */
+  static ServiceProcess startIn(Path directory, int port, Path log, Map<String, String> environment,
+      String... args) {
+    return start(List.of(), directory, port, log, environment, args);
+  }
+
+  private static ServiceProcess start(List<String> prefix, Path directory, int port, Path log,
+      Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(prefix);
     command.addAll(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xmx512m", "-jar", jar().toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(directory.toFile())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().removeIf(name -> name.startsWith("RAPPORT_"));
@@ -82,6 +101,23 @@ final class ServiceProcess implements AutoCloseable {
       return new ServiceProcess(builder.start(), log, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
+    }
+  }
+
+  /** An IPv4 address of this machine other than loopback, if it has one. */
+  static Optional<InetAddress> externalAddress() throws SocketException {
+    return NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .findFirst();
+  }
+
+  /** Whether a TCP connection to the address and port opens within two seconds. */
+  static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2_000);
+      return true;
+    } catch (IOException refused) {
+      return false;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.rapport.server;
 
+import dev.rapport.server.logging.Audit;
 import dev.rapport.time.AdjustableClock;
 import io.helidon.http.Method;
 import java.time.Duration;

@@ -21,7 +21,7 @@ final class ConnectionRoutes implements RouteGroup {
 
   private Reply connections(Call call) {
     return Reply.ok(Representations.page(rapport.connections(call.me().id(), call.handle("h"), call.page()),
-        Representations::memberItem));
+        Representations::connectionItem));
   }
 
   private Reply remove(Call call) {

@@ -10,6 +10,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,7 +177,12 @@ final class HttpApi {
     if (allowed.isEmpty()) {
       throw new ProblemException(404, "not-found", "there is no route at this address");
     }
-    throw new ProblemException(405, "method-not-allowed",
+    throw methodNotAllowed(request, allowed);
+  }
+
+  /** 405 {@code method-not-allowed}, naming the methods the address takes in the message and in {@code Allow}. */
+  static ProblemException methodNotAllowed(ServerRequest request, Collection<String> allowed) {
+    return new ProblemException(405, "method-not-allowed",
         "%s is not allowed here; allowed: %s".formatted(request.prologue().method().text(), String.join(", ", allowed)),
         Map.of(), Map.of("Allow", String.join(", ", allowed)));
   }

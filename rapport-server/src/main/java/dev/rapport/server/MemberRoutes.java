@@ -10,6 +10,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
+import dev.rapport.server.logging.Audit;
 import io.helidon.http.Method;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
 
 /**
  * {@code GET /metrics}: every metric in the Prometheus text format, without a token, as scrapers
@@ -32,6 +33,9 @@ final class MetricsEndpoint {
     routing.route(Method.HEAD, PATH, (request, response) -> {
       RequestObservation.matched(headMeters);
       scrape(request, response);
+    });
+    routing.any(PATH, (request, response) -> {
+      throw HttpApi.methodNotAllowed(request, List.of(Method.GET.text(), Method.HEAD.text()));
     });
   }
 

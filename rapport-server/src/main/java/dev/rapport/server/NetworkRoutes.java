@@ -63,7 +63,7 @@ final class NetworkRoutes implements RouteGroup {
   }
 
   private Reply mutualConnections(Call call) {
-    return Reply.ok(Representations.page(
+    return Reply.ok(Representations.countedPage(
         rapport.mutualConnections(call.me().id(), call.handle("h"), call.page()), Representations::memberItem));
   }
 

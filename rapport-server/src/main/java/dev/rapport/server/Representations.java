@@ -3,8 +3,10 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.limit.LimitsView;
+import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.Member;
@@ -61,6 +63,13 @@ final class Representations {
     node.put("handle", member.handle().value());
     node.put("name", member.name());
     node.put("headline", member.headline());
+    return node;
+  }
+
+  /** A member on a connection list, with when the connection was made. */
+  static ObjectNode connectionItem(ConnectedMember connection) {
+    ObjectNode node = memberItem(connection.member());
+    node.put("connectedAt", time(connection.connectedAt()));
     return node;
   }
 
@@ -255,6 +264,14 @@ final class Representations {
     ArrayNode items = node.putArray("items");
     page.items().stream().map(item).forEach(items::add);
     put(node, "next", page.next());
+    return node;
+  }
+
+  /** A page of a list with how many items all pages hold: {@code {"total": n, "items": [...], "next": ...}}. */
+  static <T> ObjectNode countedPage(CountedPage<T> counted, Function<? super T, ? extends JsonNode> item) {
+    ObjectNode node = Json.object();
+    node.put("total", counted.total());
+    node.setAll(page(counted.page(), item));
     return node;
   }
 

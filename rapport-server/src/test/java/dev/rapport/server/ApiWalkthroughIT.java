@@ -358,7 +358,10 @@ class ApiWalkthroughIT {
     assertThat(accepted.json().get("invitation").get("from").asText()).isEqualTo(a);
     assertThat(accepted.json().get("invitation").get("to").asText()).isEqualTo(b);
 
-    assertThat(handles(api.get("/v1/members/" + a + "/connections", aToken).json())).containsExactly(b);
+    JsonNode connections = api.get("/v1/members/" + a + "/connections", aToken).json();
+    assertThat(handles(connections)).containsExactly(b);
+    assertThat(connections.get("items").get(0).get("connectedAt").asText())
+        .as("C3: when the invitation was accepted").isEqualTo(accepted.json().get("invitation").get("updatedAt").asText());
     assertThat(handles(api.get("/v1/members/" + b + "/connections", aToken).json())).containsExactly(a);
     assertThat(handles(api.get("/v1/members/" + a + "/followers", aToken).json())).containsExactly(b);
     JsonNode acceptedNotification = api.get("/v1/me/notifications", aToken).json().get("items").get(0);
@@ -407,7 +410,9 @@ class ApiWalkthroughIT {
           .get("invitation").get("id").asText();
       assertThat(api.post("/v1/invitations/" + id + "/accept", pair[2]).status()).isEqualTo(200);
     }
-    assertThat(handles(api.get("/v1/members/" + c + "/mutual-connections", aToken).json())).containsExactly(b);
+    JsonNode mutual = api.get("/v1/members/" + c + "/mutual-connections", aToken).json();
+    assertThat(handles(mutual)).containsExactly(b);
+    assertThat(mutual.get("total").asInt()).isEqualTo(1);
     JsonNode network = api.get("/v1/me/network", aToken).json();
     assertThat(network.get("first").asInt()).isEqualTo(1);
     assertThat(network.get("second").asInt()).isEqualTo(1);
@@ -717,6 +722,9 @@ class ApiWalkthroughIT {
     assertProblem(wrongMethod, 405, "method-not-allowed");
     assertThat(wrongMethod.header("Allow")).hasValue("GET, HEAD");
     assertThat(outside.delete("/v1/me", null).header("Allow")).hasValue("GET, HEAD, PATCH");
+    ApiClient.Answer postedToMetrics = outside.post("/metrics", null, "{}");
+    assertProblem(postedToMetrics, 405, "method-not-allowed");
+    assertThat(postedToMetrics.header("Allow")).as("/metrics is routed apart from the API").hasValue("GET, HEAD");
   }
 
   @Test

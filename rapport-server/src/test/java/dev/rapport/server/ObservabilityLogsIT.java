@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.kernel.Policy;
+import dev.rapport.server.logging.Audit;
 import dev.rapport.server.logging.LogFormat;
 import dev.rapport.server.logging.Logs;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.rapport.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.Rapport;
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.follow.FollowOutcome;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.SendInvitation;
@@ -271,7 +272,7 @@ class ReferenceModelProperties {
         }
         LimitsView limits = rapport.limits(id);
         members.add(new MemberState(m,
-            numbers(rapport.connections(id, handle(m), page()).items()),
+            numbers(rapport.connections(id, handle(m), page()).items().stream().map(ConnectedMember::member).toList()),
             numbers(rapport.following(id, handle(m), page()).items()),
             numbers(rapport.followers(id, handle(m), page()).items()),
             numbers(rapport.blocked(id, page()).items()),

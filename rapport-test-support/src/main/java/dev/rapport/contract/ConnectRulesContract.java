@@ -2,7 +2,9 @@ package dev.rapport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.rapport.connection.ConnectedMember;
 import dev.rapport.follow.FollowOutcome;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.SendInvitation;
@@ -12,6 +14,7 @@ import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.NotificationKind;
+import dev.rapport.model.PageRequest;
 import dev.rapport.model.Restriction;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
@@ -19,6 +22,7 @@ import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RapportException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -90,6 +94,25 @@ public abstract class ConnectRulesContract extends RulesContract {
     assertThat(rapport.member(h("bob")).orElseThrow().connectionCount()).isEqualTo(1);
     assertThat(notificationKinds(ada)).containsExactly(NotificationKind.INVITATION_ACCEPTED);
     assertThat(notificationKinds(bob)).containsExactly(NotificationKind.INVITATION_RECEIVED);
+  }
+
+  @Test
+  void C3_connectionLists_sayWhenEachConnectionWasMade_newestFirst() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    connect(ada, "ada", bob, "bob");
+    Instant bobAccepted = clock.instant();
+    clock.advance(Duration.ofDays(3));
+    Invitation toCyd = invitationSent(ada, "cyd");
+    clock.advance(Duration.ofHours(5));
+    rapport.accept(cyd, toCyd.id());
+    assertThat(rapport.connections(ada, h("ada"), PageRequest.first()).items())
+        .extracting(c -> c.member().handle().value(), ConnectedMember::connectedAt)
+        .containsExactly(tuple("cyd", clock.instant()), tuple("bob", bobAccepted));
+    assertThat(rapport.connections(cyd, h("ada"), PageRequest.first(1)).items())
+        .as("the same times for a viewer who sees the list, page by page")
+        .extracting(ConnectedMember::connectedAt).containsExactly(clock.instant());
   }
 
   @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rapport.Rapport;
 import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
+import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
+import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.network.NetworkSize;
@@ -15,6 +17,7 @@ import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.suggestion.SuggestedMember;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,18 +49,23 @@ public abstract class NetworkRulesContract extends RulesContract {
   }
 
   @Test
-  void N2_mutualConnections_listTheSharedOnes_evenUnderP1OnlyMe_andNoneAcrossABlock() {
+  void N2_mutualConnections_listTheSharedOnes_withTheirTotal_evenUnderP1OnlyMe_andNoneAcrossABlock() {
     long[] members = diamondWithATail();
     long ada = members[0];
     long eve = members[4];
-    assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
+    assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).page().items())
         .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
-    assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first(1)).next()).isPresent();
-    assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()).items()).isEmpty();
+    CountedPage<Member> firstOfTwo = rapport.mutualConnections(ada, h("dan"), PageRequest.first(1));
+    assertThat(firstOfTwo.page().next()).isPresent();
+    assertThat(firstOfTwo.total()).as("the total counts every page").isEqualTo(2);
+    assertThat(rapport.mutualConnections(ada, h("dan"), new PageRequest(1, firstOfTwo.page().next()))
+        .total()).isEqualTo(2);
+    assertThat(rapport.mutualConnections(ada, h("ada"), PageRequest.first()))
+        .isEqualTo(new CountedPage<Member>(0, new Page<>(List.of(), Optional.empty())));
 
     // P1: a member who hides their connections still shows the ones they share.
     rapport.updateMe(members[3], ProfileUpdate.none().withConnectionsVisibility(ConnectionsVisibility.ONLY_ME));
-    assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).items())
+    assertThat(rapport.mutualConnections(ada, h("dan"), PageRequest.first()).page().items())
         .extracting(m -> m.handle().value()).containsExactlyInAnyOrder("bob", "cyd");
 
     rapport.block(eve, h("ada"));

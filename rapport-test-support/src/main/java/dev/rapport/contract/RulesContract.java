@@ -140,7 +140,8 @@ public abstract class RulesContract {
   }
 
   List<String> connections(long viewer, String handle) {
-    return handles(rapport.connections(viewer, h(handle), PageRequest.first(200)));
+    return rapport.connections(viewer, h(handle), PageRequest.first(200)).items().stream()
+        .map(c -> c.member().handle().value()).toList();
   }
 
   List<NotificationKind> notificationKinds(long member) {

@@ -76,7 +76,7 @@ public abstract class NetworkImportContract {
 
   private List<String> connections(String handle) {
     return rapport.connections(id(handle), Handle.of(handle), PageRequest.first(200)).items().stream()
-        .map(m -> m.handle().value()).toList();
+        .map(c -> c.member().handle().value()).toList();
   }
 
   private List<String> following(String handle) {

@@ -10,7 +10,6 @@ import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.ConnectionsVisibility;
 import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
-import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.WhoCanFollow;
@@ -105,7 +104,7 @@ class CachedReadsProperties {
         long member = id(rapport, m);
         assertThat(joins.pair(viewer, member)).as("between %d and %d", v, m).isEqualTo(store.pair(viewer, member));
         Handle handle = handle(m);
-        Object answered = answer(() -> twoPages(p -> rapport.mutualConnections(viewer, handle, p)));
+        Object answered = answer(() -> twoPages(p -> rapport.mutualConnections(viewer, handle, p).page()));
         if (v != m && answered instanceof List<?>) {
           assertThat(answered).as("%d's mutual connections with %d", v, m)
               .isEqualTo(twoPages(p -> store.connections(member, true, viewer, p)));
@@ -187,12 +186,12 @@ class CachedReadsProperties {
       case 8 -> () -> rapport.networkSize(v);
       // Pages of one, so that first pages give cursors and the next pages follow them.
       case 9 -> () -> twoPages(p -> rapport.connections(v, m, p));
-      default -> () -> twoPages(p -> rapport.mutualConnections(v, m, p));
+      default -> () -> twoPages(p -> rapport.mutualConnections(v, m, p).page());
     });
   }
 
-  private static List<Page<Member>> twoPages(Function<PageRequest, Page<Member>> list) {
-    Page<Member> first = list.apply(PageRequest.first(1));
+  private static <T> List<Page<T>> twoPages(Function<PageRequest, Page<T>> list) {
+    Page<T> first = list.apply(PageRequest.first(1));
     return first.next().isEmpty() ? List.of(first)
         : List.of(first, list.apply(new PageRequest(1, first.next())));
   }

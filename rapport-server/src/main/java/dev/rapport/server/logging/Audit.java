@@ -1,34 +1,47 @@
-package dev.rapport.server;
+package dev.rapport.server.logging;
 
+import dev.rapport.importing.ImportReport;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
-import dev.rapport.server.logging.LogFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A line per administrator's action (PRODUCT A4) on the logger {@code dev.rapport.audit}: a member
- * created, a token issued, the dev clock moved. It names the member and the action, never a token.
+ * created, a token issued, the dev clock moved, a network imported. It names the member and the
+ * action, never a token.
  */
-final class Audit {
-  static final String LOGGER = "dev.rapport.audit";
+public final class Audit {
+  public static final String LOGGER = "dev.rapport.audit";
   private static final System.Logger LOG = System.getLogger(LOGGER);
 
   private Audit() {}
 
-  static void memberCreated(Member member) {
+  public static void memberCreated(Member member) {
     log(new Action("member-created", Map.of("member", member.id(), "handle", member.handle().value(),
         "tier", member.tier())));
   }
 
-  static void tokenIssued(Handle handle) {
+  public static void tokenIssued(Handle handle) {
     log(new Action("token-issued", Map.of("handle", handle.value())));
   }
 
-  static void clockAdvanced(Duration by, Instant now) {
+  public static void clockAdvanced(Duration by, Instant now) {
     log(new Action("clock-advanced", Map.of("by", by.toString(), "now", now.toString())));
+  }
+
+  /** An import, which writes straight to the store: its format, for whom, and what it created. */
+  public static void networkImported(String format, Optional<Handle> member, ImportReport report) {
+    Map<String, Object> about = new LinkedHashMap<>();
+    about.put("format", format);
+    member.ifPresent(handle -> about.put("handle", handle.value()));
+    about.put("membersCreated", report.membersCreated());
+    about.put("connectionsCreated", report.connectionsCreated());
+    about.put("skipped", report.skippedTotal());
+    log(new Action("network-imported", about));
   }
 
   private static void log(Action action) {
