@@ -3,6 +3,7 @@ package dev.rapport.bench;
 import dev.rapport.network.GraphIndex;
 import dev.rapport.network.GraphIndexBuilder;
 import dev.rapport.network.Suggestion;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +13,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The graph index's queries on ego-Facebook. {@code degreesOf1000}: one operation asks N1, the
  * degree of 1,000 random members as seen by one viewer whose 2nd-degree network is already cached
  * (the case of a page of search results or a feed); 256 viewers take turns, each with its own
- * targets. {@code suggestionsTop20}: N4 for one member, every member in turn.
+ * targets. {@code suggestionsTop20}: N4 for one member, every member in turn; {@code
+ * suggestionsPage}: its first, second or third page.
  *
  * <p>Run from the project folder with the shared data sets beside it: {@code java -jar
  * rapport-bench/target/benchmarks.jar GraphQueries}
@@ -35,6 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GraphQueriesBenchmark {
   static final int VIEWERS = 256;
   static final int TARGETS = 1_000;
+  static final int PAGE = 20;
 
   GraphIndex index;
   long[] viewers;
@@ -79,6 +83,43 @@ public class GraphQueriesBenchmark {
     int member = nextMember;
     nextMember = (member + 1) % memberCount;
     return index.suggestions(member, 20, m -> false);
+  }
+
+  /**
+   * N4 page by page: page 1, 2 or 3 of 20, each from the cursor the page before it gave, for the
+   * members with at least three pages, taking turns; so that the pages compare on the same members.
+   */
+  @State(Scope.Benchmark)
+  public static class SuggestionPages {
+    @Param({"1", "2", "3"})
+    int page;
+
+    long[] members;
+    Suggestion[] after;
+    int next;
+
+    @Setup
+    public void cursors(GraphQueriesBenchmark graph) {
+      List<Long> eligible = new ArrayList<>();
+      List<Suggestion> cursors = new ArrayList<>();
+      for (int m = 0; m < graph.memberCount; m++) {
+        List<Suggestion> three = graph.index.suggestions(m, 3 * PAGE, id -> false);
+        if (three.size() == 3 * PAGE) {
+          eligible.add((long) m);
+          cursors.add(page == 1 ? null : three.get((page - 1) * PAGE - 1));
+        }
+      }
+      members = eligible.stream().mapToLong(Long::longValue).toArray();
+      after = cursors.toArray(Suggestion[]::new);
+      System.out.printf("%nmembers with three pages of suggestions: %d of %d%n", members.length, graph.memberCount);
+    }
+  }
+
+  @Benchmark
+  public List<Suggestion> suggestionsPage(SuggestionPages pages) {
+    int i = pages.next;
+    pages.next = (i + 1) % pages.members.length;
+    return index.suggestions(pages.members[i], PAGE, m -> false, pages.after[i]);
   }
 
   @Benchmark
