@@ -85,6 +85,11 @@ public final class AccountCommands {
     return new Session(member, session, clock.instant().plus(sessionLifetime));
   }
 
+  /** An email address as accounts compare it and as the sign-in budgets key it: in lower case. */
+  public static String emailKey(String email) {
+    return Accounts.emailKey(email);
+  }
+
   /**
    * The credentials of the account with this email, compared case-insensitively, for the caller to
    * check a password against. Empty for an address no account has.

@@ -3,7 +3,6 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.AccountCommands;
 import dev.rapport.Rapport;
-import dev.rapport.account.Accounts;
 import dev.rapport.account.SignUp;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Handle;
@@ -84,7 +83,7 @@ final class AccountRoutes implements RouteGroup {
     Fields body = call.body();
     String email = body.requiredString("email");
     String password = body.requiredString("password");
-    String key = Accounts.emailKey(email);
+    String key = AccountCommands.emailKey(email);
     refuseWhileThrottled(key, call.request());
     Optional<Credential> credential = rapport.accounts().credential(email);
     boolean matches;
