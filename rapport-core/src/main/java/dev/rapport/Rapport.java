@@ -32,6 +32,7 @@ import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.TokenKind;
 import dev.rapport.network.IndexStatistics;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
@@ -90,6 +91,7 @@ public final class Rapport {
   private final NetworkQueries queries;
   private final CommandLoop commands;
   private final InvitationCommands invitationCommands;
+  private final AccountCommands accounts;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -109,6 +111,7 @@ public final class Rapport {
     // So that the actor's next read, here, reflects what they just did.
     this.commands = new CommandLoop(store, clock, ids, () -> network().current());
     this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
+    this.accounts = new AccountCommands(commands, this::reads, policy, clock);
   }
 
   /**
@@ -201,13 +204,18 @@ public final class Rapport {
     return token;
   }
 
-  /** The member a bearer token acts as, if the token is known and unexpired. */
+  /** The member a bearer token acts as, if the token is a known, unexpired API token (not a session's). */
   public Optional<Member> authenticate(String token) {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
-    return reads().token(Tokens.hash(token)).filter(g -> g.validAt(clock.instant()))
+    return reads().token(Tokens.hash(token)).filter(g -> g.kind() == TokenKind.API && g.validAt(clock.instant()))
         .flatMap(g -> reads().member(g.memberId()));
+  }
+
+  /** Accounts (A1, A2): sign-up, sessions, passwords, a member's API tokens, invite links. */
+  public AccountCommands accounts() {
+    return accounts;
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */

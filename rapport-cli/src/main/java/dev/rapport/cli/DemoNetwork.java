@@ -8,12 +8,15 @@ import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
 import java.io.PrintWriter;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A small, believable professional network for trying Rapport out: sixteen people at three
@@ -112,10 +115,15 @@ final class DemoNetwork {
       "grace-chen", "Creator Mode: Follow is her primary action; twelve followers",
       "sofia-marquez", "premium; her invitation with a note to marcus-hill is pending");
 
-  private final Rapport rapport;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
-  DemoNetwork(Rapport rapport) {
+  private final Rapport rapport;
+  private final UnaryOperator<String> hashPassword;
+
+  /** @param hashPassword hashes a password as the server stores it */
+  DemoNetwork(Rapport rapport, UnaryOperator<String> hashPassword) {
     this.rapport = Objects.requireNonNull(rapport, "rapport");
+    this.hashPassword = Objects.requireNonNull(hashPassword, "hashPassword");
   }
 
   /**
@@ -132,7 +140,22 @@ final class DemoNetwork {
     List<Shown> shown = new ArrayList<>();
     SHOWCASED.forEach((handle, why) -> rapport.member(Handle.of(handle)).ifPresent(member ->
         shown.add(new Shown(member, rapport.issueToken(member.handle()), why))));
-    return new Showcase(!seeded, shown);
+    List<SignIn> signIns = new ArrayList<>();
+    for (Person person : PEOPLE) {
+      rapport.member(Handle.of(person.handle())).ifPresent(member -> {
+        // A fresh password on every run, as the tokens are: the demo holds no secret of its own.
+        String password = newPassword();
+        rapport.accounts().setPassword(member.handle(), hashPassword.apply(password));
+        signIns.add(new SignIn(member.handle().value(), member.email().orElseThrow(), password));
+      });
+    }
+    return new Showcase(!seeded, shown, signIns);
+  }
+
+  private static String newPassword() {
+    byte[] bytes = new byte[12];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private void seed() {
@@ -179,10 +202,14 @@ final class DemoNetwork {
   /** A showcased member with a fresh token. */
   record Shown(Member member, String token, String why) {}
 
-  /** What {@link #seedIfAbsent} did, and the members to try. */
-  record Showcase(boolean seededNow, List<Shown> members) {
+  /** How a person signs in as a demo member: email and a fresh password. */
+  record SignIn(String handle, String email, String password) {}
+
+  /** What {@link #seedIfAbsent} did, the members to try, and how to sign in as each demo member. */
+  record Showcase(boolean seededNow, List<Shown> members, List<SignIn> signIns) {
     Showcase {
       members = List.copyOf(members);
+      signIns = List.copyOf(signIns);
     }
 
     /** Prints the members, their tokens and a curl line to paste. */
@@ -196,6 +223,10 @@ final class DemoNetwork {
       for (Shown shown : members) {
         out.printf("  %-14s %s (%s)%n", shown.member().handle(), shown.member().name(), shown.why());
         out.printf("  %-14s token %s%n", "", shown.token());
+      }
+      out.println("Sign in as any demo member (POST /v1/sessions, or the web app) with:");
+      for (SignIn signIn : signIns) {
+        out.printf("  %-16s %-30s password %s%n", signIn.handle(), signIn.email(), signIn.password());
       }
       members.stream().filter(s -> s.member().handle().value().equals("maya-okafor")).findFirst().ifPresent(maya -> {
         out.println("Try (Maya's received invitations):");

@@ -2,6 +2,7 @@ package dev.rapport.cli;
 
 import dev.rapport.server.RapportServer;
 import dev.rapport.server.ServerConfig;
+import dev.rapport.server.accounts.Passwords;
 import dev.rapport.server.logging.Logs;
 import java.io.PrintWriter;
 import java.net.Inet6Address;
@@ -70,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
 
     if (demo) {
-      DemoNetwork.Showcase showcase = new DemoNetwork(server.rapport()).seedIfAbsent();
+      DemoNetwork.Showcase showcase = new DemoNetwork(server.rapport(),
+          new Passwords(config.accounts().argon2())::hash).seedIfAbsent();
       showcase.print(out, url);
       out.flush();
     }

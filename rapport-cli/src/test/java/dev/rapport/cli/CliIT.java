@@ -174,12 +174,18 @@ class CliIT {
       assertThat(output).contains("serving http://localhost:" + port, "Demo network seeded");
       firstTokens = shownTokens(output);
       assertThat(firstTokens).containsKeys("maya-okafor", "noah-brooks", "grace-chen", "sofia-marquez");
+      java.util.regex.Matcher password = Pattern.compile("(?m)^  maya-okafor +(\\S+@example\\.com) +password (\\S+)$")
+          .matcher(output);
+      assertThat(password.find()).as("a password for each demo member: " + output).isTrue();
+      assertThat(output).containsPattern("(?m)^  priya-raman +\\S+ +password \\S+$");
 
       Api api = new Api(port);
       // The packaged jar carries the API contract and the reference page's files.
       assertThat(api.ok("GET", "/openapi.json", null, null).path("openapi").asText()).isEqualTo("3.1.0");
       assertThat(api.ok("GET", "/docs/swagger-ui-bundle.js", null, null).asText()).contains("SwaggerUIBundle");
       String maya = firstTokens.get("maya-okafor");
+      assertThat(api.ok("POST", "/v1/sessions", null, Map.of("email", password.group(1), "password", password.group(2)))
+          .path("member").path("handle").asText()).isEqualTo("maya-okafor");
       assertThat(api.all("/v1/me/invitations?box=received", maya).toString())
           .contains("noah-brooks", "data contracts");
       // P5: her followers are hers to see.

@@ -1,10 +1,13 @@
 package dev.rapport.kernel;
 
 import dev.rapport.model.Invitation;
+import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Restriction;
+import dev.rapport.model.TokenKind;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One effect of a command, as the store must apply it. The rules decide; the store only applies.
@@ -17,8 +20,42 @@ public sealed interface Change {
   /** Name, headline and settings of an existing member (never handle, kind, counts or version). */
   record UpdateMember(Member member) implements Change {}
 
-  /** A bearer token, stored only as its SHA-256 hash. */
-  record AddToken(String tokenHash, long memberId, Instant expiresAt) implements Change {}
+  /**
+   * A token, stored only as its SHA-256 hash: an API token or a session (A2).
+   *
+   * @param id what its member names it by to revoke it; 0 for none
+   */
+  record AddToken(String tokenHash, long memberId, Instant expiresAt, TokenKind kind, long id, Optional<String> name,
+      Instant createdAt) implements Change {
+    /** An API token without id or name, as an administrator issued them before accounts. */
+    public AddToken(String tokenHash, long memberId, Instant expiresAt) {
+      this(tokenHash, memberId, expiresAt, TokenKind.API, 0, Optional.empty(), Instant.EPOCH);
+    }
+  }
+
+  /** A2: the member's API token with this id stops working; nothing if they have none with it. */
+  record RemoveToken(long memberId, long tokenId) implements Change {}
+
+  /** A2: the session with this hash ends (signing out). */
+  record RemoveSession(String tokenHash) implements Change {}
+
+  /** A2: every session of the member ends, but the one with {@code keepHash} if given (a password change). */
+  record RemoveSessions(long memberId, Optional<String> keepHash) implements Change {}
+
+  /**
+   * A1: a member's email and password hash; fails the commit as a conflict if the member already has
+   * one or another account has the email ({@code emailKey}, the address in lower case).
+   */
+  record AddCredential(long memberId, String emailKey, String passwordHash, Instant at) implements Change {}
+
+  /** A1: a new password hash for the member's account. */
+  record UpdatePassword(long memberId, String passwordHash, Instant at) implements Change {}
+
+  /** A1: a sign-up invite link. */
+  record AddInvite(InviteLink invite) implements Change {}
+
+  /** A1: the invite link is used by this new member; fails the commit as a conflict if it was used already. */
+  record UseInvite(long inviteId, long memberId, Instant at) implements Change {}
 
   /** Idempotent: adding an existing follow keeps the original time. */
   record AddFollow(long followerId, long followeeId, Instant at) implements Change {}

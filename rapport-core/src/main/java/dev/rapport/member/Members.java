@@ -7,6 +7,7 @@ import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.Policy;
 import dev.rapport.model.Member;
 import dev.rapport.model.Settings;
+import dev.rapport.model.TokenKind;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.RuleBrokenException;
 import java.util.Optional;
@@ -52,10 +53,24 @@ public final class Members {
     return member;
   }
 
-  /** Another bearer token for the member. */
+  /**
+   * A1: a member who signed up, with default settings; the caller adds their credentials in the
+   * same commit, so that neither exists without the other.
+   *
+   * @throws RuleBrokenException {@code handle-taken} if {@code existing} holds the handle
+   */
+  public static Member signedUp(NewMember command, Optional<Member> existing, Policy policy, Effects effects) {
+    if (existing.isPresent()) {
+      throw new RuleBrokenException("handle-taken", "handle '%s' is taken".formatted(command.handle()));
+    }
+    return add(command, policy, effects);
+  }
+
+  /** Another bearer token for the member, which they see in their list of tokens without a name. */
   public static Decision<Member> issueToken(Member member, Policy policy, String tokenHash, Effects effects) {
-    effects.add(new Change.AddToken(tokenHash, member.id(), effects.now().plus(policy.tokenLifetime())),
-        EventType.TOKEN_ISSUED, member.id(), 0, 0);
+    long id = effects.newId();
+    effects.add(new Change.AddToken(tokenHash, member.id(), effects.now().plus(policy.tokenLifetime()), TokenKind.API,
+        id, Optional.empty(), effects.now()), EventType.TOKEN_ISSUED, member.id(), 0, id);
     return Decision.apply(effects, member);
   }
 

@@ -7,6 +7,7 @@ import dev.rapport.kernel.Usage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
+import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
@@ -14,6 +15,8 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.Credential;
+import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -140,9 +143,37 @@ public final class CachedReads implements StoreReads {
 
   @Override
   public Optional<TokenGrant> token(String tokenHash) {
-    // Stale with its member's events, so that a future revocation only needs to name the member.
+    // Stale with its member's events, so that a revocation, a sign-out or a password change, each an
+    // event of the member, stops the token at once here and within a log read on other servers.
     return remembered.read(new Token(tokenHash), () -> store.token(tokenHash),
         g -> g.map(grant -> new long[] {grant.memberId()}).orElse(null), false, g -> 0);
+  }
+
+  // Accounts are read when someone signs in or manages their tokens, not on every page: from the store.
+
+  @Override
+  public Optional<Credential> credential(String emailKey) {
+    return store.credential(emailKey);
+  }
+
+  @Override
+  public Optional<Credential> credentialOf(long memberId) {
+    return store.credentialOf(memberId);
+  }
+
+  @Override
+  public boolean emailTaken(String emailKey) {
+    return store.emailTaken(emailKey);
+  }
+
+  @Override
+  public List<IssuedToken> apiTokens(long memberId) {
+    return store.apiTokens(memberId);
+  }
+
+  @Override
+  public Optional<InviteLink> inviteLink(String codeHash) {
+    return store.inviteLink(codeHash);
   }
 
   /**

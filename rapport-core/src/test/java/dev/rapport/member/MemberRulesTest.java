@@ -21,6 +21,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
 import dev.rapport.model.Settings;
 import dev.rapport.model.Tier;
+import dev.rapport.model.TokenKind;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
 import dev.rapport.problem.ForbiddenException;
@@ -50,8 +51,13 @@ class MemberRulesTest {
     assertThat(ada.tier()).isEqualTo("basic");
     assertThat(ada.createdAt()).isEqualTo(NOW);
     assertThat(ada.settings()).isEqualTo(Settings.DEFAULTS);
-    assertThat(changes(effects)).containsExactly(new Change.AddMember(ada),
-        new Change.AddToken("hash", ada.id(), NOW.plus(Duration.ofDays(365))));
+    assertThat(changes(effects)).hasSize(2).first().isEqualTo(new Change.AddMember(ada));
+    Change.AddToken token = (Change.AddToken) changes(effects).get(1);
+    assertThat(token.tokenHash()).isEqualTo("hash");
+    assertThat(token.memberId()).isEqualTo(ada.id());
+    assertThat(token.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(365)));
+    assertThat(token.kind()).isEqualTo(TokenKind.API);
+    assertThat(token.createdAt()).isEqualTo(NOW);
   }
 
   @Test

@@ -20,11 +20,23 @@ final class Call {
   private final ServerRequest request;
   private final Optional<Member> caller;
   private final Fields body;
+  private final Optional<String> session;
 
-  Call(ServerRequest request, Optional<Member> caller, Fields body) {
+  Call(ServerRequest request, Optional<Member> caller, Fields body, Optional<String> session) {
     this.request = request;
     this.caller = caller;
     this.body = body;
+    this.session = session;
+  }
+
+  /** The session token the call came with, when a session cookie authenticated it. */
+  Optional<String> session() {
+    return session;
+  }
+
+  /** The request itself, for the routes that read its headers or its client's address. */
+  ServerRequest request() {
+    return request;
   }
 
   /** The member whose token authenticated the call: the only member a call can act as. */

@@ -81,6 +81,7 @@ final class ConfigLayers {
   /** Tier numbers by tier name, each remembering where it was set. */
   private final Map<String, Map<TierField, Object>> tiers = new LinkedHashMap<>();
   private final Map<String, String> tierOrigins = new LinkedHashMap<>();
+  private final AccountsLayer accounts = new AccountsLayer();
 
   private ConfigLayers() {}
 
@@ -127,8 +128,9 @@ final class ConfigLayers {
         case "tiers" -> readYamlTiers(mapping(value, origin, key), origin);
         case "http" -> readYamlHttp(mapping(value, origin, key), origin);
         case "rateLimits" -> readYamlRateLimits(mapping(value, origin, key), origin);
+        case "accounts" -> accounts.readYaml(mapping(value, origin, key), origin);
         default -> throw new IllegalArgumentException(("%s: unknown key '%s' (known: port, host, dataDir, adminToken, "
-            + "store, postgresUrl, devClock, policy, tiers, http, rateLimits)").formatted(origin, key));
+            + "store, postgresUrl, devClock, policy, tiers, http, rateLimits, accounts)").formatted(origin, key));
       }
     }
   }
@@ -169,9 +171,13 @@ final class ConfigLayers {
       switch (entry.getKey()) {
         case "perToken" -> perToken = budget(value, where);
         case "failedAuthentication" -> failedAuthentication = budget(value, where);
-        default -> throw new IllegalArgumentException(
-            "%s: unknown key 'rateLimits.%s' (known: perToken, failedAuthentication)"
+        default -> {
+          if (!accounts.readYamlRateLimit(entry.getKey(), value, where)) {
+            throw new IllegalArgumentException(("%s: unknown key 'rateLimits.%s' (known: perToken, "
+                + "failedAuthentication, failedSignInPerAccount, failedSignInPerAddress)")
                 .formatted(origin, entry.getKey()));
+          }
+        }
       }
     }
   }
@@ -196,7 +202,7 @@ final class ConfigLayers {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> mapping(Object value, String origin, String key) {
+  static Map<String, Object> mapping(Object value, String origin, String key) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new IllegalArgumentException("%s, key '%s': expected a mapping of keys to values".formatted(origin, key));
     }
@@ -235,6 +241,9 @@ final class ConfigLayers {
         case "RAPPORT_POLICY_MAX_PENDING_SENT" -> maxPendingSent = integer(value, where, 1, Integer.MAX_VALUE);
         case "RAPPORT_POLICY_FOLLOW_CAP" -> followCap = integer(value, where, 0, Integer.MAX_VALUE);
         default -> {
+          if (accounts.readEnvironment(name, value, where)) {
+            continue;
+          }
           if (name.startsWith(ENV_POLICY)) {
             throw new IllegalArgumentException("%s: unknown policy variable (known: RAPPORT_POLICY_MAX_CONNECTIONS, "
                 .formatted(where) + "RAPPORT_POLICY_MAX_PENDING_SENT, RAPPORT_POLICY_FOLLOW_CAP)");
@@ -284,7 +293,7 @@ final class ConfigLayers {
     tiers.computeIfAbsent(tier, t -> new EnumMap<>(TierField.class)).put(field, value);
   }
 
-  private static int integer(Object raw, String where, int min, int max) {
+  static int integer(Object raw, String where, int min, int max) {
     long value;
     if (raw instanceof Integer || raw instanceof Long) {
       value = ((Number) raw).longValue();
@@ -303,7 +312,7 @@ final class ConfigLayers {
     return (int) value;
   }
 
-  private static boolean bool(Object raw, String where) {
+  static boolean bool(Object raw, String where) {
     if (raw instanceof Boolean b) {
       return b;
     }
@@ -313,7 +322,7 @@ final class ConfigLayers {
     throw new IllegalArgumentException("%s: '%s' is not true or false".formatted(where, raw));
   }
 
-  private static String string(Object raw, String where) {
+  static String string(Object raw, String where) {
     if (raw instanceof String s && !s.isBlank()) {
       return s.strip();
     }
@@ -328,7 +337,7 @@ final class ConfigLayers {
     }
   }
 
-  private static Duration duration(Object raw, String where) {
+  static Duration duration(Object raw, String where) {
     try {
       return Durations.parse(string(raw, where));
     } catch (IllegalArgumentException e) {
@@ -336,7 +345,7 @@ final class ConfigLayers {
     }
   }
 
-  private static Optional<RateLimits.Budget> budget(Object raw, String where) {
+  static Optional<RateLimits.Budget> budget(Object raw, String where) {
     try {
       return RateLimits.Budget.parse(string(raw, where));
     } catch (IllegalArgumentException e) {
@@ -380,7 +389,8 @@ final class ConfigLayers {
           policy,
           listener(defaults.listener()),
           new RateLimits(perToken != null ? perToken : defaults.rateLimits().perToken(),
-              failedAuthentication != null ? failedAuthentication : defaults.rateLimits().failedAuthentication()));
+              failedAuthentication != null ? failedAuthentication : defaults.rateLimits().failedAuthentication()),
+          accounts.build(defaults.accounts()));
     } catch (RapportException e) {
       throw new IllegalArgumentException("invalid policy: " + e.getMessage(), e);
     }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Durations as configuration writes them: {@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT20S}. */
+/** Durations as configuration writes them: {@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}, {@code 14d}, or ISO-8601 {@code PT20S}. */
 final class Durations {
   private Durations() {}
 
@@ -26,18 +26,22 @@ final class Durations {
           case "s" -> { return Duration.ofSeconds(amount); }
           case "m" -> { return Duration.ofMinutes(amount); }
           case "h" -> { return Duration.ofHours(amount); }
+          case "d" -> { return Duration.ofDays(amount); }
           default -> { }
         }
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       // falls through to the one message below
     }
-    throw new IllegalArgumentException("'%s' is not a duration such as 500ms, 20s, 5m, 1h or PT20S".formatted(text));
+    throw new IllegalArgumentException("'%s' is not a duration such as 500ms, 20s, 5m, 1h, 14d or PT20S".formatted(text));
   }
 
   /** The shortest of the accepted forms that says the same, e.g. {@code 1m}. */
   static String format(Duration duration) {
     long millis = duration.toMillis();
+    if (millis % 86_400_000 == 0 && millis > 0) {
+      return millis / 86_400_000 + "d";
+    }
     if (millis % 3_600_000 == 0) {
       return millis / 3_600_000 + "h";
     }

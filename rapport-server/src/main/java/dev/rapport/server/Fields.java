@@ -67,6 +67,18 @@ final class Fields {
     return Optional.of(wellFormed(name, value.textValue()));
   }
 
+  /** @throws ProblemException {@code invalid-field} if present and not a whole number from {@code min} to {@code max} */
+  Optional<Integer> integer(String name, int min, int max) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < min || value.intValue() > max) {
+      throw invalid(name, "a whole number from %d to %d".formatted(min, max), value);
+    }
+    return Optional.of(value.intValue());
+  }
+
   /**
    * An array of strings.
    *

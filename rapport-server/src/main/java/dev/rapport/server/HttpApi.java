@@ -1,7 +1,6 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.model.Member;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.PathMatcher;
@@ -68,13 +67,10 @@ final class HttpApi {
   }
 
   private void serve(Route route, ServerRequest request, ServerResponse response) {
-    Optional<Member> caller = switch (route.access()) {
+    Optional<Authentication.Caller> caller = switch (route.access()) {
       case PUBLIC -> Optional.empty();
-      case MEMBER -> authenticated(request, response, () -> {
-        Member member = authentication.member(request);
-        RequestObservation.caller(member.id());
-        return Optional.of(member);
-      });
+      case MEMBER -> authenticated(request, response, () -> observed(authentication.member(request)));
+      case SESSION -> authenticated(request, response, () -> observed(authentication.session(request)));
       case ADMIN -> authenticated(request, response, () -> {
         authentication.admin(request);
         RequestObservation.admin();
@@ -93,7 +89,13 @@ final class HttpApi {
       body.ifPresent(object -> Fields.of(object, "", Set.of()));
       fields = Fields.none();
     }
-    write(request, response, route.handler().handle(new Call(request, caller, fields)));
+    write(request, response, route.handler().handle(new Call(request, caller.map(Authentication.Caller::member),
+        fields, caller.filter(Authentication.Caller::session).map(Authentication.Caller::token))));
+  }
+
+  private static Optional<Authentication.Caller> observed(Authentication.Caller caller) {
+    RequestObservation.caller(caller.member().id());
+    return Optional.of(caller);
   }
 
   /** A query parameter the route does not take is refused, as an unknown field of the body is. */
@@ -117,23 +119,26 @@ final class HttpApi {
 
   /**
    * Authenticates within the budgets: an address past its failed authentications is refused before
-   * its token is looked at, a failure spends from the address's budget, and a success from the token's.
+   * its token is looked at, a failure spends from the address's budget, and a success from the
+   * token's (or the session's).
    */
-  private Optional<Member> authenticated(ServerRequest request, ServerResponse response,
-      Supplier<Optional<Member>> authenticate) {
+  private Optional<Authentication.Caller> authenticated(ServerRequest request, ServerResponse response,
+      Supplier<Optional<Authentication.Caller>> authenticate) {
     budgets.admit(request.remotePeer().address());
-    Optional<Member> caller;
+    Optional<Authentication.Caller> caller;
     try {
       caller = authenticate.get();
     } catch (ProblemException e) {
-      if (e.status() != 401 || !request.headers().contains(HeaderNames.AUTHORIZATION)) {
+      if (e.status() != 401 || !request.headers().contains(HeaderNames.AUTHORIZATION)
+          && Authentication.sessionCookie(request).isEmpty()) {
         throw e;
       }
       Map<String, String> headers = new LinkedHashMap<>(e.headers());
       headers.putAll(budgets.failed(request.remotePeer().address()));
       throw new ProblemException(e.status(), e.type(), e.getMessage(), e.details(), headers);
     }
-    budgets.spend(Authentication.bearer(request)).forEach(response::header);
+    budgets.spend(caller.map(Authentication.Caller::token).orElseGet(() -> Authentication.bearer(request)))
+        .forEach(response::header);
     return caller;
   }
 

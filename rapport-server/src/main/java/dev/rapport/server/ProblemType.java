@@ -35,7 +35,7 @@ enum ProblemType {
   URI_TOO_LONG("uri-too-long", 414, "", "The request's address is longer than the server accepts."),
   UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "", "Bodies are JSON: send `Content-Type: application/json`."),
   HEADERS_TOO_LARGE("headers-too-large", 431, "", "The request's headers are larger than the server accepts."),
-  RATE_LIMITED("rate-limited", 429, "A3", "A request budget is spent: each token's requests, or an address's failed authentications, per window; `RateLimit` says what is left and `Retry-After` when to come back. Nothing was changed."),
+  RATE_LIMITED("rate-limited", 429, "A3", "A request budget is spent: each token's requests, an address's failed authentications, or the failed sign-ins of an email or an address, per window; `RateLimit` says what is left and `Retry-After` when to come back. Nothing was changed."),
   INTERNAL_ERROR("internal-error", 500, "", "The server failed to answer; the failure is logged and nothing was changed by bad input."),
   TOO_MANY_CONNECTIONS("too-many-connections", 503, "", "The server holds as many connections as it may (a configured number below its open-files limit); the connection is closed, try again after `Retry-After`."),
   BUSY("busy", 503, "", "The server is busy with searches of the network and took the caller's turn for too long; nothing was changed, try again after `Retry-After`."),
@@ -88,7 +88,24 @@ enum ProblemType {
   CANNOT_BLOCK_SELF("cannot-block-self", 409, "B1", "You cannot block yourself."),
   TOO_MANY_HANDLES("too-many-handles", 400, "N1", "One request asks for the degrees of at most 1,000 members."),
   CANNOT_DISMISS_SELF("cannot-dismiss-self", 409, "N4", "You are never suggested to yourself."),
-  CONCURRENT_UPDATE("concurrent-update", 409, "", "Others kept changing the same members; nothing was changed, try again.");
+  CONCURRENT_UPDATE("concurrent-update", 409, "", "Others kept changing the same members; nothing was changed, try again."),
+
+  // Accounts.
+  INVALID_PASSWORD("invalid-password", 400, "A1", "A password has 8 to 256 characters (NIST SP 800-63B), and no other rule: spaces, any script and symbols are all fine."),
+  EMAIL_TAKEN("email-taken", 409, "A1", "An account or a member has this email address already, whatever its case: sign in instead."),
+  INVITE_REQUIRED("invite-required", 403, "A1", "Sign-up on this server is by invitation only: use the invite link you were given."),
+  INVITE_NOT_FOUND("invite-not-found", 404, "A1", "No invite link has this code; check the link you were given."),
+  INVITE_USED("invite-used", 409, "A1", "This invite link was used already; each is good for one sign-up."),
+  INVITE_EXPIRED("invite-expired", 409, "A1", "This invite link has expired; ask for a new one."),
+  MEMBERS_MAY_NOT_INVITE("members-may-not-invite", 403, "A1", "On this server only the administrator makes invite links."),
+  WRONG_PASSWORD("wrong-password", 403, "A1", "The current password, which changing it needs, is wrong. Repeated failures are throttled like failed sign-ins."),
+  ACCOUNT_NOT_FOUND("account-not-found", 404, "A1", "This member has no password: the administrator created them, and may give them one."),
+  CROSS_SITE_REQUEST("cross-site-request", 403, "A2", "Signing in or up is accepted only from this site's own pages, so that another site cannot sign a visitor in to an account of its choosing."),
+  CSRF_TOKEN_MISSING("csrf-token-missing", 403, "A2", "A change made with the session cookie carries the session's CSRF token in `X-CSRF-Token`, so that another site's page cannot make it in the member's name. Nothing was changed."),
+  CSRF_TOKEN_INVALID("csrf-token-invalid", 403, "A2", "`X-CSRF-Token` is not this session's CSRF token; read it again from `GET /v1/sessions/current`. Nothing was changed."),
+  TOKEN_NOT_FOUND("token-not-found", 404, "A2", "You hold no API token with this id."),
+  TOO_MANY_TOKENS("too-many-tokens", 409, "A2", "A member holds at most 100 API tokens; revoke some first."),
+  SIGN_IN_FAILED("sign-in-failed", 401, "A3", "The email or the password is wrong; which one is not said, so that nobody learns who has an account. Failed sign-ins are throttled per email and per address.");
 
   private static final Map<String, ProblemType> BY_SLUG = Arrays.stream(values())
       .collect(Collectors.toUnmodifiableMap(ProblemType::slug, Function.identity()));

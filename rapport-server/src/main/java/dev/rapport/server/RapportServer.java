@@ -1,6 +1,8 @@
 package dev.rapport.server;
 
 import dev.rapport.Rapport;
+import dev.rapport.server.accounts.Passwords;
+import dev.rapport.server.accounts.SignInThrottle;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import io.github.bucket4j.TimeMeter;
@@ -127,6 +129,10 @@ public final class RapportServer implements AutoCloseable {
               new NetworkRoutes(rapport, FairShare.forThisMachine(SEARCH_WAIT)),
               new BlockRoutes(rapport),
               new NotificationRoutes(rapport),
+              new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
+                  new SignInThrottle(config.accounts(), budgetClock)),
+              new TokenRoutes(rapport),
+              new InviteRoutes(rapport, config.accounts()),
               new ClockRoutes(devClock))
           .flatMap(group -> group.routes().stream())
           .toList();

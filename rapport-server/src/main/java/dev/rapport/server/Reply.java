@@ -51,7 +51,22 @@ record Reply(int status, Optional<JsonNode> body, Optional<Content> content, Map
     return new Reply(201, Optional.of(body), Map.of("Location", location));
   }
 
+  static Reply created(JsonNode body, Map<String, String> headers) {
+    return new Reply(201, Optional.of(body), headers);
+  }
+
   static Reply noContent() {
     return new Reply(204, Optional.empty(), Map.of());
+  }
+
+  static Reply noContent(Map<String, String> headers) {
+    return new Reply(204, Optional.empty(), headers);
+  }
+
+  /** This reply with these headers too. */
+  Reply withHeaders(Map<String, String> more) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.putAll(more);
+    return new Reply(status, body, content, all);
   }
 }

@@ -20,8 +20,13 @@ record Route(Method method, String path, Access access, Optional<Set<String>> bo
   enum Access {
     /** Anyone, without a token. */
     PUBLIC,
-    /** A member, by their bearer token; they act only as themselves. */
+    /**
+     * A member, by their bearer token or their session cookie; they act only as themselves. With the
+     * cookie, a state change carries the session's CSRF token.
+     */
     MEMBER,
+    /** A signed-in browser, by its session cookie only (the session's own routes). */
+    SESSION,
     /** The administrator, by the configured admin token. */
     ADMIN
   }

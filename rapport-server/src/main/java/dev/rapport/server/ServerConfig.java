@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import dev.rapport.kernel.Policy;
+import dev.rapport.server.accounts.AccountsConfig;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,15 @@ import java.util.Optional;
  * rateLimits:
  *   perToken: 1200/1m             # RAPPORT_RATE_LIMIT_PER_TOKEN (or off)
  *   failedAuthentication: 600/1m  # RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION (or off)
+ *   failedSignInPerAccount: 10/15m  # RAPPORT_RATE_LIMIT_FAILED_SIGN_IN_PER_ACCOUNT (or off)
+ *   failedSignInPerAddress: 100/15m # RAPPORT_RATE_LIMIT_FAILED_SIGN_IN_PER_ADDRESS (or off)
+ * accounts:
+ *   signUp: open                  # RAPPORT_SIGN_UP = open | invite-only
+ *   membersMayInvite: false       # RAPPORT_ACCOUNTS_MEMBERS_MAY_INVITE
+ *   inviteLifetime: 7d            # RAPPORT_ACCOUNTS_INVITE_LIFETIME
+ *   sessionLifetime: 14d          # RAPPORT_ACCOUNTS_SESSION_LIFETIME
+ *   behindTls: false              # RAPPORT_BEHIND_TLS (cookies are Secure)
+ *   argon2: {memoryKiB: 19456, iterations: 2, parallelism: 1}  # RAPPORT_ACCOUNTS_ARGON2_MEMORY_KIB, ...
  * policy:
  *   maxConnections: 30000         # RAPPORT_POLICY_MAX_CONNECTIONS
  *   maxPendingSent: 1500          # RAPPORT_POLICY_MAX_PENDING_SENT
@@ -58,6 +68,7 @@ import java.util.Optional;
  * @param policy every rule's numbers (PRODUCT.md)
  * @param listener the address, connection limit and timeouts of the HTTP listener
  * @param rateLimits the request budgets per token and per address
+ * @param accounts sign-up, sessions, password hashing and failed sign-in budgets (A1-A3)
  */
 public record ServerConfig(
     int port,
@@ -68,7 +79,8 @@ public record ServerConfig(
     boolean devClock,
     Policy policy,
     Listener listener,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    AccountsConfig accounts) {
 
   /** The shortest admin token accepted from configuration. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -124,6 +136,7 @@ public record ServerConfig(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(rateLimits, "rateLimits");
+    Objects.requireNonNull(accounts, "accounts");
   }
 
   private static void requireAdminToken(String token) {
@@ -144,7 +157,7 @@ public record ServerConfig(
    */
   public static ServerConfig defaults() {
     return new ServerConfig(8080, Path.of("./data"), Optional.empty(), StoreKind.SQLITE, Optional.empty(), false,
-        Policy.defaults(), Listener.defaults(), RateLimits.defaults());
+        Policy.defaults(), Listener.defaults(), RateLimits.defaults(), AccountsConfig.defaults());
   }
 
   /**
@@ -163,44 +176,50 @@ public record ServerConfig(
 
   /** This configuration on another port. */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(newPort, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits);
+    return new ServerConfig(newPort, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits, accounts);
   }
 
   /** This configuration with another data directory. */
   public ServerConfig withDataDir(Path newDataDir) {
-    return new ServerConfig(port, newDataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits);
+    return new ServerConfig(port, newDataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits, accounts);
   }
 
   /** This configuration with the given admin token. */
   public ServerConfig withAdminToken(String token) {
     return new ServerConfig(port, dataDir, Optional.of(token), store, postgresUrl, devClock, policy, listener,
-        rateLimits);
+        rateLimits, accounts);
   }
 
   /** This configuration on PostgreSQL at {@code jdbcUrl}. */
   public ServerConfig withPostgres(String jdbcUrl) {
     return new ServerConfig(port, dataDir, adminToken, StoreKind.POSTGRES, Optional.of(jdbcUrl), devClock, policy,
-        listener, rateLimits);
+        listener, rateLimits, accounts);
   }
 
   /** This configuration with the dev clock on or off. */
   public ServerConfig withDevClock(boolean on) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, on, policy, listener, rateLimits);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, on, policy, listener, rateLimits, accounts);
   }
 
   /** This configuration with another policy. */
   public ServerConfig withPolicy(Policy newPolicy) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, newPolicy, listener, rateLimits);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, newPolicy, listener, rateLimits, accounts);
   }
 
   /** This configuration with another listener (host, connection limit, timeouts). */
   public ServerConfig withListener(Listener newListener) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, newListener, rateLimits);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, newListener, rateLimits, accounts);
   }
 
   /** This configuration with other rate limits. */
   public ServerConfig withRateLimits(RateLimits newRateLimits) {
-    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, newRateLimits);
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, newRateLimits, accounts);
+  }
+
+  /** This configuration with other account settings. */
+  public ServerConfig withAccounts(AccountsConfig newAccounts) {
+    return new ServerConfig(port, dataDir, adminToken, store, postgresUrl, devClock, policy, listener, rateLimits,
+        newAccounts);
   }
 
   /** Never shows the admin token. */

@@ -112,6 +112,35 @@ class ObservabilityLogsIT {
     assertThat(everything).doesNotContain(token, issued, ADMIN, "not-a-token-at-all", "Bearer", "nobody-here");
   }
 
+  @Test
+  void A4_accounts_logNoPasswordTokenSessionOrInviteCode_andTheAdministratorsInviteIsAudited() {
+    String ada = unique("ada");
+    String password = "a very secret passphrase";
+    String newPassword = "another secret passphrase";
+    Browser browser;
+    String token;
+    String code;
+    try (TestServer server = TestServer.start(dataDir, true, Policy.defaults())) {
+      code = server.api.post("/v1/admin/invites", ADMIN, "{}").json().get("code").asText();
+      browser = new Browser(server.api);
+      browser.signUp(ada, ada + "@example.com", password);
+      new Browser(server.api.responsesOnly()).signIn(ada + "@example.com", "a wrong passphrase");
+      browser.signIn(ada + "@example.com", password);
+      token = browser.send("POST", "/v1/me/tokens", "{\"name\":\"script\"}").json().get("token").asText();
+      browser.send("PUT", "/v1/me/password", "{\"current\":\"%s\",\"new\":\"%s\"}".formatted(password, newPassword));
+      browser.send("DELETE", "/v1/sessions/current", "");
+    }
+    List<String> audit = lines(Audit.LOGGER, Logs.formatter(LogFormat.PLAIN));
+    assertThat(audit).anySatisfy(line -> assertThat(line).contains("admin invite-created expiresAt=", " invite="));
+    List<String> access = lines(AccessLog.LOGGER, Logs.formatter(LogFormat.PLAIN));
+    assertThat(access).anySatisfy(line -> assertThat(line).contains("POST /v1/sessions 401 "));
+    String everything = String.join("", lines(AccessLog.LOGGER, Logs.formatter(LogFormat.JSON)))
+        + String.join("", lines(Audit.LOGGER, Logs.formatter(LogFormat.JSON))) + String.join("", access)
+        + String.join("", audit);
+    assertThat(everything).doesNotContain(password, newPassword, "a wrong passphrase", token, code,
+        browser.sessionToken(), browser.csrfToken(), ada + "@example.com");
+  }
+
   private List<String> lines(String logger, Formatter formatter) {
     return records.stream().filter(r -> r.getLoggerName().equals(logger)).map(formatter::format).toList();
   }

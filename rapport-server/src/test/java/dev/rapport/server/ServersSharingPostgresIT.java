@@ -81,6 +81,35 @@ class ServersSharingPostgresIT {
     }
   }
 
+  @Test
+  void A2_aRevokedToken_stopsWorkingAtOnceOnItsServer_andWithinALogReadOnTheOther() throws Exception {
+    String url = TestDatabases.freshPostgresUrl();
+    try (RapportServer first = RapportServer.start(config(url, 0));
+        RapportServer second = RapportServer.start(config(url, 1))) {
+      ApiClient one = new ApiClient(first.port());
+      ApiClient two = new ApiClient(second.port());
+      String token = one.post("/v1/members", ADMIN, "{\"handle\":\"revoker\",\"name\":\"Revoker\"}").json()
+          .get("token").asText();
+      com.fasterxml.jackson.databind.JsonNode created = one.post("/v1/me/tokens", token, "{\"name\":\"cron\"}").json();
+      String script = created.get("token").asText();
+      // The other server remembers the token as good.
+      assertThat(two.get("/v1/me", script).status()).isEqualTo(200);
+      assertThat(two.get("/v1/me", script).status()).isEqualTo(200);
+
+      assertThat(one.delete("/v1/me/tokens/" + created.get("id").asText(), token).status()).isEqualTo(204);
+      long revoked = System.nanoTime();
+      assertThat(one.responsesOnly().get("/v1/me", script).status()).isEqualTo(401);
+      int status = 200;
+      while (status == 200 && System.nanoTime() - revoked < 1_000_000_000L) {
+        status = two.responsesOnly().get("/v1/me", script).status();
+        if (status == 200) {
+          Thread.sleep(20);
+        }
+      }
+      assertThat(status).as("the other server, within a second").isEqualTo(401);
+    }
+  }
+
   private ServerConfig config(String url, int server) {
     return ServerConfig.defaults().withPort(0).withDataDir(dataDir.resolve("server-" + server)).withAdminToken(ADMIN)
         .withPostgres(url);

@@ -52,8 +52,35 @@ BEGIN
         RAISE EXCEPTION 'member % does not exist', c->>'id' USING ERRCODE = 'RP409';
       END IF;
     WHEN 'add_token' THEN
-      INSERT INTO tokens (token_hash, member_id, expires_at)
-        VALUES (c->>'token_hash', (c->>'member_id')::BIGINT, (c->>'expires_at')::BIGINT);
+      INSERT INTO tokens (token_hash, member_id, expires_at, kind, id, name, created_at)
+        VALUES (c->>'token_hash', (c->>'member_id')::BIGINT, (c->>'expires_at')::BIGINT, c->>'kind',
+          (c->>'id')::BIGINT, c->>'name', (c->>'created_at')::BIGINT);
+    WHEN 'remove_token' THEN
+      DELETE FROM tokens WHERE member_id = (c->>'member_id')::BIGINT AND id = (c->>'id')::BIGINT AND kind = 'API';
+    WHEN 'remove_session' THEN
+      DELETE FROM tokens WHERE token_hash = c->>'token_hash' AND kind = 'SESSION';
+    WHEN 'remove_sessions' THEN
+      DELETE FROM tokens WHERE member_id = (c->>'member_id')::BIGINT AND kind = 'SESSION'
+        AND token_hash IS DISTINCT FROM c->>'keep_hash';
+    WHEN 'add_credential' THEN
+      INSERT INTO credentials (member_id, email_key, password_hash, changed_at)
+        VALUES ((c->>'member_id')::BIGINT, c->>'email_key', c->>'password_hash', (c->>'at')::BIGINT);
+    WHEN 'update_password' THEN
+      UPDATE credentials SET password_hash = c->>'password_hash', changed_at = (c->>'at')::BIGINT
+        WHERE member_id = (c->>'member_id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'member % has no account', c->>'member_id' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'add_invite' THEN
+      INSERT INTO invite_links (id, code_hash, created_by, created_at, expires_at)
+        VALUES ((c->>'id')::BIGINT, c->>'code_hash', (c->>'created_by')::BIGINT, (c->>'created_at')::BIGINT,
+          (c->>'expires_at')::BIGINT);
+    WHEN 'use_invite' THEN
+      UPDATE invite_links SET used_by = (c->>'member_id')::BIGINT, used_at = (c->>'at')::BIGINT
+        WHERE id = (c->>'id')::BIGINT AND used_by = 0;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'invite link % is used already', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
     WHEN 'add_follow' THEN
       INSERT INTO follows (follower_id, followee_id, created_at)
         VALUES ((c->>'follower_id')::BIGINT, (c->>'followee_id')::BIGINT, (c->>'at')::BIGINT)

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A line per administrator's action (PRODUCT A4) on the logger {@code dev.rapport.audit}: a member
- * created, a token issued, the dev clock moved, a network imported. It names the member and the
+ * created, a token issued, an invite link made, the dev clock moved, a network imported. It names the member and the
  * action, never a token.
  */
 public final class Audit {
@@ -27,6 +27,11 @@ public final class Audit {
 
   public static void tokenIssued(Handle handle) {
     log(new Action("token-issued", Map.of("handle", handle.value())));
+  }
+
+  /** A sign-up invite link the administrator made: its id and expiry, never its code. */
+  public static void inviteCreated(long id, Instant expiresAt) {
+    log(new Action("invite-created", Map.of("invite", id, "expiresAt", expiresAt.toString())));
   }
 
   public static void clockAdvanced(Duration by, Instant now) {

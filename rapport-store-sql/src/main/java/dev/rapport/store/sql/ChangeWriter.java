@@ -36,8 +36,21 @@ final class ChangeWriter {
   private static final String UPDATE_MEMBER = "UPDATE members SET name = ?, headline = ?, follow_primary = ?, "
       + "who_can_follow = ?, who_can_invite = ?, connections_visibility = ?, open_profile = ?, follows_visibility = ? "
       + "WHERE id = ?";
-  private static final String INSERT_TOKEN =
-      "INSERT INTO tokens (token_hash, member_id, expires_at) VALUES (?, ?, ?)";
+  private static final String INSERT_TOKEN = "INSERT INTO tokens (token_hash, member_id, expires_at, kind, id, name, "
+      + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String DELETE_TOKEN = "DELETE FROM tokens WHERE member_id = ? AND id = ? AND kind = 'API'";
+  private static final String DELETE_SESSION = "DELETE FROM tokens WHERE token_hash = ? AND kind = 'SESSION'";
+  private static final String DELETE_SESSIONS = "DELETE FROM tokens WHERE member_id = ? AND kind = 'SESSION'";
+  private static final String DELETE_OTHER_SESSIONS =
+      "DELETE FROM tokens WHERE member_id = ? AND kind = 'SESSION' AND token_hash <> ?";
+  private static final String INSERT_CREDENTIAL =
+      "INSERT INTO credentials (member_id, email_key, password_hash, changed_at) VALUES (?, ?, ?, ?)";
+  private static final String UPDATE_PASSWORD =
+      "UPDATE credentials SET password_hash = ?, changed_at = ? WHERE member_id = ?";
+  private static final String INSERT_INVITE =
+      "INSERT INTO invite_links (id, code_hash, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)";
+  private static final String USE_INVITE =
+      "UPDATE invite_links SET used_by = ?, used_at = ? WHERE id = ? AND used_by = 0";
   private static final String INSERT_FOLLOW =
       "INSERT INTO follows (follower_id, followee_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
   private static final String DELETE_FOLLOW = "DELETE FROM follows WHERE follower_id = ? AND followee_id = ?";
@@ -221,8 +234,32 @@ final class ChangeWriter {
     switch (change) {
       case Change.AddMember(Member member) -> insertMember(session, member);
       case Change.UpdateMember(Member member) -> updateMember(session, member);
-      case Change.AddToken(String tokenHash, long memberId, Instant expiresAt) ->
-          update(session, INSERT_TOKEN, tokenHash, memberId, expiresAt);
+      case Change.AddToken(String tokenHash, long memberId, Instant expiresAt, var kind, long id, var name,
+          var createdAt) -> update(session, INSERT_TOKEN, tokenHash, memberId, expiresAt, kind.name(),
+          id == 0 ? Optional.empty() : Optional.of(id), name, createdAt);
+      case Change.RemoveToken(long memberId, long tokenId) -> update(session, DELETE_TOKEN, memberId, tokenId);
+      case Change.RemoveSession(String tokenHash) -> update(session, DELETE_SESSION, tokenHash);
+      case Change.RemoveSessions(long memberId, Optional<String> keep) -> {
+        if (keep.isPresent()) {
+          update(session, DELETE_OTHER_SESSIONS, memberId, keep.get());
+        } else {
+          update(session, DELETE_SESSIONS, memberId);
+        }
+      }
+      case Change.AddCredential(long memberId, String emailKey, String hash, Instant at) ->
+          update(session, INSERT_CREDENTIAL, memberId, emailKey, hash, at);
+      case Change.UpdatePassword(long memberId, String hash, Instant at) -> {
+        if (update(session, UPDATE_PASSWORD, hash, at, memberId) == 0) {
+          throw new CommitConflict("member %d has no account".formatted(memberId));
+        }
+      }
+      case Change.AddInvite(var link) -> update(session, INSERT_INVITE, link.id(), link.codeHash(), link.createdBy(),
+          link.createdAt(), link.expiresAt());
+      case Change.UseInvite(long inviteId, long memberId, Instant at) -> {
+        if (update(session, USE_INVITE, memberId, at, inviteId) == 0) {
+          throw new CommitConflict("invite link %d is used already".formatted(inviteId));
+        }
+      }
       case Change.AddFollow(long followerId, long followeeId, Instant at) ->
           update(session, INSERT_FOLLOW, followerId, followeeId, at);
       case Change.RemoveFollow(long followerId, long followeeId) ->

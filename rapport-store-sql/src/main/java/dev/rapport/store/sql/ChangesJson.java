@@ -33,8 +33,26 @@ final class ChangesJson {
         }
         case Change.UpdateMember(Member m) -> object.kind("update_member").field("id", m.id())
             .field("name", m.name()).field("headline", m.headline()).settings(m.settings());
-        case Change.AddToken(String hash, long memberId, Instant expiresAt) -> object.kind("add_token")
-            .field("token_hash", hash).field("member_id", memberId).field("expires_at", expiresAt);
+        case Change.AddToken(String hash, long memberId, Instant expiresAt, var kind, long id, var name, var createdAt) ->
+            object.kind("add_token").field("token_hash", hash).field("member_id", memberId)
+                .field("expires_at", expiresAt).field("kind", kind.name())
+                .field("id", id == 0 ? Optional.empty() : Optional.of(id)).field("name", name)
+                .field("created_at", createdAt);
+        case Change.RemoveToken(long memberId, long tokenId) ->
+            object.kind("remove_token").field("member_id", memberId).field("id", tokenId);
+        case Change.RemoveSession(String hash) -> object.kind("remove_session").field("token_hash", hash);
+        case Change.RemoveSessions(long memberId, var keepHash) ->
+            object.kind("remove_sessions").field("member_id", memberId).field("keep_hash", keepHash);
+        case Change.AddCredential(long memberId, String emailKey, String hash, Instant at) ->
+            object.kind("add_credential").field("member_id", memberId).field("email_key", emailKey)
+                .field("password_hash", hash).field("at", at);
+        case Change.UpdatePassword(long memberId, String hash, Instant at) ->
+            object.kind("update_password").field("member_id", memberId).field("password_hash", hash).field("at", at);
+        case Change.AddInvite(var link) -> object.kind("add_invite").field("id", link.id())
+            .field("code_hash", link.codeHash()).field("created_by", link.createdBy())
+            .field("created_at", link.createdAt()).field("expires_at", link.expiresAt());
+        case Change.UseInvite(long inviteId, long memberId, Instant at) ->
+            object.kind("use_invite").field("id", inviteId).field("member_id", memberId).field("at", at);
         case Change.AddFollow(long followerId, long followeeId, Instant at) -> object.kind("add_follow")
             .field("follower_id", followerId).field("followee_id", followeeId).field("at", at);
         case Change.RemoveFollow(long followerId, long followeeId) -> object.kind("remove_follow")
@@ -119,6 +137,7 @@ final class ChangesJson {
       return switch (value.get()) {
         case String s -> field(name, s);
         case Instant t -> field(name, t);
+        case Long l -> field(name, l.longValue());
         default -> throw new IllegalArgumentException("cannot write a " + value.get().getClass().getName());
       };
     }

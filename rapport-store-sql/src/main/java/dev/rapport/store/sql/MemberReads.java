@@ -4,6 +4,7 @@ import static dev.rapport.store.sql.Statements.first;
 
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
+import dev.rapport.model.TokenKind;
 import dev.rapport.store.TokenGrant;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class MemberReads {
       PaddedList.of("SELECT " + Rows.MEMBER + " FROM members m WHERE m.id IN (%s)");
   private static final PaddedList MEMBERS_BY_HANDLES =
       PaddedList.of("SELECT " + Rows.MEMBER + " FROM members m WHERE m.handle IN (%s)");
-  private static final String TOKEN = "SELECT member_id, expires_at FROM tokens WHERE token_hash = ?";
+  private static final String TOKEN = "SELECT member_id, expires_at, kind FROM tokens WHERE token_hash = ?";
 
   private final Readers readers;
 
@@ -90,7 +91,8 @@ final class MemberReads {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(TOKEN);
       statement.setString(1, tokenHash);
-      return first(statement, (row, c) -> new TokenGrant(row.getLong(c), Instant.ofEpochMilli(row.getLong(c + 1))));
+      return first(statement, (row, c) -> new TokenGrant(row.getLong(c), Instant.ofEpochMilli(row.getLong(c + 1)),
+          TokenKind.valueOf(row.getString(c + 2))));
     });
   }
 }

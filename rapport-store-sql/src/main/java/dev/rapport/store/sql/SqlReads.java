@@ -7,12 +7,15 @@ import dev.rapport.kernel.Usage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
+import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.Credential;
+import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -38,6 +41,7 @@ final class SqlReads implements StoreReads {
   private final UsageReads usage;
   private final ListReads lists;
   private final IndexFeedReads feed;
+  private final AccountSqlReads accounts;
 
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
@@ -46,6 +50,7 @@ final class SqlReads implements StoreReads {
     this.usage = new UsageReads(readers);
     this.lists = new ListReads(readers);
     this.feed = new IndexFeedReads(dialect, readers);
+    this.accounts = new AccountSqlReads(readers);
   }
 
   /** The reads of pairs, for a reader that holds the members itself ({@link WriterReads}). */
@@ -191,5 +196,30 @@ final class SqlReads implements StoreReads {
   @Override
   public Optional<SavedIndex> savedIndex() {
     return feed.savedIndex();
+  }
+
+  @Override
+  public Optional<Credential> credential(String emailKey) {
+    return accounts.credential(emailKey);
+  }
+
+  @Override
+  public Optional<Credential> credentialOf(long memberId) {
+    return accounts.credentialOf(memberId);
+  }
+
+  @Override
+  public boolean emailTaken(String emailKey) {
+    return accounts.emailTaken(emailKey);
+  }
+
+  @Override
+  public List<IssuedToken> apiTokens(long memberId) {
+    return accounts.apiTokens(memberId);
+  }
+
+  @Override
+  public Optional<InviteLink> inviteLink(String codeHash) {
+    return accounts.inviteLink(codeHash);
   }
 }

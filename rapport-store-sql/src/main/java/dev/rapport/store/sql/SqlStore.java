@@ -9,6 +9,7 @@ import dev.rapport.kernel.Usage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
+import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
@@ -17,6 +18,8 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.Credential;
+import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
@@ -216,5 +219,30 @@ final class SqlStore implements Store {
         afterClose.run();
       }
     }
+  }
+
+  @Override
+  public Optional<Credential> credential(String emailKey) {
+    return reads.credential(emailKey);
+  }
+
+  @Override
+  public Optional<Credential> credentialOf(long memberId) {
+    return reads.credentialOf(memberId);
+  }
+
+  @Override
+  public boolean emailTaken(String emailKey) {
+    return reads.emailTaken(emailKey);
+  }
+
+  @Override
+  public List<IssuedToken> apiTokens(long memberId) {
+    return reads.apiTokens(memberId);
+  }
+
+  @Override
+  public Optional<InviteLink> inviteLink(String codeHash) {
+    return reads.inviteLink(codeHash);
   }
 }

@@ -9,6 +9,7 @@ import dev.rapport.kernel.Usage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
+import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
@@ -16,6 +17,8 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.Credential;
+import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -253,5 +256,30 @@ final class WriterReads implements StoreReads {
   void forget() {
     byId.clear();
     idsByHandle.clear();
+  }
+
+  @Override
+  public Optional<Credential> credential(String emailKey) {
+    return plain.credential(emailKey);
+  }
+
+  @Override
+  public Optional<Credential> credentialOf(long memberId) {
+    return plain.credentialOf(memberId);
+  }
+
+  @Override
+  public boolean emailTaken(String emailKey) {
+    return plain.emailTaken(emailKey);
+  }
+
+  @Override
+  public List<IssuedToken> apiTokens(long memberId) {
+    return plain.apiTokens(memberId);
+  }
+
+  @Override
+  public Optional<InviteLink> inviteLink(String codeHash) {
+    return plain.inviteLink(codeHash);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.contract.AccountRulesContract;
 import dev.rapport.contract.BlockAndPrivacyRulesContract;
 import dev.rapport.contract.ConnectRulesContract;
 import dev.rapport.contract.EventLogContract;
@@ -80,6 +81,14 @@ class SqliteRulesIT {
 
   @Nested
   class Notifications extends NotificationRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Accounts extends AccountRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();
