@@ -127,7 +127,8 @@ public final class RapportServer implements AutoCloseable {
               new NetworkRoutes(rapport, FairShare.forThisMachine(SEARCH_WAIT)),
               new BlockRoutes(rapport),
               new NotificationRoutes(rapport),
-              new ClockRoutes(devClock))
+              new ClockRoutes(devClock),
+              WebRoutes.load())
           .flatMap(group -> group.routes().stream())
           .toList();
       Problems problems = new Problems(rapport.clock());
