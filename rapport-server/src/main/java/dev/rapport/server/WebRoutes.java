@@ -72,7 +72,9 @@ final class WebRoutes implements RouteGroup {
   public List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     for (String path : PAGES) {
-      routes.add(Route.of(Method.GET, path, Route.Access.PUBLIC, call -> reply(call, page)));
+      // The page reads these itself: the search text, where to go after signing in, an invite link's code.
+      routes.add(Route.of(Method.GET, path, Route.Access.PUBLIC, call -> reply(call, page)).withQuery("q", "next",
+          "invite"));
     }
     routes.add(Route.of(Method.GET, "/app/{file}", Route.Access.PUBLIC, this::file));
     return routes;

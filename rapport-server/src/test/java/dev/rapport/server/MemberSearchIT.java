@@ -57,9 +57,10 @@ class MemberSearchIT {
   @Test
   void search_withoutText_isRefused_asAnInvalidQuery() {
     String token = server.member(TestServer.unique("quinn"));
-    ApiClient.Answer blank = server.api.get("/v1/members?q=%20", token);
+    // The contract's validator takes a blank value for a missing one: only the answer is checked.
+    ApiClient.Answer blank = server.api.responsesOnly().get("/v1/members?q=%20", token);
     assertThat(blank.status()).isEqualTo(400);
     assertThat(blank.json().path("type").asText()).isEqualTo("/problems/invalid-query");
-    assertThat(server.api.get("/v1/members", null).status()).isEqualTo(401);
+    assertThat(server.api.responsesOnly().get("/v1/members?q=ada", null).status()).isEqualTo(401);
   }
 }

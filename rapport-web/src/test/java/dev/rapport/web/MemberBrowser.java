@@ -20,17 +20,31 @@ final class MemberBrowser implements AutoCloseable {
   final BrowserContext context;
   final Page page;
   final List<String> consoleErrors = new ArrayList<>();
+  /** Addresses whose refusal a test provokes on purpose; the browser reports each as a console error. */
+  private final List<String> expectedRefusals = new ArrayList<>(List.of("/v1/sessions/current"));
 
   private MemberBrowser(WebServer.Member member, BrowserContext context) {
     this.member = member;
     this.context = context;
     this.page = context.newPage();
+    page.setDefaultTimeout(10_000);
     page.onConsoleMessage(message -> {
-      if (message.type().equals("error")) {
-        consoleErrors.add(message.text() + " at " + page.url());
+      if (message.type().equals("error") && !expected(message.text(), message.location())) {
+        consoleErrors.add(message.text() + " at " + message.location());
       }
     });
     page.onPageError(error -> consoleErrors.add("uncaught: " + error + " at " + page.url()));
+  }
+
+  private boolean expected(String text, String location) {
+    return text.startsWith("Failed to load resource: the server responded with a status of 4")
+        && expectedRefusals.stream().anyMatch(location::contains);
+  }
+
+  /** The API's refusal at this address is what the test provokes; the browser's report of it is no error. */
+  MemberBrowser expectRefusal(String address) {
+    expectedRefusals.add(address);
+    return this;
   }
 
   /** A member's browser, signed in. */
@@ -38,7 +52,11 @@ final class MemberBrowser implements AutoCloseable {
     Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(server.base)
         .setViewportSize(width, width < 600 ? 844 : 900)
         .setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + member.token()));
-    return new MemberBrowser(member, browser.newContext(options));
+    BrowserContext context = browser.newContext(options);
+    // Until the server has accounts, the member's token goes with every request, and the app is told a
+    // session is there.
+    context.addInitScript("localStorage.setItem('rapport.session', '1')");
+    return new MemberBrowser(member, context);
   }
 
   /** Opens an address of the app and waits until its page is drawn (its heading has focus). */
@@ -55,6 +73,12 @@ final class MemberBrowser implements AutoCloseable {
 
   Locator button(String name) {
     return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+  }
+
+  /** Clicks this button of the open dialog. */
+  void confirm(String buttonName) {
+    page.getByRole(AriaRole.DIALOG).getByRole(AriaRole.BUTTON,
+        new Locator.GetByRoleOptions().setName(buttonName).setExact(true)).click();
   }
 
   Locator main() {

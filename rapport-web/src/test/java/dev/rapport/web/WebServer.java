@@ -3,6 +3,8 @@ package dev.rapport.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.kernel.Policy;
+import dev.rapport.model.Tier;
 import dev.rapport.server.RapportServer;
 import dev.rapport.server.ServerConfig;
 import java.io.IOException;
@@ -22,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebServer implements AutoCloseable {
   static final String ADMIN = "web-test-admin-token-0123456789";
   static final ObjectMapper JSON = new ObjectMapper();
+  /** The basic tier with a weekly limit of {@value #WEEKLY_INVITATIONS} invitations, so a test reaches it in a few clicks. */
+  static final int WEEKLY_INVITATIONS = 4;
+  private static final Tier BASIC = new Tier("basic", WEEKLY_INVITATIONS, WEEKLY_INVITATIONS, 5, 200, 0, 0, false);
   private static final AtomicInteger HANDLES = new AtomicInteger();
 
   final RapportServer server;
@@ -35,7 +40,7 @@ final class WebServer implements AutoCloseable {
 
   static WebServer start(Path dataDir) {
     ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
-        .withDevClock(true);
+        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC));
     return new WebServer(RapportServer.start(config));
   }
 

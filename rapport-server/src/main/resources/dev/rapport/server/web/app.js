@@ -29,30 +29,40 @@ const PUBLIC = [
   [/^\/signup$/, () => signUpPage()],
 ];
 
-/** Finds who is signed in: the session, else any credential the browser sends with its calls. */
+/** Remembers on this browser that a session was started, so a signed-out visit makes no call bound to fail. */
+const HINT = 'rapport.session';
+
+/** Finds who is signed in, by the session; without accounts on the server, by the credential the browser sends. */
 async function whoAmI() {
+  if (localStorage.getItem(HINT) === null) return null;
   try {
     const current = await api.get('/v1/sessions/current');
     setCsrfToken(current.csrfToken);
     return current.member;
   } catch (error) {
-    if (error.status !== 404) return null;
+    if (error.status !== 404) {
+      localStorage.removeItem(HINT);
+      return null;
+    }
   }
   try {
     return await api.get('/v1/me');
   } catch {
+    localStorage.removeItem(HINT);
     return null;
   }
 }
 
 export async function signedIn(member, csrfToken) {
   session.me = member;
+  localStorage.setItem(HINT, '1');
   setCsrfToken(csrfToken);
   await go(new URLSearchParams(location.search).get('next') ?? '/mynetwork', true);
 }
 
 export function signedOut() {
   session.me = null;
+  localStorage.removeItem(HINT);
   setCsrfToken(null);
   go('/signin', true);
 }
@@ -145,6 +155,7 @@ window.addEventListener('popstate', render);
 window.addEventListener('rapport:signed-out', () => {
   if (session.me) {
     session.me = null;
+    localStorage.removeItem(HINT);
     announce('Your session has ended. Please sign in again.');
     go(`/signin?next=${encodeURIComponent(location.pathname)}`, true);
   }
