@@ -52,6 +52,8 @@ import dev.rapport.suggestion.Suggestions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -362,6 +364,8 @@ public final class Rapport {
 
   /** The most members one degree batch may name. */
   public static final int MAX_DEGREE_BATCH = 1_000;
+  /** The longest text a member search takes. */
+  public static final int MAX_SEARCH_LENGTH = 100;
 
   /**
    * N1 for a batch: the degree (1, 2 or 3) of each named member as the viewer sees them, in order;
@@ -404,6 +408,22 @@ public final class Rapport {
   /** B3: unblocks; restores nothing. @return whether anything changed */
   public boolean unblock(long actorId, Handle handle) {
     return run((reads, effects) -> Blocks.unblock(pair(reads, actorId, handle), effects));
+  }
+
+  /**
+   * Member search: members whose handle starts with the text, or one of whose name's words does,
+   * case aside, newest first; members blocked either way with the viewer are left out (B2).
+   *
+   * @throws InvalidInputException {@code invalid-query} if the text is blank or longer than
+   *     {@value #MAX_SEARCH_LENGTH} characters
+   */
+  public Page<Member> searchMembers(long viewerId, String text, PageRequest page) {
+    String prefix = text.strip().toLowerCase(Locale.ROOT);
+    if (prefix.isEmpty() || prefix.length() > MAX_SEARCH_LENGTH) {
+      throw new InvalidInputException("invalid-query",
+          "a search needs 1 to %d characters".formatted(MAX_SEARCH_LENGTH), Map.of("parameter", "q"));
+    }
+    return reads().searchMembers(prefix, viewerId, page);
   }
 
   public Page<Member> blocked(long actorId, PageRequest page) {

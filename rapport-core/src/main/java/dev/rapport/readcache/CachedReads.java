@@ -282,6 +282,11 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
+  public Page<Member> searchMembers(String prefix, long viewerId, PageRequest page) {
+    return store.searchMembers(prefix, viewerId, page);
+  }
+
+  @Override
   public Page<Member> blocked(long memberId, PageRequest page) {
     return store.blocked(memberId, page);
   }

@@ -107,6 +107,14 @@ public interface StoreReads extends AccountReads {
    */
   Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page);
 
+  /**
+   * Members whose handle starts with {@code prefix}, or one of whose name's words does (case aside),
+   * newest first, leaving out those the viewer blocked or is blocked by (B2).
+   *
+   * @param prefix lowercase and not empty
+   */
+  Page<Member> searchMembers(String prefix, long viewerId, PageRequest page);
+
   /** Members the member has blocked. */
   Page<Member> blocked(long memberId, PageRequest page);
 

@@ -5,6 +5,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
+import io.helidon.http.HeaderName;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +85,11 @@ final class Call {
     } catch (NumberFormatException e) {
       throw NotFoundException.invitation("'" + value + "'");
     }
+  }
+
+  /** The first value of a request header. */
+  Optional<String> header(HeaderName name) {
+    return request.headers().first(name);
   }
 
   /** A query parameter; an empty value counts as absent. */

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Members and profiles: creating members and tokens (admin), a profile as the caller sees it (PR1),
- * one's own profile and settings (M3), one's limits (L6).
+ * one's own profile and settings (M3), one's limits (L6), and member search.
  */
 final class MemberRoutes implements RouteGroup {
   private static final Set<String> SETTINGS =
@@ -36,6 +36,7 @@ final class MemberRoutes implements RouteGroup {
     return List.of(
         Route.withBody(Method.POST, "/v1/members", Route.Access.ADMIN,
             Set.of("handle", "name", "headline", "email", "tier", "kind"), this::create),
+        Route.of(Method.GET, "/v1/members", Route.Access.MEMBER, this::search).paged("q"),
         Route.of(Method.POST, "/v1/members/{h}/tokens", Route.Access.ADMIN, this::issueToken),
         Route.of(Method.GET, "/v1/members/{h}", Route.Access.MEMBER, this::profile),
         Route.of(Method.GET, "/v1/me", Route.Access.MEMBER, this::me),
@@ -55,6 +56,13 @@ final class MemberRoutes implements RouteGroup {
     Audit.memberCreated(created.member());
     return Reply.created(Representations.createdMember(created.member(), created.token()),
         "/v1/members/" + created.member().handle().value());
+  }
+
+  /** Member search by the start of a handle or of a name's word; blocks either way leave members out (B2). */
+  private Reply search(Call call) {
+    String text = call.query("q").orElse("");
+    return Reply.ok(Representations.page(rapport.searchMembers(call.me().id(), text, call.page()),
+        Representations::memberItem));
   }
 
   private Reply issueToken(Call call) {

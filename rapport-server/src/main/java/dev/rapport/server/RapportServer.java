@@ -133,7 +133,8 @@ public final class RapportServer implements AutoCloseable {
                   new SignInThrottle(config.accounts(), budgetClock)),
               new TokenRoutes(rapport),
               new InviteRoutes(rapport, config.accounts()),
-              new ClockRoutes(devClock))
+              new ClockRoutes(devClock),
+              WebRoutes.load())
           .flatMap(group -> group.routes().stream())
           .toList();
       Problems problems = new Problems(rapport.clock());

@@ -52,6 +52,9 @@ class OpenApiContractIT {
         .collect(Collectors.toCollection(TreeSet::new));
     // The scrape is served beside the API's route table: its answer is Prometheus text, not JSON.
     served.add("GET " + MetricsEndpoint.PATH);
+    // The web app's page and files are for a browser, HTML and scripts beside the JSON API: not in its contract.
+    WebRoutes.PAGES.forEach(page -> served.remove("GET " + page));
+    served.remove("GET /app/{file}");
 
     assertThat(RouteCoverage.differences(served, RouteCoverage.documented(document)))
         .as("the server's routes and the OpenAPI document's operations").isEmpty();

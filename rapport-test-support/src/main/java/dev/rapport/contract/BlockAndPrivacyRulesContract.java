@@ -65,6 +65,20 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
   }
 
   @Test
+  void B2_search_leavesOutMembersBlockedEitherWay_andUnblockingBringsThemBack() {
+    long ada = member("ada");
+    long adam = member("adam");
+    long adele = member("adele");
+    rapport.block(ada, h("adam"));
+    rapport.block(adele, h("ada"));
+    assertThat(handles(rapport.searchMembers(ada, "ad", PageRequest.first()))).containsExactly("ada");
+    assertThat(handles(rapport.searchMembers(adam, "ad", PageRequest.first()))).containsExactly("adele", "adam");
+    assertThat(handles(rapport.searchMembers(adele, "ad", PageRequest.first()))).containsExactly("adele", "adam");
+    rapport.unblock(ada, h("adam"));
+    assertThat(handles(rapport.searchMembers(adam, "ad", PageRequest.first()))).containsExactly("adele", "adam", "ada");
+  }
+
+  @Test
   void B2_notificationsFromABlockedMember_disappear() {
     long ada = member("ada");
     long bob = member("bob");

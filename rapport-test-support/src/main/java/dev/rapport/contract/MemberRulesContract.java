@@ -13,6 +13,8 @@ import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import dev.rapport.model.Settings;
 import dev.rapport.model.Tier;
 import dev.rapport.model.WhoCanFollow;
@@ -132,5 +134,41 @@ public abstract class MemberRulesContract extends RulesContract {
         .isEqualTo("open-profile-not-allowed");
     assertThat(rapport.updateMe(premium, ProfileUpdate.none().withOpenProfile(true)).settings().openProfile())
         .isTrue();
+  }
+
+  @Test
+  void search_findsByTheStartOfTheHandle_orOfAWordOfTheName_caseAside_newestFirst() {
+    long viewer = member("viewer");
+    rapport.createMember(new NewMember(h("ada-l"), MemberKind.PERSON, "Ada Lovelace", "", Optional.empty(),
+        Optional.empty()));
+    rapport.createMember(new NewMember(h("grace"), MemberKind.PERSON, "Grace Hopper", "", Optional.empty(),
+        Optional.empty()));
+    rapport.createMember(new NewMember(h("lovejoy"), MemberKind.PERSON, "Tim Lovejoy", "", Optional.empty(),
+        Optional.empty()));
+
+    assertThat(handles(rapport.searchMembers(viewer, "ada", PageRequest.first()))).containsExactly("ada-l");
+    assertThat(handles(rapport.searchMembers(viewer, " LOVE ", PageRequest.first())))
+        .containsExactly("lovejoy", "ada-l");
+    assertThat(handles(rapport.searchMembers(viewer, "hop", PageRequest.first()))).containsExactly("grace");
+    // A match inside a word is not a prefix of one.
+    assertThat(handles(rapport.searchMembers(viewer, "race", PageRequest.first()))).isEmpty();
+    // LIKE's wildcards are matched as themselves.
+    assertThat(handles(rapport.searchMembers(viewer, "%", PageRequest.first()))).isEmpty();
+    assertThat(handles(rapport.searchMembers(viewer, "_", PageRequest.first()))).isEmpty();
+    assertThatThrownBy(() -> rapport.searchMembers(viewer, "  ", PageRequest.first()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void search_pagesWithoutDuplicatesOrGaps() {
+    long viewer = member("viewer");
+    for (int i = 0; i < 5; i++) {
+      member("sam-" + i);
+    }
+    Page<Member> first = rapport.searchMembers(viewer, "sam", new PageRequest(3, Optional.empty()));
+    Page<Member> second = rapport.searchMembers(viewer, "sam", new PageRequest(3, first.next()));
+    assertThat(handles(first)).containsExactly("sam-4", "sam-3", "sam-2");
+    assertThat(handles(second)).containsExactly("sam-1", "sam-0");
+    assertThat(second.next()).isEmpty();
   }
 }

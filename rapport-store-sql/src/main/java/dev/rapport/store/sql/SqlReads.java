@@ -40,6 +40,7 @@ final class SqlReads implements StoreReads {
   private final TieReads ties;
   private final UsageReads usage;
   private final ListReads lists;
+  private final MemberSearch search;
   private final IndexFeedReads feed;
   private final AccountSqlReads accounts;
 
@@ -49,6 +50,7 @@ final class SqlReads implements StoreReads {
     this.ties = new TieReads(readers);
     this.usage = new UsageReads(readers);
     this.lists = new ListReads(readers);
+    this.search = new MemberSearch(readers);
     this.feed = new IndexFeedReads(dialect, readers);
     this.accounts = new AccountSqlReads(readers);
   }
@@ -146,6 +148,11 @@ final class SqlReads implements StoreReads {
   @Override
   public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
     return lists.invitations(memberId, sent, states, page);
+  }
+
+  @Override
+  public Page<Member> searchMembers(String prefix, long viewerId, PageRequest page) {
+    return search.search(prefix, viewerId, page);
   }
 
   @Override

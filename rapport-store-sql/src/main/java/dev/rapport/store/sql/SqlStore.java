@@ -159,6 +159,11 @@ final class SqlStore implements Store {
   }
 
   @Override
+  public Page<Member> searchMembers(String prefix, long viewerId, PageRequest page) {
+    return reads.searchMembers(prefix, viewerId, page);
+  }
+
+  @Override
   public Page<Member> blocked(long memberId, PageRequest page) {
     return reads.blocked(memberId, page);
   }

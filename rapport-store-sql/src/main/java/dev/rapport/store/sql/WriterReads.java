@@ -170,6 +170,11 @@ final class WriterReads implements StoreReads {
   }
 
   @Override
+  public Page<Member> searchMembers(String prefix, long viewerId, PageRequest page) {
+    return plain.searchMembers(prefix, viewerId, page);
+  }
+
+  @Override
   public Page<Member> blocked(long memberId, PageRequest page) {
     return plain.blocked(memberId, page);
   }

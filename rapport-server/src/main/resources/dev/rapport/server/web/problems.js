@@ -1,0 +1,64 @@
+// Every refusal of the API as a sentence a person understands: by the problem's type, with the
+// times and numbers it carries; never the raw document.
+
+const at = (iso) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+
+const SENTENCES = {
+  'weekly-invitation-limit': (p) => `You have sent ${p.used ?? 'all the'} invitations this week, the most your plan allows.`
+    + (p.retryAt ? ` You can invite again on ${at(p.retryAt)}.` : '')
+    + (p.restrictedUntil ? ` After repeated attempts, invitations are paused until ${at(p.restrictedUntil)}.` : ''),
+  'invitations-restricted': (p) => 'You cannot send invitations for now'
+    + (p.retryAt ? `; you can again on ${at(p.retryAt)}.` : '.') + ' Following and accepting still work.',
+  'invitation-cooldown': (p) => 'You withdrew your invitation to this member recently.'
+    + (p.retryAt ? ` You can invite them again on ${at(p.retryAt)}.` : ''),
+  'monthly-note-limit': (p) => `You have used all ${p.limit ?? ''} personalised notes for this month. Send the invitation without a note`
+    + (p.retryAt ? `, or add one again from ${at(p.retryAt)}.` : '.'),
+  'note-too-long': (p) => `The note is too long: your plan allows up to ${p.limit ?? 'a limited number of'} characters.`,
+  'invalid-note': () => 'The note holds characters that cannot be sent. Use plain text and line breaks.',
+  'pending-invitation-limit': (p) => `You have ${p.used ?? 'too many'} invitations waiting for an answer, the most allowed. Withdraw some first.`,
+  'connection-limit': () => 'The connection limit is reached, so this invitation cannot be sent or accepted.',
+  'email-required': () => 'This member accepts invitations only from people who know their email address. Enter it to send the invitation.',
+  'email-mismatch': () => 'That is not this member\'s email address.',
+  'invitations-not-accepted': () => 'This member does not accept invitations. You can still follow them if they allow it.',
+  'invitation-already-pending': () => 'Your invitation to this member is already waiting for an answer.',
+  'invitation-not-open': () => 'This invitation was already answered or withdrawn.',
+  'invitation-not-found': () => 'This invitation is no longer there.',
+  'already-connected': () => 'You are already connected to this member.',
+  'cannot-invite-self': () => 'You cannot invite yourself.',
+  'not-connectable': () => 'Company pages are followed, not connected.',
+  'not-connected': () => 'You are not connected to this member.',
+  'follow-restricted': () => 'This member accepts only their connections as followers.',
+  'follow-limit': () => 'You follow as many members as the service allows. Unfollow someone first.',
+  'cannot-follow-self': () => 'You cannot follow yourself.',
+  'follows-hidden': () => 'This member keeps this list private.',
+  'member-blocked': () => 'You blocked this member. Unblock them first.',
+  'cannot-block-self': () => 'You cannot block yourself.',
+  'member-not-found': () => 'There is no member with this handle.',
+  'open-profile-not-allowed': () => 'Open Profile is available on the premium plan only.',
+  'invalid-name': () => 'Enter a name of one line, without special characters.',
+  'invalid-headline': () => 'Enter a headline of one line, without special characters.',
+  'invalid-handle': () => 'A handle is 3 to 40 lowercase letters, digits and dashes.',
+  'invalid-email': () => 'Enter a valid email address, like name@example.com.',
+  'handle-taken': () => 'This handle is taken. Choose another one.',
+  'rate-limited': () => 'Too many requests in a short time. Wait a moment and try again.',
+  'unauthenticated': () => 'Your session has ended. Please sign in again.',
+  'busy': () => 'The server is busy. Try again in a few seconds.',
+  'not-ready': () => 'The server is starting. Try again in a few seconds.',
+  'store-unavailable': () => 'The server cannot reach its data right now. Try again in a moment.',
+  'concurrent-update': () => 'Something changed at the same moment. Try again.',
+  'invalid-query': () => 'Enter between 1 and 100 characters to search.',
+};
+
+/** What to tell a person about a refusal by the API (status 0: no answer at all). */
+export function sentence(status, problem) {
+  if (status === 0) return 'The server could not be reached. Check your connection and try again.';
+  const slug = (problem?.type ?? '').replace('/problems/', '');
+  const said = SENTENCES[slug];
+  if (said) return said(problem);
+  if (status === 401) return 'Your email or password is not right, or your session has ended.';
+  if (status === 403) return 'You are not allowed to do this.';
+  if (status === 404) return 'This was not found. It may have been removed.';
+  if (status === 429) return 'You have reached a limit. Try again later.';
+  if (status >= 500) return 'Something went wrong on the server. Try again in a moment.';
+  return 'This could not be done. Check what you entered and try again.';
+}
