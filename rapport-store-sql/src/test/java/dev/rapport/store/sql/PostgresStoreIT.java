@@ -9,28 +9,78 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** The store contract on PostgreSQL, each test on a database of its own. */
-class PostgresStoreIT extends StoreContract {
-  @Override
-  protected String freshDatabase() {
-    return TestDatabases.freshPostgresUrl();
+class PostgresStoreIT {
+  static final StoreUnderTest POSTGRES = new StoreUnderTest() {
+    @Override
+    public String freshDatabase() {
+      return TestDatabases.freshPostgresUrl();
+    }
+
+    @Override
+    public Store open(String database) {
+      return PostgresStore.open(database);
+    }
+
+    @Override
+    public void execute(String database, String sql) {
+      try (Connection connection = DriverManager.getConnection(database);
+          Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean loadsExactlyAtTheirPosition() {
+      return false;
+    }
+  };
+
+  @Nested
+  class Commits extends CommitsContract {
+    Commits() {
+      super(POSTGRES);
+    }
   }
 
-  @Override
-  protected Store open(String database) {
-    return PostgresStore.open(database);
+  @Nested
+  class EventLog extends EventLogContract {
+    EventLog() {
+      super(POSTGRES);
+    }
   }
 
-  @Override
-  protected void execute(String database, String sql) {
-    try (Connection connection = DriverManager.getConnection(database);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+  @Nested
+  class Reads extends ReadsContract {
+    Reads() {
+      super(POSTGRES);
+    }
+  }
+
+  @Nested
+  class Paging extends PagingContract {
+    Paging() {
+      super(POSTGRES);
+    }
+  }
+
+  @Nested
+  class GraphIndexFeed extends GraphIndexFeedContract {
+    GraphIndexFeed() {
+      super(POSTGRES);
+    }
+  }
+
+  @Nested
+  class Lifecycle extends LifecycleContract {
+    Lifecycle() {
+      super(POSTGRES);
     }
   }
 

@@ -10,33 +10,78 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** The store contract on SQLite files, and what only SQLite does. */
-class SqliteStoreIT extends StoreContract {
-  @Override
-  protected String freshDatabase() {
-    return TestDatabases.freshSqliteFile().toString();
-  }
+class SqliteStoreIT {
+  static final StoreUnderTest SQLITE = new StoreUnderTest() {
+    @Override
+    public String freshDatabase() {
+      return TestDatabases.freshSqliteFile().toString();
+    }
 
-  @Override
-  protected Store open(String database) {
-    return SqliteStore.open(Path.of(database));
-  }
+    @Override
+    public Store open(String database) {
+      return SqliteStore.open(Path.of(database));
+    }
 
-  @Override
-  protected void execute(String database, String sql) {
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    @Override
+    public void execute(String database, String sql) {
+      try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+          Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public boolean loadsExactlyAtTheirPosition() {
+      return true;
+    }
+  };
+
+  @Nested
+  class Commits extends CommitsContract {
+    Commits() {
+      super(SQLITE);
     }
   }
 
-  @Override
-  protected boolean loadsExactlyAtTheirPosition() {
-    return true;
+  @Nested
+  class EventLog extends EventLogContract {
+    EventLog() {
+      super(SQLITE);
+    }
+  }
+
+  @Nested
+  class Reads extends ReadsContract {
+    Reads() {
+      super(SQLITE);
+    }
+  }
+
+  @Nested
+  class Paging extends PagingContract {
+    Paging() {
+      super(SQLITE);
+    }
+  }
+
+  @Nested
+  class GraphIndexFeed extends GraphIndexFeedContract {
+    GraphIndexFeed() {
+      super(SQLITE);
+    }
+  }
+
+  @Nested
+  class Lifecycle extends LifecycleContract {
+    Lifecycle() {
+      super(SQLITE);
+    }
   }
 
   @Test
