@@ -1,6 +1,6 @@
 package dev.rapport.server;
 
-import static dev.rapport.server.ApiWalkthroughIT.assertProblem;
+import static dev.rapport.server.HttpAnswers.assertProblem;
 import static dev.rapport.server.TestServer.ADMIN;
 import static dev.rapport.server.TestServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
