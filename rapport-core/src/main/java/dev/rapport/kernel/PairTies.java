@@ -2,13 +2,12 @@ package dev.rapport.kernel;
 
 import dev.rapport.model.Invitation;
 import dev.rapport.model.MemberPair;
-import dev.rapport.store.StoreReads;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What already ties the two members of a pair, as {@link StoreReads#ties} reads it for many pairs at
- * once: {@link PairState} without the members.
+ * What already ties the two members of a pair, as the store's {@code ties} reads it for many
+ * pairs at once: {@link PairState} without the members.
  *
  * @param openInvitation the pending or ignored invitation between the two, in either direction
  */

@@ -1,14 +1,13 @@
 package dev.rapport.kernel;
 
 import dev.rapport.model.Restriction;
-import dev.rapport.store.Store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a member has used of the invitation limits, counted over the windows given to
- * {@link Store#usage}.
+ * the store's {@code usage}.
  *
  * @param sentInWindow invitations sent since the window start (L2), whatever became of them
  * @param oldestSentInWindow the earliest of those: the next slot frees up a window after it
@@ -36,6 +35,6 @@ public record Usage(
     latestRestriction = latestRestriction == null ? Optional.empty() : latestRestriction;
   }
 
-  /** The window starts {@link Store#usage} counts from. */
+  /** The window starts the store's {@code usage} counts from. */
   public record Windows(Instant invitationsSince, Instant notesSince, Instant refusalsSince, Instant reportsSince) {}
 }
