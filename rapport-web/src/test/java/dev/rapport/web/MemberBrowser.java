@@ -56,15 +56,25 @@ final class MemberBrowser implements AutoCloseable {
   /** Creates an account on the sign-up page and waits for the page it leads to. */
   MemberBrowser signUp(String handle, String name) {
     open("/signup");
+    return signUpHere(handle, name);
+  }
+
+  /** Creates an account on the sign-up page already open (an invite link's) and waits for the page it leads to. */
+  MemberBrowser signUpHere(String handle, String name) {
+    fillSignUp(handle, name);
+    page.waitForURL(url -> !url.contains("/signup"));
+    waitForPage();
+    member = new WebServer.Member(handle, name, handle + "@example.com", WebServer.PASSWORD, null);
+    return this;
+  }
+
+  /** Fills the sign-up form with this handle, its email and the tests' password, and sends it. */
+  void fillSignUp(String handle, String name) {
     page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
     page.getByLabel("Handle").fill(handle);
     page.getByLabel("Email").fill(handle + "@example.com");
     page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebServer.PASSWORD);
     button("Create account").click();
-    page.waitForURL("**/mynetwork");
-    waitForPage();
-    member = new WebServer.Member(handle, name, handle + "@example.com", WebServer.PASSWORD, null);
-    return this;
   }
 
   /** Signs in on the sign-in page as this member and waits for the page it leads to. */

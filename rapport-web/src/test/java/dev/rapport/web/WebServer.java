@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.kernel.Policy;
 import dev.rapport.model.Tier;
 import dev.rapport.server.RapportServer;
+import dev.rapport.server.RateLimits;
 import dev.rapport.server.ServerConfig;
 import dev.rapport.server.accounts.AccountsConfig;
 import java.io.IOException;
@@ -41,8 +42,12 @@ final class WebServer implements AutoCloseable {
   }
 
   static WebServer start(Path dataDir) {
+    return start(dataDir, RateLimits.defaults());
+  }
+
+  static WebServer start(Path dataDir, RateLimits budgets) {
     ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
-        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC))
+        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC)).withRateLimits(budgets)
         .withAccounts(AccountsConfig.defaults().withMembersMayInvite(true));
     return new WebServer(RapportServer.start(config));
   }
