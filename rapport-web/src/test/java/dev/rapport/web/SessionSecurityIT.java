@@ -74,10 +74,10 @@ class SessionSecurityIT extends WebFixture {
     }
     visitor.fillSignIn(ada.member.email(), "wrong password again");
     assertThat(visitor.page.getByRole(AriaRole.ALERT)).hasText(java.util.regex.Pattern.compile(
-        "Too many attempts in a short time\\. For your safety, try again in \\d+ (minutes?|seconds?) \\(at \\d\\d:\\d\\d\\)\\."));
+        "Too many attempts with a wrong password\\. For your safety, try again in \\d+ (minutes?|seconds?) \\(at \\d\\d:\\d\\d\\)\\."));
     visitor.fillSignIn(ada.member.email(), ada.member.password());
     assertThat(visitor.button("Sign in")).isEnabled(); // answered: the form takes input again
-    assertThat(visitor.page.getByRole(AriaRole.ALERT)).containsText("Too many attempts in a short time.");
+    assertThat(visitor.page.getByRole(AriaRole.ALERT)).containsText("Too many attempts with a wrong password.");
     assertThat(visitor.page).hasURL(server.base + "/signin");
   }
 }

@@ -53,9 +53,9 @@ const SENTENCES = {
   'invalid-handle': () => 'A handle is 3 to 40 lowercase letters, digits and dashes.',
   'invalid-email': () => 'Enter a valid email address, like name@example.com.',
   'handle-taken': () => 'This handle is taken. Choose another one.',
-  'rate-limited': (p) => p.retryAfter
-    ? `Too many attempts in a short time. For your safety, try again ${inSeconds(p.retryAfter)}.`
-    : 'Too many requests in a short time. Wait a moment and try again.',
+  'rate-limited': (p) => (p.policy ?? '').startsWith('failed-sign-in') && p.retryAfter
+    ? `Too many attempts with a wrong password. For your safety, try again ${inSeconds(p.retryAfter)}.`
+    : `Too many requests in a short time. Try again ${p.retryAfter ? inSeconds(p.retryAfter) : 'in a moment'}.`,
   'sign-in-failed': () => 'The email address or the password is not right. Check both and try again.',
   'wrong-password': () => 'Your current password is not right.',
   'invalid-password': () => 'A password has 8 to 256 characters.',
