@@ -162,6 +162,8 @@ final class AccountRoutes implements RouteGroup {
     node.set("member", Representations.ownProfile(rapport.profile(session.member().id(), session.member().handle())));
     node.put("csrfToken", SessionCookies.csrfToken(session.token()));
     node.put("expiresAt", Representations.time(session.expiresAt()));
+    // The web app offers invite links only where the server would make them.
+    node.put("mayInvite", config.membersMayInvite());
     return node;
   }
 }

@@ -57,6 +57,8 @@ class AccountsIT {
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.json().get("csrfToken").asText()).isEqualTo(browser.csrfToken());
     assertThat(current.json().get("member").get("handle").asText()).isEqualTo(ada);
+    // By default only the administrator makes invite links, and the session says so to the web app.
+    assertThat(current.json().get("mayInvite").asBoolean()).isFalse();
     assertThat(browser.get("/v1/me").json().get("handle").asText()).isEqualTo(ada);
   }
 

@@ -180,6 +180,7 @@ class BadInputIT {
         new Sample("GET /notifications", "GET", "/notifications", null, Optional.empty(), none),
         new Sample("GET /limits", "GET", "/limits", null, Optional.empty(), none),
         new Sample("GET /settings", "GET", "/settings", null, Optional.empty(), none),
+        new Sample("GET /account", "GET", "/account", null, Optional.empty(), none),
         new Sample("GET /search", "GET", "/search?q=bo", null, Optional.empty(), none),
         new Sample("GET /signin", "GET", "/signin", null, Optional.empty(), none),
         new Sample("GET /signup", "GET", "/signup", null, Optional.empty(), none),

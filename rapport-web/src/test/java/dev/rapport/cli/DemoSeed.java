@@ -10,11 +10,14 @@ import java.util.Map;
 public final class DemoSeed {
   private DemoSeed() {}
 
-  /** Seeds the demo network into the engine and answers each showcased member's handle with a token. */
-  public static Map<String, String> seed(Rapport rapport) {
-    Map<String, String> tokens = new LinkedHashMap<>();
-    new DemoNetwork(rapport, new Passwords(Argon2Parameters.owasp())::hash).seedIfAbsent().members()
-        .forEach(shown -> tokens.put(shown.member().handle().value(), shown.token()));
-    return tokens;
+  /** How a demo member signs in, as {@code rapport demo} prints it. */
+  public record SignIn(String handle, String email, String password) {}
+
+  /** Seeds the demo network into the engine and answers each demo member's handle with how they sign in. */
+  public static Map<String, SignIn> seed(Rapport rapport) {
+    Map<String, SignIn> signIns = new LinkedHashMap<>();
+    new DemoNetwork(rapport, new Passwords(Argon2Parameters.owasp())::hash).seedIfAbsent().signIns()
+        .forEach(s -> signIns.put(s.handle(), new SignIn(s.handle(), s.email(), s.password())));
+    return signIns;
   }
 }

@@ -9,22 +9,22 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One member's browser: a context of its own (its own cookies), one page, and every console error
- * and uncaught script error it shows, which a test must end without.
+ * One member's browser: a context of its own (its own cookies, so its own session), one page, and
+ * every console error and uncaught script error it shows, which a test must end without. It acts
+ * only through the app's pages and its session cookie.
  */
 final class MemberBrowser implements AutoCloseable {
-  final WebServer.Member member;
+  /** Whom it is signed in as; null while signed out. */
+  WebServer.Member member;
   final BrowserContext context;
   final Page page;
   final List<String> consoleErrors = new ArrayList<>();
   /** Addresses whose refusal a test provokes on purpose; the browser reports each as a console error. */
-  private final List<String> expectedRefusals = new ArrayList<>(List.of("/v1/sessions/current"));
+  private final List<String> expectedRefusals = new ArrayList<>();
 
-  private MemberBrowser(WebServer.Member member, BrowserContext context) {
-    this.member = member;
+  private MemberBrowser(BrowserContext context) {
     this.context = context;
     this.page = context.newPage();
     page.setDefaultTimeout(10_000);
@@ -47,16 +47,51 @@ final class MemberBrowser implements AutoCloseable {
     return this;
   }
 
-  /** A member's browser, signed in. */
-  static MemberBrowser signedIn(Browser browser, WebServer server, WebServer.Member member, int width) {
-    Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(server.base)
-        .setViewportSize(width, width < 600 ? 844 : 900)
-        .setExtraHTTPHeaders(Map.of("Authorization", "Bearer " + member.token()));
-    BrowserContext context = browser.newContext(options);
-    // Until the server has accounts, the member's token goes with every request, and the app is told a
-    // session is there.
-    context.addInitScript("localStorage.setItem('rapport.session', '1')");
-    return new MemberBrowser(member, context);
+  /** A browser of its own at this width, signed out. */
+  static MemberBrowser signedOut(Browser browser, WebServer server, int width) {
+    return new MemberBrowser(browser.newContext(new Browser.NewContextOptions().setBaseURL(server.base)
+        .setViewportSize(width, width < 600 ? 844 : 900)));
+  }
+
+  /** Creates an account on the sign-up page and waits for the page it leads to. */
+  MemberBrowser signUp(String handle, String name) {
+    open("/signup");
+    return signUpHere(handle, name);
+  }
+
+  /** Creates an account on the sign-up page already open (an invite link's) and waits for the page it leads to. */
+  MemberBrowser signUpHere(String handle, String name) {
+    fillSignUp(handle, name);
+    page.waitForURL(url -> !url.contains("/signup"));
+    waitForPage();
+    member = new WebServer.Member(handle, name, handle + "@example.com", WebServer.PASSWORD, null);
+    return this;
+  }
+
+  /** Fills the sign-up form with this handle, its email and the tests' password, and sends it. */
+  void fillSignUp(String handle, String name) {
+    page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+    page.getByLabel("Handle").fill(handle);
+    page.getByLabel("Email").fill(handle + "@example.com");
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(WebServer.PASSWORD);
+    button("Create account").click();
+  }
+
+  /** Signs in on the sign-in page as this member and waits for the page it leads to. */
+  MemberBrowser signIn(WebServer.Member who) {
+    open("/signin");
+    fillSignIn(who.email(), who.password());
+    page.waitForURL(url -> !url.contains("/signin"));
+    waitForPage();
+    member = who;
+    return this;
+  }
+
+  /** Fills the sign-in form and sends it, whatever the answer. */
+  void fillSignIn(String email, String password) {
+    page.getByLabel("Email").fill(email);
+    page.getByLabel("Password").fill(password);
+    button("Sign in").click();
   }
 
   /** Opens an address of the app and waits until its page is drawn (its heading has focus). */
@@ -96,7 +131,8 @@ final class MemberBrowser implements AutoCloseable {
   }
 
   void assertNoConsoleErrors() {
-    assertThat(consoleErrors).as("console errors in %s's browser", member.handle()).isEmpty();
+    assertThat(consoleErrors).as("console errors in %s's browser", member == null ? "a signed-out" : member.handle())
+        .isEmpty();
   }
 
   @Override

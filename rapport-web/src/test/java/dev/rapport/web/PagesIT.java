@@ -1,27 +1,27 @@
 package dev.rapport.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.rapport.web.PageChecks.controlsTabMisses;
+import static dev.rapport.web.PageChecks.seriousViolations;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.rapport.cli.DemoSeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every page on the demo network ({@code rapport demo}'s people), at desktop and phone width: no
- * serious or critical accessibility violation (axe-core), every control reachable with Tab, a
- * screenshot of each, and each page's first render in this browser, written beside the screenshots.
+ * Every page and dialog on the demo network ({@code rapport demo}'s people, Maya signed in with the
+ * password the demo gave her), at desktop and phone width: no serious or critical accessibility
+ * violation (axe-core), every control reachable with Tab, a screenshot of each, and each page's
+ * first render in this browser, written beside the screenshots.
  */
 class PagesIT extends WebFixture {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -29,7 +29,9 @@ class PagesIT extends WebFixture {
   private static final int PHONE = 390;
   /** Each page by the name of its screenshot. */
   private static final Map<String, String> PAGES = pages();
-  private static Map<String, String> tokens;
+  /** Each dialog by the name of its screenshot, with how Maya opens it. */
+  private static final Map<String, Consumer<MemberBrowser>> DIALOGS = dialogs();
+  private static Map<String, DemoSeed.SignIn> signIns;
 
   private static Map<String, String> pages() {
     Map<String, String> pages = new LinkedHashMap<>();
@@ -44,30 +46,48 @@ class PagesIT extends WebFixture {
     pages.put("notifications", "/notifications");
     pages.put("limits", "/limits");
     pages.put("settings", "/settings");
+    pages.put("account", "/account");
     pages.put("search", "/search?q=da");
     return pages;
   }
 
+  private static Map<String, Consumer<MemberBrowser>> dialogs() {
+    Map<String, Consumer<MemberBrowser>> dialogs = new LinkedHashMap<>();
+    dialogs.put("invite-dialog", maya -> {
+      maya.open("/in/lucas-moreau");
+      maya.button("Connect").click();
+    });
+    dialogs.put("new-token-dialog", maya -> {
+      maya.open("/account");
+      maya.page.getByLabel("Name").fill("Weekly export");
+      maya.button("Create token").click();
+    });
+    dialogs.put("revoke-token-dialog", maya -> {
+      maya.open("/account");
+      maya.page.locator("main table button").first().click();
+    });
+    dialogs.put("invite-link-dialog", maya -> {
+      maya.open("/account");
+      maya.button("Create invite link").click();
+    });
+    return dialogs;
+  }
+
   @BeforeAll
   static void seedTheDemoNetwork() {
-    tokens = DemoSeed.seed(server.server.rapport());
+    signIns = DemoSeed.seed(server.server.rapport());
   }
 
+  /** Maya signs in on the sign-in page with the password the demo gave her. */
   private MemberBrowser maya(int width) {
-    WebServer.Member maya = new WebServer.Member("maya-okafor", "Maya Okafor", "maya.okafor@example.com",
-        tokens.get("maya-okafor"));
-    return browserOf(maya, width);
+    DemoSeed.SignIn maya = signIns.get("maya-okafor");
+    return signedInBrowser(new WebServer.Member(maya.handle(), "Maya Okafor", maya.email(), maya.password(), null),
+        width);
   }
 
-  private static List<String> seriousViolations(Page page) {
-    List<String> found = new ArrayList<>();
-    for (Rule rule : new AxeBuilder(page).analyze().getViolations()) {
-      if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
-        found.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream()
-            .map(node -> String.valueOf(node.getTarget())).toList());
-      }
-    }
-    return found;
+  private static void openDialog(MemberBrowser maya, Consumer<MemberBrowser> opening) {
+    opening.accept(maya);
+    maya.page.getByRole(AriaRole.DIALOG).waitFor();
   }
 
   @Test
@@ -78,8 +98,7 @@ class PagesIT extends WebFixture {
         + "|---|---|---|---|\n");
     Map<String, long[]> times = new LinkedHashMap<>();
     for (int width : new int[] {DESKTOP, PHONE}) {
-      MemberBrowser maya = maya(width);
-      maya.open("/mynetwork"); // the first load of the files, not measured
+      MemberBrowser maya = maya(width); // the first load of the files, not measured
       for (var page : PAGES.entrySet()) {
         maya.open(page.getValue());
         // From the navigation's start until the page's heading is drawn and focused.
@@ -91,12 +110,13 @@ class PagesIT extends WebFixture {
         maya.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
             .setPath(SCREENSHOTS.resolve(page.getKey() + "-" + width + ".png")));
       }
-      maya.open("/in/lucas-moreau");
-      maya.button("Connect").click();
-      maya.page.getByRole(AriaRole.DIALOG).waitFor();
-      softly.assertThat(seriousViolations(maya.page)).as("invitation dialog at %d px", width).isEmpty();
-      maya.page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("invite-dialog-" + width + ".png")));
-      maya.page.keyboard().press("Escape");
+      for (var dialog : DIALOGS.entrySet()) {
+        openDialog(maya, dialog.getValue());
+        softly.assertThat(seriousViolations(maya.page)).as("%s at %d px", dialog.getKey(), width).isEmpty();
+        maya.page.screenshot(new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve(dialog.getKey() + "-" + width + ".png")));
+        maya.page.keyboard().press("Escape");
+      }
     }
     times.forEach((name, ms) -> renders.append("| %s | `%s` | %d | %d |\n".formatted(name, PAGES.get(name), ms[0], ms[1])));
     Files.writeString(SCREENSHOTS.resolve("first-render.md"), renders);
@@ -104,65 +124,45 @@ class PagesIT extends WebFixture {
   }
 
   @Test
-  void signedOutPages_passAxe_atBothWidths() throws IOException {
+  void signedOutPages_passAxe_atBothWidths_andASignedOutVisitIsSentToSignIn() throws IOException {
     Files.createDirectories(SCREENSHOTS);
     SoftAssertions softly = new SoftAssertions();
     for (int width : new int[] {DESKTOP, PHONE}) {
-      Page page = chromium.browser.newPage(new com.microsoft.playwright.Browser.NewPageOptions()
-          .setBaseURL(server.base).setViewportSize(width, 844));
-      List<String> errors = new ArrayList<>();
-      page.onConsoleMessage(message -> {
-        if (message.type().equals("error")) {
-          errors.add(message.text());
-        }
-      });
+      MemberBrowser visitor = signedOutBrowser(width);
       for (String name : List.of("signin", "signup")) {
-        page.navigate("/" + name);
-        page.locator("main h1").waitFor();
-        softly.assertThat(seriousViolations(page)).as("%s at %d px", name, width).isEmpty();
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        visitor.open("/" + name);
+        softly.assertThat(seriousViolations(visitor.page)).as("%s at %d px", name, width).isEmpty();
+        softly.assertThat((Boolean) visitor.page.evaluate("document.documentElement.scrollWidth <= innerWidth"))
+            .as("%s fits %d px without scrolling sideways", name, width).isTrue();
+        visitor.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
             .setPath(SCREENSHOTS.resolve(name + "-" + width + ".png")));
       }
-      page.navigate("/mynetwork");
-      page.locator("main h1").waitFor();
-      softly.assertThat(page.url()).as("a signed-out visit is sent to sign in").contains("/signin?next=");
-      softly.assertThat(errors).as("console errors at %d px", width).isEmpty();
-      page.context().close();
+      visitor.open("/account");
+      softly.assertThat(visitor.page.url()).as("a signed-out visit is sent to sign in").contains("/signin?next=");
     }
     softly.assertAll();
   }
 
   @Test
-  void everyControl_isReachedWithTheKeyboard() {
-    MemberBrowser maya = maya(DESKTOP);
+  void everyControl_ofEveryPageAndDialog_isReachedWithTheKeyboard() {
     SoftAssertions softly = new SoftAssertions();
+    MemberBrowser visitor = signedOutBrowser(DESKTOP);
+    for (String path : List.of("/signin", "/signup")) {
+      visitor.open(path);
+      softly.assertThat(controlsTabMisses(visitor.page, "body")).as("controls of %s not reached with Tab", path)
+          .isEmpty();
+    }
+    MemberBrowser maya = maya(DESKTOP);
     for (var page : PAGES.entrySet()) {
       maya.open(page.getValue());
-      // Numbers every visible control, then tabs through the page and notes which of them took focus.
-      int controls = ((Number) maya.page.evaluate("""
-          () => { let n = 0;
-            for (const el of document.querySelectorAll('a[href], button, input, textarea, select')) {
-              if (el.disabled || el.closest('[hidden]') || el.getClientRects().length === 0) continue;
-              // A radio group is one stop for Tab, its checked choice; arrow keys move within it.
-              if (el.type === 'radio' && !el.checked) continue;
-              el.dataset.control = String(n++); }
-            return n; }""")).intValue();
-      List<String> reached = new ArrayList<>();
-      for (int i = 0; i < controls + 10; i++) {
-        maya.page.keyboard().press("Tab");
-        Object id = maya.page.evaluate("document.activeElement?.dataset?.control ?? null");
-        if (id != null && !reached.contains(id.toString())) {
-          reached.add(id.toString());
-        }
-      }
-      List<String> missed = new ArrayList<>();
-      for (int i = 0; i < controls; i++) {
-        if (!reached.contains(String.valueOf(i))) {
-          missed.add((String) maya.page.evaluate("i => document.querySelector(`[data-control=\"${i}\"]`).outerHTML", i));
-        }
-      }
-      softly.assertThat(missed).as("controls of %s not reached with Tab", page.getKey()).isEmpty();
-      assertThat(controls).as(page.getKey()).isPositive();
+      softly.assertThat(controlsTabMisses(maya.page, "body")).as("controls of %s not reached with Tab", page.getKey())
+          .isEmpty();
+    }
+    for (var dialog : DIALOGS.entrySet()) {
+      openDialog(maya, dialog.getValue());
+      softly.assertThat(controlsTabMisses(maya.page, "dialog[open]"))
+          .as("controls of %s not reached with Tab", dialog.getKey()).isEmpty();
+      maya.page.keyboard().press("Escape");
     }
     softly.assertAll();
   }

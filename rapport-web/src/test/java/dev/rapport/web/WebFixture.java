@@ -36,19 +36,32 @@ abstract class WebFixture {
     }
   }
 
-  /** A new member with their own browser at this width. */
+  /**
+   * A new member who signs up on the sign-up page in a browser of their own at this width; the test
+   * gets an API token of theirs for its setup calls, which the browser never sees.
+   */
   MemberBrowser browser(String handleBase, String name, int width) {
-    return browserOf(server.member(WebServer.unique(handleBase), name), width);
+    MemberBrowser browser = signedOutBrowser(width).signUp(WebServer.unique(handleBase), name);
+    WebServer.Member signedUp = browser.member;
+    browser.member = new WebServer.Member(signedUp.handle(), signedUp.name(), signedUp.email(), signedUp.password(),
+        server.tokenOf(signedUp.handle()));
+    return browser;
   }
 
   MemberBrowser browser(String handleBase, String name) {
     return browser(handleBase, name, 1280);
   }
 
-  MemberBrowser browserOf(WebServer.Member member, int width) {
-    MemberBrowser browser = MemberBrowser.signedIn(chromium.browser, server, member, width);
+  /** A browser of its own, signed out, closed after the test. */
+  MemberBrowser signedOutBrowser(int width) {
+    MemberBrowser browser = MemberBrowser.signedOut(chromium.browser, server, width);
     open.add(browser);
     return browser;
+  }
+
+  /** A browser signed in on the sign-in page as a member who has a password. */
+  MemberBrowser signedInBrowser(WebServer.Member member, int width) {
+    return signedOutBrowser(width).signIn(member);
   }
 
   /** An invitation from one member to another, accepted, through the API. */

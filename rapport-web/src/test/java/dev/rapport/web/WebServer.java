@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.kernel.Policy;
 import dev.rapport.model.Tier;
 import dev.rapport.server.RapportServer;
+import dev.rapport.server.RateLimits;
 import dev.rapport.server.ServerConfig;
+import dev.rapport.server.accounts.AccountsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real server for the browser: SQLite in a temporary directory, a free loopback port, the dev
- * clock on. The administrator's calls (creating members, moving the clock) go over HTTP like any
- * client's.
+ * clock on, open sign-up and members' invite links allowed. The administrator's calls (creating
+ * members, issuing the tokens a test's setup uses, moving the clock) go over HTTP like any client's;
+ * browsers hold only their session cookie.
  */
 final class WebServer implements AutoCloseable {
   static final String ADMIN = "web-test-admin-token-0123456789";
@@ -39,8 +42,13 @@ final class WebServer implements AutoCloseable {
   }
 
   static WebServer start(Path dataDir) {
+    return start(dataDir, RateLimits.defaults());
+  }
+
+  static WebServer start(Path dataDir, RateLimits budgets) {
     ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
-        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC));
+        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC)).withRateLimits(budgets)
+        .withAccounts(AccountsConfig.defaults().withMembersMayInvite(true));
     return new WebServer(RapportServer.start(config));
   }
 
@@ -49,8 +57,14 @@ final class WebServer implements AutoCloseable {
     return base + "-" + HANDLES.incrementAndGet();
   }
 
-  /** A member created by the administrator, with their token. */
-  record Member(String handle, String name, String email, String token) {}
+  /**
+   * A member: their password when they have an account (null for one the administrator made), and an
+   * API token for the test's own setup calls, never for a browser.
+   */
+  record Member(String handle, String name, String email, String password, String token) {}
+
+  /** The password every member a test signs up chooses. */
+  static final String PASSWORD = "a long enough passphrase";
 
   Member member(String handle, String name) {
     ObjectNode body = JSON.createObjectNode();
@@ -59,7 +73,12 @@ final class WebServer implements AutoCloseable {
     body.put("headline", "Engineer at Example " + handle.substring(0, 1).toUpperCase(java.util.Locale.ROOT));
     body.put("email", handle + "@example.com");
     JsonNode created = call("POST", "/v1/members", ADMIN, body.toString(), 201);
-    return new Member(handle, name, handle + "@example.com", created.get("token").asText());
+    return new Member(handle, name, handle + "@example.com", null, created.get("token").asText());
+  }
+
+  /** An API token for a member who signed up in a browser, issued by the administrator for the test's setup calls. */
+  String tokenOf(String handle) {
+    return call("POST", "/v1/members/" + handle + "/tokens", ADMIN, null, 201).get("token").asText();
   }
 
   /** Moves the dev clock forward, e.g. {@code P7D}. */

@@ -31,8 +31,7 @@ export function signInPage() {
     field('email', 'Email', { type: 'email', autocomplete: 'username' }),
     field('password', 'Password', { type: 'password', autocomplete: 'current-password' }),
   ], 'Sign in', async ({ email, password }) => {
-    const session = await api.post('/v1/sessions', { email, password });
-    await signedIn(session.member, session.csrfToken);
+    await signedIn(await api.post('/v1/sessions', { email, password }));
   }, ['New here? ', h('a', { href: '/signup' }, 'Create an account'), '.']);
 }
 
@@ -40,18 +39,20 @@ export function signUpPage() {
   const invite = new URLSearchParams(location.search).get('invite');
   return accountForm('Create your account', [
     field('name', 'Name', { autocomplete: 'name' }),
-    field('handle', 'Handle', { autocomplete: 'username', pattern: '[a-z0-9-]{3,40}', 'aria-describedby': 'handle-hint' }),
+    field('handle', 'Handle', { autocomplete: 'username', pattern: '[a-z0-9\\-]{3,40}', 'aria-describedby': 'handle-hint' }),
     h('p', { id: 'handle-hint', class: 'hint' }, '3 to 40 lowercase letters, digits and dashes; it cannot change later.'),
     h('label', { for: 'headline' }, 'Headline (optional)'), h('input', { id: 'headline', name: 'headline' }),
     field('email', 'Email', { type: 'email', autocomplete: 'email' }),
-    field('password', 'Password', { type: 'password', autocomplete: 'new-password', minlength: 8 }),
+    field('password', 'Password', { type: 'password', autocomplete: 'new-password', minlength: 8,
+      'aria-describedby': 'password-hint' }),
+    h('p', { id: 'password-hint', class: 'hint' }, '8 characters or more.'),
+    invite ? h('p', { class: 'hint' }, 'You are signing up with an invite link.') : null,
   ], 'Create account', async (values) => {
     const body = { email: values.email, password: values.password, handle: values.handle, name: values.name };
     if (values.headline?.trim()) body.headline = values.headline.trim();
     if (invite) body.invite = invite;
-    await api.post('/v1/accounts', body);
-    const session = await api.post('/v1/sessions', { email: values.email, password: values.password });
-    await signedIn(session.member, session.csrfToken);
+    // Sign-up starts the session itself: its answer is the same as sign-in's.
+    await signedIn(await api.post('/v1/accounts', body));
   }, ['Already have an account? ', h('a', { href: '/signin' }, 'Sign in'), '.']);
 }
 

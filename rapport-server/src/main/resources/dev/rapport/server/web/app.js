@@ -9,12 +9,13 @@ import { limitsPage } from './limits.js';
 import { settingsPage } from './settings.js';
 import { searchPage } from './search.js';
 import { signInPage, signUpPage, signOut } from './account.js';
+import { accountPage } from './account-page.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 
-/** The signed-in member ({handle, name, ...}) or null. */
-export const session = { me: null };
+/** The signed-in member ({handle, name, ...}) or null, and whether they may make invite links. */
+export const session = { me: null, mayInvite: false };
 
 const ROUTES = [
   [/^\/in\/([a-z0-9-]+)$/, (m) => profilePage(m[1])],
@@ -22,6 +23,7 @@ const ROUTES = [
   [/^\/notifications$/, () => notificationsPage()],
   [/^\/limits$/, () => limitsPage()],
   [/^\/settings$/, () => settingsPage()],
+  [/^\/account$/, () => accountPage()],
   [/^\/search$/, () => searchPage(new URLSearchParams(location.search).get('q') ?? '')],
 ];
 const PUBLIC = [
@@ -32,36 +34,38 @@ const PUBLIC = [
 /** Remembers on this browser that a session was started, so a signed-out visit makes no call bound to fail. */
 const HINT = 'rapport.session';
 
-/** Finds who is signed in, by the session; without accounts on the server, by the credential the browser sends. */
+/** Finds who is signed in from the session cookie, which scripts cannot read: the server answers. */
 async function whoAmI() {
   if (localStorage.getItem(HINT) === null) return null;
   try {
     const current = await api.get('/v1/sessions/current');
     setCsrfToken(current.csrfToken);
+    session.mayInvite = current.mayInvite;
     return current.member;
-  } catch (error) {
-    if (error.status !== 404) {
-      localStorage.removeItem(HINT);
-      return null;
-    }
-  }
-  try {
-    return await api.get('/v1/me');
   } catch {
     localStorage.removeItem(HINT);
     return null;
   }
 }
 
-export async function signedIn(member, csrfToken) {
-  session.me = member;
+/** Where to go after signing in: a path of this app only, never another site. */
+function nextPage() {
+  const next = new URLSearchParams(location.search).get('next');
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/mynetwork';
+}
+
+/** Takes the session the server just started (sign-in or sign-up) and shows where the person was going. */
+export async function signedIn(started) {
+  session.me = started.member;
+  session.mayInvite = started.mayInvite;
   localStorage.setItem(HINT, '1');
-  setCsrfToken(csrfToken);
-  await go(new URLSearchParams(location.search).get('next') ?? '/mynetwork', true);
+  setCsrfToken(started.csrfToken);
+  await go(nextPage(), true);
 }
 
 export function signedOut() {
   session.me = null;
+  session.mayInvite = false;
   localStorage.removeItem(HINT);
   setCsrfToken(null);
   go('/signin', true);
@@ -85,6 +89,7 @@ async function drawNav() {
     h('li', {}, navLink(`/in/${session.me.handle}`, 'Me')),
     h('li', {}, navLink('/limits', 'Limits')),
     h('li', {}, navLink('/settings', 'Settings')),
+    h('li', {}, navLink('/account', 'Account')),
     h('li', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))));
   await refreshUnread(badge);
 }

@@ -103,3 +103,57 @@ export function confirmDialog(title, text, yes) {
     no.focus();
   });
 }
+
+/** Copies the text, through the clipboard API where the page may use it, else from the selected field. */
+async function copy(field) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch {
+    field.select();
+    document.execCommand('copy');
+  }
+  announce('Copied.');
+}
+
+/**
+ * Shows a secret the server answers once (a token, an invite link) with a copy button; focus
+ * starts on the field and returns to the control that asked when the dialog closes.
+ */
+export function showOnce(title, text, value, label) {
+  const opener = document.activeElement;
+  const field = h('input', { id: 'secret-value', readonly: true, value, class: 'secret', spellcheck: 'false' });
+  const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': 'secret-title', 'aria-describedby': 'secret-text' },
+    h('h2', { id: 'secret-title' }, title), h('p', { id: 'secret-text' }, text),
+    h('label', { for: 'secret-value' }, label), field,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', onclick: () => copy(field) }, 'Copy'),
+      h('button', { type: 'button', onclick: () => dialog.close() }, 'Done')));
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener?.isConnected) opener.focus();
+  });
+  document.body.append(dialog);
+  dialog.showModal();
+  field.focus();
+  field.select();
+}
+
+/** A form whose submit runs the action, shows its refusal as a sentence, and keeps the button busy meanwhile. */
+export function actionForm(attrs, children, submitLabel, action) {
+  const errors = h('div');
+  const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
+  const form = h('form', attrs, children, errors, h('div', { class: 'actions' }, button));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    fill(errors);
+    try {
+      await action(new FormData(form), form);
+    } catch (error) {
+      fill(errors, alertBox(error.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}

@@ -1,6 +1,19 @@
 // Every refusal of the API as a sentence a person understands: by the problem's type, with the
 // times and numbers it carries; never the raw document.
 
+/** "in 4 minutes (at 14:32)": when a refusal that carries seconds to wait will pass. */
+function inSeconds(seconds) {
+  const then = new Date(Date.now() + seconds * 1000);
+  const clock = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short' }).format(then);
+  const span = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}`
+    : `${Math.ceil(seconds / 60)} minute${Math.ceil(seconds / 60) === 1 ? '' : 's'}`;
+  return `in ${span} (at ${clock})`;
+}
+
+/** What a refusal naming a field of the form says about it. */
+const FIELDS = { name: 'the name', expiresInDays: 'the number of days', email: 'the email address',
+  password: 'the password', new: 'the new password', current: 'the current password', handle: 'the handle' };
+
 const at = (iso) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 
 const SENTENCES = {
@@ -40,7 +53,27 @@ const SENTENCES = {
   'invalid-handle': () => 'A handle is 3 to 40 lowercase letters, digits and dashes.',
   'invalid-email': () => 'Enter a valid email address, like name@example.com.',
   'handle-taken': () => 'This handle is taken. Choose another one.',
-  'rate-limited': () => 'Too many requests in a short time. Wait a moment and try again.',
+  'rate-limited': (p) => (p.policy ?? '').startsWith('failed-sign-in') && p.retryAfter
+    ? `Too many attempts with a wrong password. For your safety, try again ${inSeconds(p.retryAfter)}.`
+    : `Too many requests in a short time. Try again ${p.retryAfter ? inSeconds(p.retryAfter) : 'in a moment'}.`,
+  'sign-in-failed': () => 'The email address or the password is not right. Check both and try again.',
+  'wrong-password': () => 'Your current password is not right.',
+  'invalid-password': () => 'A password has 8 to 256 characters.',
+  'email-taken': () => 'An account with this email address exists already. Sign in instead, or use another address.',
+  'invite-required': () => 'Sign-up here is by invitation only. Open the invite link you were given.',
+  'invite-not-found': () => 'This invite link is not valid. Check that you opened the whole link.',
+  'invite-used': () => 'This invite link was used already: each is good for one sign-up. Ask for a new one.',
+  'invite-expired': () => 'This invite link has expired. Ask for a new one.',
+  'members-may-not-invite': () => 'On this server only the administrator makes invite links.',
+  'csrf-token-missing': () => 'Your session could not be confirmed for this change. Reload the page and try again.',
+  'csrf-token-invalid': () => 'Your session could not be confirmed for this change. Reload the page and try again.',
+  'cross-site-request': () => 'You can sign in or sign up only on Rapport\'s own pages.',
+  'account-not-found': () => 'Your account has no password to change: the administrator created it.',
+  'token-not-found': () => 'This token is no longer there; it may have been revoked already.',
+  'too-many-tokens': () => 'You have as many API tokens as one may hold. Revoke one you no longer use first.',
+  'missing-field': (p) => `Fill in ${FIELDS[p.field] ?? 'every required field'}.`,
+  'invalid-field': (p) => `Check ${FIELDS[p.field] ?? 'what you entered'}: ${p.field === 'name'
+    ? 'it is one line of 1 to 100 characters' : 'it is not in the expected form'}.`,
   'unauthenticated': () => 'Your session has ended. Please sign in again.',
   'busy': () => 'The server is busy. Try again in a few seconds.',
   'not-ready': () => 'The server is starting. Try again in a few seconds.',
