@@ -55,7 +55,7 @@ final class WebRoutes implements RouteGroup {
     Map<String, String> files = new LinkedHashMap<>();
     for (String script : List.of("app.js", "api.js", "dom.js", "problems.js", "profile.js", "network.js",
         "invite.js", "notifications.js", "limits.js", "settings.js", "search.js", "account.js", "account-page.js",
-        "tokens.js")) {
+        "tokens.js", "shell.js")) {
       files.put(script, "text/javascript; charset=utf-8");
     }
     files.put("app.css", "text/css; charset=utf-8");

@@ -3,7 +3,7 @@
 // with a copy button (dom.js), and never kept by the app.
 import { api } from './api.js';
 import { h, announce, heading, when, showOnce, actionForm } from './dom.js';
-import { session } from './app.js';
+import { session } from './shell.js';
 import { tokensSection } from './tokens.js';
 
 function passwordSection() {

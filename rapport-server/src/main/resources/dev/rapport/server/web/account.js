@@ -2,7 +2,7 @@
 // answers with the member and the CSRF token every later change carries.
 import { api } from './api.js';
 import { h, fill, alertBox, heading } from './dom.js';
-import { signedIn, signedOut } from './app.js';
+import { signedIn } from './shell.js';
 
 function field(id, label, attrs) {
   return [h('label', { for: id }, label), h('input', { id, name: id, required: true, ...attrs })];
@@ -54,12 +54,4 @@ export function signUpPage() {
     // Sign-up starts the session itself: its answer is the same as sign-in's.
     await signedIn(await api.post('/v1/accounts', body));
   }, ['Already have an account? ', h('a', { href: '/signin' }, 'Sign in'), '.']);
-}
-
-export async function signOut() {
-  try {
-    await api.del('/v1/sessions/current');
-  } finally {
-    signedOut();
-  }
 }

@@ -3,7 +3,7 @@
 import { api, enc } from './api.js';
 import { h, fill, announce, alertBox, memberLink, plural, day, confirmDialog, heading } from './dom.js';
 import { inviteDialog } from './invite.js';
-import { refresh, session, refreshUnread } from './app.js';
+import { refresh, session, refreshUnread } from './shell.js';
 
 const SECTIONS = [
   ['invitations', 'Invitations'], ['suggestions', 'People you may know'], ['connections', 'Connections'],

@@ -1,7 +1,7 @@
 // Notifications (NT1, NT2): newest first, unread ones marked, all marked read on request.
 import { api, enc } from './api.js';
 import { h, announce, when, heading } from './dom.js';
-import { refresh } from './app.js';
+import { refresh } from './shell.js';
 
 const TEXT = {
   followed: 'followed you',

@@ -3,7 +3,7 @@
 import { api, enc } from './api.js';
 import { h, fill, announce, alertBox, degreeBadge, plural, memberLink, confirmDialog, heading } from './dom.js';
 import { inviteDialog } from './invite.js';
-import { go, refresh } from './app.js';
+import { go, refresh } from './shell.js';
 
 export async function profilePage(handle) {
   let profile;

@@ -1,7 +1,7 @@
 // Member search by handle and name; the server leaves out members blocked either way (B2).
 import { api, enc } from './api.js';
 import { h, fill, memberLink, degreeBadge, heading, alertBox } from './dom.js';
-import { go } from './app.js';
+import { go } from './shell.js';
 
 export async function searchPage(q) {
   const input = h('input', { id: 'q', name: 'q', type: 'search', value: q, required: true, maxlength: 100,

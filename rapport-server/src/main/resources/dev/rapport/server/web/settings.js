@@ -2,7 +2,7 @@
 // and Creator Mode, saved together.
 import { api } from './api.js';
 import { h, fill, announce, alertBox, heading } from './dom.js';
-import { session, refresh } from './app.js';
+import { session, refresh } from './shell.js';
 
 function choice(name, legend, value, options) {
   return h('fieldset', {}, h('legend', {}, legend), options.map(([option, label]) => h('label', { class: 'option' },
