@@ -28,7 +28,7 @@ async function drawTokens(list, errors) {
     fill(list, h('p', {}, 'You have no API tokens.'));
     return;
   }
-  fill(list, h('div', { class: 'scroll' }, h('table', {},
+  fill(list, h('div', { class: 'scroll' }, h('table', { class: 'tokens' },
     h('caption', { class: 'visually-hidden' }, 'Your API tokens'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Created'),
       h('th', { scope: 'col' }, 'Expires'), h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Action')))),
