@@ -2,11 +2,9 @@ package dev.rapport.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.TimeMeter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,25 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RateLimitsIT {
   @TempDir
   Path dataDir;
-
-  /** Time that moves only when told. */
-  private static final class ManualTime implements TimeMeter {
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-
-    @Override
-    public long currentTimeNanos() {
-      return nanos.get();
-    }
-
-    @Override
-    public boolean isWallClockBased() {
-      return false;
-    }
-
-    void advance(Duration duration) {
-      nanos.addAndGet(duration.toNanos());
-    }
-  }
 
   private final ManualTime time = new ManualTime();
 
