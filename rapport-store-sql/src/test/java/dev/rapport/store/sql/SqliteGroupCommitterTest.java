@@ -41,6 +41,8 @@ class SqliteGroupCommitterTest {
       // The first batch is committed at once and its flush held: SQLite shows it, nobody is told.
       CompletableFuture<CommitOutcome> one = CompletableFuture.supplyAsync(() -> committer.commit(event(1)));
       awaitEvents(reader, 1);
+      // Until its flusher has begun, a second commit could join the same flush.
+      awaitFlushesBegun(first, second, 1);
       // The second is committed at once too: the other flusher is free.
       CompletableFuture<CommitOutcome> two = CompletableFuture.supplyAsync(() -> committer.commit(event(2)));
       awaitEvents(reader, 2);
