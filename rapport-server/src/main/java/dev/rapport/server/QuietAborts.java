@@ -11,15 +11,18 @@ import java.util.logging.Logger;
 /**
  * Turns Helidon's warnings about a client that left in the middle of a request (a stack trace each)
  * into one short line, and drops those about connections {@link StalledRequests} closed, which
- * already said why. Anything else Helidon logs passes unchanged.
+ * already said why, and those about a problem answered already (the access log has its line).
+ * Anything else Helidon logs passes unchanged.
  */
 final class QuietAborts implements Filter {
+  private static final String ERROR_HANDLERS = "io.helidon.webserver.http.ErrorHandlers";
   /** Held here: the logging framework keeps its loggers only weakly, and would drop the filter with them. */
   private static final List<Logger> FILTERED = List.of(
       Logger.getLogger("io.helidon.webserver.http1.Http1Connection"),
-      Logger.getLogger("io.helidon.webserver.ConnectionHandler"));
+      Logger.getLogger("io.helidon.webserver.ConnectionHandler"),
+      Logger.getLogger(ERROR_HANDLERS));
 
-  private QuietAborts() {}
+  QuietAborts() {}
 
   /** Installs the filter on Helidon's connection loggers; idempotent. */
   static void install() {
@@ -38,6 +41,11 @@ final class QuietAborts implements Filter {
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof ClosedChannelException) {
+        return false;
+      }
+      // A problem answered already, which Helidon tries to answer again once the connection under
+      // it was closed (a stalled body closed as the handler read it): a stack trace of nothing.
+      if (cause instanceof ProblemException && ERROR_HANDLERS.equals(record.getLoggerName())) {
         return false;
       }
       if (cause.getClass().getName().endsWith("InsufficientDataAvailableException")
