@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.kernel.Policy;
-import dev.rapport.model.Tier;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * authentication. Invitations, limits, connections and blocks are {@link InvitationsOverHttpIT}'s.
  */
 class ApiWalkthroughIT {
-  /** A small tier so that limits are reached in a few calls. */
-  private static final Tier TINY = new Tier("tiny", 2, 2, 1, 40, 0, 0, false);
-
   @TempDir
   static Path dataDir;
 
@@ -39,7 +35,7 @@ class ApiWalkthroughIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(dataDir, true, Policy.defaults().withTier(TINY));
+    server = TestServer.start(dataDir);
     api = server.api;
   }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Invitations and their transitions, limits, connections and blocks over real HTTP, as a client
  * would use them; the rest of the API is {@link ApiWalkthroughIT}'s.
  */
-class InvitationsOverHttpIT {  /** A small tier so that limits are reached in a few calls. */
+class InvitationsOverHttpIT {
+  /** A small tier so that limits are reached in a few calls. */
   private static final Tier TINY = new Tier("tiny", 2, 2, 1, 40, 0, 0, false);
 
   @TempDir
