@@ -137,7 +137,13 @@ public final class FeedIndex {
     }
   }
 
-  private void add(Post post) {
+  /** For tests: the index as if loaded from an empty store at this log position. */
+  FeedIndex loadedAt(long position) {
+    loadedAt = position;
+    return this;
+  }
+
+  void add(Post post) {
     timelines.compute(post.authorId(), (a, t) -> (t == null ? Timeline.EMPTY : t)
         .with(post.id(), post.createdAt().toEpochMilli(), post.visibility() == PostVisibility.CONNECTIONS));
   }
