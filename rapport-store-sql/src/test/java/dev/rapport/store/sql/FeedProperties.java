@@ -44,7 +44,7 @@ class FeedProperties {
   /** The last member is a company page: followed, never connected; it posts. */
   private static final int PAGE = MEMBERS - 1;
   private static final FeedPolicy POLICY = new FeedPolicy(Duration.ofMinutes(30), 1_000, 10_000, Duration.ofHours(1),
-      0.8, 1.0, 0.7, 0.8, 0.6, 1_000);
+      0.8, 1.0, 0.7, 0.8, 0.6, 100_000);
 
   /** One step: member {@code a} does {@code kind} about member {@code b} or post {@code n}; {@code read} > 0 reads a page. */
   record Step(int kind, int a, int b, int n, int read) {}
