@@ -1,0 +1,110 @@
+package dev.rapport.content;
+
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.PairState;
+import dev.rapport.model.Member;
+import dev.rapport.model.Post;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.Text;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules of posts (P2): writing, editing and deleting. Pure functions of the state they are given. */
+public final class Posts {
+  /** P2: the longest post, in characters (UTF-16 units, as LinkedIn counts). */
+  public static final int MAX_POST_LENGTH = 3_000;
+
+  private Posts() {}
+
+  /**
+   * P2, P4: the text of a post or a comment, cleaned as other texts (line breaks kept), not empty
+   * after trimming; its length is the caller's to check ({@link #postText}, {@link Comments}).
+   *
+   * @throws InvalidInputException {@code invalid-text} if empty or holding refused characters
+   */
+  static String text(String value) {
+    String text = Text.lines(value, "text", "invalid-text");
+    if (text.isEmpty()) {
+      throw new InvalidInputException("invalid-text", "the text is empty", Map.of("field", "text"));
+    }
+    return text;
+  }
+
+  /** What a refusal of a text as too long says, with its length and the limit. */
+  static String tooLong(String text, int max) {
+    return "the text has %d characters; at most %d are allowed".formatted(text.length(), max);
+  }
+
+  static Map<String, Object> tooLongDetails(String text, int max) {
+    return Map.of("field", "text", "limit", max, "used", text.length());
+  }
+
+  /**
+   * P2: a post's text, 1 to 3,000 characters after trimming.
+   *
+   * @throws InvalidInputException {@code invalid-text}, {@code post-too-long}
+   */
+  static String postText(String value) {
+    String text = text(value);
+    if (text.length() > MAX_POST_LENGTH) {
+      throw new InvalidInputException("post-too-long", tooLong(text, MAX_POST_LENGTH),
+          tooLongDetails(text, MAX_POST_LENGTH));
+    }
+    return text;
+  }
+
+  /**
+   * P2: the actor posts as the author: themself (a page's admins, later, as the page). One write
+   * whatever the author's follower count: the feed finds it by its author (fan-out on read).
+   */
+  public static Decision<Post> create(Member actor, Member author, String text, PostVisibility visibility,
+      Effects effects) {
+    Post post = new Post(effects.newId(), author.id(), postText(text),
+        visibility, effects.now(), Optional.empty(), null);
+    effects.expect(actor.id(), actor.version())
+        .add(new Change.AddPost(post), EventType.POSTED, actor.id(), author.id(), post.id());
+    return Decision.apply(effects, post);
+  }
+
+  /**
+   * P2: the author changes the text; the post says it was edited. Who cannot see it is told it does
+   * not exist; who sees it but did not write it is refused.
+   *
+   * @param viewerAndAuthor the actor and the post's author
+   */
+  public static Decision<Post> edit(PairState viewerAndAuthor, Post post, String text, Effects effects) {
+    requireAuthor(viewerAndAuthor, post);
+    String cleaned = postText(text);
+    Post edited = post.edited(cleaned, effects.now());
+    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+        .add(new Change.EditPost(post.id(), cleaned, effects.now()), EventType.POST_EDITED,
+            viewerAndAuthor.actor().id(), post.authorId(), post.id());
+    return Decision.apply(effects, edited);
+  }
+
+  /** P2: the author deletes the post, with its reactions and comments. */
+  public static Decision<Boolean> delete(PairState viewerAndAuthor, Post post, Effects effects) {
+    requireAuthor(viewerAndAuthor, post);
+    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+        .add(new Change.RemovePost(post.id()), EventType.POST_DELETED, viewerAndAuthor.actor().id(),
+            post.authorId(), post.id());
+    return Decision.apply(effects, true);
+  }
+
+  /** Whether the actor may edit and delete the post: its author (a page's admins, later). */
+  public static boolean mayChange(long actorId, Post post) {
+    return actorId == post.authorId();
+  }
+
+  private static void requireAuthor(PairState viewerAndAuthor, Post post) {
+    ContentVisibility.requireVisible(viewerAndAuthor, post);
+    if (!mayChange(viewerAndAuthor.actor().id(), post)) {
+      throw new ForbiddenException("not-post-author", "only its author may change post " + post.id());
+    }
+  }
+}
