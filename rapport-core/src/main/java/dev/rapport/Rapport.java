@@ -94,6 +94,8 @@ public final class Rapport {
   private final CommandLoop commands;
   private final InvitationCommands invitationCommands;
   private final AccountCommands accounts;
+  private final CompanyCommands companies;
+  private final EndorsementCommands endorsements;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -114,6 +116,8 @@ public final class Rapport {
     this.commands = new CommandLoop(store, clock, ids, () -> network().current());
     this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
     this.accounts = new AccountCommands(commands, this::reads, policy, clock);
+    this.companies = new CompanyCommands(commands, this::reads, queries, policy);
+    this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
   }
 
   /**
@@ -218,6 +222,16 @@ public final class Rapport {
   /** Accounts (A1, A2): sign-up, sessions, passwords, a member's API tokens, invite links. */
   public AccountCommands accounts() {
     return accounts;
+  }
+
+  /** Company pages (CP1): making one, its admins, and the page as a viewer sees it. */
+  public CompanyCommands companies() {
+    return companies;
+  }
+
+  /** Skills and endorsements (E1) and recommendations (E2). */
+  public EndorsementCommands endorsements() {
+    return endorsements;
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */

@@ -299,6 +299,9 @@ final class ChangeWriter {
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->
           update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
+      case Change.SetSkills _, Change.AddEndorsement _, Change.RemoveEndorsement _, Change.AddRecommendation _,
+          Change.UpdateRecommendation _, Change.RemoveRecommendation _, Change.RemoveGiven _, Change.AddPageAdmin _,
+          Change.RemovePageAdmin _ -> ProfileChangeWriter.apply(session, change);
     }
   }
 
@@ -327,7 +330,7 @@ final class ChangeWriter {
   }
 
   /** Runs a write with its parameters bound by type; instants are stored as epoch milliseconds. */
-  private static int update(Session session, String sql, Object... parameters) throws SQLException {
+  static int update(Session session, String sql, Object... parameters) throws SQLException {
     PreparedStatement statement = session.prepare(sql);
     bindAll(statement, 1, parameters);
     return statement.executeUpdate();
