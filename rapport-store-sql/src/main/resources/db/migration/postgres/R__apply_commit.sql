@@ -141,7 +141,7 @@ BEGIN
     WHEN 'mark_notifications_read' THEN
       UPDATE notifications SET read = TRUE
         WHERE recipient_id = (c->>'recipient_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
-    -- Schema 9: skills, endorsements, recommendations and page admins (E1, E2, CP1).
+    -- Schema 8 here (9 once merged): skills, endorsements, recommendations and page admins (E1, E2, CP1).
     WHEN 'set_skills' THEN
       DELETE FROM endorsements WHERE member_id = (c->>'member_id')::BIGINT
         AND skill_key IN (SELECT jsonb_array_elements_text(c->'removed'));
