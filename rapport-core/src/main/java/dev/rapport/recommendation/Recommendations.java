@@ -53,7 +53,7 @@ public final class Recommendations {
     if (pending.isPresent()) {
       throw new RuleBrokenException("recommendation-already-pending",
           "your recommendation of '%s' is still waiting for their approval".formatted(pair.other().handle()),
-          Map.of("id", Long.toString(pending.get().id())));
+          Map.of("recommendationId", Long.toString(pending.get().id())));
     }
     Recommendation written = new Recommendation(effects.newId(), pair.actor().id(), pair.other().id(), body, how,
         RecommendationState.PENDING, effects.now(), Optional.empty());
