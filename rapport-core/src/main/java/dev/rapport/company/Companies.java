@@ -106,10 +106,10 @@ public final class Companies {
     return Decision.apply(effects, updated);
   }
 
-  /** CP1: a person's handle is no page; to the caller it is not found, as an unknown handle. */
+  /** CP1: a person's handle is no page; to the caller it is not found, in the words of an unknown handle. */
   public static void requirePage(Member page) {
     if (!page.isCompany()) {
-      throw new NotFoundException("member-not-found", "no company page with handle '" + page.handle() + "'");
+      throw NotFoundException.member(page.handle().value());
     }
   }
 
