@@ -45,6 +45,8 @@ final class RouteSamples {
         new Sample("GET /search", "GET", "/search?q=bo", null, Optional.empty(), none),
         new Sample("GET /signin", "GET", "/signin", null, Optional.empty(), none),
         new Sample("GET /signup", "GET", "/signup", null, Optional.empty(), none),
+        new Sample("GET /company/{h}", "GET", "/company/acme", null, Optional.empty(), none),
+        new Sample("GET /companies", "GET", "/companies", null, Optional.empty(), none),
         new Sample("GET /app/{file}", "GET", "/app/app.js", null, Optional.empty(), none),
         new Sample("POST /v1/members", "POST", "/v1/members", ADMIN,
             Optional.of("{\"handle\":\"brand-new\",\"name\":\"Brand New\",\"kind\":\"person\"}"), List.of(
