@@ -129,7 +129,7 @@ class ProfileFlowsIT extends WebFixture {
     connect(ada.member, bob.member);
 
     bob.open("/in/" + ada.member.handle());
-    bob.page.getByText("Recommend Ada Lovelace").click();
+    bob.click("Recommend Ada Lovelace");
     bob.page.getByLabel("How you know each other (optional)").fill("Worked together on the engine");
     bob.page.getByLabel("Your recommendation").fill("Ada sees further than anyone.\nShe writes the programs.");
     bob.click("Send recommendation");

@@ -111,20 +111,26 @@ function answer(recommendation, label, verb, cls, errors) {
 }
 
 function writeForm(profile) {
-  return h('details', { class: 'write' }, h('summary', {}, `Recommend ${profile.name}`),
-    actionForm({ class: 'settings' }, [
-      h('label', { for: 'recommendation-relationship' }, 'How you know each other (optional)'),
-      h('input', { id: 'recommendation-relationship', name: 'relationship', maxlength: 100 }),
-      h('label', { for: 'recommendation-text' }, 'Your recommendation'),
-      h('textarea', { id: 'recommendation-text', name: 'text', rows: 5, required: true, maxlength: 3000,
-        'aria-describedby': 'recommendation-hint' }),
-      h('p', { id: 'recommendation-hint', class: 'hint' },
-        `Up to 3,000 characters. ${profile.name} sees it first and decides whether to show it.`),
-    ], 'Send recommendation', async (data) => {
-      const relationship = String(data.get('relationship')).trim();
-      await api.post(`/v1/members/${enc(profile.handle)}/recommendations`,
-        relationship ? { text: data.get('text'), relationship } : { text: data.get('text') });
-      announce(`Your recommendation is sent. ${profile.name} decides whether to show it.`);
-      await refresh();
-    }));
+  const form = actionForm({ id: 'recommend-form', class: 'settings', hidden: true }, [
+    h('label', { for: 'recommendation-relationship' }, 'How you know each other (optional)'),
+    h('input', { id: 'recommendation-relationship', name: 'relationship', maxlength: 100 }),
+    h('label', { for: 'recommendation-text' }, 'Your recommendation'),
+    h('textarea', { id: 'recommendation-text', name: 'text', rows: 5, required: true, maxlength: 3000,
+      'aria-describedby': 'recommendation-hint' }),
+    h('p', { id: 'recommendation-hint', class: 'hint' },
+      `Up to 3,000 characters. ${profile.name} sees it first and decides whether to show it.`),
+  ], 'Send recommendation', async (data) => {
+    const relationship = String(data.get('relationship')).trim();
+    await api.post(`/v1/members/${enc(profile.handle)}/recommendations`,
+      relationship ? { text: data.get('text'), relationship } : { text: data.get('text') });
+    announce(`Your recommendation is sent. ${profile.name} decides whether to show it.`);
+    await refresh();
+  });
+  const toggle = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'recommend-form',
+    onclick: () => {
+      form.hidden = !form.hidden;
+      toggle.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) form.querySelector('input')?.focus();
+    } }, `Recommend ${profile.name}`);
+  return h('div', { class: 'write' }, toggle, form);
 }
