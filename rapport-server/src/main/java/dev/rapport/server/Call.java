@@ -85,7 +85,7 @@ final class Call {
    * @throws NotFoundException {@code recommendation-not-found} if it is not a decimal number
    */
   long recommendationId(String name) {
-    return id(name, _ -> dev.rapport.recommendation.Recommendations.notFound());
+    return id(name, id -> new NotFoundException("recommendation-not-found", "no recommendation " + id + " for you"));
   }
 
   private long id(String name, java.util.function.Function<String, NotFoundException> notFound) {
