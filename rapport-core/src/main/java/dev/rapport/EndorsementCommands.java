@@ -15,6 +15,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.model.Recommendation;
 import dev.rapport.model.RecommendationState;
 import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.NotFoundException;
 import dev.rapport.recommendation.RecommendationView;
 import dev.rapport.recommendation.Recommendations;
 import dev.rapport.store.StoreReads;
@@ -60,7 +61,7 @@ public final class EndorsementCommands {
   /**
    * E1: the member's skills, in their order, as the viewer sees them.
    *
-   * @throws dev.rapport.problem.NotFoundException unknown or blocked (B2)
+   * @throws NotFoundException unknown or blocked (B2)
    */
   public List<SkillView> skills(long viewerId, Handle handle) {
     StoreReads current = reads.get();
@@ -73,7 +74,7 @@ public final class EndorsementCommands {
    * E1: endorses one of a connection's skills; idempotent.
    *
    * @throws ForbiddenException {@code endorsement-requires-connection}
-   * @throws dev.rapport.problem.NotFoundException {@code skill-not-found}, {@code member-not-found}
+   * @throws NotFoundException {@code skill-not-found}, {@code member-not-found}
    */
   public SkillView endorse(long actorId, Handle handle, String skill) {
     String name = commands.run((reads, effects) -> {
@@ -84,7 +85,7 @@ public final class EndorsementCommands {
     return skill(actorId, handle, name);
   }
 
-  /** E1: takes back an endorsement; idempotent. @throws dev.rapport.problem.NotFoundException {@code skill-not-found} */
+  /** E1: takes back an endorsement; idempotent. @throws NotFoundException {@code skill-not-found} */
   public SkillView unendorse(long actorId, Handle handle, String skill) {
     String name = commands.run((reads, effects) -> {
       PairState pair = pair(reads, actorId, handle);
@@ -96,7 +97,7 @@ public final class EndorsementCommands {
 
   private SkillView skill(long viewerId, Handle handle, String name) {
     return skills(viewerId, handle).stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new dev.rapport.problem.NotFoundException("skill-not-found", "no skill '" + name + "'"));
+        .orElseThrow(() -> new NotFoundException("skill-not-found", "no skill '" + name + "'"));
   }
 
   /**
@@ -119,7 +120,7 @@ public final class EndorsementCommands {
    * writers a block hides from them (B2); the member sees all of theirs, or those in {@code state}.
    *
    * @throws ForbiddenException {@code recommendations-hidden} if another asks for a state but shown
-   * @throws dev.rapport.problem.NotFoundException unknown or blocked (B2)
+   * @throws NotFoundException unknown or blocked (B2)
    */
   public Page<RecommendationView> received(long viewerId, Handle handle, Optional<RecommendationState> state,
       PageRequest page) {
@@ -144,12 +145,12 @@ public final class EndorsementCommands {
     return views(current, current.recommendationsGiven(actorId, page));
   }
 
-  /** E2: the recipient shows it on their profile (again). @throws dev.rapport.problem.NotFoundException {@code recommendation-not-found} */
+  /** E2: the recipient shows it on their profile (again). @throws NotFoundException {@code recommendation-not-found} */
   public RecommendationView approve(long actorId, long id) {
     return setState(actorId, id, RecommendationState.SHOWN);
   }
 
-  /** E2: the recipient hides it from their profile. @throws dev.rapport.problem.NotFoundException {@code recommendation-not-found} */
+  /** E2: the recipient hides it from their profile. @throws NotFoundException {@code recommendation-not-found} */
   public RecommendationView hide(long actorId, long id) {
     return setState(actorId, id, RecommendationState.HIDDEN);
   }
@@ -163,7 +164,7 @@ public final class EndorsementCommands {
   /**
    * E2: its recipient declines or removes it, or its writer withdraws it.
    *
-   * @throws dev.rapport.problem.NotFoundException {@code recommendation-not-found}
+   * @throws NotFoundException {@code recommendation-not-found}
    */
   public void remove(long actorId, long id) {
     commands.run((reads, effects) -> Recommendations.remove(actorId, reads.recommendation(id), effects));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.company.CompanyView;
 import dev.rapport.kernel.Event;
 import dev.rapport.kernel.EventType;
+import dev.rapport.member.NewMember;
 import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
 import dev.rapport.model.PageRequest;
 import java.util.List;
 import java.util.Optional;
@@ -129,8 +131,8 @@ public abstract class CompanyRulesContract extends RulesContract {
   @Test
   void CP1_theOperator_addsTheFirstAdminOfAPageMadeWithoutOne() {
     long ada = member("ada");
-    long page = rapport.createMember(new dev.rapport.member.NewMember(h("initech"), dev.rapport.model.MemberKind.COMPANY,
-        "Initech", "", Optional.empty(), Optional.empty())).member().id();
+    long page = rapport.createMember(new NewMember(h("initech"), MemberKind.COMPANY, "Initech", "", Optional.empty(),
+        Optional.empty())).member().id();
     assertThat(page).isPositive();
     rapport.companies().addAdminAsOperator(h("initech"), h("ada"));
     assertThat(rapport.companies().isAdmin(ada, h("initech"))).isTrue();
