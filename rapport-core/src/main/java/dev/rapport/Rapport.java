@@ -97,6 +97,8 @@ public final class Rapport {
   private final InvitationCommands invitationCommands;
   private final AccountCommands accounts;
   private final ContentCommands content;
+  private final CompanyCommands companies;
+  private final EndorsementCommands endorsements;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -124,6 +126,8 @@ public final class Rapport {
     this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
     this.accounts = new AccountCommands(commands, this::reads, policy, clock);
     this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, this::index, feed, clock));
+    this.companies = new CompanyCommands(commands, this::reads, queries, policy);
+    this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
   }
 
   /**
@@ -233,6 +237,16 @@ public final class Rapport {
   /** Posts, reactions, comments and the feed (P2-P4). */
   public ContentCommands content() {
     return content;
+  }
+
+  /** Company pages (CP1): making one, its admins, and the page as a viewer sees it. */
+  public CompanyCommands companies() {
+    return companies;
+  }
+
+  /** Skills and endorsements (E1) and recommendations (E2). */
+  public EndorsementCommands endorsements() {
+    return endorsements;
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */

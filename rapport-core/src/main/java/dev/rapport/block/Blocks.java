@@ -11,7 +11,8 @@ public final class Blocks {
   private Blocks() {}
 
   /**
-   * B1: blocking removes the connection, follows both ways and open invitations both ways. Silent
+   * B1: blocking removes the connection, follows both ways, open invitations both ways, and the
+   * endorsements and recommendations between the two. Silent
    * (NT1) and idempotent. A member may block someone who blocked them: each side's block stands alone.
    */
   public static Decision<Boolean> block(PairState pair, Effects effects) {
@@ -36,6 +37,8 @@ public final class Blocks {
       effects.unfollow(other, actor);
     }
     pair.openInvitation().ifPresent(invitation -> effects.transition(invitation, InvitationState.CANCELED, actor));
+    // B1: endorsements and recommendations between the two go too, both ways.
+    effects.removeGiven(actor, other);
     return Decision.apply(effects, true);
   }
 

@@ -7,9 +7,12 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
+import dev.rapport.model.Recommendation;
 import dev.rapport.model.Restriction;
 import dev.rapport.model.TokenKind;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -117,4 +120,40 @@ public sealed interface Change {
 
   /** P4: the comment goes, and one from the post's count; a conflict if it was gone already. */
   record RemoveComment(long postId, long commentId) implements Change {}
+  /**
+   * E1: the member's skills become {@code skills}, in this order; the skills whose keys are in
+   * {@code removedKeys} go, with their endorsements. A skill is keyed by its name in lower case.
+   */
+  record SetSkills(long memberId, List<String> skills, List<String> removedKeys) implements Change {
+    public SetSkills {
+      skills = List.copyOf(skills);
+      removedKeys = List.copyOf(removedKeys);
+    }
+
+    /** The key a skill and its endorsements are stored by: its name in lower case (E1: unique case aside). */
+    public static String key(String name) {
+      return name.toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** E1: idempotent; endorsing again keeps the first time. */
+  record AddEndorsement(long memberId, String skillKey, long endorserId, Instant at) implements Change {}
+
+  record RemoveEndorsement(long memberId, String skillKey, long endorserId) implements Change {}
+
+  /** E2: fails the commit as a conflict if the writer already has a pending one for the recipient. */
+  record AddRecommendation(Recommendation recommendation) implements Change {}
+
+  /** E2: new state and shown time; fails the commit as a conflict if it no longer exists. */
+  record UpdateRecommendation(Recommendation recommendation) implements Change {}
+
+  record RemoveRecommendation(long id) implements Change {}
+
+  /** B1: the endorsements and recommendations between the two, both ways, go. */
+  record RemoveGiven(long aId, long bId) implements Change {}
+
+  /** CP1: idempotent. */
+  record AddPageAdmin(long pageId, long memberId, Instant at) implements Change {}
+
+  record RemovePageAdmin(long pageId, long memberId) implements Change {}
 }

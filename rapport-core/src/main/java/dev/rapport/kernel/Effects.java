@@ -109,6 +109,15 @@ public final class Effects {
     return add(new Change.RemoveBlock(blockerId, blockedId), EventType.UNBLOCKED, blockerId, blockedId, 0);
   }
 
+  /**
+   * B1: removes what the two gave each other (endorsements, recommendations); the block's own event
+   * names both members, so this change has none of its own.
+   */
+  public Effects removeGiven(long aId, long bId) {
+    changes.add(new Change.RemoveGiven(aId, bId));
+    return this;
+  }
+
   public Effects dismissSuggestion(long memberId, long dismissedId) {
     return add(new Change.AddDismissal(memberId, dismissedId, now), EventType.SUGGESTION_DISMISSED,
         memberId, dismissedId, 0);

@@ -6,6 +6,7 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.Policy;
 import dev.rapport.model.Member;
+import dev.rapport.model.MemberKind;
 import dev.rapport.model.Settings;
 import dev.rapport.model.TokenKind;
 import dev.rapport.problem.ForbiddenException;
@@ -64,6 +65,19 @@ public final class Members {
       throw new RuleBrokenException("handle-taken", "handle '%s' is taken".formatted(command.handle()));
     }
     return add(command, policy, effects);
+  }
+
+  /**
+   * CP1: a company page made by a member, who becomes its admin in the same commit; a page has no
+   * token of its own.
+   *
+   * @throws RuleBrokenException {@code handle-taken} if {@code existing} holds the handle
+   */
+  public static Member page(NewMember command, Optional<Member> existing, Policy policy, Effects effects) {
+    if (command.kind() != MemberKind.COMPANY) {
+      throw new IllegalArgumentException("not a company page: " + command.handle());
+    }
+    return signedUp(command, existing, policy, effects);
   }
 
   /** Another bearer token for the member, which they see in their list of tokens without a name. */

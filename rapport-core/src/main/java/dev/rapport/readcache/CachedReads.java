@@ -4,6 +4,7 @@ import dev.rapport.kernel.Event;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
+import dev.rapport.model.Endorsement;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -13,6 +14,8 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.Recommendation;
+import dev.rapport.model.RecommendationState;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
 import dev.rapport.store.ContentReads;
@@ -343,5 +346,51 @@ public final class CachedReads implements StoreReads {
   @Override
   public Optional<SavedIndex> savedIndex() {
     return store.savedIndex();
+  }
+
+  @Override
+  public List<String> skills(long memberId) {
+    return store.skills(memberId);
+  }
+
+  @Override
+  public List<Endorsement> endorsements(long memberId) {
+    return store.endorsements(memberId);
+  }
+
+  @Override
+  public Optional<Recommendation> recommendation(long id) {
+    return store.recommendation(id);
+  }
+
+  @Override
+  public Optional<Recommendation> pendingRecommendation(long writerId, long recipientId) {
+    return store.pendingRecommendation(writerId, recipientId);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsReceived(long recipientId, Set<RecommendationState> states, long viewerId,
+      PageRequest page) {
+    return store.recommendationsReceived(recipientId, states, viewerId, page);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsGiven(long writerId, PageRequest page) {
+    return store.recommendationsGiven(writerId, page);
+  }
+
+  @Override
+  public List<Long> pageAdmins(long pageId) {
+    return store.pageAdmins(pageId);
+  }
+
+  @Override
+  public boolean isPageAdmin(long pageId, long memberId) {
+    return store.isPageAdmin(pageId, memberId);
+  }
+
+  @Override
+  public Page<Member> administeredPages(long memberId, PageRequest page) {
+    return store.administeredPages(memberId, page);
   }
 }

@@ -31,7 +31,7 @@ import java.util.Set;
  * failing database is reported as {@link StoreUnavailableException}. An invalid cursor is reported
  * as {@link dev.rapport.problem.InvalidInputException} with type {@code invalid-cursor}.
  */
-public interface StoreReads extends AccountReads {
+public interface StoreReads extends AccountReads, ProfileReads {
 
   /** The reads of posts, reactions and comments (P2-P4). */
   ContentReads content();

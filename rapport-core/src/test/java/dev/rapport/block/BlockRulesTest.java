@@ -28,7 +28,7 @@ class BlockRulesTest {
   final Member bob = member("bob");
 
   @Test
-  void B1_blocking_removesConnection_followsBothWays_andOpenInvitations_silently() {
+  void B1_blocking_removesConnection_followsBothWays_openInvitations_andWhatTheyGaveEachOther_silently() {
     Invitation open = pending(7, bob, ada);
     Effects effects = effects();
     assertThat(result(Blocks.block(pair(ada, bob).connected().open(open).build(), effects))).isTrue();
@@ -38,7 +38,8 @@ class BlockRulesTest {
         new Change.RemoveConnection(ada.id(), bob.id()),
         new Change.RemoveFollow(ada.id(), bob.id()),
         new Change.RemoveFollow(bob.id(), ada.id()),
-        new Change.UpdateInvitation(open.withState(InvitationState.CANCELED, NOW)));
+        new Change.UpdateInvitation(open.withState(InvitationState.CANCELED, NOW)),
+        new Change.RemoveGiven(ada.id(), bob.id()));
     assertThat(notifications(effects)).as("NT1: never for block").isEmpty();
   }
 
@@ -49,7 +50,8 @@ class BlockRulesTest {
     assertThat(again.isEmpty()).isTrue();
     Effects back = effects();
     assertThat(result(Blocks.block(pair(ada, bob).otherBlocked().build(), back))).isTrue();
-    assertThat(changes(back)).containsExactly(new Change.AddBlock(ada.id(), bob.id(), NOW));
+    assertThat(changes(back)).containsExactly(new Change.AddBlock(ada.id(), bob.id(), NOW),
+        new Change.RemoveGiven(ada.id(), bob.id()));
   }
 
   @Test

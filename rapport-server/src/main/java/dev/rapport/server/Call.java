@@ -76,14 +76,27 @@ final class Call {
    * @throws NotFoundException {@code invitation-not-found} if it is not a decimal number: no invitation has it
    */
   long invitationId(String name) {
+    return id(name, NotFoundException::invitation);
+  }
+
+  /**
+   * The recommendation id in path parameter {@code name} (E2).
+   *
+   * @throws NotFoundException {@code recommendation-not-found} if it is not a decimal number
+   */
+  long recommendationId(String name) {
+    return id(name, id -> new NotFoundException("recommendation-not-found", "no recommendation " + id + " for you"));
+  }
+
+  private long id(String name, java.util.function.Function<String, NotFoundException> notFound) {
     String value = request.path().pathParameters().get(name);
     if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw NotFoundException.invitation("'" + (value.length() <= 60 ? value : value.substring(0, 60) + "...") + "'");
+      throw notFound.apply("'" + (value.length() <= 60 ? value : value.substring(0, 60) + "...") + "'");
     }
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw NotFoundException.invitation("'" + value + "'");
+      throw notFound.apply("'" + value + "'");
     }
   }
 

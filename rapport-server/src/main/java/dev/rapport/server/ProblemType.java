@@ -99,6 +99,22 @@ enum ProblemType {
   COMMENT_NOT_FOUND("comment-not-found", 404, "P4", "The post has no comment with this id."),
   NOT_POST_AUTHOR("not-post-author", 403, "P2", "Only a post's author edits or deletes it."),
   NOT_COMMENT_WRITER("not-comment-writer", 403, "P4", "Only a comment's writer, or the author of the post it is on, deletes it."),
+  // Company pages, skills and endorsements, recommendations.
+  NOT_PAGE_ADMIN("not-page-admin", 403, "CP1", "Only the admins of a company page may edit it or change its admins."),
+  LAST_PAGE_ADMIN("last-page-admin", 409, "CP1", "A company page always keeps an admin: add another before removing the last one."),
+  PAGE_ADMIN_NOT_A_PERSON("page-admin-not-a-person", 409, "CP1", "Only people make and run company pages; a page cannot be an admin."),
+  TOO_MANY_SKILLS("too-many-skills", 400, "E1", "A profile lists at most 50 skills; `limit` says how many, `used` how many were sent. Nothing changed."),
+  INVALID_SKILL("invalid-skill", 400, "E1", "A skill is one line of 1 to 80 characters, without control or bidirectional formatting characters."),
+  DUPLICATE_SKILL("duplicate-skill", 400, "E1", "A skill appears twice in the list; skills are compared case aside."),
+  SKILL_NOT_FOUND("skill-not-found", 404, "E1", "The member lists no skill with this name (compared case aside)."),
+  ENDORSEMENT_REQUIRES_CONNECTION("endorsement-requires-connection", 403, "E1", "Only a member's 1st-degree connections endorse their skills."),
+  CANNOT_ENDORSE_SELF("cannot-endorse-self", 409, "E1", "You cannot endorse your own skills."),
+  INVALID_RECOMMENDATION("invalid-recommendation", 400, "E2", "A recommendation has 1 to 3,000 characters and may hold line breaks; how you know each other is one line of at most 100; `field` and `limit` say which."),
+  RECOMMENDATION_REQUIRES_CONNECTION("recommendation-requires-connection", 403, "E2", "Only a member's 1st-degree connections write recommendations for them."),
+  RECOMMENDATION_ALREADY_PENDING("recommendation-already-pending", 409, "E2", "Your recommendation of this member still waits for their approval: one at a time; `recommendationId` names it."),
+  CANNOT_RECOMMEND_SELF("cannot-recommend-self", 409, "E2", "You cannot recommend yourself."),
+  RECOMMENDATION_NOT_FOUND("recommendation-not-found", 404, "E2", "No recommendation with this id is yours to change: only its recipient approves or hides it, and its writer or recipient removes it."),
+  RECOMMENDATIONS_HIDDEN("recommendations-hidden", 403, "E2", "Only the member sees their recommendations that are pending or hidden; others see the shown ones."),
 
   // Accounts.
   INVALID_PASSWORD("invalid-password", 400, "A1", "A password has 8 to 256 characters (NIST SP 800-63B), and no other rule: spaces, any script and symbols are all fine."),

@@ -128,6 +128,8 @@ public final class RapportServer implements AutoCloseable {
               new ConnectionRoutes(rapport),
               new NetworkRoutes(rapport, FairShare.forThisMachine(SEARCH_WAIT)),
               new BlockRoutes(rapport),
+              new CompanyRoutes(rapport),
+              new EndorsementRoutes(rapport),
               new NotificationRoutes(rapport),
               new PostRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),

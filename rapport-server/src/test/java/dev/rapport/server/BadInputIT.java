@@ -310,9 +310,10 @@ class BadInputIT {
       boolean withdraw = sample.path().endsWith("/withdraw");
       for (String id : List.of("abc", "-5", "1.5", "0x10", "99999999999999999999999", "12345", daveToCarol,
           withdraw ? carolToAlice : aliceToErin)) {
-        boolean token = sample.path().startsWith("/v1/me/tokens/");
+        String type = sample.path().startsWith("/v1/me/tokens/") ? "token-not-found"
+            : sample.path().startsWith("/v1/me/recommendations/") ? "recommendation-not-found" : "invitation-not-found";
         cases.add(new Case("id " + id, request(sample.method(), sample.path().replace("{id}", id), t,
-            sample.body()), 404, token ? "token-not-found" : "invitation-not-found"));
+            sample.body()), 404, type));
       }
     }
     return cases;
@@ -354,7 +355,8 @@ class BadInputIT {
     }
     return route.equals("GET /v1/members") || route.endsWith("/followers") || route.endsWith("/following") || route.endsWith("connections")
         || route.endsWith("/invitations") || route.endsWith("/blocks") || route.endsWith("/notifications")
-        || route.endsWith("/posts") || route.endsWith("/reactions") || route.endsWith("/comments") || route.endsWith("/feed");
+        || route.endsWith("/posts") || route.endsWith("/reactions") || route.endsWith("/comments") || route.endsWith("/feed")
+        || route.endsWith("/companies") || route.endsWith("/recommendations") || route.endsWith("/given");
   }
 
   /** Well-formed requests the rules refuse: they must change nothing either. */

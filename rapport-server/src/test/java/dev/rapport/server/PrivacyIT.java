@@ -123,8 +123,23 @@ class PrivacyIT {
     connect(tokens, other, third);
     assertThat(api.patch("/v1/me", tokens.get(third), "{\"settings\":{\"followPrimary\":true}}").status())
         .isEqualTo(200);
+    // E1, E2, CP1: both endorse the third and recommend them (shown), and both run a page with them.
+    String page = unique("page");
+    assertThat(api.post("/v1/companies", tokens.get(third), "{\"handle\":\"%s\",\"name\":\"Page\"}".formatted(page))
+        .status()).isEqualTo(201);
+    assertThat(api.withBody("PUT", "/v1/me/skills", tokens.get(third), "{\"skills\":[\"Java\"]}").status())
+        .isEqualTo(200);
+    for (String who : List.of(blocker, blocked)) {
+      assertThat(api.put("/v1/companies/%s/admins/%s".formatted(page, who), tokens.get(third)).status()).isEqualTo(200);
+      assertThat(api.post("/v1/members/%s/endorsements".formatted(third), tokens.get(who), "{\"skill\":\"Java\"}")
+          .status()).isEqualTo(200);
+      String id = api.post("/v1/members/%s/recommendations".formatted(third), tokens.get(who), "{\"text\":\"Good.\"}")
+          .json().path("id").asText();
+      assertThat(api.post("/v1/me/recommendations/%s/approve".formatted(id), tokens.get(third)).status())
+          .isEqualTo(200);
+    }
     assertThat(api.put("/v1/me/blocks/" + blocked, tokens.get(blocker)).status()).isEqualTo(200);
-    List<String> known = List.of(blocker, blocked, third, other);
+    List<String> known = List.of(blocker, blocked, third, other, page);
 
     SoftAssertions softly = new SoftAssertions();
     Viewer ofBlocked = new Viewer(tokens.get(blocked), blocked, known);
@@ -155,10 +170,14 @@ class PrivacyIT {
       case "/docs/{asset}" -> List.of("/docs/swagger-ui.css");
       // The web app's page and files are the same for everyone and name nobody: nothing to read back.
       case "/", "/in/{h}", "/mynetwork", "/mynetwork/{section}", "/notifications", "/limits", "/settings", "/account",
-           "/search", "/signin", "/signup", "/app/{file}" -> List.of();
+           "/search", "/signin", "/signup", "/company/{h}", "/companies", "/app/{file}" -> List.of();
       case "/v1/members" -> known.stream().map(h -> "/v1/members?limit=200&q=" + h).toList();
       case "/problems/{slug}" -> List.of("/problems/member-not-found");
-      case "/v1/me/suggestions", "/v1/me/blocks", "/v1/me/notifications" -> List.of(route + "?limit=200");
+      case "/v1/me/suggestions", "/v1/me/blocks", "/v1/me/notifications", "/v1/me/companies",
+           "/v1/me/recommendations/given" -> List.of(route + "?limit=200");
+      case "/v1/companies/{h}", "/v1/members/{h}/skills" -> known.stream().map(h -> route.replace("{h}", h)).toList();
+      case "/v1/members/{h}/recommendations" ->
+          known.stream().map(h -> route.replace("{h}", h) + "?limit=200").toList();
       case "/v1/members/{h}" -> known.stream().map(h -> "/v1/members/" + h).toList();
       case "/v1/members/{h}/followers", "/v1/members/{h}/following", "/v1/members/{h}/connections",
            "/v1/members/{h}/mutual-connections" ->

@@ -210,6 +210,49 @@ BEGIN
         RAISE EXCEPTION 'comment % is gone', c->>'id' USING ERRCODE = 'RP409';
       END IF;
       UPDATE posts SET comment_count = comment_count - 1 WHERE id = (c->>'post_id')::BIGINT;
+    -- Schema 9: skills, endorsements, recommendations and page admins (E1, E2, CP1).
+    WHEN 'set_skills' THEN
+      DELETE FROM endorsements WHERE member_id = (c->>'member_id')::BIGINT
+        AND skill_key IN (SELECT jsonb_array_elements_text(c->'removed'));
+      DELETE FROM skills WHERE member_id = (c->>'member_id')::BIGINT
+        AND skill_key IN (SELECT jsonb_array_elements_text(c->'removed'));
+      INSERT INTO skills (member_id, skill_key, name, position)
+        SELECT (c->>'member_id')::BIGINT, k.key, n.name, (n.ord - 1)::INTEGER
+          FROM jsonb_array_elements_text(c->'names') WITH ORDINALITY AS n(name, ord)
+          JOIN jsonb_array_elements_text(c->'keys') WITH ORDINALITY AS k(key, ord) ON k.ord = n.ord
+        ON CONFLICT (member_id, skill_key) DO UPDATE SET name = EXCLUDED.name, position = EXCLUDED.position;
+    WHEN 'add_endorsement' THEN
+      INSERT INTO endorsements (member_id, skill_key, endorser_id, created_at)
+        VALUES ((c->>'member_id')::BIGINT, c->>'skill_key', (c->>'endorser_id')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+    WHEN 'remove_endorsement' THEN
+      DELETE FROM endorsements WHERE member_id = (c->>'member_id')::BIGINT AND skill_key = c->>'skill_key'
+        AND endorser_id = (c->>'endorser_id')::BIGINT;
+    WHEN 'add_recommendation' THEN
+      INSERT INTO recommendations (id, writer_id, recipient_id, text, relationship, state, created_at, shown_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'writer_id')::BIGINT, (c->>'recipient_id')::BIGINT, c->>'text',
+          c->>'relationship', c->>'state', (c->>'created_at')::BIGINT, (c->>'shown_at')::BIGINT);
+    WHEN 'update_recommendation' THEN
+      UPDATE recommendations SET state = c->>'state', shown_at = (c->>'shown_at')::BIGINT
+        WHERE id = (c->>'id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'recommendation % does not exist', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'remove_recommendation' THEN
+      DELETE FROM recommendations WHERE id = (c->>'id')::BIGINT;
+    WHEN 'remove_given' THEN
+      DELETE FROM endorsements
+        WHERE (member_id = (c->>'a')::BIGINT AND endorser_id = (c->>'b')::BIGINT)
+           OR (member_id = (c->>'b')::BIGINT AND endorser_id = (c->>'a')::BIGINT);
+      DELETE FROM recommendations
+        WHERE (writer_id = (c->>'a')::BIGINT AND recipient_id = (c->>'b')::BIGINT)
+           OR (writer_id = (c->>'b')::BIGINT AND recipient_id = (c->>'a')::BIGINT);
+    WHEN 'add_page_admin' THEN
+      INSERT INTO page_admins (page_id, member_id, created_at)
+        VALUES ((c->>'page_id')::BIGINT, (c->>'member_id')::BIGINT, (c->>'at')::BIGINT)
+        ON CONFLICT DO NOTHING;
+    WHEN 'remove_page_admin' THEN
+      DELETE FROM page_admins WHERE page_id = (c->>'page_id')::BIGINT AND member_id = (c->>'member_id')::BIGINT;
     END CASE;
   END LOOP;
   RETURN last_seq;

@@ -6,6 +6,7 @@ import static dev.rapport.web.PageChecks.seriousViolations;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.rapport.cli.DemoSeed;
+import dev.rapport.model.Handle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,8 @@ class PagesIT extends WebFixture {
     pages.put("settings", "/settings");
     pages.put("account", "/account");
     pages.put("search", "/search?q=da");
+    pages.put("company", "/company/northwind-analytics");
+    pages.put("companies", "/companies");
     return pages;
   }
 
@@ -76,6 +79,30 @@ class PagesIT extends WebFixture {
   @BeforeAll
   static void seedTheDemoNetwork() {
     signIns = DemoSeed.seed(server.server.rapport());
+    showcase(server.server.rapport());
+  }
+
+  /** CP1, E1, E2 on the demo network: Maya's page with Daniel as admin, skills, endorsements, recommendations. */
+  private static void showcase(dev.rapport.Rapport rapport) {
+    java.util.function.ToLongFunction<String> id = handle -> rapport.member(Handle.of(handle)).orElseThrow().id();
+    long maya = id.applyAsLong("maya-okafor");
+    long daniel = id.applyAsLong("daniel-reyes");
+    long priya = id.applyAsLong("priya-raman");
+    rapport.companies().create(maya, Handle.of("northwind-analytics"), "Northwind Analytics",
+        "Analytics for teams that ship");
+    rapport.companies().addAdmin(maya, Handle.of("northwind-analytics"), Handle.of("daniel-reyes"));
+    rapport.follow(id.applyAsLong("grace-chen"), Handle.of("northwind-analytics"));
+    rapport.endorsements().setSkills(maya, List.of("Engineering leadership", "Distributed systems", "Data platforms"));
+    rapport.endorsements().setSkills(daniel, List.of("Product strategy", "SQL"));
+    rapport.endorsements().endorse(daniel, Handle.of("maya-okafor"), "Engineering leadership");
+    rapport.endorsements().endorse(priya, Handle.of("maya-okafor"), "Engineering leadership");
+    rapport.endorsements().endorse(daniel, Handle.of("maya-okafor"), "Distributed systems");
+    long shown = rapport.endorsements().recommend(daniel, Handle.of("maya-okafor"),
+        "Maya built the team that shipped our data platform, and kept it calm while doing it.",
+        java.util.Optional.of("Worked with Maya at Northwind")).recommendation().id();
+    rapport.endorsements().approve(maya, shown);
+    rapport.endorsements().recommend(priya, Handle.of("maya-okafor"), "A manager who listens first.",
+        java.util.Optional.empty());
   }
 
   /** Maya signs in on the sign-in page with the password the demo gave her. */

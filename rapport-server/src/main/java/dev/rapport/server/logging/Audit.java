@@ -29,6 +29,11 @@ public final class Audit {
     log(new Action("token-issued", Map.of("handle", handle.value())));
   }
 
+  /** A4: the operator made a member an admin of a company page (CP1). */
+  public static void pageAdminAdded(Handle page, Handle member) {
+    log(new Action("page-admin-added", Map.of("page", page.value(), "handle", member.value())));
+  }
+
   /** A sign-up invite link the administrator made: its id and expiry, never its code. */
   public static void inviteCreated(long id, Instant expiresAt) {
     log(new Action("invite-created", Map.of("invite", id, "expiresAt", expiresAt.toString())));

@@ -8,6 +8,8 @@ import { settingsPage } from './settings.js';
 import { searchPage } from './search.js';
 import { signInPage, signUpPage } from './account.js';
 import { accountPage } from './account-page.js';
+import { companyPage } from './company.js';
+import { companiesPage } from './companies.js';
 
 const ROUTES = [
   [/^\/in\/([a-z0-9-]+)$/, (m) => profilePage(m[1])],
@@ -16,6 +18,8 @@ const ROUTES = [
   [/^\/limits$/, () => limitsPage()],
   [/^\/settings$/, () => settingsPage()],
   [/^\/account$/, () => accountPage()],
+  [/^\/company\/([a-z0-9-]+)$/, (m) => companyPage(m[1])],
+  [/^\/companies$/, () => companiesPage()],
   [/^\/search$/, () => searchPage(new URLSearchParams(location.search).get('q') ?? '')],
 ];
 const PUBLIC = [

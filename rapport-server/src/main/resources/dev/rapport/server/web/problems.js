@@ -71,6 +71,23 @@ const SENTENCES = {
   'account-not-found': () => 'Your account has no password to change: the administrator created it.',
   'token-not-found': () => 'This token is no longer there; it may have been revoked already.',
   'too-many-tokens': () => 'You have as many API tokens as one may hold. Revoke one you no longer use first.',
+  'not-page-admin': () => 'Only the admins of this page can do this.',
+  'last-page-admin': () => 'A page always keeps an admin. Add another admin before removing the last one.',
+  'page-admin-not-a-person': () => 'Only people can run a company page.',
+  'too-many-skills': (p) => `A profile lists at most ${p.limit ?? 50} skills. Remove some first.`,
+  'invalid-skill': (p) => `Each skill is one line of 1 to ${p.limit ?? 80} characters.`,
+  'duplicate-skill': () => 'A skill is listed twice (capitals do not make a difference). Keep one.',
+  'skill-not-found': () => 'This member no longer lists this skill.',
+  'endorsement-requires-connection': () => 'Only this member\'s connections can endorse their skills.',
+  'cannot-endorse-self': () => 'You cannot endorse your own skills.',
+  'invalid-recommendation': (p) => (p.field === 'relationship'
+    ? `Say how you know each other in at most ${p.limit ?? 100} characters, on one line.`
+    : `Write a recommendation of 1 to ${(p.limit ?? 3000).toLocaleString('en')} characters.`),
+  'recommendation-requires-connection': () => 'Only this member\'s connections can recommend them.',
+  'recommendation-already-pending': () => 'Your recommendation of this member is still waiting for their approval.',
+  'cannot-recommend-self': () => 'You cannot recommend yourself.',
+  'recommendation-not-found': () => 'This recommendation is no longer there.',
+  'recommendations-hidden': () => 'Only this member sees the recommendations they have not shown.',
   'missing-field': (p) => `Fill in ${FIELDS[p.field] ?? 'every required field'}.`,
   'invalid-field': (p) => `Check ${FIELDS[p.field] ?? 'what you entered'}: ${p.field === 'name'
     ? 'it is one line of 1 to 100 characters' : 'it is not in the expected form'}.`,

@@ -4,6 +4,8 @@ import { api, enc } from './api.js';
 import { h, fill, announce, alertBox, degreeBadge, plural, memberLink, confirmDialog, heading } from './dom.js';
 import { inviteDialog } from './invite.js';
 import { go, refresh } from './shell.js';
+import { skillsSection, recommendationsSection } from './showcase.js';
+import { companyPage } from './company.js';
 
 export async function profilePage(handle) {
   let profile;
@@ -15,6 +17,11 @@ export async function profilePage(handle) {
         h('a', { href: '/search' }, 'Search for members'), '.')];
     }
     throw error;
+  }
+  if (profile.kind === 'company') {
+    // CP1: a page is shown as a page, with its follower count and admins, at its own address.
+    history.replaceState(null, '', `/company/${profile.handle}`);
+    return companyPage(profile.handle);
   }
   const errors = h('div', { class: 'errors' });
   const rel = profile.relationship;
@@ -32,7 +39,11 @@ export async function profilePage(handle) {
       rel && rel.mutualCount > 0 ? mutuals(profile) : null,
       h('div', { class: 'actions' }, actions(profile, errors)),
       errors),
+    await skillsSection(profile),
+    await recommendationsSection(profile),
     await connectionsSection(profile),
+    // The member's posts go here (the feed's part).
+    h('div', { id: 'posts', 'data-member': profile.handle }),
   ];
 }
 

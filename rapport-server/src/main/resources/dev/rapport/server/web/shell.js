@@ -66,6 +66,7 @@ async function drawNav() {
     h('li', {}, navLink('/notifications', 'Notifications', badge)),
     h('li', {}, navLink('/search', 'Search')),
     h('li', {}, navLink(`/in/${session.me.handle}`, 'Me')),
+    h('li', {}, navLink('/companies', 'Pages')),
     h('li', {}, navLink('/limits', 'Limits')),
     h('li', {}, navLink('/settings', 'Settings')),
     h('li', {}, navLink('/account', 'Account')),

@@ -231,10 +231,6 @@ final class ChangeWriter {
 
   private static void apply(Session session, Change change, ConnectionCounts counts)
       throws SQLException, CommitConflict {
-    if (ContentWriter.handles(change)) {
-      ContentWriter.apply(session, change);
-      return;
-    }
     switch (change) {
       case Change.AddMember(Member member) -> insertMember(session, member);
       case Change.UpdateMember(Member member) -> updateMember(session, member);
@@ -303,7 +299,11 @@ final class ChangeWriter {
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->
           update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
-      default -> throw new IllegalStateException("no writer for " + change);
+      case Change.AddPost _, Change.EditPost _, Change.RemovePost _, Change.SetReaction _, Change.RemoveReaction _,
+          Change.AddComment _, Change.RemoveComment _ -> ContentWriter.apply(session, change);
+      case Change.SetSkills _, Change.AddEndorsement _, Change.RemoveEndorsement _, Change.AddRecommendation _,
+          Change.UpdateRecommendation _, Change.RemoveRecommendation _, Change.RemoveGiven _, Change.AddPageAdmin _,
+          Change.RemovePageAdmin _ -> ProfileChangeWriter.apply(session, change);
     }
   }
 
@@ -332,7 +332,7 @@ final class ChangeWriter {
   }
 
   /** Runs a write with its parameters bound by type; instants are stored as epoch milliseconds. */
-  private static int update(Session session, String sql, Object... parameters) throws SQLException {
+  static int update(Session session, String sql, Object... parameters) throws SQLException {
     PreparedStatement statement = session.prepare(sql);
     bindAll(statement, 1, parameters);
     return statement.executeUpdate();

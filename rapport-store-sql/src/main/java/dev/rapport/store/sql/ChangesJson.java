@@ -94,6 +94,26 @@ final class ChangesJson {
             .field("author_id", c.authorId()).field("text", c.text()).field("at", c.createdAt());
         case Change.RemoveComment(long postId, long commentId) ->
             object.kind("remove_comment").field("post_id", postId).field("id", commentId);
+        case Change.SetSkills(long memberId, List<String> skills, List<String> removedKeys) ->
+            object.kind("set_skills").field("member_id", memberId).strings("names", skills)
+                .strings("keys", skills.stream().map(Change.SetSkills::key).toList()).strings("removed", removedKeys);
+        case Change.AddEndorsement(long memberId, String key, long endorserId, Instant at) ->
+            object.kind("add_endorsement").field("member_id", memberId).field("skill_key", key)
+                .field("endorser_id", endorserId).field("at", at);
+        case Change.RemoveEndorsement(long memberId, String key, long endorserId) -> object.kind("remove_endorsement")
+            .field("member_id", memberId).field("skill_key", key).field("endorser_id", endorserId);
+        case Change.AddRecommendation(var r) -> object.kind("add_recommendation").field("id", r.id())
+            .field("writer_id", r.writerId()).field("recipient_id", r.recipientId()).field("text", r.text())
+            .field("relationship", r.relationship()).field("state", r.state().name())
+            .field("created_at", r.createdAt()).field("shown_at", r.shownAt());
+        case Change.UpdateRecommendation(var r) -> object.kind("update_recommendation").field("id", r.id())
+            .field("state", r.state().name()).field("shown_at", r.shownAt());
+        case Change.RemoveRecommendation(long id) -> object.kind("remove_recommendation").field("id", id);
+        case Change.RemoveGiven(long a, long b) -> object.kind("remove_given").field("a", a).field("b", b);
+        case Change.AddPageAdmin(long pageId, long memberId, Instant at) -> object.kind("add_page_admin")
+            .field("page_id", pageId).field("member_id", memberId).field("at", at);
+        case Change.RemovePageAdmin(long pageId, long memberId) -> object.kind("remove_page_admin")
+            .field("page_id", pageId).field("member_id", memberId);
       }
       json.append('}');
     }
@@ -153,6 +173,19 @@ final class ChangesJson {
         case Long l -> field(name, l.longValue());
         default -> throw new IllegalArgumentException("cannot write a " + value.get().getClass().getName());
       };
+    }
+
+    /** An array of strings. */
+    Writer strings(String name, List<String> values) {
+      json.append(",\"").append(name).append("\":[");
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          json.append(',');
+        }
+        string(values.get(i));
+      }
+      json.append(']');
+      return this;
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259, section 7). */

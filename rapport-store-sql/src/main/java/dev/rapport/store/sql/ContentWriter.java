@@ -37,12 +37,6 @@ final class ContentWriter {
   private ContentWriter() {}
 
   /** Whether this writer applies the change. */
-  static boolean handles(Change change) {
-    return change instanceof Change.AddPost || change instanceof Change.EditPost || change instanceof Change.RemovePost
-        || change instanceof Change.SetReaction || change instanceof Change.RemoveReaction
-        || change instanceof Change.AddComment || change instanceof Change.RemoveComment;
-  }
-
   static void apply(Session session, Change change) throws SQLException, CommitConflict {
     switch (change) {
       case Change.AddPost(Post p) -> {

@@ -4,6 +4,7 @@ import dev.rapport.kernel.Event;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
+import dev.rapport.model.Endorsement;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -13,6 +14,8 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.Recommendation;
+import dev.rapport.model.RecommendationState;
 import dev.rapport.store.ConnectionList;
 import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
@@ -45,6 +48,7 @@ final class SqlReads implements StoreReads {
   private final IndexFeedReads feed;
   private final AccountSqlReads accounts;
   private final ContentSqlReads content;
+  private final ProfileSqlReads profiles;
 
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
@@ -56,6 +60,7 @@ final class SqlReads implements StoreReads {
     this.feed = new IndexFeedReads(dialect, readers);
     this.accounts = new AccountSqlReads(readers);
     this.content = new ContentSqlReads(dialect, readers);
+    this.profiles = new ProfileSqlReads(readers);
   }
 
   /** The reads of pairs, for a reader that holds the members itself ({@link WriterReads}). */
@@ -236,5 +241,51 @@ final class SqlReads implements StoreReads {
   @Override
   public Optional<InviteLink> inviteLink(String codeHash) {
     return accounts.inviteLink(codeHash);
+  }
+
+  @Override
+  public List<String> skills(long memberId) {
+    return profiles.skills(memberId);
+  }
+
+  @Override
+  public List<Endorsement> endorsements(long memberId) {
+    return profiles.endorsements(memberId);
+  }
+
+  @Override
+  public Optional<Recommendation> recommendation(long id) {
+    return profiles.recommendation(id);
+  }
+
+  @Override
+  public Optional<Recommendation> pendingRecommendation(long writerId, long recipientId) {
+    return profiles.pendingRecommendation(writerId, recipientId);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsReceived(long recipientId, Set<RecommendationState> states, long viewerId,
+      PageRequest page) {
+    return profiles.recommendationsReceived(recipientId, states, viewerId, page);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsGiven(long writerId, PageRequest page) {
+    return profiles.recommendationsGiven(writerId, page);
+  }
+
+  @Override
+  public List<Long> pageAdmins(long pageId) {
+    return profiles.pageAdmins(pageId);
+  }
+
+  @Override
+  public boolean isPageAdmin(long pageId, long memberId) {
+    return profiles.isPageAdmin(pageId, memberId);
+  }
+
+  @Override
+  public Page<Member> administeredPages(long memberId, PageRequest page) {
+    return profiles.administeredPages(memberId, page);
   }
 }

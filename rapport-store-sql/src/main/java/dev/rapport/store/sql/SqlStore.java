@@ -6,6 +6,7 @@ import dev.rapport.kernel.Event;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
+import dev.rapport.model.Endorsement;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -15,6 +16,8 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.Recommendation;
+import dev.rapport.model.RecommendationState;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.ConnectionList;
@@ -255,5 +258,51 @@ final class SqlStore implements Store {
   @Override
   public Optional<InviteLink> inviteLink(String codeHash) {
     return reads.inviteLink(codeHash);
+  }
+
+  @Override
+  public List<String> skills(long memberId) {
+    return reads.skills(memberId);
+  }
+
+  @Override
+  public List<Endorsement> endorsements(long memberId) {
+    return reads.endorsements(memberId);
+  }
+
+  @Override
+  public Optional<Recommendation> recommendation(long id) {
+    return reads.recommendation(id);
+  }
+
+  @Override
+  public Optional<Recommendation> pendingRecommendation(long writerId, long recipientId) {
+    return reads.pendingRecommendation(writerId, recipientId);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsReceived(long recipientId, Set<RecommendationState> states, long viewerId,
+      PageRequest page) {
+    return reads.recommendationsReceived(recipientId, states, viewerId, page);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsGiven(long writerId, PageRequest page) {
+    return reads.recommendationsGiven(writerId, page);
+  }
+
+  @Override
+  public List<Long> pageAdmins(long pageId) {
+    return reads.pageAdmins(pageId);
+  }
+
+  @Override
+  public boolean isPageAdmin(long pageId, long memberId) {
+    return reads.isPageAdmin(pageId, memberId);
+  }
+
+  @Override
+  public Page<Member> administeredPages(long memberId, PageRequest page) {
+    return reads.administeredPages(memberId, page);
   }
 }

@@ -6,6 +6,7 @@ import dev.rapport.kernel.Event;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
+import dev.rapport.model.Endorsement;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
@@ -15,6 +16,8 @@ import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.Recommendation;
+import dev.rapport.model.RecommendationState;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
 import dev.rapport.store.ContentReads;
@@ -292,5 +295,51 @@ final class WriterReads implements StoreReads {
   @Override
   public Optional<InviteLink> inviteLink(String codeHash) {
     return plain.inviteLink(codeHash);
+  }
+
+  @Override
+  public List<String> skills(long memberId) {
+    return plain.skills(memberId);
+  }
+
+  @Override
+  public List<Endorsement> endorsements(long memberId) {
+    return plain.endorsements(memberId);
+  }
+
+  @Override
+  public Optional<Recommendation> recommendation(long id) {
+    return plain.recommendation(id);
+  }
+
+  @Override
+  public Optional<Recommendation> pendingRecommendation(long writerId, long recipientId) {
+    return plain.pendingRecommendation(writerId, recipientId);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsReceived(long recipientId, Set<RecommendationState> states, long viewerId,
+      PageRequest page) {
+    return plain.recommendationsReceived(recipientId, states, viewerId, page);
+  }
+
+  @Override
+  public Page<Recommendation> recommendationsGiven(long writerId, PageRequest page) {
+    return plain.recommendationsGiven(writerId, page);
+  }
+
+  @Override
+  public List<Long> pageAdmins(long pageId) {
+    return plain.pageAdmins(pageId);
+  }
+
+  @Override
+  public boolean isPageAdmin(long pageId, long memberId) {
+    return plain.isPageAdmin(pageId, memberId);
+  }
+
+  @Override
+  public Page<Member> administeredPages(long memberId, PageRequest page) {
+    return plain.administeredPages(memberId, page);
   }
 }

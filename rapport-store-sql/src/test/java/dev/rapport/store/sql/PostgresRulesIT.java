@@ -2,8 +2,10 @@ package dev.rapport.store.sql;
 
 import dev.rapport.contract.AccountRulesContract;
 import dev.rapport.contract.BlockAndPrivacyRulesContract;
+import dev.rapport.contract.CompanyRulesContract;
 import dev.rapport.contract.ConnectRulesContract;
 import dev.rapport.contract.ContentRulesContract;
+import dev.rapport.contract.EndorsementRulesContract;
 import dev.rapport.contract.EventLogContract;
 import dev.rapport.contract.FollowRulesContract;
 import dev.rapport.contract.LimitRulesContract;
@@ -98,6 +100,22 @@ class PostgresRulesIT {
 
   @Nested
   class Accounts extends AccountRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Companies extends CompanyRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class Endorsements extends EndorsementRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshPostgres();
