@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +63,16 @@ final class NetworkQueries {
 
   private NetworkReads index() {
     return index.get();
+  }
+
+  /** Member search, as {@link Rapport#searchMembers} says. */
+  Page<Member> searchMembers(long viewerId, String text, int maxLength, PageRequest page) {
+    String prefix = text.strip().toLowerCase(Locale.ROOT);
+    if (prefix.isEmpty() || prefix.length() > maxLength) {
+      throw new InvalidInputException("invalid-query", "a search needs 1 to %d characters".formatted(maxLength),
+          Map.of("parameter", "q"));
+    }
+    return reads().searchMembers(prefix, viewerId, page);
   }
 
   private PairState pair(long viewerId, Handle handle) {

@@ -38,8 +38,6 @@ import dev.rapport.network.IndexStatistics;
 import dev.rapport.network.Network;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
-import dev.rapport.notification.NotificationView;
-import dev.rapport.notification.Notifications;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RuleBrokenException;
@@ -53,12 +51,9 @@ import dev.rapport.suggestion.Suggestions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -99,6 +94,7 @@ public final class Rapport {
   private final ContentCommands content;
   private final CompanyCommands companies;
   private final EndorsementCommands endorsements;
+  private final NotificationCommands notifications;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -128,6 +124,7 @@ public final class Rapport {
     this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, this::index, feed, clock));
     this.companies = new CompanyCommands(commands, this::reads, queries, policy);
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
+    this.notifications = new NotificationCommands(commands, this::reads);
   }
 
   /**
@@ -447,12 +444,7 @@ public final class Rapport {
    *     {@value #MAX_SEARCH_LENGTH} characters
    */
   public Page<Member> searchMembers(long viewerId, String text, PageRequest page) {
-    String prefix = text.strip().toLowerCase(Locale.ROOT);
-    if (prefix.isEmpty() || prefix.length() > MAX_SEARCH_LENGTH) {
-      throw new InvalidInputException("invalid-query",
-          "a search needs 1 to %d characters".formatted(MAX_SEARCH_LENGTH), Map.of("parameter", "q"));
-    }
-    return reads().searchMembers(prefix, viewerId, page);
+    return queries.searchMembers(viewerId, text, MAX_SEARCH_LENGTH, page);
   }
 
   public Page<Member> blocked(long actorId, PageRequest page) {
@@ -482,28 +474,9 @@ public final class Rapport {
     return report;
   }
 
-  // ---- notifications ---------------------------------------------------------------------------
-
-  /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
-  public Page<NotificationView> notifications(long actorId, PageRequest page) {
-    return Notifications.list(reads(), actorId, page);
-  }
-
-  /**
-   * NT2: marks the actor's notifications read: those with ids up to {@code upToId}, or all of them
-   * when it is empty. A client passes the newest id it showed, so that one that came in meanwhile
-   * stays unread. Repeating it is not an error.
-   *
-   * @return how many of the actor's notifications are unread afterwards
-   */
-  public int markNotificationsRead(long actorId, OptionalLong upToId) {
-    run((reads, effects) -> Notifications.markRead(actorId, upToId, effects));
-    return unreadNotifications(actorId);
-  }
-
-  /** NT2: how many of the actor's notifications are unread, leaving out those a block hides (B2). */
-  public int unreadNotifications(long actorId) {
-    return reads().unreadNotificationCount(actorId);
+  /** Notifications (NT1) and what the member has read of them (NT2). */
+  public NotificationCommands notifications() {
+    return notifications;
   }
 
   private <R> R run(CommandLoop.Rule<R> rule) {

@@ -27,9 +27,9 @@ final class NotificationRoutes implements RouteGroup {
   }
 
   private Reply notifications(Call call) {
-    ObjectNode page = Representations.page(rapport.notifications(call.me().id(), call.page()),
+    ObjectNode page = Representations.page(rapport.notifications().list(call.me().id(), call.page()),
         Representations::notification);
-    page.put("unread", rapport.unreadNotifications(call.me().id()));
+    page.put("unread", rapport.notifications().unread(call.me().id()));
     return Reply.ok(page);
   }
 
@@ -38,7 +38,7 @@ final class NotificationRoutes implements RouteGroup {
     OptionalLong upTo = call.query("upTo").map(NotificationRoutes::notificationId)
         .map(OptionalLong::of).orElse(OptionalLong.empty());
     ObjectNode node = Json.object();
-    node.put("unread", rapport.markNotificationsRead(call.me().id(), upTo));
+    node.put("unread", rapport.notifications().markRead(call.me().id(), upTo));
     return Reply.ok(node);
   }
 

@@ -72,7 +72,7 @@ public abstract class FollowRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     rapport.follow(ada, h("bob"));
-    List<NotificationView> notifications = rapport.notifications(bob, PageRequest.first()).items();
+    List<NotificationView> notifications = rapport.notifications().list(bob, PageRequest.first()).items();
     assertThat(notifications).singleElement().satisfies(n -> {
       assertThat(n.notification().kind()).isEqualTo(NotificationKind.FOLLOWED);
       assertThat(n.actor().id()).isEqualTo(ada);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 public abstract class NotificationRulesContract extends RulesContract {
 
   private List<NotificationView> notifications(long member) {
-    return rapport.notifications(member, PageRequest.first(200)).items();
+    return rapport.notifications().list(member, PageRequest.first(200)).items();
   }
 
   private List<Boolean> readFlags(long member) {
@@ -27,15 +27,15 @@ public abstract class NotificationRulesContract extends RulesContract {
     rapport.follow(bob, h("ada"));
     invitationSent(cyd, "ada");
 
-    assertThat(rapport.unreadNotifications(ada)).isEqualTo(2);
+    assertThat(rapport.notifications().unread(ada)).isEqualTo(2);
     assertThat(readFlags(ada)).containsExactly(false, false);
 
-    assertThat(rapport.markNotificationsRead(ada, OptionalLong.empty())).isZero();
+    assertThat(rapport.notifications().markRead(ada, OptionalLong.empty())).isZero();
 
     assertThat(readFlags(ada)).containsExactly(true, true);
-    assertThat(rapport.unreadNotifications(ada)).isZero();
-    assertThat(rapport.markNotificationsRead(ada, OptionalLong.empty())).as("repeating is not an error").isZero();
-    assertThat(rapport.unreadNotifications(bob)).isZero();
+    assertThat(rapport.notifications().unread(ada)).isZero();
+    assertThat(rapport.notifications().markRead(ada, OptionalLong.empty())).as("repeating is not an error").isZero();
+    assertThat(rapport.notifications().unread(bob)).isZero();
   }
 
   @Test
@@ -49,10 +49,10 @@ public abstract class NotificationRulesContract extends RulesContract {
     long shown = notifications(ada).getFirst().notification().id();
     rapport.follow(cyd, h("ada")); // arrives after the client showed the list
 
-    assertThat(rapport.markNotificationsRead(ada, OptionalLong.of(shown))).isEqualTo(1);
+    assertThat(rapport.notifications().markRead(ada, OptionalLong.of(shown))).isEqualTo(1);
 
     assertThat(readFlags(ada)).containsExactly(false, true);
-    assertThat(rapport.unreadNotifications(dan)).isEqualTo(1);
+    assertThat(rapport.notifications().unread(dan)).isEqualTo(1);
   }
 
   @Test
@@ -65,6 +65,6 @@ public abstract class NotificationRulesContract extends RulesContract {
     rapport.block(ada, h("bob"));
 
     assertThat(notifications(ada)).hasSize(1);
-    assertThat(rapport.unreadNotifications(ada)).isEqualTo(1);
+    assertThat(rapport.notifications().unread(ada)).isEqualTo(1);
   }
 }

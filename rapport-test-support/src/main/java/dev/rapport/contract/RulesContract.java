@@ -145,7 +145,7 @@ public abstract class RulesContract {
   }
 
   List<NotificationKind> notificationKinds(long member) {
-    return rapport.notifications(member, PageRequest.first(200)).items().stream()
+    return rapport.notifications().list(member, PageRequest.first(200)).items().stream()
         .map(n -> n.notification().kind()).toList();
   }
 

@@ -105,7 +105,7 @@ public abstract class NetworkImportContract {
     assertThat(rapport.member(Handle.of("cyd")).orElseThrow().connectionCount()).isEqualTo(2);
     assertThat(rapport.networkSize(id("ada")).first()).isEqualTo(2);
     assertThat(rapport.profile(id("ada"), Handle.of("bob")).relationship().orElseThrow().mutualCount()).isEqualTo(1);
-    assertThat(rapport.notifications(id("bob"), PageRequest.first()).items()).as("NT1: an import is silent").isEmpty();
+    assertThat(rapport.notifications().list(id("bob"), PageRequest.first()).items()).as("NT1: an import is silent").isEmpty();
     assertThat(log()).extracting(Event::type).containsOnly(EventType.MEMBER_CREATED, EventType.CONNECTED,
         EventType.FOLLOWED);
     assertThat(log()).filteredOn(e -> e.type() == EventType.FOLLOWED).hasSize(6);

@@ -1,0 +1,42 @@
+package dev.rapport;
+
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.notification.NotificationView;
+import dev.rapport.notification.Notifications;
+import dev.rapport.store.StoreReads;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+/** What happened to a member (NT1) and what they have read of it (NT2). Thread safe. */
+public final class NotificationCommands {
+  private final CommandLoop commands;
+  private final Supplier<StoreReads> reads;
+
+  NotificationCommands(CommandLoop commands, Supplier<StoreReads> reads) {
+    this.commands = commands;
+    this.reads = reads;
+  }
+
+  /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
+  public Page<NotificationView> list(long actorId, PageRequest page) {
+    return Notifications.list(reads.get(), actorId, page);
+  }
+
+  /**
+   * NT2: marks the actor's notifications read: those with ids up to {@code upToId}, or all of them
+   * when it is empty. A client passes the newest id it showed, so that one that came in meanwhile
+   * stays unread. Repeating it is not an error.
+   *
+   * @return how many of the actor's notifications are unread afterwards
+   */
+  public int markRead(long actorId, OptionalLong upToId) {
+    commands.run((reads, effects) -> Notifications.markRead(actorId, upToId, effects));
+    return unread(actorId);
+  }
+
+  /** NT2: how many of the actor's notifications are unread, leaving out those a block hides (B2). */
+  public int unread(long actorId) {
+    return reads.get().unreadNotificationCount(actorId);
+  }
+}
