@@ -46,7 +46,7 @@ class WebAppServingIT {
 
   @Test
   void everyAddressOfTheApp_answersItsPage_withStrictHeaders() throws Exception {
-    for (String path : List.of("/", "/in/ada", "/mynetwork", "/mynetwork/followers", "/notifications", "/limits",
+    for (String path : List.of("/", "/feed", "/feed?order=top", "/in/ada", "/mynetwork", "/mynetwork/followers", "/notifications", "/limits",
         "/settings", "/account", "/search?q=ad", "/signin", "/signup")) {
       HttpResponse<String> page = get(path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);

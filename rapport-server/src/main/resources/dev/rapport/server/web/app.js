@@ -8,8 +8,10 @@ import { settingsPage } from './settings.js';
 import { searchPage } from './search.js';
 import { signInPage, signUpPage } from './account.js';
 import { accountPage } from './account-page.js';
+import { feedPage } from './feed.js';
 
 const ROUTES = [
+  [/^\/feed$/, () => feedPage(new URLSearchParams(location.search).get('order') ?? 'recent')],
   [/^\/in\/([a-z0-9-]+)$/, (m) => profilePage(m[1])],
   [/^\/mynetwork(?:\/([a-z]+))?$/, (m) => networkPage(m[1] ?? 'invitations')],
   [/^\/notifications$/, () => notificationsPage()],

@@ -4,6 +4,7 @@ import { api, enc } from './api.js';
 import { h, fill, announce, alertBox, degreeBadge, plural, memberLink, confirmDialog, heading } from './dom.js';
 import { inviteDialog } from './invite.js';
 import { go, refresh } from './shell.js';
+import { postsSection } from './posts.js';
 
 export async function profilePage(handle) {
   let profile;
@@ -32,6 +33,7 @@ export async function profilePage(handle) {
       rel && rel.mutualCount > 0 ? mutuals(profile) : null,
       h('div', { class: 'actions' }, actions(profile, errors)),
       errors),
+    await postsSection(profile.handle, { title: profile.self ? 'Your posts' : `${profile.name}'s posts` }),
     await connectionsSection(profile),
   ];
 }
