@@ -7,7 +7,7 @@ import { h, fill, announce, alertBox, when, confirmDialog, characterCount } from
 const COMMENT_MAX = 1250;
 const PAGE = 20;
 
-function commentItem(post, comment, remove) {
+function commentItem(comment, remove) {
   const author = comment.author;
   return h('li', { class: 'comment', id: `comment-${comment.id}` },
     h('div', { class: 'row' },
@@ -47,7 +47,7 @@ export async function commentsThread(post, { id, onChange, errors }) {
 
   async function load() {
     const page = await api.get(`${base}?limit=${PAGE}${next ? `&cursor=${enc(next)}` : ''}`);
-    for (const comment of page.items) list.append(commentItem(post, comment, remove));
+    for (const comment of page.items) list.append(commentItem(comment, remove));
     next = page.next;
     more.hidden = !next;
     empty.hidden = list.children.length > 0;
@@ -73,7 +73,7 @@ export async function commentsThread(post, { id, onChange, errors }) {
     try {
       const comment = await api.post(base, { text: field.value });
       // The thread reads oldest first; a new comment goes last only once every older one is shown.
-      if (!next) list.append(commentItem(post, comment, remove));
+      if (!next) list.append(commentItem(comment, remove));
       empty.hidden = list.children.length > 0;
       field.value = '';
       field.dispatchEvent(new Event('input'));

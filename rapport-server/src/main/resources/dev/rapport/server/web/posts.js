@@ -19,8 +19,7 @@ export function composer({ url = '/v1/posts', label = 'Start a post', onPosted }
   const send = h('button', { type: 'submit', class: 'primary' }, 'Post');
   const choice = (value, text, checked) => h('label', { class: 'option' },
     h('input', { type: 'radio', name: 'visibility', value, checked }), ` ${text}`);
-  const form = h('form', { class: 'card composer', 'aria-labelledby': `${id}-title` },
-    h('h2', { id: `${id}-title` }, h('label', { for: `${id}-text` }, label)), field,
+  const form = h('form', { class: 'card composer' }, h('h2', {}, h('label', { for: `${id}-text` }, label)), field,
     characterCount(field, POST_MAX, `${id}-count`),
     h('fieldset', { class: 'visibility-choice' }, h('legend', {}, 'Who can see it'),
       choice('anyone', 'Anyone', true), choice('connections', 'Connections only', false)),
