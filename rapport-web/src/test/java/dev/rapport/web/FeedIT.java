@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.rapport.Rapport;
+import dev.rapport.model.Handle;
+import dev.rapport.model.PostVisibility;
 import java.io.IOException;
 import java.nio.file.Files;
 import org.assertj.core.api.SoftAssertions;
@@ -116,6 +119,30 @@ class FeedIT extends WebFixture {
     ada.waitForPage();
     assertThat(ada.page).hasURL(server.base + "/feed?order=top");
     assertThat(post(ada, "Eve asks").locator(".reason")).hasText("Bob Babbage reacted to this");
+  }
+
+  @Test
+  void P3_CP1_aPagesPosts_reachItsFollowers_withTheReasonPage_andShowOnItsPage() {
+    MemberBrowser ada = browser("ada", "Ada Lovelace");
+    String acme = WebServer.unique("acme");
+    server.call("POST", "/v1/members", WebServer.ADMIN,
+        "{\"handle\":\"%s\",\"name\":\"Acme Analytics\",\"kind\":\"company\"}".formatted(acme), 201);
+    follow(ada.member, new WebServer.Member(acme, "Acme Analytics", null, null, null));
+    // A page posts through its admins' route (CP1), which lands with company admins; until then the engine posts as it.
+    Rapport rapport = server.server.rapport();
+    rapport.content().post(rapport.member(Handle.of(acme)).orElseThrow().id(), "Acme is hiring engineers.",
+        PostVisibility.ANYONE);
+
+    ada.open("/feed");
+    Locator hiring = post(ada, "Acme is hiring");
+    assertThat(hiring.locator(".reason")).hasText("You follow Acme Analytics");
+    assertThat(hiring.locator(".reason a")).hasAttribute("href", "/company/" + acme);
+    assertThat(hiring.locator(".author-name")).hasAttribute("href", "/company/" + acme);
+    assertThat(hiring.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit"))).hasCount(0);
+
+    ada.open("/in/" + acme);
+    assertThat(ada.page.locator("#posts h2").first()).hasText("Acme Analytics's posts");
+    assertThat(ada.page.locator("#posts")).containsText("Acme is hiring engineers.");
   }
 
   @Test
