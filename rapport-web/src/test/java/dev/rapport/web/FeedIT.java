@@ -146,6 +146,31 @@ class FeedIT extends WebFixture {
   }
 
   @Test
+  void B2_afterABlock_neitherSeesTheOthersPosts_norTheirComments() {
+    MemberBrowser ada = browser("ada", "Ada Lovelace");
+    WebServer.Member bob = server.member(WebServer.unique("bob"), "Bob Babbage");
+    WebServer.Member dan = server.member(WebServer.unique("dan"), "Dan Dawson");
+    connect(ada.member, bob);
+    follow(ada.member, dan);
+    postAs(bob, "Bob's post, soon out of sight.", "anyone");
+    String dansPost = postAs(dan, "Dan's post stays.", "anyone");
+    server.call("POST", "/v1/posts/" + dansPost + "/comments", bob.token(), "{\"text\":\"Bob's comment.\"}", 201);
+    ada.open("/feed");
+    assertThat(post(ada, "Bob's post")).hasCount(1);
+
+    server.call("PUT", "/v1/me/blocks/" + ada.member.handle(), bob.token(), null, 200);
+    ada.open("/feed");
+    assertThat(post(ada, "Dan's post stays.")).hasCount(1);
+    assertThat(post(ada, "Bob's post")).hasCount(0);
+    Locator dans = post(ada, "Dan's post stays.");
+    assertThat(dans.locator(".post-counts")).isHidden();
+    dans.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Comment").setExact(true)).click();
+    assertThat(dans.getByText("No comments yet.")).isVisible();
+    ada.open("/feed?order=top");
+    assertThat(post(ada, "Bob's post")).hasCount(0);
+  }
+
+  @Test
   void P3_showMore_readsTheNextPage_byCursor_withoutRepeats() {
     MemberBrowser ada = browser("ada", "Ada Lovelace");
     WebServer.Member dan = server.member(WebServer.unique("dan"), "Dan Dawson");

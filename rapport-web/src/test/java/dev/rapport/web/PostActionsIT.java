@@ -168,6 +168,12 @@ class PostActionsIT extends WebFixture {
     assertThat(ada.announced()).isEqualTo("Post deleted.");
     ada.open("/feed");
     assertThat(post(ada, "algebraic patterns")).hasCount(0);
+    // Bob's page still shows the post he opened before; reacting to it now is refused in a sentence.
+    bob.expectRefusal("/reactions/me");
+    Locator stale = post(bob, "as the loom weaves flowers");
+    button(stale, "Like").click();
+    assertThat(stale.getByRole(AriaRole.ALERT)).hasText(
+        "This post is no longer there: it was deleted, or you cannot see it.");
     bob.open("/feed");
     assertThat(post(bob, "algebraic patterns")).hasCount(0);
     bob.open("/in/" + ada.member.handle());
