@@ -105,10 +105,24 @@ public abstract class ContentRulesContract extends RulesContract {
             .as(relation + ": react").satisfies(x -> assertThat(((RapportException) x).type())
                 .isEqualTo("post-not-found"));
       }
-      if (!e.closed()) {
-        softly.assertThatThrownBy(() -> rapport.content().reactions(e.viewer(), closed, Optional.empty(),
-            PageRequest.first(10))).as(relation + ": reactions of a connections post")
-            .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-not-found"));
+      for (long post : List.of(open, closed)) {
+        boolean sees = post == open ? e.open() : e.closed();
+        String what = relation + (post == open ? ": anyone post's " : ": connections post's ");
+        if (sees) {
+          softly.assertThat(rapport.content().reactions(e.viewer(), post, Optional.empty(), PageRequest.first(10))
+              .items()).as(what + "reactions").hasSize(post == closed ? 1 : 0);
+          softly.assertThat(rapport.content().comments(e.viewer(), post, PageRequest.first(10)).items())
+              .as(what + "comments").hasSize(post == open ? 1 : 0);
+        } else {
+          softly.assertThatThrownBy(() -> rapport.content().reactions(e.viewer(), post, Optional.empty(),
+              PageRequest.first(10))).as(what + "reactions")
+              .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-not-found"));
+          softly.assertThatThrownBy(() -> rapport.content().comment(e.viewer(), post, "Hi")).as(what + "comment")
+              .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-not-found"));
+          softly.assertThatThrownBy(() -> rapport.content().react(e.viewer(), post, ReactionKind.LIKE))
+              .as(what + "reaction").satisfies(x -> assertThat(((RapportException) x).type())
+                  .isEqualTo("post-not-found"));
+        }
       }
     });
     softly.assertAll();
@@ -117,6 +131,7 @@ public abstract class ContentRulesContract extends RulesContract {
   @Test
   void P3_pagePosts_reachFollowers_withReasonPage() {
     long fan = member("fan");
+    long passerby = member("passerby");
     long acme = rapport.createMember(new NewMember(Handle.of("acme"), MemberKind.COMPANY, "Acme", "", Optional.empty(),
         Optional.empty())).member().id();
     rapport.follow(fan, h("acme"));
@@ -125,6 +140,13 @@ public abstract class ContentRulesContract extends RulesContract {
     assertThat(item.post().post().id()).isEqualTo(post);
     assertThat(item.reason()).isEqualTo(FeedReason.Kind.PAGE);
     assertThat(item.post().author().isCompany()).isTrue();
+    // A page's posts are for anyone: read by id and on its page by all, in the feed of its followers only.
+    assertThat(seesById(passerby, post)).isTrue();
+    assertThat(postsOf(passerby, "acme")).containsExactly(post);
+    assertThat(feed(passerby, FeedOrder.RECENT)).isEmpty();
+    assertThat(feed(passerby, FeedOrder.TOP)).isEmpty();
+    rapport.unfollow(fan, h("acme"));
+    assertThat(feed(fan, FeedOrder.RECENT)).isEmpty();
   }
 
   @Test
