@@ -23,8 +23,9 @@ import java.util.Optional;
  */
 final class WebRoutes implements RouteGroup {
   /** The addresses the app answers with its page; the script reads the path and shows the page it names. */
-  static final List<String> PAGES = List.of("/", "/in/{h}", "/mynetwork", "/mynetwork/{section}", "/notifications",
-      "/limits", "/settings", "/account", "/search", "/signin", "/signup", "/company/{h}", "/companies");
+  static final List<String> PAGES = List.of("/", "/feed", "/in/{h}", "/mynetwork", "/mynetwork/{section}",
+      "/notifications", "/limits", "/settings", "/account", "/search", "/signin", "/signup", "/company/{h}",
+      "/companies");
   /** The app's files, as resources beside this class under {@code web/}, with their media types. */
   static final Map<String, String> FILES = files();
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -55,7 +56,8 @@ final class WebRoutes implements RouteGroup {
     Map<String, String> files = new LinkedHashMap<>();
     for (String script : List.of("app.js", "api.js", "dom.js", "problems.js", "profile.js", "network.js",
         "invite.js", "notifications.js", "limits.js", "settings.js", "search.js", "account.js", "account-page.js",
-        "tokens.js", "shell.js", "company.js", "companies.js", "showcase.js")) {
+        "tokens.js", "shell.js", "company.js", "companies.js", "showcase.js", "feed.js", "posts.js", "post.js",
+        "comments.js")) {
       files.put(script, "text/javascript; charset=utf-8");
     }
     files.put("app.css", "text/css; charset=utf-8");
@@ -73,9 +75,10 @@ final class WebRoutes implements RouteGroup {
   public List<Route> routes() {
     List<Route> routes = new ArrayList<>();
     for (String path : PAGES) {
-      // The page reads these itself: the search text, where to go after signing in, an invite link's code.
+      // The page reads these itself: the search text, where to go after signing in, an invite link's code,
+      // the feed's order.
       routes.add(Route.of(Method.GET, path, Route.Access.PUBLIC, call -> reply(call, page)).withQuery("q", "next",
-          "invite"));
+          "invite", "order"));
     }
     routes.add(Route.of(Method.GET, "/app/{file}", Route.Access.PUBLIC, this::file));
     return routes;

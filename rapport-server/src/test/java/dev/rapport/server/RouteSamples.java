@@ -35,6 +35,7 @@ final class RouteSamples {
         new Sample("GET /docs/{asset}", "GET", "/docs/docs.js", null, Optional.empty(), none),
         // The web app's addresses, with their parameters filled in: its page reads them, so any handle is served.
         new Sample("GET /", "GET", "/", null, Optional.empty(), none),
+        new Sample("GET /feed", "GET", "/feed?order=top", null, Optional.empty(), none),
         new Sample("GET /in/{h}", "GET", "/in/bob", null, Optional.empty(), none),
         new Sample("GET /mynetwork", "GET", "/mynetwork", null, Optional.empty(), none),
         new Sample("GET /mynetwork/{section}", "GET", "/mynetwork/followers", null, Optional.empty(), none),

@@ -86,7 +86,7 @@ class AccountPagesIT extends WebFixture {
     assertThat(adaElsewhere.page).hasURL(server.base + "/signin?next=%2Fmynetwork");
     adaElsewhere.signIn(new WebServer.Member(ada.member.handle(), ada.member.name(), ada.member.email(),
         "an even longer passphrase", null));
-    assertThat(adaElsewhere.page.locator("main h1")).hasText("My Network");
+    assertThat(adaElsewhere.page.locator("main h1")).hasText("Feed");
   }
 
   @Test
@@ -139,7 +139,7 @@ class AccountPagesIT extends WebFixture {
     bob.waitForPage();
     assertThat(bob.main()).containsText("You are signing up with an invite link.");
     bob.signUpHere(WebServer.unique("bob"), "Bob Babbage");
-    assertThat(bob.page.locator("main h1")).hasText("My Network");
+    assertThat(bob.page.locator("main h1")).hasText("Feed");
 
     MemberBrowser cyd = signedOutBrowser(1280).expectRefusal("/v1/accounts");
     cyd.page.navigate(link);

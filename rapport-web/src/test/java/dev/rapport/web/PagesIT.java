@@ -36,6 +36,8 @@ class PagesIT extends WebFixture {
 
   private static Map<String, String> pages() {
     Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("home-feed", "/feed");
+    pages.put("home-feed-top", "/feed?order=top");
     pages.put("network-invitations", "/mynetwork/invitations");
     pages.put("network-suggestions", "/mynetwork/suggestions");
     pages.put("network-connections", "/mynetwork/connections");

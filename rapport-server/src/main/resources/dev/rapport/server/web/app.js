@@ -10,8 +10,10 @@ import { signInPage, signUpPage } from './account.js';
 import { accountPage } from './account-page.js';
 import { companyPage } from './company.js';
 import { companiesPage } from './companies.js';
+import { feedPage } from './feed.js';
 
 const ROUTES = [
+  [/^\/feed$/, () => feedPage(new URLSearchParams(location.search).get('order') ?? 'recent')],
   [/^\/in\/([a-z0-9-]+)$/, (m) => profilePage(m[1])],
   [/^\/mynetwork(?:\/([a-z]+))?$/, (m) => networkPage(m[1] ?? 'invitations')],
   [/^\/notifications$/, () => notificationsPage()],

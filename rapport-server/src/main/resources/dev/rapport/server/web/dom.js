@@ -157,3 +157,16 @@ export function actionForm(attrs, children, submitLabel, action) {
   });
   return form;
 }
+
+/** A line of characters used against the limit, updated as the person types. */
+export function characterCount(field, max, id) {
+  const count = h('span', { id, class: 'hint count-line' });
+  const update = () => {
+    const used = field.value.length;
+    count.textContent = `${used.toLocaleString('en')} of ${max.toLocaleString('en')} characters`;
+    count.classList.toggle('over', used > max);
+  };
+  field.addEventListener('input', update);
+  update();
+  return count;
+}

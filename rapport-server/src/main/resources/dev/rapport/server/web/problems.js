@@ -97,6 +97,15 @@ const SENTENCES = {
   'store-unavailable': () => 'The server cannot reach its data right now. Try again in a moment.',
   'concurrent-update': () => 'Something changed at the same moment. Try again.',
   'invalid-query': () => 'Enter between 1 and 100 characters to search.',
+  'invalid-text': (p) => (p.detail === 'the text is empty' ? 'Write something first: the text is empty.'
+    : 'The text holds characters that cannot be posted. Use plain text and line breaks.'),
+  'post-not-found': () => 'This post is no longer there: it was deleted, or you cannot see it.',
+  'comment-not-found': () => 'This comment is no longer there.',
+  'not-post-author': () => 'Only the author of this post can edit or delete it.',
+  'not-comment-writer': () => 'Only the writer of this comment, or the author of the post, can delete it.',
+  'invalid-reaction': () => 'Choose one of the six reactions: like, celebrate, support, love, insightful or funny.',
+  'post-too-long': (p) => `A post has at most ${(p.limit ?? 3000).toLocaleString('en')} characters. Shorten it and try again.`,
+  'comment-too-long': (p) => `A comment has at most ${(p.limit ?? 1250).toLocaleString('en')} characters. Shorten it and try again.`,
 };
 
 /** What to tell a person about a refusal by the API (status 0: no answer at all). */

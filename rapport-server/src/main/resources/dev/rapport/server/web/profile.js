@@ -6,6 +6,7 @@ import { inviteDialog } from './invite.js';
 import { go, refresh } from './shell.js';
 import { skillsSection, recommendationsSection } from './showcase.js';
 import { companyPage } from './company.js';
+import { postsSection } from './posts.js';
 
 export async function profilePage(handle) {
   let profile;
@@ -39,11 +40,10 @@ export async function profilePage(handle) {
       rel && rel.mutualCount > 0 ? mutuals(profile) : null,
       h('div', { class: 'actions' }, actions(profile, errors)),
       errors),
+    await postsSection(profile.handle, { title: profile.self ? 'Your posts' : `${profile.name}'s posts` }),
     await skillsSection(profile),
     await recommendationsSection(profile),
     await connectionsSection(profile),
-    // The member's posts go here (the feed's part).
-    h('div', { id: 'posts', 'data-member': profile.handle }),
   ];
 }
 

@@ -30,7 +30,7 @@ async function whoAmI() {
 /** Where to go after signing in: a path of this app only, never another site. */
 function nextPage() {
   const next = new URLSearchParams(location.search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/mynetwork';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/feed';
 }
 
 /** Takes the session the server just started (sign-in or sign-up) and shows where the person was going. */
@@ -62,6 +62,7 @@ async function drawNav() {
   }
   const badge = h('span', { class: 'count', hidden: true });
   fill(nav, h('ul', {},
+    h('li', {}, navLink('/feed', 'Home')),
     h('li', {}, navLink('/mynetwork', 'My Network')),
     h('li', {}, navLink('/notifications', 'Notifications', badge)),
     h('li', {}, navLink('/search', 'Search')),
@@ -95,8 +96,9 @@ async function render() {
     history.replaceState(null, '', `/signin${next}`);
     return render();
   }
+  // The feed is the home page after signing in, as on LinkedIn.
   if (path === '/' || (session.me && publicRoute)) {
-    history.replaceState(null, '', '/mynetwork');
+    history.replaceState(null, '', '/feed');
     return render();
   }
   const route = (publicRoute ? pages.public : pages.signedIn).find(([pattern]) => pattern.test(path));
@@ -115,7 +117,7 @@ async function render() {
 
 function notFound() {
   return [h('h1', { tabindex: '-1' }, 'Page not found'), h('p', {}, 'There is no page at this address. ',
-    h('a', { href: '/mynetwork' }, 'Go to My Network'), '.')];
+    h('a', { href: '/feed' }, 'Go to your feed'), '.')];
 }
 
 /** Shows the page at this address, as a link would. */
