@@ -33,7 +33,7 @@ import java.util.function.Supplier;
 /**
  * The feed (P3) from the feed index and the graph index, and the posts of a page made into what
  * their viewer sees (counts without what a block hides, the viewer's reaction), in one read of the
- * store each (docs/decisions/XX-posts-and-the-feed-index.md). Thread safe.
+ * store each (docs/decisions/0025-posts-and-the-feed-index.md). Thread safe.
  */
 final class FeedQueries {
   private final Supplier<StoreReads> reads;

@@ -20,7 +20,7 @@ import java.util.function.LongPredicate;
  * Timeline} of ids and creation times, and what each member reacted to or commented on lately.
  * A post is one change here whatever its author's follower count; a feed merges the timelines of
  * whom its viewer follows. Loaded from the store at start, then fed the event log by the graph
- * index's {@code Network}, which shows it every event it applies (docs/decisions/XX-posts-and-the-feed-index.md).
+ * index's {@code Network}, which shows it every event it applies (docs/decisions/0025-posts-and-the-feed-index.md).
  *
  * <p>One thread applies events ({@link #apply}); any number read at once without waiting. Thread safe.
  */

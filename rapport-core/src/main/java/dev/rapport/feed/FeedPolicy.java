@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The numbers of the feed (P3), configuration rather than code (docs/decisions/XX-posts-and-the-feed-index.md).
+ * The numbers of the feed (P3), configuration rather than code (docs/decisions/0025-posts-and-the-feed-index.md).
  *
  * @param engagementWindow how far back a connection's reaction or comment brings a post into the
  *     viewer's {@code top} feed

@@ -1,6 +1,6 @@
 -- Rapport schema 8 on SQLite: posts, reactions and comments (P2-P4). A post's reaction counts per
 -- kind and its comment count are columns of its row, changed by the commit that adds or removes a
--- reaction or a comment, so that they always equal the rows (docs/decisions/XX-posts-and-the-feed-index.md).
+-- reaction or a comment, so that they always equal the rows (docs/decisions/0025-posts-and-the-feed-index.md).
 -- The author is any member: a person, or a company page.
 
 CREATE TABLE posts (
