@@ -7,6 +7,7 @@ import static dev.rapport.CommandReads.pair;
 import dev.rapport.block.Blocks;
 import dev.rapport.connection.ConnectedMember;
 import dev.rapport.connection.Connections;
+import dev.rapport.feed.FeedIndex;
 import dev.rapport.follow.FollowOutcome;
 import dev.rapport.follow.Follows;
 import dev.rapport.importing.ImportReport;
@@ -61,6 +62,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -94,6 +96,7 @@ public final class Rapport {
   private final CommandLoop commands;
   private final InvitationCommands invitationCommands;
   private final AccountCommands accounts;
+  private final ContentCommands content;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -106,14 +109,21 @@ public final class Rapport {
     this.logReadEvery = builder.logReadEvery;
     this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
     Executor executor = builder.executor;
-    this.network = builder.networkLoader.isEmpty()
-        ? CompletableFuture.completedFuture(Network.load(store, executor, cached::record))
-        : CompletableFuture.supplyAsync(() -> Network.load(store, executor, cached::record), builder.networkLoader.get());
+    // The feed index follows the log with the graph index, loaded after it so that it misses no event.
+    FeedIndex feed = new FeedIndex(builder.feedPolicy);
+    Supplier<Network> load = () -> {
+      Network loaded = Network.load(store, executor, e -> feed.apply(e, store.content(), cached::record));
+      feed.load(store.content(), clock.instant());
+      return loaded;
+    };
+    this.network = builder.networkLoader.isEmpty() ? CompletableFuture.completedFuture(load.get())
+        : CompletableFuture.supplyAsync(load, builder.networkLoader.get());
     this.queries = new NetworkQueries(this::reads, this::index, memberIds);
     // So that the actor's next read, here, reflects what they just did.
     this.commands = new CommandLoop(store, clock, ids, () -> network().current());
     this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
     this.accounts = new AccountCommands(commands, this::reads, policy, clock);
+    this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, this::index, feed, clock));
   }
 
   /**
@@ -218,6 +228,11 @@ public final class Rapport {
   /** Accounts (A1, A2): sign-up, sessions, passwords, a member's API tokens, invite links. */
   public AccountCommands accounts() {
     return accounts;
+  }
+
+  /** Posts, reactions, comments and the feed (P2-P4). */
+  public ContentCommands content() {
+    return content;
   }
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */
@@ -442,9 +457,8 @@ public final class Rapport {
    * (CP1), a block either way (B3), a member at the connection cap (L1). Importing the same network
    * again therefore changes nothing.
    *
-   * <p>The work goes through the store in batches of a few thousand changes, each one atomic and
-   * durable, with its events in the log (which the graph index follows). A failure part way leaves
-   * the batches before it in place; importing again completes the rest.
+   * <p>The work goes through the store in atomic, durable batches with their events; a failure part
+   * way leaves the batches before it in place, and importing again completes the rest.
    *
    * @throws dev.rapport.store.StoreUnavailableException if the store fails
    */

@@ -1,5 +1,6 @@
 package dev.rapport;
 
+import dev.rapport.feed.FeedPolicy;
 import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.Policy;
 import dev.rapport.kernel.TimeOrderedIds;
@@ -22,6 +23,7 @@ public final class RapportBuilder {
   Duration logReadEvery = Duration.ofMillis(100);
   long cachedMembers = 200_000;
   int stampBucketBits = 16;
+  FeedPolicy feedPolicy = FeedPolicy.defaults();
 
   RapportBuilder() {}
 
@@ -91,6 +93,12 @@ public final class RapportBuilder {
       throw new IllegalArgumentException("a negative cache size: " + members);
     }
     this.cachedMembers = members;
+    return this;
+  }
+
+  /** The feed's numbers: windows, candidates and weights of {@code top} (default {@link FeedPolicy#defaults}). */
+  public RapportBuilder feedPolicy(FeedPolicy policy) {
+    this.feedPolicy = Objects.requireNonNull(policy);
     return this;
   }
 

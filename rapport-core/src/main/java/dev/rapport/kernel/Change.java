@@ -1,9 +1,12 @@
 package dev.rapport.kernel;
 
+import dev.rapport.model.Comment;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.Post;
+import dev.rapport.model.Reaction;
 import dev.rapport.model.Restriction;
 import dev.rapport.model.TokenKind;
 import java.time.Instant;
@@ -90,4 +93,28 @@ public sealed interface Change {
 
   /** N4: the member does not want the other suggested again. Adding it twice keeps the first. */
   record AddDismissal(long memberId, long dismissedId, Instant at) implements Change {}
+
+  /** P2: a new post, its counts at zero. */
+  record AddPost(Post post) implements Change {}
+
+  /** P2: the post's new text; fails the commit as a conflict if the post is gone. */
+  record EditPost(long postId, String text, Instant at) implements Change {}
+
+  /** P2: the post goes with its reactions and comments; fails the commit as a conflict if it is gone. */
+  record RemovePost(long postId) implements Change {}
+
+  /**
+   * P4: the member's one reaction to the post, replacing any other; the store moves the post's
+   * counts in the same commit. Fails the commit as a conflict if the post is gone.
+   */
+  record SetReaction(Reaction reaction) implements Change {}
+
+  /** P4: the member's reaction goes, and the post's count with it; a conflict if there was none. */
+  record RemoveReaction(long postId, long memberId) implements Change {}
+
+  /** P4: a comment; the store adds one to the post's count. A conflict if the post is gone. */
+  record AddComment(Comment comment) implements Change {}
+
+  /** P4: the comment goes, and one from the post's count; a conflict if it was gone already. */
+  record RemoveComment(long postId, long commentId) implements Change {}
 }

@@ -15,6 +15,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
@@ -44,6 +45,12 @@ import java.util.stream.LongStream;
  * inside {@link dev.rapport.store.Store#run}. Thread safe.
  */
 public final class CachedReads implements StoreReads {
+
+  /** Posts and what is on them are read from the store (the feed's memory is the feed index). */
+  @Override
+  public ContentReads content() {
+    return store.content();
+  }
   private final StoreReads store;
   private final RememberedReads remembered;
   private final Connected connected;

@@ -33,6 +33,10 @@ import java.util.Set;
  */
 public interface StoreReads extends AccountReads {
 
+  /** The reads of posts, reactions and comments (P2-P4). */
+  ContentReads content();
+
+
   Optional<Member> member(long id);
 
   Optional<Member> member(Handle handle);

@@ -133,13 +133,22 @@ final class Call {
    * @throws InvalidInputException {@code invalid-page} or {@code invalid-cursor}
    */
   PageRequest page() {
-    int limit = PageRequest.DEFAULT_LIMIT;
+    return page(PageRequest.DEFAULT_LIMIT, PageRequest.MAX_LIMIT);
+  }
+
+  /**
+   * {@code ?limit=} (1 to {@code max}, default {@code defaultLimit}) and {@code &cursor=}.
+   *
+   * @throws InvalidInputException {@code invalid-page} or {@code invalid-cursor}
+   */
+  PageRequest page(int defaultLimit, int max) {
+    int limit = defaultLimit;
     Optional<String> limitValue = query("limit");
     if (limitValue.isPresent()) {
       String value = limitValue.get();
-      if (value.length() > 3 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (value.length() > 3 || !value.chars().allMatch(c -> c >= '0' && c <= '9') || Integer.parseInt(value) > max) {
         throw new InvalidInputException("invalid-page", "limit must be a number between 1 and %d"
-            .formatted(PageRequest.MAX_LIMIT), Map.of("parameter", "limit"));
+            .formatted(max), Map.of("parameter", "limit"));
       }
       limit = Integer.parseInt(value);
     }

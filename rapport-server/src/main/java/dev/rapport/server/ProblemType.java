@@ -90,6 +90,16 @@ enum ProblemType {
   CANNOT_DISMISS_SELF("cannot-dismiss-self", 409, "N4", "You are never suggested to yourself."),
   CONCURRENT_UPDATE("concurrent-update", 409, "", "Others kept changing the same members; nothing was changed, try again."),
 
+  // Posts, reactions and comments.
+  INVALID_TEXT("invalid-text", 400, "P2", "A post's or comment's text is 1 or more characters after trimming, and may hold line breaks but no other control or bidirectional formatting characters."),
+  POST_TOO_LONG("post-too-long", 400, "P2", "A post has at most 3,000 characters; `limit` is the maximum and `used` what was sent."),
+  COMMENT_TOO_LONG("comment-too-long", 400, "P4", "A comment has at most 1,250 characters; `limit` is the maximum and `used` what was sent."),
+  INVALID_REACTION("invalid-reaction", 400, "P4", "A reaction is one of like, celebrate, support, love, insightful and funny."),
+  POST_NOT_FOUND("post-not-found", 404, "P2", "No post has this id, it was deleted, or you may not see it (a connections-only post of someone you are not connected to, or a block, B2): the three look the same on purpose."),
+  COMMENT_NOT_FOUND("comment-not-found", 404, "P4", "The post has no comment with this id."),
+  NOT_POST_AUTHOR("not-post-author", 403, "P2", "Only a post's author edits or deletes it."),
+  NOT_COMMENT_WRITER("not-comment-writer", 403, "P4", "Only a comment's writer, or the author of the post it is on, deletes it."),
+
   // Accounts.
   INVALID_PASSWORD("invalid-password", 400, "A1", "A password has 8 to 256 characters (NIST SP 800-63B), and no other rule: spaces, any script and symbols are all fine."),
   EMAIL_TAKEN("email-taken", 409, "A1", "An account or a member has this email address already, whatever its case: sign in instead."),

@@ -129,6 +129,7 @@ public final class RapportServer implements AutoCloseable {
               new NetworkRoutes(rapport, FairShare.forThisMachine(SEARCH_WAIT)),
               new BlockRoutes(rapport),
               new NotificationRoutes(rapport),
+              new PostRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
                   new SignInThrottle(config.accounts(), budgetClock)),
               new TokenRoutes(rapport),

@@ -51,6 +51,10 @@ class BadInputIT {
   private static String carolToAlice;
   private static String daveToCarol;
   private static String aliceToErin;
+  /** Bob's post that alice sees, a comment of alice's on it, and carol's post for her connections only. */
+  private static String bobsPost;
+  private static String alicesComment;
+  private static String carolsHiddenPost;
 
   /** A request that must be refused, and how ({@code type} null: any problem type). */
   private record Case(String name, HttpRequest request, int status, String type) {}
@@ -87,6 +91,11 @@ class BadInputIT {
     aliceToErin = invite("alice", "erin");
     assertThat(api.put("/v1/me/blocks/dave", token("erin")).status()).isEqualTo(200);
     assertThat(api.put("/v1/me/following/acme", token("alice")).status()).isEqualTo(200);
+    bobsPost = api.post("/v1/posts", token("bob"), "{\"text\":\"Shipped\"}").json().get("id").asText();
+    alicesComment = api.post("/v1/posts/" + bobsPost + "/comments", token("alice"), "{\"text\":\"Nice\"}").json()
+        .get("id").asText();
+    carolsHiddenPost = api.post("/v1/posts", token("carol"), "{\"text\":\"Mine\",\"visibility\":\"connections\"}")
+        .json().get("id").asText();
   }
 
   @AfterAll
@@ -155,7 +164,8 @@ class BadInputIT {
   /** The sample's path with valid parameters: bob for a handle, an invitation alice may act on for an id. */
   private static String validPath(Sample sample) {
     String id = sample.path().endsWith("/withdraw") ? aliceToErin : carolToAlice;
-    return sample.path().replace("{h}", "bob").replace("{id}", id);
+    return sample.path().replace("{h}", "bob").replace("{id}", id).replace("{post}", bobsPost)
+        .replace("{comment}", alicesComment);
   }
 
   // ---- what breaks them -------------------------------------------------------------------------
@@ -283,6 +293,19 @@ class BadInputIT {
             404, "not-found"));
       }
     }
+    if (sample.path().contains("{post}")) {
+      // P2, B2: a post one may not see is answered as one that does not exist.
+      for (String id : List.of("abc", "-5", "99999999999999999999999", "12345", carolsHiddenPost)) {
+        cases.add(new Case("post " + id, request(sample.method(), validPath(sample).replace(bobsPost, id), t,
+            sample.body()), 404, "post-not-found"));
+      }
+    }
+    if (sample.path().contains("{comment}")) {
+      for (String id : List.of("abc", "12345", bobsPost)) {
+        cases.add(new Case("comment " + id, request(sample.method(), validPath(sample).replace(alicesComment, id), t,
+            sample.body()), 404, "comment-not-found"));
+      }
+    }
     if (sample.path().contains("{id}")) {
       boolean withdraw = sample.path().endsWith("/withdraw");
       for (String id : List.of("abc", "-5", "1.5", "0x10", "99999999999999999999999", "12345", daveToCarol,
@@ -330,7 +353,8 @@ class BadInputIT {
       return false; // the web app's pages share some of these endings
     }
     return route.equals("GET /v1/members") || route.endsWith("/followers") || route.endsWith("/following") || route.endsWith("connections")
-        || route.endsWith("/invitations") || route.endsWith("/blocks") || route.endsWith("/notifications");
+        || route.endsWith("/invitations") || route.endsWith("/blocks") || route.endsWith("/notifications")
+        || route.endsWith("/posts") || route.endsWith("/reactions") || route.endsWith("/comments") || route.endsWith("/feed");
   }
 
   /** Well-formed requests the rules refuse: they must change nothing either. */
@@ -416,6 +440,32 @@ class BadInputIT {
             "cannot-dismiss-self"),
         new Case("dismiss someone who blocked you", request("DELETE", "/v1/me/suggestions/erin", token("dave"),
             Optional.empty()), 404, "member-not-found"),
+        post("post of 3,001 characters", "/v1/posts", alice, "{\"text\":\"%s\"}".formatted("p".repeat(3_001)), 400,
+            "post-too-long"),
+        post("empty post", "/v1/posts", alice, "{\"text\":\" \\n \"}", 400, "invalid-text"),
+        post("post with a bell", "/v1/posts", alice, "{\"text\":\"ding\\u0007\"}", 400, "invalid-text"),
+        post("comment of 1,251 characters", "/v1/posts/" + bobsPost + "/comments", alice,
+            "{\"text\":\"%s\"}".formatted("c".repeat(1_251)), 400, "comment-too-long"),
+        post("comment on a post one may not see", "/v1/posts/" + carolsHiddenPost + "/comments", alice,
+            "{\"text\":\"hi\"}", 404, "post-not-found"),
+        new Case("react to a post one may not see", request("PUT", "/v1/posts/" + carolsHiddenPost + "/reactions/me",
+            alice, Optional.of("{\"kind\":\"like\"}")), 404, "post-not-found"),
+        new Case("an unknown reaction", request("PUT", "/v1/posts/" + bobsPost + "/reactions/me", alice,
+            Optional.of("{\"kind\":\"wow\"}")), 400, "invalid-reaction"),
+        new Case("a reaction in capitals", request("PUT", "/v1/posts/" + bobsPost + "/reactions/me", alice,
+            Optional.of("{\"kind\":\"LIKE\"}")), 400, "invalid-reaction"),
+        new Case("edit another's post", request("PATCH", "/v1/posts/" + bobsPost, alice,
+            Optional.of("{\"text\":\"mine now\"}")), 403, "not-post-author"),
+        new Case("delete another's post", request("DELETE", "/v1/posts/" + bobsPost, alice, Optional.empty()), 403,
+            "not-post-author"),
+        new Case("delete another's comment", request("DELETE", "/v1/posts/" + bobsPost + "/comments/" + alicesComment,
+            token("dave"), Optional.empty()), 403, "not-comment-writer"),
+        new Case("reactions of a kind that does not exist", request("GET", "/v1/posts/" + bobsPost
+            + "/reactions?kind=wow", alice, Optional.empty()), 400, "invalid-query"),
+        new Case("a feed order that does not exist", request("GET", "/v1/me/feed?order=best", alice,
+            Optional.empty()), 400, "invalid-query"),
+        new Case("a feed page of 101", request("GET", "/v1/me/feed?limit=101", alice, Optional.empty()), 400,
+            "invalid-page"),
         post("advance in words", "/v1/admin/clock", ADMIN, "{\"advance\":\"7 days\"}", 400, "invalid-field"),
         post("advance backwards", "/v1/admin/clock", ADMIN, "{\"advance\":\"-P1D\"}", 400, "invalid-field"),
         post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),
@@ -428,8 +478,8 @@ class BadInputIT {
   private static List<Case> routingCases() {
     String alice = token("alice");
     return List.of(
-        new Case("unknown route", request("GET", "/v1/posts", alice, Optional.empty()), 404, "not-found"),
-        new Case("unknown sub-route", request("GET", "/v1/members/bob/posts", alice, Optional.empty()), 404,
+        new Case("unknown route", request("GET", "/v1/articles", alice, Optional.empty()), 404, "not-found"),
+        new Case("unknown sub-route", request("GET", "/v1/members/bob/articles", alice, Optional.empty()), 404,
             "not-found"),
         new Case("no such page", request("GET", "/nothing-here", null, Optional.empty()), 404, "not-found"),
         new Case("trailing slash", request("GET", "/v1/me/", alice, Optional.empty()), 404, "not-found"),

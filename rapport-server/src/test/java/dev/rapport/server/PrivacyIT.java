@@ -163,6 +163,11 @@ class PrivacyIT {
       case "/v1/members/{h}/followers", "/v1/members/{h}/following", "/v1/members/{h}/connections",
            "/v1/members/{h}/mutual-connections" ->
           known.stream().map(h -> route.replace("{h}", h) + "?limit=200").toList();
+      // Posts name members as authors, reactors and commenters: the feed and every member's posts are read here;
+      // one post's own lists are read per post by PostsOverHttpIT, which knows the posts' ids.
+      case "/v1/me/feed" -> List.of("/v1/me/feed?limit=100", "/v1/me/feed?order=top&limit=100");
+      case "/v1/members/{h}/posts" -> known.stream().map(h -> "/v1/members/" + h + "/posts?limit=200").toList();
+      case "/v1/posts/{id}", "/v1/posts/{id}/reactions", "/v1/posts/{id}/comments" -> List.of();
       case "/v1/me/invitations" -> {
         List<String> boxes = new ArrayList<>();
         for (String box : List.of("received", "sent")) {

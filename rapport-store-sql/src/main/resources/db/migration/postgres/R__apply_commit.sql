@@ -14,6 +14,8 @@ DECLARE
   last_seq BIGINT;
   c JSONB;
   added INTEGER;
+  old_kind TEXT;
+  new_kind TEXT;
 BEGIN
   -- Events first: append_events must be the transaction's first write (schema 1).
   IF cardinality(types) > 0 THEN
@@ -141,6 +143,73 @@ BEGIN
     WHEN 'mark_notifications_read' THEN
       UPDATE notifications SET read = TRUE
         WHERE recipient_id = (c->>'recipient_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
+    -- Posts (schema 8): a post's counts move in the same transaction as the rows they count. A
+    -- change to a post locks its row first, so that a deletion and a reaction or comment wait for
+    -- each other, and a change to a post that is gone is a conflict.
+    WHEN 'add_post' THEN
+      INSERT INTO posts (id, author_id, text, visibility, created_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'author_id')::BIGINT, c->>'text', c->>'visibility',
+          (c->>'created_at')::BIGINT);
+    WHEN 'edit_post' THEN
+      UPDATE posts SET text = c->>'text', edited_at = (c->>'at')::BIGINT WHERE id = (c->>'id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'post % is gone', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'remove_post' THEN
+      DELETE FROM posts WHERE id = (c->>'id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'post % is gone', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+      DELETE FROM reactions WHERE post_id = (c->>'id')::BIGINT;
+      DELETE FROM comments WHERE post_id = (c->>'id')::BIGINT;
+    WHEN 'set_reaction', 'remove_reaction' THEN
+      PERFORM 1 FROM posts WHERE id = (c->>'post_id')::BIGINT FOR UPDATE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'post % is gone', c->>'post_id' USING ERRCODE = 'RP409';
+      END IF;
+      SELECT kind INTO old_kind FROM reactions
+        WHERE post_id = (c->>'post_id')::BIGINT AND member_id = (c->>'member_id')::BIGINT;
+      IF c->>'k' = 'set_reaction' THEN
+        new_kind := c->>'kind';
+        INSERT INTO reactions (post_id, member_id, kind, at)
+          VALUES ((c->>'post_id')::BIGINT, (c->>'member_id')::BIGINT, new_kind, (c->>'at')::BIGINT)
+          ON CONFLICT (post_id, member_id) DO UPDATE SET kind = EXCLUDED.kind, at = EXCLUDED.at;
+      ELSE
+        IF old_kind IS NULL THEN
+          RAISE EXCEPTION 'member % has no reaction to post %', c->>'member_id', c->>'post_id' USING ERRCODE = 'RP409';
+        END IF;
+        new_kind := NULL;
+        DELETE FROM reactions WHERE post_id = (c->>'post_id')::BIGINT AND member_id = (c->>'member_id')::BIGINT;
+      END IF;
+      UPDATE posts SET
+          like_count = like_count + (CASE WHEN new_kind = 'LIKE' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'LIKE' THEN 1 ELSE 0 END),
+          celebrate_count = celebrate_count + (CASE WHEN new_kind = 'CELEBRATE' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'CELEBRATE' THEN 1 ELSE 0 END),
+          support_count = support_count + (CASE WHEN new_kind = 'SUPPORT' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'SUPPORT' THEN 1 ELSE 0 END),
+          love_count = love_count + (CASE WHEN new_kind = 'LOVE' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'LOVE' THEN 1 ELSE 0 END),
+          insightful_count = insightful_count + (CASE WHEN new_kind = 'INSIGHTFUL' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'INSIGHTFUL' THEN 1 ELSE 0 END),
+          funny_count = funny_count + (CASE WHEN new_kind = 'FUNNY' THEN 1 ELSE 0 END)
+            - (CASE WHEN old_kind = 'FUNNY' THEN 1 ELSE 0 END)
+        WHERE id = (c->>'post_id')::BIGINT;
+    WHEN 'add_comment' THEN
+      UPDATE posts SET comment_count = comment_count + 1 WHERE id = (c->>'post_id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'post % is gone', c->>'post_id' USING ERRCODE = 'RP409';
+      END IF;
+      INSERT INTO comments (id, post_id, author_id, text, created_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'post_id')::BIGINT, (c->>'author_id')::BIGINT, c->>'text',
+          (c->>'at')::BIGINT);
+    WHEN 'remove_comment' THEN
+      PERFORM 1 FROM posts WHERE id = (c->>'post_id')::BIGINT FOR UPDATE;
+      DELETE FROM comments WHERE id = (c->>'id')::BIGINT AND post_id = (c->>'post_id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'comment % is gone', c->>'id' USING ERRCODE = 'RP409';
+      END IF;
+      UPDATE posts SET comment_count = comment_count - 1 WHERE id = (c->>'post_id')::BIGINT;
     END CASE;
   END LOOP;
   RETURN last_seq;

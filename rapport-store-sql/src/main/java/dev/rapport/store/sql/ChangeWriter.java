@@ -231,6 +231,10 @@ final class ChangeWriter {
 
   private static void apply(Session session, Change change, ConnectionCounts counts)
       throws SQLException, CommitConflict {
+    if (ContentWriter.handles(change)) {
+      ContentWriter.apply(session, change);
+      return;
+    }
     switch (change) {
       case Change.AddMember(Member member) -> insertMember(session, member);
       case Change.UpdateMember(Member member) -> updateMember(session, member);
@@ -299,6 +303,7 @@ final class ChangeWriter {
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->
           update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
+      default -> throw new IllegalStateException("no writer for " + change);
     }
   }
 

@@ -81,6 +81,19 @@ final class ChangesJson {
             .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
         case Change.MarkNotificationsRead(long recipientId, long upToId) -> object.kind("mark_notifications_read")
             .field("recipient_id", recipientId).field("up_to", upToId);
+        case Change.AddPost(var p) -> object.kind("add_post").field("id", p.id()).field("author_id", p.authorId())
+            .field("text", p.text()).field("visibility", p.visibility().name()).field("created_at", p.createdAt());
+        case Change.EditPost(long postId, String text, Instant at) ->
+            object.kind("edit_post").field("id", postId).field("text", text).field("at", at);
+        case Change.RemovePost(long postId) -> object.kind("remove_post").field("id", postId);
+        case Change.SetReaction(var r) -> object.kind("set_reaction").field("post_id", r.postId())
+            .field("member_id", r.memberId()).field("kind", r.kind().name()).field("at", r.at());
+        case Change.RemoveReaction(long postId, long memberId) ->
+            object.kind("remove_reaction").field("post_id", postId).field("member_id", memberId);
+        case Change.AddComment(var c) -> object.kind("add_comment").field("id", c.id()).field("post_id", c.postId())
+            .field("author_id", c.authorId()).field("text", c.text()).field("at", c.createdAt());
+        case Change.RemoveComment(long postId, long commentId) ->
+            object.kind("remove_comment").field("post_id", postId).field("id", commentId);
       }
       json.append('}');
     }

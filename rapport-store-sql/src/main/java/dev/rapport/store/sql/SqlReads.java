@@ -14,6 +14,7 @@ import dev.rapport.model.Notification;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
@@ -43,6 +44,7 @@ final class SqlReads implements StoreReads {
   private final MemberSearch search;
   private final IndexFeedReads feed;
   private final AccountSqlReads accounts;
+  private final ContentSqlReads content;
 
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
@@ -53,11 +55,17 @@ final class SqlReads implements StoreReads {
     this.search = new MemberSearch(readers);
     this.feed = new IndexFeedReads(dialect, readers);
     this.accounts = new AccountSqlReads(readers);
+    this.content = new ContentSqlReads(dialect, readers);
   }
 
   /** The reads of pairs, for a reader that holds the members itself ({@link WriterReads}). */
   PairReads pairs() {
     return pairs;
+  }
+
+  @Override
+  public ContentReads content() {
+    return content;
   }
 
   @Override

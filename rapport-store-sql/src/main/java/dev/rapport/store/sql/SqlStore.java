@@ -18,6 +18,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.store.Command;
 import dev.rapport.store.CommitOutcome;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
@@ -36,6 +37,11 @@ import java.util.Set;
  * commands and commits through a backend's own {@link Committer}. Thread safe.
  */
 final class SqlStore implements Store {
+
+  @Override
+  public ContentReads content() {
+    return reads.content();
+  }
   private final SqlReads reads;
   private final Readers readers;
   private final Committer committer;

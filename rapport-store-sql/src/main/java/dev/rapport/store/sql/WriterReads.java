@@ -17,6 +17,7 @@ import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
+import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
@@ -44,6 +45,11 @@ import java.util.Set;
  * transaction back, the memory no longer matches the database and is dropped ({@link #forget}).
  */
 final class WriterReads implements StoreReads {
+
+  @Override
+  public ContentReads content() {
+    return plain.content();
+  }
   /** About 300 bytes a member: a few megabytes, for the members active at any moment. */
   private static final int MEMBERS_KEPT = 20_000;
 

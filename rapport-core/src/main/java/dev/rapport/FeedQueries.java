@@ -1,0 +1,230 @@
+package dev.rapport;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.rapport.content.PostView;
+import dev.rapport.content.Posts;
+import dev.rapport.feed.FeedIndex;
+import dev.rapport.feed.FeedItem;
+import dev.rapport.feed.FeedReason;
+import dev.rapport.follow.Follows;
+import dev.rapport.model.Cursor;
+import dev.rapport.model.EngagementCounts;
+import dev.rapport.model.Member;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.Post;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.ReactionKind;
+import dev.rapport.network.NetworkReads;
+import dev.rapport.store.StoreReads;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The feed (P3) from the feed index and the graph index, and the posts of a page made into what
+ * their viewer sees (counts without what a block hides, the viewer's reaction), in one read of the
+ * store each (docs/decisions/XX-posts-and-the-feed-index.md). Thread safe.
+ */
+final class FeedQueries {
+  private final Supplier<StoreReads> reads;
+  private final Supplier<NetworkReads> index;
+  private final FeedIndex feed;
+  private final InstantSource clock;
+  /** Each {@code top} ranking made for a first page, for its later pages, by the token in their cursor. */
+  private final Cache<Long, List<FeedIndex.Ranked>> rankings;
+
+  FeedQueries(Supplier<StoreReads> reads, Supplier<NetworkReads> index, FeedIndex feed, InstantSource clock) {
+    this.reads = reads;
+    this.index = index;
+    this.feed = feed;
+    this.clock = clock;
+    this.rankings = Caffeine.newBuilder().maximumSize(feed.policy().rankingsKept())
+        .expireAfterAccess(Duration.ofHours(1)).build();
+  }
+
+  /** Whom the viewer's feed reads: themself, then each member they follow as F5 lets them, not blocked. */
+  private record Authors(long[] ids, FeedReason.Kind[] relations, long[] blocked) {
+    boolean[] seesConnectionsOnly() {
+      boolean[] sees = new boolean[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        sees[i] = relations[i] == FeedReason.Kind.OWN || relations[i] == FeedReason.Kind.CONNECTION;
+      }
+      return sees;
+    }
+  }
+
+  private Authors authors(long viewerId) {
+    StoreReads reads = this.reads.get();
+    NetworkReads graph = index.get();
+    long[] following = reads.memberTies(viewerId).following();
+    long[] blocked = reads.blockedEitherWay(viewerId);
+    Map<Long, Member> members = reads.members(Arrays.stream(following).boxed().toList());
+    long[] ids = new long[following.length + 1];
+    FeedReason.Kind[] relations = new FeedReason.Kind[following.length + 1];
+    ids[0] = viewerId;
+    relations[0] = FeedReason.Kind.OWN;
+    int n = 1;
+    for (long followee : following) {
+      Member member = members.get(followee);
+      boolean connected = graph.connected(viewerId, followee);
+      if (member == null || Arrays.binarySearch(blocked, followee) >= 0
+          || !Follows.isEffective(true, member, connected)) {
+        continue;
+      }
+      ids[n] = followee;
+      relations[n++] = connected ? FeedReason.Kind.CONNECTION
+          : member.isCompany() ? FeedReason.Kind.PAGE : FeedReason.Kind.FOLLOWING;
+    }
+    return new Authors(Arrays.copyOf(ids, n), Arrays.copyOf(relations, n), blocked);
+  }
+
+  /** P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post. */
+  Page<FeedItem> recent(long viewerId, PageRequest page) {
+    long[] below = Cursor.decode(page.cursor(), 2);
+    Authors authors = authors(viewerId);
+    List<FeedIndex.Entry> entries = feed.recent(authors.ids(), authors.seesConnectionsOnly(), below[0], below[1],
+        page.limit() + 1);
+    Optional<String> next = Optional.empty();
+    if (entries.size() > page.limit()) {
+      entries = entries.subList(0, page.limit());
+      FeedIndex.Entry last = entries.getLast();
+      next = Optional.of(Cursor.encode(last.createdMillis(), last.postId()));
+    }
+    List<FeedIndex.Ranked> items = new ArrayList<>(entries.size());
+    for (FeedIndex.Entry entry : entries) {
+      int at = indexOf(authors.ids(), entry.authorId());
+      items.add(new FeedIndex.Ranked(entry, new FeedReason(authors.relations()[at], 0), Double.NaN));
+    }
+    return new Page<>(items(viewerId, items, authors.blocked()), next);
+  }
+
+  private static int indexOf(long[] ids, long id) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * P3 {@code top}: a first page ranks every candidate as of now and keeps the ranking; a later
+   * page continues it from its cursor (token, offset, time), leaving out what the viewer may no
+   * longer see. A ranking no longer kept (another server's, or one evicted) is made again as of the
+   * cursor's time.
+   */
+  Page<FeedItem> top(long viewerId, PageRequest page) {
+    long[] cursor = page.cursor().isPresent() ? Cursor.decode(page.cursor(), 3) : null;
+    long token;
+    int offset;
+    long now;
+    List<FeedIndex.Ranked> ranking;
+    Authors authors = authors(viewerId);
+    if (cursor == null) {
+      token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+      offset = 0;
+      now = clock.millis();
+      ranking = rank(viewerId, authors, now);
+      rankings.put(token, ranking);
+    } else {
+      token = cursor[0];
+      offset = (int) Math.min(Integer.MAX_VALUE, Math.max(0, cursor[1]));
+      now = cursor[2];
+      ranking = rankings.get(token, t -> rank(viewerId, authors, now));
+    }
+    NetworkReads graph = index.get();
+    List<FeedItem> items = new ArrayList<>(page.limit());
+    while (items.size() < page.limit() && offset < ranking.size()) {
+      int end = Math.min(ranking.size(), offset + page.limit() - items.size());
+      List<FeedIndex.Ranked> slice = new ArrayList<>();
+      for (FeedIndex.Ranked ranked : ranking.subList(offset, end)) {
+        long author = ranked.entry().authorId();
+        // Whoever a block or a lost connection hides since the ranking was made is left out now.
+        if (Arrays.binarySearch(authors.blocked(), author) < 0) {
+          slice.add(ranked);
+        }
+      }
+      offset = end;
+      for (FeedItem item : items(viewerId, slice, authors.blocked())) {
+        Post post = item.post().post();
+        long author = post.authorId();
+        if (post.visibility() == PostVisibility.ANYONE || author == viewerId || graph.connected(viewerId, author)) {
+          items.add(item);
+        }
+      }
+    }
+    Optional<String> next = offset < ranking.size() ? Optional.of(Cursor.encode(token, offset, now)) : Optional.empty();
+    return new Page<>(items, next);
+  }
+
+  private List<FeedIndex.Ranked> rank(long viewerId, Authors authors, long now) {
+    NetworkReads graph = index.get();
+    return feed.top(viewerId, authors.ids(), authors.relations(), graph.connectionsOf(viewerId),
+        member -> Arrays.binarySearch(authors.blocked(), member) >= 0, member -> graph.connected(viewerId, member),
+        now);
+  }
+
+  /** The ranked posts that still exist, as the viewer sees them, in order. */
+  private List<FeedItem> items(long viewerId, List<FeedIndex.Ranked> ranked, long[] blocked) {
+    StoreReads reads = this.reads.get();
+    Map<Long, Post> posts = reads.content().posts(ranked.stream().map(r -> r.entry().postId()).toList());
+    List<Post> found = ranked.stream().map(r -> posts.get(r.entry().postId())).filter(p -> p != null).toList();
+    Map<Long, PostView> views = new java.util.HashMap<>();
+    for (PostView view : views(viewerId, found)) {
+      views.put(view.post().id(), view);
+    }
+    Map<Long, Member> by = reads.members(ranked.stream().map(r -> r.reason().byMemberId()).filter(id -> id != 0)
+        .toList());
+    List<FeedItem> items = new ArrayList<>(ranked.size());
+    for (FeedIndex.Ranked r : ranked) {
+      PostView view = views.get(r.entry().postId());
+      if (view == null) {
+        continue;
+      }
+      long byId = r.reason().byMemberId();
+      Optional<Member> engagedBy = byId == 0 || Arrays.binarySearch(blocked, byId) >= 0 ? Optional.empty()
+          : Optional.ofNullable(by.get(byId));
+      items.add(new FeedItem(view, r.reason().kind(), engagedBy,
+          Double.isNaN(r.score()) ? OptionalDouble.empty() : OptionalDouble.of(r.score())));
+    }
+    return items;
+  }
+
+  /**
+   * The posts as the viewer sees them, in order: with their authors (a post whose author is gone is
+   * left out), the viewer's reactions, and counts without the reactions and comments of members
+   * blocked either way with the viewer (B2), in at most three reads of the store.
+   */
+  List<PostView> views(long viewerId, List<Post> posts) {
+    if (posts.isEmpty()) {
+      return List.of();
+    }
+    StoreReads reads = this.reads.get();
+    List<Long> ids = posts.stream().map(Post::id).toList();
+    Map<Long, Member> authors = reads.members(posts.stream().map(Post::authorId).distinct().toList());
+    Map<Long, ReactionKind> mine = reads.content().reactionsOf(viewerId, ids);
+    long[] blocked = reads.blockedEitherWay(viewerId);
+    Map<Long, EngagementCounts> hidden = blocked.length == 0 ? Map.of() : reads.content().engagementBy(ids, blocked);
+    List<PostView> views = new ArrayList<>(posts.size());
+    for (Post post : posts) {
+      Member author = authors.get(post.authorId());
+      if (author == null) {
+        continue;
+      }
+      EngagementCounts less = hidden.get(post.id());
+      Post shown = less == null ? post : post.withCounts(post.counts().minus(less));
+      views.add(new PostView(shown, author, Optional.ofNullable(mine.get(post.id())),
+          Posts.mayChange(viewerId, post)));
+    }
+    return views;
+  }
+}

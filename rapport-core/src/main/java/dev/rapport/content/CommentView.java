@@ -1,0 +1,7 @@
+package dev.rapport.content;
+
+import dev.rapport.model.Comment;
+import dev.rapport.model.Member;
+
+/** A comment as its viewer sees it; {@code mine}: the viewer may delete it (its writer or the post's author). */
+public record CommentView(Comment comment, Member author, boolean mine) {}

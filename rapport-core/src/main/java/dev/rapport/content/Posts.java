@@ -1,0 +1,92 @@
+package dev.rapport.content;
+
+import dev.rapport.kernel.Change;
+import dev.rapport.kernel.Decision;
+import dev.rapport.kernel.Effects;
+import dev.rapport.kernel.EventType;
+import dev.rapport.kernel.PairState;
+import dev.rapport.model.Member;
+import dev.rapport.model.Post;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.Text;
+import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
+import java.util.Map;
+import java.util.Optional;
+
+/** The rules of posts (P2): writing, editing and deleting. Pure functions of the state they are given. */
+public final class Posts {
+  /** P2: the longest post, in characters (UTF-16 units, as LinkedIn counts). */
+  public static final int MAX_POST_LENGTH = 3_000;
+
+  private Posts() {}
+
+  /**
+   * P2: the text of a post or a comment, cleaned as other texts (line breaks kept), 1 to {@code max}
+   * characters after trimming.
+   *
+   * @throws InvalidInputException {@code invalid-text} if empty or holding refused characters,
+   *     {@code tooLong} if longer than {@code max}
+   */
+  public static String text(String value, int max, String tooLong) {
+    String text = Text.lines(value, "text", "invalid-text");
+    if (text.isEmpty()) {
+      throw new InvalidInputException("invalid-text", "the text is empty", Map.of("field", "text"));
+    }
+    if (text.length() > max) {
+      throw new InvalidInputException(tooLong, "the text has %d characters; at most %d are allowed"
+          .formatted(text.length(), max), Map.of("field", "text", "limit", max, "used", text.length()));
+    }
+    return text;
+  }
+
+  /**
+   * P2: the actor posts as the author: themself (a page's admins, later, as the page). One write
+   * whatever the author's follower count: the feed finds it by its author (fan-out on read).
+   */
+  public static Decision<Post> create(Member actor, Member author, String text, PostVisibility visibility,
+      Effects effects) {
+    Post post = new Post(effects.newId(), author.id(), Posts.text(text, MAX_POST_LENGTH, "post-too-long"),
+        visibility, effects.now(), Optional.empty(), null);
+    effects.expect(actor.id(), actor.version())
+        .add(new Change.AddPost(post), EventType.POSTED, actor.id(), author.id(), post.id());
+    return Decision.apply(effects, post);
+  }
+
+  /**
+   * P2: the author changes the text; the post says it was edited. Who cannot see it is told it does
+   * not exist; who sees it but did not write it is refused.
+   *
+   * @param viewerAndAuthor the actor and the post's author
+   */
+  public static Decision<Post> edit(PairState viewerAndAuthor, Post post, String text, Effects effects) {
+    requireAuthor(viewerAndAuthor, post);
+    String cleaned = Posts.text(text, MAX_POST_LENGTH, "post-too-long");
+    Post edited = post.edited(cleaned, effects.now());
+    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+        .add(new Change.EditPost(post.id(), cleaned, effects.now()), EventType.POST_EDITED,
+            viewerAndAuthor.actor().id(), post.authorId(), post.id());
+    return Decision.apply(effects, edited);
+  }
+
+  /** P2: the author deletes the post, with its reactions and comments. */
+  public static Decision<Boolean> delete(PairState viewerAndAuthor, Post post, Effects effects) {
+    requireAuthor(viewerAndAuthor, post);
+    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+        .add(new Change.RemovePost(post.id()), EventType.POST_DELETED, viewerAndAuthor.actor().id(),
+            post.authorId(), post.id());
+    return Decision.apply(effects, true);
+  }
+
+  /** Whether the actor may edit and delete the post: its author (a page's admins, later). */
+  public static boolean mayChange(long actorId, Post post) {
+    return actorId == post.authorId();
+  }
+
+  private static void requireAuthor(PairState viewerAndAuthor, Post post) {
+    ContentVisibility.requireVisible(viewerAndAuthor, post);
+    if (!mayChange(viewerAndAuthor.actor().id(), post)) {
+      throw new ForbiddenException("not-post-author", "only its author may change post " + post.id());
+    }
+  }
+}
