@@ -334,6 +334,33 @@ public final class FeedWorkload {
     return rankOf[m];
   }
 
+  /**
+   * When reaction {@code i} was given: between its post's writing and {@link #end()}, drawn from a
+   * hash of the seed and {@code i} so that the rest of the workload does not depend on it.
+   */
+  public Instant reactedAt(int i) {
+    return between(reactionPosts[i], mix(seed, i));
+  }
+
+  /** When comment {@code i} was written, as {@link #reactedAt(int)}. */
+  public Instant commentedAt(int i) {
+    return between(commentPosts[i], mix(~seed, i));
+  }
+
+  private Instant between(int post, long hash) {
+    long from = postedAt(post).toEpochMilli();
+    double u = (hash >>> 11) * 0x1.0p-53;
+    return Instant.ofEpochMilli(from + (long) (u * (end.toEpochMilli() - 1 - from)));
+  }
+
+  /** SplittableRandom's finaliser over the seed and a number: a well-mixed 64-bit hash. */
+  private static long mix(long seed, long i) {
+    long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
   /** The number of the first post written at or after {@code at}, or {@link #posts()} if none. */
   public int firstPostAtOrAfter(Instant at) {
     long id = (at.toEpochMilli() - EPOCH_MILLIS) << 22;
