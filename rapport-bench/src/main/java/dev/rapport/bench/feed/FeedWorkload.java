@@ -54,7 +54,6 @@ public final class FeedWorkload {
   public static final byte CONNECTIONS = 1;
 
   private static final long EPOCH_MILLIS = 1_735_689_600_000L; // TimeOrderedIds' epoch, 2025-01-01
-  private static final int POPULARITY_OFFSET = 100;
 
   private final int members;
   private final Instant end;
@@ -82,8 +81,8 @@ public final class FeedWorkload {
     this.days = days;
     this.seed = seed;
     SplittableRandom random = new SplittableRandom(seed);
-    rankOf = ranks(members, random);
-    Popularity popularity = new Popularity(rankOf);
+    rankOf = Draws.ranks(members, random);
+    Draws.Popularity popularity = new Draws.Popularity(rankOf);
 
     postIds = new long[posts];
     postAuthors = new int[posts];
@@ -121,8 +120,8 @@ public final class FeedWorkload {
       IntSupplier followed = followsPopular(v)
           ? () -> popularity.draw(random)
           : () -> random.nextInt(members);
-      followedByViewer[v] = distinct(members, FOLLOWED_BY_VIEWER, viewer, followed);
-      int[] unfollowed = distinct(members, CONNECTED_UNFOLLOWED, viewer, () -> random.nextInt(members),
+      followedByViewer[v] = Draws.distinct(members, FOLLOWED_BY_VIEWER, viewer, followed);
+      int[] unfollowed = Draws.distinct(members, CONNECTED_UNFOLLOWED, viewer, () -> random.nextInt(members),
           followedByViewer[v]);
       int[] connections = Arrays.copyOf(followedByViewer[v], CONNECTED_FOLLOWED + CONNECTED_UNFOLLOWED);
       System.arraycopy(unfollowed, 0, connections, CONNECTED_FOLLOWED, CONNECTED_UNFOLLOWED);
@@ -147,7 +146,7 @@ public final class FeedWorkload {
         continue;
       }
       int member = m;
-      for (int followee : distinct(members, FOLLOWS_PER_MEMBER, member, () -> popularity.draw(random))) {
+      for (int followee : Draws.distinct(members, FOLLOWS_PER_MEMBER, member, () -> popularity.draw(random))) {
         followers[f] = member;
         followees[f++] = followee;
       }
@@ -402,91 +401,11 @@ public final class FeedWorkload {
     return n;
   }
 
-  private static int[] ranks(int members, SplittableRandom random) {
-    int[] rank = new int[members];
-    for (int m = 0; m < members; m++) {
-      rank[m] = m + 1;
-    }
-    for (int i = members - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = rank[i];
-      rank[i] = rank[j];
-      rank[j] = t;
-    }
-    return rank;
-  }
-
-  /** {@code count} distinct members drawn by {@code draw}, none of them {@code self} nor in {@code excluded}. */
-  private static int[] distinct(int members, int count, int self, IntSupplier draw, int[]... excluded) {
-    if (excluded.length == 0 && count <= 32) {
-      return fewDistinct(count, self, draw);
-    }
-    BitSet seen = new BitSet(members);
-    seen.set(self);
-    for (int[] ex : excluded) {
-      for (int m : ex) {
-        seen.set(m);
-      }
-    }
-    int[] drawn = new int[count];
-    for (int n = 0; n < count; ) {
-      int m = draw.getAsInt();
-      if (!seen.get(m)) {
-        seen.set(m);
-        drawn[n++] = m;
-      }
-    }
-    return drawn;
-  }
-
-  /** As {@link #distinct}, for a few: a look along what is drawn beats clearing a set of every member. */
-  private static int[] fewDistinct(int count, int self, IntSupplier draw) {
-    int[] drawn = new int[count];
-    for (int n = 0; n < count; ) {
-      int m = draw.getAsInt();
-      boolean seen = m == self;
-      for (int i = 0; i < n && !seen; i++) {
-        seen = drawn[i] == m;
-      }
-      if (!seen) {
-        drawn[n++] = m;
-      }
-    }
-    return drawn;
-  }
-
   private BitSet members(int[] ids) {
     BitSet set = new BitSet(members);
     for (int m : ids) {
       set.set(m);
     }
     return set;
-  }
-
-  /** Draws members in proportion to {@code 1 / (rank + 100)}, by binary search of the cumulative weights. */
-  private static final class Popularity {
-    private final double[] cumulative;
-    private final int[] memberOfRank;
-
-    Popularity(int[] rankOf) {
-      int members = rankOf.length;
-      memberOfRank = new int[members];
-      for (int m = 0; m < members; m++) {
-        memberOfRank[rankOf[m] - 1] = m;
-      }
-      cumulative = new double[members];
-      double sum = 0;
-      for (int r = 0; r < members; r++) {
-        sum += 1.0 / (r + 1 + POPULARITY_OFFSET);
-        cumulative[r] = sum;
-      }
-    }
-
-    int draw(SplittableRandom random) {
-      double x = random.nextDouble() * cumulative[cumulative.length - 1];
-      int found = Arrays.binarySearch(cumulative, x);
-      int r = found >= 0 ? found : -found - 1;
-      return memberOfRank[Math.min(r, memberOfRank.length - 1)];
-    }
   }
 }
