@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>At setup every engine's first page for every viewer must equal the page worked out post by
  * post ({@link FeedWorkload#recentPage}); the setup prints how many posts each viewer's feed holds,
  * PostgreSQL's plan for the first viewer, and Rapport's start and the feed index's memory. The
- * first run writes both stores (some minutes) and keeps them for later forks and runs
+ * first run writes both stores and keeps them for later forks and runs
  * ({@link FeedTables}, {@link FeedStore}).
  *
  * <p>{@code java -jar rapport-bench/target/benchmarks.jar FeedRecent}

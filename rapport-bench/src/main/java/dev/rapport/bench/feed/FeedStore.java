@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * {@code m} of the workload is member id {@code m + 1}, handle {@code member-m}; posts and comments
  * keep the workload's time-ordered ids.
  *
- * <p>Kept in a folder between forks and runs, as {@link FeedTables} keeps PostgreSQL's, since it
- * takes some minutes to write: {@code -Drapport.feed.stores=<folder>}, named by the workload and
+ * <p>Kept in a folder between forks and runs, as {@link FeedTables} keeps PostgreSQL's, since
+ * writing it would dominate a fork: {@code -Drapport.feed.stores=<folder>}, named by the workload and
  * {@link #FORMAT}, counted only once its {@code loaded} marker is written.
  */
 final class FeedStore {

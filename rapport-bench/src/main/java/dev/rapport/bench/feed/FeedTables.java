@@ -26,7 +26,7 @@ import org.postgresql.core.BaseConnection;
  * directions, reactions by post and by member, comments by post and by member; and, for the
  * other design only, a {@code timeline} table copied per viewer ({@link SqlRecentFeed.Query#TIMELINE}). Loaded with
  * {@code COPY}, indexed after the rows are in, vacuumed (so that index-only scans apply) and kept in
- * a folder between forks, since JMH starts a JVM per benchmark and the load takes a minute or two.
+ * a folder between forks, since JMH starts a JVM per benchmark and a load per fork would dominate the run.
  *
  * <p>A folder is named by the workload's size and seed and {@link #FORMAT} (bumped whenever the
  * schema changes) and counts only once its {@code loaded} marker is written, last. The root is

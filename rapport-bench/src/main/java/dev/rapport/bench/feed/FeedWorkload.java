@@ -19,8 +19,8 @@ import java.util.function.IntSupplier;
  * (Zipf-Mandelbrot with exponent 1): the most popular member writes about 0.15% of the posts (some
  * fifty a day in a month of a million), the median member three a month. Each viewer follows
  * {@link #FOLLOWED_BY_VIEWER} distinct members: the first half of the viewers draw them by the same
- * popularity (people follow whom others follow; their followed write some 16% of all posts), the
- * other half uniformly (colleagues and classmates; 1%), since how much of all posts a viewer's
+ * popularity (people follow whom others follow, so their followed write much of what is written),
+ * the other half uniformly (colleagues and classmates, who write little of it), since how much of all posts a viewer's
  * followed write decides which plain SQL query is best. Each viewer is connected to {@link #CONNECTED_FOLLOWED} of them and to
  * {@link #CONNECTED_UNFOLLOWED} members they do not follow (a connection unfollowed: P3), and those
  * connections react to and comment on recent posts, which is what {@code top} adds. Every other
@@ -31,8 +31,7 @@ import java.util.function.IntSupplier;
  * sequence), so a higher number is a later post and a higher id. One post in ten is visible to the
  * author's connections only.
  *
- * <p>Cost: linear in what it makes; a million posts and two million reactions take about a second
- * and 40 MB of heap.
+ * <p>Cost: linear in what it makes, on one thread.
  */
 public final class FeedWorkload {
   /** How many members each viewer follows (the figure). */
