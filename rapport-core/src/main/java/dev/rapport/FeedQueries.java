@@ -7,6 +7,7 @@ import dev.rapport.content.Posts;
 import dev.rapport.feed.FeedIndex;
 import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedReason;
+import dev.rapport.feed.Ranking;
 import dev.rapport.follow.Follows;
 import dev.rapport.model.Cursor;
 import dev.rapport.model.EngagementCounts;
@@ -40,14 +41,15 @@ final class FeedQueries {
   private final FeedIndex feed;
   private final InstantSource clock;
   /** Each {@code top} ranking made for a first page, for its later pages, by the token in their cursor. */
-  private final Cache<Long, List<FeedIndex.Ranked>> rankings;
+  private final Cache<Long, Ranking> rankings;
 
   FeedQueries(Supplier<StoreReads> reads, Supplier<NetworkReads> index, FeedIndex feed, InstantSource clock) {
     this.reads = reads;
     this.index = index;
     this.feed = feed;
     this.clock = clock;
-    this.rankings = Caffeine.newBuilder().maximumSize(feed.policy().rankingsKept())
+    this.rankings = Caffeine.newBuilder().maximumWeight(feed.policy().rankedPostsKept())
+        .<Long, Ranking>weigher((token, ranking) -> Math.max(1, ranking.size()))
         .expireAfterAccess(Duration.ofHours(1)).build();
   }
 
@@ -127,7 +129,7 @@ final class FeedQueries {
     long token;
     int offset;
     long now;
-    List<FeedIndex.Ranked> ranking;
+    Ranking ranking;
     Authors authors = authors(viewerId);
     if (cursor == null) {
       token = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -146,7 +148,8 @@ final class FeedQueries {
     while (items.size() < page.limit() && offset < ranking.size()) {
       int end = Math.min(ranking.size(), offset + page.limit() - items.size());
       List<FeedIndex.Ranked> slice = new ArrayList<>();
-      for (FeedIndex.Ranked ranked : ranking.subList(offset, end)) {
+      for (int i = offset; i < end; i++) {
+        FeedIndex.Ranked ranked = ranking.get(i);
         long author = ranked.entry().authorId();
         // Whoever a block or a lost connection hides since the ranking was made is left out now.
         if (Arrays.binarySearch(authors.blocked(), author) < 0) {
@@ -166,7 +169,7 @@ final class FeedQueries {
     return new Page<>(items, next);
   }
 
-  private List<FeedIndex.Ranked> rank(long viewerId, Authors authors, long now) {
+  private Ranking rank(long viewerId, Authors authors, long now) {
     NetworkReads graph = index.get();
     return feed.top(viewerId, authors.ids(), authors.relations(), graph.connectionsOf(viewerId),
         member -> Arrays.binarySearch(authors.blocked(), member) >= 0, member -> graph.connected(viewerId, member),

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
  * run in the store modules, do not count.
  */
 class RuleIdsTest {
-  /** The ids with code behind them. Posts (P2-P4), messaging, endorsements, accounts, X1, X2 and X3 have none yet. */
+  /** The ids with code behind them. Messaging, endorsements, accounts, X1, X2 and X3 have none yet. */
   static final List<String> IMPLEMENTED = List.of(
       "M1", "M2", "M3",
       "F1", "F2", "F3", "F4", "F5", "F6", "F7",
       "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11",
       "L1", "L2", "L3", "L4", "L5", "L6",
-      "B1", "B2", "B3", "P1", "P5",
+      "B1", "B2", "B3", "P1", "P2", "P3", "P4", "P5",
       "N1", "N2", "N3", "N4",
       "PR1", "CP1", "NT1");
 

@@ -7,6 +7,8 @@ import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.ReactionKind;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import java.util.function.UnaryOperator;
 /**
  * A small, believable professional network for trying Rapport out: sixteen people at three
  * companies (Northwind Analytics, Brightline Health, Kestrel Robotics), an investor, a student and
- * a Creator Mode writer, with connections, follows, pending invitations (one with a note) and an
- * ignored one.
+ * a Creator Mode writer, with connections, follows, pending invitations (one with a note), an
+ * ignored one, and a few posts with reactions and comments.
  *
  * <p>Everything goes through the {@link Rapport} facade, so the demo obeys the same rules as any
  * client. The network is the same on every run; only tokens and timestamps differ. Seeding is
@@ -101,6 +103,35 @@ final class DemoNetwork {
       List.of("noah-brooks", "elena-petrova"),
       List.of("kenji-watanabe", "elena-petrova"),
       List.of("priya-raman", "lucas-moreau"));
+
+  /** Posts, oldest first: author, text, and whether only the author's connections see it (P2). */
+  record DemoPost(String author, String text, boolean connectionsOnly) {}
+
+  static final List<DemoPost> POSTS = List.of(
+      new DemoPost("grace-chen", "Calm teams ship more. This week: why the best engineering leads protect their "
+          + "team's mornings from meetings, and what to do with the afternoons.", false),
+      new DemoPost("maya-okafor", "Northwind is hiring two backend engineers for the data platform team. Kafka and "
+          + "Flink a plus; curiosity a must. Message me if you want to hear more.", false),
+      new DemoPost("daniel-reyes", "Retro from our streaming migration: we cut end-to-end latency from minutes to "
+          + "seconds, and learned that back-pressure is a product decision.", true),
+      new DemoPost("elena-petrova", "Kestrel's first hospital logistics pilot goes live next month. Proud of this "
+          + "team.", false),
+      new DemoPost("james-whitaker", "Brightline Health is opening an engineering hub in Austin. We are looking for "
+          + "people who care about patients as much as about code.", false));
+
+  /** Reactions to the posts above, by post index: who and which (P4). */
+  static final List<List<String>> REACTIONS = List.of(
+      List.of("0", "maya-okafor", "insightful"), List.of("0", "daniel-reyes", "like"),
+      List.of("0", "omar-haddad", "love"), List.of("1", "priya-raman", "celebrate"),
+      List.of("1", "james-whitaker", "support"), List.of("2", "maya-okafor", "insightful"),
+      List.of("3", "marcus-hill", "celebrate"), List.of("3", "lucas-moreau", "celebrate"),
+      List.of("4", "aisha-bello", "like"));
+
+  /** Comments on the posts above, by post index: who and what (P4). */
+  static final List<List<String>> COMMENTS = List.of(
+      List.of("0", "maya-okafor", "We moved our stand-ups to after lunch last quarter. Best change we made."),
+      List.of("1", "tom-lindqvist", "Happy to refer a couple of people from the meetup."),
+      List.of("3", "omar-haddad", "Months of work behind this one. Thank you all."));
 
   static final String NOAH_TO_MAYA = "Hi Maya, I enjoyed your talk on data contracts at the Columbus data "
       + "meetup. I'm applying for Northwind's backend internship and would love to connect.";
@@ -184,6 +215,19 @@ final class DemoNetwork {
     // C5: James ignores the student's invitation; Noah still sees it as pending.
     long ignored = invite(ids, "noah-brooks", "james-whitaker", Optional.empty());
     rapport.ignore(ids.get("james-whitaker"), ignored);
+
+    List<Long> posts = new ArrayList<>();
+    for (DemoPost post : POSTS) {
+      posts.add(rapport.content().post(ids.get(post.author()), post.text(),
+          post.connectionsOnly() ? PostVisibility.CONNECTIONS : PostVisibility.ANYONE).post().id());
+    }
+    for (List<String> reaction : REACTIONS) {
+      rapport.content().react(ids.get(reaction.get(1)), posts.get(Integer.parseInt(reaction.get(0))),
+          ReactionKind.valueOf(reaction.get(2).toUpperCase(java.util.Locale.ROOT)));
+    }
+    for (List<String> comment : COMMENTS) {
+      rapport.content().comment(ids.get(comment.get(1)), posts.get(Integer.parseInt(comment.get(0))), comment.get(2));
+    }
   }
 
   private long invite(Map<String, Long> ids, String from, String to, Optional<String> note) {
@@ -216,7 +260,7 @@ final class DemoNetwork {
     void print(PrintWriter out, String url) {
       if (seededNow) {
         out.printf("Demo network seeded: %d people at Northwind Analytics, Brightline Health and Kestrel Robotics, "
-            + "with connections, follows and pending invitations.%n", PEOPLE.size());
+            + "with connections, follows, pending invitations and posts.%n", PEOPLE.size());
       } else {
         out.println("Demo network already seeded; fresh tokens for some of its members:");
       }

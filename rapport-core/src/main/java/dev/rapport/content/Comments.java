@@ -8,6 +8,7 @@ import dev.rapport.kernel.PairState;
 import dev.rapport.model.Comment;
 import dev.rapport.model.Post;
 import dev.rapport.problem.ForbiddenException;
+import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
 import java.util.Optional;
 
@@ -22,8 +23,12 @@ public final class Comments {
   public static Decision<Comment> add(PairState viewerAndAuthor, Post post, String text, Effects effects) {
     ContentVisibility.requireVisible(viewerAndAuthor, post);
     long actor = viewerAndAuthor.actor().id();
-    Comment comment = new Comment(effects.newId(), post.id(), actor,
-        Posts.text(text, MAX_COMMENT_LENGTH, "comment-too-long"), effects.now());
+    String cleaned = Posts.text(text);
+    if (cleaned.length() > MAX_COMMENT_LENGTH) {
+      throw new InvalidInputException("comment-too-long", Posts.tooLong(cleaned, MAX_COMMENT_LENGTH),
+          Posts.tooLongDetails(cleaned, MAX_COMMENT_LENGTH));
+    }
+    Comment comment = new Comment(effects.newId(), post.id(), actor, cleaned, effects.now());
     effects.expect(actor, viewerAndAuthor.actor().version())
         .add(new Change.AddComment(comment), EventType.COMMENTED, actor, post.authorId(), post.id());
     return Decision.apply(effects, comment);

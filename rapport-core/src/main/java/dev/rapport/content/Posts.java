@@ -22,20 +22,38 @@ public final class Posts {
   private Posts() {}
 
   /**
-   * P2: the text of a post or a comment, cleaned as other texts (line breaks kept), 1 to {@code max}
-   * characters after trimming.
+   * P2, P4: the text of a post or a comment, cleaned as other texts (line breaks kept), not empty
+   * after trimming; its length is the caller's to check ({@link #postText}, {@link Comments}).
    *
-   * @throws InvalidInputException {@code invalid-text} if empty or holding refused characters,
-   *     {@code tooLong} if longer than {@code max}
+   * @throws InvalidInputException {@code invalid-text} if empty or holding refused characters
    */
-  public static String text(String value, int max, String tooLong) {
+  static String text(String value) {
     String text = Text.lines(value, "text", "invalid-text");
     if (text.isEmpty()) {
       throw new InvalidInputException("invalid-text", "the text is empty", Map.of("field", "text"));
     }
-    if (text.length() > max) {
-      throw new InvalidInputException(tooLong, "the text has %d characters; at most %d are allowed"
-          .formatted(text.length(), max), Map.of("field", "text", "limit", max, "used", text.length()));
+    return text;
+  }
+
+  /** What a refusal of a text as too long says, with its length and the limit. */
+  static String tooLong(String text, int max) {
+    return "the text has %d characters; at most %d are allowed".formatted(text.length(), max);
+  }
+
+  static Map<String, Object> tooLongDetails(String text, int max) {
+    return Map.of("field", "text", "limit", max, "used", text.length());
+  }
+
+  /**
+   * P2: a post's text, 1 to 3,000 characters after trimming.
+   *
+   * @throws InvalidInputException {@code invalid-text}, {@code post-too-long}
+   */
+  static String postText(String value) {
+    String text = text(value);
+    if (text.length() > MAX_POST_LENGTH) {
+      throw new InvalidInputException("post-too-long", tooLong(text, MAX_POST_LENGTH),
+          tooLongDetails(text, MAX_POST_LENGTH));
     }
     return text;
   }
@@ -46,7 +64,7 @@ public final class Posts {
    */
   public static Decision<Post> create(Member actor, Member author, String text, PostVisibility visibility,
       Effects effects) {
-    Post post = new Post(effects.newId(), author.id(), Posts.text(text, MAX_POST_LENGTH, "post-too-long"),
+    Post post = new Post(effects.newId(), author.id(), postText(text),
         visibility, effects.now(), Optional.empty(), null);
     effects.expect(actor.id(), actor.version())
         .add(new Change.AddPost(post), EventType.POSTED, actor.id(), author.id(), post.id());
@@ -61,7 +79,7 @@ public final class Posts {
    */
   public static Decision<Post> edit(PairState viewerAndAuthor, Post post, String text, Effects effects) {
     requireAuthor(viewerAndAuthor, post);
-    String cleaned = Posts.text(text, MAX_POST_LENGTH, "post-too-long");
+    String cleaned = postText(text);
     Post edited = post.edited(cleaned, effects.now());
     effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
         .add(new Change.EditPost(post.id(), cleaned, effects.now()), EventType.POST_EDITED,

@@ -137,7 +137,13 @@ public final class FeedIndex {
     }
   }
 
-  private void add(Post post) {
+  /** For tests: the index as if loaded from an empty store at this log position. */
+  FeedIndex loadedAt(long position) {
+    loadedAt = position;
+    return this;
+  }
+
+  void add(Post post) {
     timelines.compute(post.authorId(), (a, t) -> (t == null ? Timeline.EMPTY : t)
         .with(post.id(), post.createdAt().toEpochMilli(), post.visibility() == PostVisibility.CONNECTIONS));
   }
@@ -191,67 +197,62 @@ public final class FeedIndex {
    * P3 {@code top}: the newest of the policy's number of posts of these authors, with what they
    * are to the viewer, and the posts the viewer's connections reacted to or commented on within the
    * policy's window, each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and
-   * ranked best first (then newest, then by id).
+   * ranked best first (then newest, then by id). Linear in the candidates and the connections'
+   * engagements, and a sort; a few arrays of the candidates' size are all it allocates.
    *
    * @param relations what each author is to the viewer: own, connection, page or following
    * @param hidden authors blocked either way with the viewer (B2)
    * @param connected whether the viewer is connected to an author
    */
-  public List<Ranked> top(long viewerId, long[] authors, FeedReason.Kind[] relations, long[] connections,
+  public Ranking top(long viewerId, long[] authors, FeedReason.Kind[] relations, long[] connections,
       LongPredicate hidden, LongPredicate connected, long nowMillis) {
     boolean[] sees = new boolean[authors.length];
-    Map<Long, FeedReason.Kind> relationOf = new HashMap<>();
     for (int i = 0; i < authors.length; i++) {
       sees[i] = relations[i] == FeedReason.Kind.OWN || relations[i] == FeedReason.Kind.CONNECTION;
-      relationOf.put(authors[i], relations[i]);
     }
-    List<Entry> followed = recent(authors, sees, Long.MAX_VALUE, Long.MAX_VALUE, policy.topCandidates());
-    Map<Long, EngagedBy> byPost = engagedBy(connections, nowMillis);
-    List<Ranked> ranked = new ArrayList<>(followed.size() + byPost.size());
-    for (Entry entry : followed) {
-      EngagedBy engaged = byPost.remove(entry.postId());
-      FeedReason.Kind kind = relationOf.get(entry.authorId());
-      ranked.add(new Ranked(entry, new FeedReason(kind, 0),
-          policy.score(kind, entry.createdMillis(), nowMillis, engaged == null ? 0 : engaged.count)));
+    int wanted = policy.topCandidates();
+    long[] ids = new long[Math.min(wanted, 1024)];
+    long[] times = new long[ids.length];
+    int[] authorIndexes = new int[ids.length];
+    TimelineMerge merge = new TimelineMerge(authors, sees, timelines, Long.MAX_VALUE, Long.MAX_VALUE);
+    int followed = 0;
+    while (followed < wanted) {
+      if (followed == ids.length) {
+        int grown = Math.min(wanted, ids.length * 2);
+        ids = Arrays.copyOf(ids, grown);
+        times = Arrays.copyOf(times, grown);
+        authorIndexes = Arrays.copyOf(authorIndexes, grown);
+      }
+      int got = merge.fill(ids.length - followed, ids, times, authorIndexes, followed);
+      followed += got;
+      if (got == 0) {
+        break;
+      }
     }
-    for (EngagedBy engaged : byPost.values()) {
-      long author = engaged.authorId;
+    EngagementTally tally = engagedBy(connections, nowMillis);
+    Candidates all = new Candidates(followed + 64);
+    for (int i = 0; i < followed; i++) {
+      FeedReason.Kind kind = relations[authorIndexes[i]];
+      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0,
+          policy.score(kind, times[i], nowMillis, tally.take(ids[i])));
+    }
+    tally.forEachUntaken((post, author, count, lastBy, lastIsComment) -> {
       Timeline timeline = timelines.get(author);
-      int at = timeline == null ? -1 : timeline.indexOf(engaged.postId);
+      int at = timeline == null ? -1 : timeline.indexOf(post);
       if (at < 0 || hidden.test(author)
           || Timeline.connectionsOnly(timeline.ids[at]) && author != viewerId && !connected.test(author)) {
-        continue;
+        return;
       }
-      FeedReason.Kind kind = engaged.lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED
-          : FeedReason.Kind.CONNECTION_REACTED;
-      Entry entry = new Entry(engaged.postId, author, timeline.times[at]);
-      ranked.add(new Ranked(entry, new FeedReason(kind, engaged.lastBy),
-          policy.score(kind, entry.createdMillis(), nowMillis, engaged.count)));
-    }
-    ranked.sort(Comparator.comparingDouble(Ranked::score).reversed()
-        .thenComparing(Comparator.comparingLong((Ranked r) -> r.entry().createdMillis()).reversed())
-        .thenComparing(Comparator.comparingLong((Ranked r) -> r.entry().postId()).reversed()));
-    return ranked;
+      FeedReason.Kind kind = lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
+      all.add(post, author, timeline.times[at], kind, lastBy, policy.score(kind, timeline.times[at], nowMillis, count));
+    });
+    return all.ranked();
   }
 
-  /** What connections engaged with, by post. */
-  private static final class EngagedBy {
-    final long postId;
-    final long authorId;
-    int count;
-    long lastAt = Long.MIN_VALUE;
-    long lastBy;
-    boolean lastIsComment;
-
-    EngagedBy(long postId, long authorId) {
-      this.postId = postId;
-      this.authorId = authorId;
-    }
-  }
-
-  private Map<Long, EngagedBy> engagedBy(long[] connections, long nowMillis) {
+  /** What connections engaged with in the window before {@code nowMillis}, by post. */
+  private EngagementTally engagedBy(long[] connections, long nowMillis) {
     long since = nowMillis - policy.engagementWindow().toMillis();
-    Map<Long, EngagedBy> byPost = new HashMap<>();
+    EngagementTally tally = new EngagementTally(64);
     for (long connection : connections) {
       Engaged[] list = engagements.get(connection);
       if (list == null) {
@@ -259,19 +260,12 @@ public final class FeedIndex {
       }
       for (Engaged e : list) {
         long at = e.at();
-        if (at < since || at > nowMillis) {
-          continue;
-        }
-        EngagedBy by = byPost.computeIfAbsent(e.postId(), p -> new EngagedBy(p, e.authorId()));
-        by.count++;
-        if (at > by.lastAt || at == by.lastAt && connection > by.lastBy) {
-          by.lastAt = at;
-          by.lastBy = connection;
-          by.lastIsComment = e.lastIsComment();
+        if (at >= since && at <= nowMillis) {
+          tally.add(e.postId(), e.authorId(), at, connection, e.lastIsComment());
         }
       }
     }
-    return byPost;
+    return tally;
   }
 
   /** The post's author and creation time if the index holds it. */

@@ -17,24 +17,28 @@ import java.util.Objects;
  * @param pageWeight of a followed company page's posts
  * @param followingWeight of a followed member's posts who is not a connection
  * @param engagedWeight of a post that is there only because connections reacted to or commented on it
- * @param rankingsKept how many {@code top} rankings are kept for their later pages
+ * @param rankedPostsKept how many posts of {@code top} rankings are kept, over all rankings, for their later
+ *     pages
  */
 public record FeedPolicy(Duration engagementWindow, int engagementsPerMember, int topCandidates, Duration halfLife,
     double ownWeight, double connectionWeight, double pageWeight, double followingWeight, double engagedWeight,
-    int rankingsKept) {
+    long rankedPostsKept) {
 
   public FeedPolicy {
     Objects.requireNonNull(engagementWindow, "engagementWindow");
     Objects.requireNonNull(halfLife, "halfLife");
     if (engagementWindow.isNegative() || halfLife.isNegative() || halfLife.isZero() || engagementsPerMember < 0
-        || topCandidates < 1 || rankingsKept < 0) {
+        || topCandidates < 1 || rankedPostsKept < 0) {
       throw new IllegalArgumentException("a feed policy number out of range");
     }
   }
 
-  /** LinkedIn-like defaults: a week of engagement, 100 per member, 2,000 candidates, a day's half-life. */
+  /**
+   * LinkedIn-like defaults: a week of engagement, 100 per member, 2,000 candidates, a day's
+   * half-life, and two million ranked posts kept (a thousand rankings of 2,000).
+   */
   public static FeedPolicy defaults() {
-    return new FeedPolicy(Duration.ofDays(7), 100, 2_000, Duration.ofHours(24), 0.8, 1.0, 0.7, 0.8, 0.6, 10_000);
+    return new FeedPolicy(Duration.ofDays(7), 100, 2_000, Duration.ofHours(24), 0.8, 1.0, 0.7, 0.8, 0.6, 2_000_000);
   }
 
   /** How much a relationship weighs in the score. */

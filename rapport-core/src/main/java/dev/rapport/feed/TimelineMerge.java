@@ -46,11 +46,31 @@ final class TimelineMerge {
 
   List<FeedIndex.Entry> next(int limit) {
     List<FeedIndex.Entry> page = new ArrayList<>(Math.min(limit, 64));
-    while (page.size() < limit && heapSize > 0) {
+    long[] ids = new long[1];
+    long[] times = new long[1];
+    int[] author = new int[1];
+    while (page.size() < limit && fill(1, ids, times, author, 0) == 1) {
+      page.add(new FeedIndex.Entry(ids[0], authors[author[0]], times[0]));
+    }
+    return page;
+  }
+
+  /**
+   * Writes up to {@code limit} posts, newest first, into the arrays from {@code from} on: their ids,
+   * creation times and their authors' indexes. Allocates nothing.
+   *
+   * @return how many it wrote
+   */
+  int fill(int limit, long[] ids, long[] times, int[] authorIndexes, int from) {
+    int n = 0;
+    while (n < limit && heapSize > 0) {
       int author = heap[0];
       Timeline line = lines[author];
       int at = next[author];
-      page.add(new FeedIndex.Entry(Timeline.postId(line.ids[at]), authors[author], line.times[at]));
+      ids[from + n] = Timeline.postId(line.ids[at]);
+      times[from + n] = line.times[at];
+      authorIndexes[from + n] = author;
+      n++;
       next[author]--;
       if (skipHidden(author)) {
         siftDown(0);
@@ -59,7 +79,7 @@ final class TimelineMerge {
         siftDown(0);
       }
     }
-    return page;
+    return n;
   }
 
   /** Whether author a's next post is newer than author b's. */

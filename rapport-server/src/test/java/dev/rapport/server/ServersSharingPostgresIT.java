@@ -110,6 +110,37 @@ class ServersSharingPostgresIT {
     }
   }
 
+  @Test
+  void P3_aPost_isInItsAuthorsFeedAtOnce_andInAFollowersFeedOnAnotherServerWithinASecond() throws Exception {
+    String url = TestDatabases.freshPostgresUrl();
+    try (RapportServer first = RapportServer.start(config(url, 0));
+        RapportServer second = RapportServer.start(config(url, 1))) {
+      ApiClient one = new ApiClient(first.port());
+      ApiClient two = new ApiClient(second.port());
+      String author = one.post("/v1/members", ADMIN, "{\"handle\":\"poster\",\"name\":\"Poster\"}").json()
+          .get("token").asText();
+      String reader = one.post("/v1/members", ADMIN, "{\"handle\":\"reader\",\"name\":\"Reader\"}").json()
+          .get("token").asText();
+      assertThat(one.put("/v1/me/following/poster", reader).status()).isEqualTo(200);
+      // The follower's server knows their feed, empty, before the post.
+      assertThat(two.get("/v1/me/feed", reader).json().path("items").size()).isZero();
+
+      String post = one.post("/v1/posts", author, "{\"text\":\"Across servers\"}").json().get("id").asText();
+      long posted = System.nanoTime();
+      assertThat(one.get("/v1/me/feed", author).json().path("items").get(0).path("post").path("id").asText())
+          .as("its author's feed on the server that took it, at once").isEqualTo(post);
+      String seen = "";
+      while (!seen.equals(post) && System.nanoTime() - posted < 1_000_000_000L) {
+        JsonNode items = two.get("/v1/me/feed", reader).json().path("items");
+        seen = items.isEmpty() ? "" : items.get(0).path("post").path("id").asText();
+        if (!seen.equals(post)) {
+          Thread.sleep(20);
+        }
+      }
+      assertThat(seen).as("the follower's feed on the other server, within a second").isEqualTo(post);
+    }
+  }
+
   private ServerConfig config(String url, int server) {
     return ServerConfig.defaults().withPort(0).withDataDir(dataDir.resolve("server-" + server)).withAdminToken(ADMIN)
         .withPostgres(url);

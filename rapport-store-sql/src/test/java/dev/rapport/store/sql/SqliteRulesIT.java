@@ -3,6 +3,7 @@ package dev.rapport.store.sql;
 import dev.rapport.contract.AccountRulesContract;
 import dev.rapport.contract.BlockAndPrivacyRulesContract;
 import dev.rapport.contract.ConnectRulesContract;
+import dev.rapport.contract.ContentRulesContract;
 import dev.rapport.contract.EventLogContract;
 import dev.rapport.contract.FollowRulesContract;
 import dev.rapport.contract.LimitRulesContract;
@@ -30,6 +31,14 @@ class SqliteRulesIT {
       return TestStores.freshSqlite();
     }
   }
+  @Nested
+  class Content extends ContentRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
 
   @Nested
   class Connect extends ConnectRulesContract {

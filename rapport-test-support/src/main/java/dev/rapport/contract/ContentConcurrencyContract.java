@@ -1,0 +1,147 @@
+package dev.rapport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.Rapport;
+import dev.rapport.member.NewMember;
+import dev.rapport.model.Comment;
+import dev.rapport.model.EngagementCounts;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.Post;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.Reaction;
+import dev.rapport.model.ReactionKind;
+import dev.rapport.problem.RapportException;
+import dev.rapport.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * P4's counts never drift (issue 17, acceptance 3): 32 threads react, change and take back
+ * reactions, comment and delete comments on a few posts, one of which its author deletes part way;
+ * afterwards each post's counts per kind and of comments equal the rows the store lists, and the
+ * deleted post has no row left. Each backend runs this by extending it.
+ */
+public abstract class ContentConcurrencyContract {
+  private static final int THREADS = 32;
+  private static final int MEMBERS = 40;
+  private static final int POSTS = 4;
+  private static final int COMMANDS_PER_THREAD = 120;
+
+  /** A fresh, empty store. The suite closes it. */
+  protected abstract Store openStore();
+
+  private Store store;
+  private Rapport rapport;
+  private final List<Long> members = new ArrayList<>();
+  private final List<Long> posts = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    store = openStore();
+    rapport = Rapport.builder().store(store).build();
+    for (int i = 0; i < MEMBERS; i++) {
+      members.add(rapport.createMember(NewMember.person("reader-%02d".formatted(i), "Reader " + i)).member().id());
+    }
+    for (int p = 0; p < POSTS; p++) {
+      posts.add(rapport.content().post(members.getFirst(), "Post " + p, PostVisibility.ANYONE).post().id());
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
+
+  @Test
+  void P4_countsEqualTheRows_under32ConcurrentWriters_andADeletion() throws Exception {
+    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    long deleted = posts.getLast();
+    for (int t = 0; t < THREADS; t++) {
+      long seed = 104_729L * t + 3;
+      boolean deleter = t == 0;
+      pool.submit(() -> {
+        SplittableRandom random = new SplittableRandom(seed);
+        start.await();
+        for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
+          try {
+            if (deleter && i == COMMANDS_PER_THREAD / 2) {
+              rapport.content().delete(members.getFirst(), deleted);
+            }
+            randomCommand(random);
+          } catch (RapportException refused) {
+            // post-not-found after the deletion, comment-not-found for a comment another thread deleted first.
+          } catch (Throwable e) {
+            unexpected.add(e);
+          }
+        }
+        return null;
+      });
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(unexpected).isEmpty();
+    assertCountsEqualRows(store, posts.subList(0, POSTS - 1), members.getFirst());
+    assertThat(store.content().post(deleted)).isEmpty();
+    assertThat(all(p -> store.content().reactions(deleted, Optional.empty(), members.getFirst(), p))).isEmpty();
+    assertThat(all(p -> store.content().comments(deleted, members.getFirst(), p))).isEmpty();
+  }
+
+  private void randomCommand(SplittableRandom random) {
+    long actor = members.get(random.nextInt(MEMBERS));
+    long post = posts.get(random.nextInt(POSTS));
+    switch (random.nextInt(10)) {
+      case 0, 1, 2, 3 -> rapport.content().react(actor, post, ReactionKind.values()[random.nextInt(6)]);
+      case 4, 5 -> rapport.content().unreact(actor, post);
+      case 6, 7, 8 -> rapport.content().comment(actor, post, "Comment " + random.nextInt(1000));
+      default -> {
+        List<Comment> comments = store.content().comments(post, actor, PageRequest.first(50)).items();
+        if (!comments.isEmpty()) {
+          Comment comment = comments.get(random.nextInt(comments.size()));
+          rapport.content().deleteComment(comment.authorId(), post, comment.id());
+        }
+      }
+    }
+  }
+
+  /** Each post's counts against the rows the store lists, read by a viewer who blocks nobody. */
+  public static void assertCountsEqualRows(Store store, List<Long> postIds, long viewer) {
+    for (long id : postIds) {
+      Post post = store.content().post(id).orElseThrow();
+      int[] reactions = new int[ReactionKind.values().length];
+      for (Reaction r : all(p -> store.content().reactions(id, Optional.empty(), viewer, p))) {
+        reactions[r.kind().ordinal()]++;
+      }
+      int comments = all(p -> store.content().comments(id, viewer, p)).size();
+      assertThat(post.counts()).as("counts of post %d", id).isEqualTo(new EngagementCounts(reactions, comments));
+    }
+  }
+
+  private static <T> List<T> all(Function<PageRequest, Page<T>> read) {
+    List<T> items = new ArrayList<>();
+    PageRequest page = PageRequest.first(200);
+    while (true) {
+      Page<T> next = read.apply(page);
+      items.addAll(next.items());
+      if (next.next().isEmpty()) {
+        return items;
+      }
+      page = new PageRequest(200, next.next());
+    }
+  }
+}

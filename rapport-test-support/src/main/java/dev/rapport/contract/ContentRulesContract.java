@@ -1,0 +1,232 @@
+package dev.rapport.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rapport.content.PostView;
+import dev.rapport.feed.FeedItem;
+import dev.rapport.feed.FeedOrder;
+import dev.rapport.feed.FeedReason;
+import dev.rapport.member.NewMember;
+import dev.rapport.model.Handle;
+import dev.rapport.model.MemberKind;
+import dev.rapport.model.PageRequest;
+import dev.rapport.model.PostVisibility;
+import dev.rapport.model.ReactionKind;
+import dev.rapport.problem.RapportException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/** Posts, reactions, comments and the feed (P2, P3, P4, B2), through the facade against a real store. */
+public abstract class ContentRulesContract extends RulesContract {
+
+  private List<Long> feed(long viewer, FeedOrder order) {
+    return rapport.content().feed(viewer, order, PageRequest.first(100)).items().stream()
+        .map(i -> i.post().post().id()).toList();
+  }
+
+  private List<Long> postsOf(long viewer, String author) {
+    return rapport.content().postsOf(viewer, h(author), PageRequest.first(100)).items().stream()
+        .map(v -> v.post().id()).toList();
+  }
+
+  private boolean seesById(long viewer, long post) {
+    try {
+      rapport.content().post(viewer, post);
+      return true;
+    } catch (RapportException e) {
+      assertThat(e.type()).isEqualTo("post-not-found");
+      return false;
+    }
+  }
+
+  /** P2, P3, B2, exhaustively: each relation of a viewer to an author, each visibility, every way to read a post. */
+  @Test
+  void P2_P3_B2_whoSeesAPost_byRelation_inEveryPlace() {
+    long author = member("author");
+    long connected = member("connected");
+    long follower = member("follower");
+    long followedBy = member("followed-by");
+    long stranger = member("stranger");
+    long blockedBy = member("blocked-by");
+    long blocker = member("blocker");
+    long unfollowed = member("unfollowed");
+    connect(author, "author", connected, "connected");
+    connect(author, "author", unfollowed, "unfollowed");
+    rapport.unfollow(unfollowed, h("author"));
+    rapport.follow(follower, h("author"));
+    rapport.follow(author, h("followed-by"));
+    rapport.follow(blockedBy, h("author"));
+    rapport.follow(blocker, h("author"));
+    rapport.block(author, h("blocked-by"));
+    rapport.block(blocker, h("author"));
+    long open = rapport.content().post(author, "For anyone", PostVisibility.ANYONE).post().id();
+    long closed = rapport.content().post(author, "For connections", PostVisibility.CONNECTIONS).post().id();
+    // Engaged with by members who are nobody else's connections, so that top brings them to nobody new.
+    rapport.content().comment(follower, open, "First");
+    rapport.content().react(connected, closed, ReactionKind.LIKE);
+
+    // viewer -> {sees anyone post, sees connections post, has them in the feed}
+    record Expect(long viewer, boolean open, boolean closed, boolean inFeed) {}
+    Map<String, Expect> cases = Map.of(
+        "self", new Expect(author, true, true, true),
+        "connected", new Expect(connected, true, true, true),
+        "following only", new Expect(follower, true, false, true),
+        "followed by only", new Expect(followedBy, true, false, false),
+        "none", new Expect(stranger, true, false, false),
+        "unfollowed connection", new Expect(unfollowed, true, true, false),
+        "blocked by the author", new Expect(blockedBy, false, false, false),
+        "blocking the author", new Expect(blocker, false, false, false));
+    SoftAssertions softly = new SoftAssertions();
+    cases.forEach((relation, e) -> {
+      softly.assertThat(seesById(e.viewer(), open)).as(relation + ": anyone post by id").isEqualTo(e.open());
+      softly.assertThat(seesById(e.viewer(), closed)).as(relation + ": connections post by id").isEqualTo(e.closed());
+      for (FeedOrder order : FeedOrder.values()) {
+        List<Long> feed = feed(e.viewer(), order);
+        softly.assertThat(feed.contains(open)).as(relation + ": anyone post in " + order).isEqualTo(e.inFeed() && e.open());
+        softly.assertThat(feed.contains(closed)).as(relation + ": connections post in " + order)
+            .isEqualTo(e.inFeed() && e.closed());
+      }
+      if (e.open()) {
+        List<Long> listed = postsOf(e.viewer(), "author");
+        softly.assertThat(listed.contains(open)).as(relation + ": author's page").isTrue();
+        softly.assertThat(listed.contains(closed)).as(relation + ": author's page, connections").isEqualTo(e.closed());
+        softly.assertThat(rapport.content().comments(e.viewer(), open, PageRequest.first(10)).items()).hasSize(1);
+      } else {
+        softly.assertThatThrownBy(() -> postsOf(e.viewer(), "author")).as(relation + ": author's page")
+            .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("member-not-found"));
+        softly.assertThatThrownBy(() -> rapport.content().comments(e.viewer(), open, PageRequest.first(10)))
+            .as(relation + ": comments").satisfies(x -> assertThat(((RapportException) x).type())
+                .isEqualTo("post-not-found"));
+        softly.assertThatThrownBy(() -> rapport.content().react(e.viewer(), open, ReactionKind.LOVE))
+            .as(relation + ": react").satisfies(x -> assertThat(((RapportException) x).type())
+                .isEqualTo("post-not-found"));
+      }
+      for (long post : List.of(open, closed)) {
+        boolean sees = post == open ? e.open() : e.closed();
+        String what = relation + (post == open ? ": anyone post's " : ": connections post's ");
+        if (sees) {
+          softly.assertThat(rapport.content().reactions(e.viewer(), post, Optional.empty(), PageRequest.first(10))
+              .items()).as(what + "reactions").hasSize(post == closed ? 1 : 0);
+          softly.assertThat(rapport.content().comments(e.viewer(), post, PageRequest.first(10)).items())
+              .as(what + "comments").hasSize(post == open ? 1 : 0);
+        } else {
+          softly.assertThatThrownBy(() -> rapport.content().reactions(e.viewer(), post, Optional.empty(),
+              PageRequest.first(10))).as(what + "reactions")
+              .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-not-found"));
+          softly.assertThatThrownBy(() -> rapport.content().comment(e.viewer(), post, "Hi")).as(what + "comment")
+              .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-not-found"));
+          softly.assertThatThrownBy(() -> rapport.content().react(e.viewer(), post, ReactionKind.LIKE))
+              .as(what + "reaction").satisfies(x -> assertThat(((RapportException) x).type())
+                  .isEqualTo("post-not-found"));
+        }
+      }
+    });
+    softly.assertAll();
+  }
+
+  @Test
+  void P3_pagePosts_reachFollowers_withReasonPage() {
+    long fan = member("fan");
+    long passerby = member("passerby");
+    long acme = rapport.createMember(new NewMember(Handle.of("acme"), MemberKind.COMPANY, "Acme", "", Optional.empty(),
+        Optional.empty())).member().id();
+    rapport.follow(fan, h("acme"));
+    long post = rapport.content().post(acme, "We are hiring", PostVisibility.ANYONE).post().id();
+    FeedItem item = rapport.content().feed(fan, FeedOrder.RECENT, PageRequest.first(20)).items().getFirst();
+    assertThat(item.post().post().id()).isEqualTo(post);
+    assertThat(item.reason()).isEqualTo(FeedReason.Kind.PAGE);
+    assertThat(item.post().author().isCompany()).isTrue();
+    // A page's posts are for anyone: read by id and on its page by all, in the feed of its followers only.
+    assertThat(seesById(passerby, post)).isTrue();
+    assertThat(postsOf(passerby, "acme")).containsExactly(post);
+    assertThat(feed(passerby, FeedOrder.RECENT)).isEmpty();
+    assertThat(feed(passerby, FeedOrder.TOP)).isEmpty();
+    rapport.unfollow(fan, h("acme"));
+    assertThat(feed(fan, FeedOrder.RECENT)).isEmpty();
+  }
+
+  @Test
+  void P3_top_bringsPostsConnectionsEngagedWith_sayingWho() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    connect(ada, "ada", bob, "bob");
+    long post = rapport.content().post(cyd, "Far away", PostVisibility.ANYONE).post().id();
+    assertThat(feed(ada, FeedOrder.TOP)).doesNotContain(post);
+    rapport.content().react(bob, post, ReactionKind.INSIGHTFUL);
+    FeedItem item = rapport.content().feed(ada, FeedOrder.TOP, PageRequest.first(20)).items().stream()
+        .filter(i -> i.post().post().id() == post).findFirst().orElseThrow();
+    assertThat(item.reason()).isEqualTo(FeedReason.Kind.CONNECTION_REACTED);
+    assertThat(item.by().orElseThrow().id()).isEqualTo(bob);
+    assertThat(item.score()).isPresent();
+    assertThat(feed(ada, FeedOrder.RECENT)).doesNotContain(post);
+    rapport.content().comment(bob, post, "Worth a read");
+    assertThat(rapport.content().feed(ada, FeedOrder.TOP, PageRequest.first(20)).items().stream()
+        .filter(i -> i.post().post().id() == post).findFirst().orElseThrow().reason())
+        .isEqualTo(FeedReason.Kind.CONNECTION_COMMENTED);
+    rapport.content().unreact(bob, post);
+    long comment = rapport.content().comments(ada, post, PageRequest.first(5)).items().getFirst().comment().id();
+    rapport.content().deleteComment(cyd, post, comment);
+    assertThat(feed(ada, FeedOrder.TOP)).doesNotContain(post);
+  }
+
+  @Test
+  void P4_reactions_oneEachChangeable_andCountsPerKind() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    long post = rapport.content().post(ada, "Counting", PostVisibility.ANYONE).post().id();
+    rapport.content().react(bob, post, ReactionKind.LIKE);
+    rapport.content().react(cyd, post, ReactionKind.LIKE);
+    PostView changed = rapport.content().react(bob, post, ReactionKind.CELEBRATE);
+    assertThat(changed.myReaction()).contains(ReactionKind.CELEBRATE);
+    assertThat(changed.post().counts().of(ReactionKind.LIKE)).isEqualTo(1);
+    assertThat(changed.post().counts().of(ReactionKind.CELEBRATE)).isEqualTo(1);
+    assertThat(changed.post().counts().reactionTotal()).isEqualTo(2);
+    assertThat(rapport.content().react(bob, post, ReactionKind.CELEBRATE).post().counts().reactionTotal()).isEqualTo(2);
+    PostView gone = rapport.content().unreact(cyd, post);
+    assertThat(gone.myReaction()).isEmpty();
+    assertThat(rapport.content().unreact(cyd, post).post().counts().reactionTotal()).isEqualTo(1);
+    assertThat(rapport.content().reactions(ada, post, Optional.of(ReactionKind.CELEBRATE), PageRequest.first(10))
+        .items()).extracting(r -> r.member().id()).containsExactly(bob);
+  }
+
+  @Test
+  void P4_comments_deletedByWriterOrPostAuthor_only_andCounted() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    long post = rapport.content().post(ada, "Discuss", PostVisibility.ANYONE).post().id();
+    long first = rapport.content().comment(bob, post, "One").comment().id();
+    long second = rapport.content().comment(cyd, post, "Two").comment().id();
+    assertThat(rapport.content().post(ada, post).post().counts().comments()).isEqualTo(2);
+    assertThatThrownBy(() -> rapport.content().deleteComment(cyd, post, first))
+        .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("not-comment-writer"));
+    rapport.content().deleteComment(bob, post, first);
+    rapport.content().deleteComment(ada, post, second);
+    assertThat(rapport.content().post(ada, post).post().counts().comments()).isZero();
+    assertThat(rapport.content().comments(bob, post, PageRequest.first(10)).items()).isEmpty();
+  }
+
+  @Test
+  void P2_onlyTheAuthor_editsAndDeletes_andAnEditSaysSo() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long post = rapport.content().post(ada, "Draft", PostVisibility.ANYONE).post().id();
+    assertThatThrownBy(() -> rapport.content().edit(bob, post, "Mine"))
+        .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("not-post-author"));
+    PostView edited = rapport.content().edit(ada, post, "Final");
+    assertThat(edited.post().text()).isEqualTo("Final");
+    assertThat(edited.post().editedAt()).isPresent();
+    rapport.content().react(bob, post, ReactionKind.LIKE);
+    rapport.content().delete(ada, post);
+    assertThat(seesById(ada, post)).isFalse();
+    assertThat(feed(ada, FeedOrder.RECENT)).doesNotContain(post);
+    assertThatThrownBy(() -> rapport.content().post(ada, "p".repeat(3_001), PostVisibility.ANYONE))
+        .satisfies(x -> assertThat(((RapportException) x).type()).isEqualTo("post-too-long"));
+  }
+}
