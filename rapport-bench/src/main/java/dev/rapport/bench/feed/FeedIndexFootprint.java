@@ -24,7 +24,7 @@ public final class FeedIndexFootprint {
     FeedPolicy defaults = FeedPolicy.defaults();
     FeedPolicy postsOnly = new FeedPolicy(Duration.ZERO, defaults.engagementsPerMember(), defaults.topCandidates(),
         defaults.halfLife(), defaults.ownWeight(), defaults.connectionWeight(), defaults.pageWeight(),
-        defaults.followingWeight(), defaults.engagedWeight(), defaults.rankingsKept());
+        defaults.followingWeight(), defaults.engagedWeight(), defaults.rankedPostsKept());
     try (Store store = SqliteStore.open(FeedStore.dataDir(workload).resolve("rapport.db"))) {
       for (int round = 0; round < rounds; round++) {
         for (FeedPolicy policy : new FeedPolicy[] {defaults, postsOnly}) {

@@ -1,11 +1,10 @@
 package dev.rapport.bench.feed;
 
-import dev.rapport.feed.FeedIndex;
 import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedOrder;
+import dev.rapport.feed.Ranking;
 import dev.rapport.model.Page;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -62,7 +61,11 @@ public class FeedTopBenchmark {
     System.out.printf("%ncandidates scored for each viewer's top feed: %s%n", Arrays.toString(scored));
     for (RapportFeed.Viewer viewer : viewers) {
       long[] page = RapportFeed.ids(rapport.page(viewer.id(), FeedOrder.TOP, PAGE));
-      long[] ranked = rapport.indexTop(viewer).stream().limit(PAGE).mapToLong(r -> r.entry().postId()).toArray();
+      Ranking ranking = rapport.indexTop(viewer);
+      long[] ranked = new long[Math.min(PAGE, ranking.size())];
+      for (int i = 0; i < ranked.length; i++) {
+        ranked[i] = ranking.get(i).entry().postId();
+      }
       if (page.length != PAGE || !Arrays.equals(page, ranked)) {
         throw new IllegalStateException("viewer %d's top page %s is not the index's ranking %s".formatted(viewer.id(),
             Arrays.toString(page), Arrays.toString(ranked)));
@@ -87,7 +90,7 @@ public class FeedTopBenchmark {
       Page<FeedItem> page = rapport.page(viewer.id(), FeedOrder.TOP, PAGE);
       return page;
     }
-    List<FeedIndex.Ranked> ranking = rapport.indexTop(viewer);
+    Ranking ranking = rapport.indexTop(viewer);
     return ranking;
   }
 }

@@ -6,6 +6,7 @@ import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedOrder;
 import dev.rapport.feed.FeedPolicy;
 import dev.rapport.feed.FeedReason;
+import dev.rapport.feed.Ranking;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.Store;
@@ -116,7 +117,7 @@ final class RapportFeed implements AutoCloseable {
   }
 
   /** Every candidate of the viewer's {@code top} feed, scored and ranked, by the feed index alone. */
-  List<FeedIndex.Ranked> indexTop(Viewer viewer) {
+  Ranking indexTop(Viewer viewer) {
     long[] connections = viewer.connections();
     return index.top(viewer.id(), viewer.authors(), viewer.relations(), connections, member -> false,
         member -> Arrays.binarySearch(connections, member) >= 0, workload.end().toEpochMilli());
