@@ -51,47 +51,10 @@ public final class FeedIndex {
    * {@link #apply}: not thread safe itself. Linear in the posts.
    */
   public void load(ContentReads reads, Instant now) {
-    Map<Long, long[][]> built = new HashMap<>();
     Map<Long, List<Engaged>> engaged = new HashMap<>();
-    long position = reads.forEachContent(now.minus(policy.engagementWindow()), new ContentReads.ContentSink() {
-      private long author = -1;
-      private long[] ids = new long[16];
-      private long[] times = new long[16];
-      private int size;
-
-      @Override
-      public void post(long authorId, long postId, long createdAtMillis, PostVisibility visibility) {
-        if (authorId != author) {
-          flush();
-          author = authorId;
-        }
-        if (size == ids.length) {
-          ids = Arrays.copyOf(ids, size * 2);
-          times = Arrays.copyOf(times, size * 2);
-        }
-        ids[size] = visibility == PostVisibility.CONNECTIONS ? postId | Timeline.CONNECTIONS_ONLY : postId;
-        times[size++] = createdAtMillis;
-        // The last author's are flushed by the caller of the load, below.
-        built.put(author, new long[][] {ids, times, {size}});
-      }
-
-      private void flush() {
-        ids = new long[16];
-        times = new long[16];
-        size = 0;
-      }
-
-      @Override
-      public void engaged(long memberId, long postId, long authorId, long atMillis, boolean comment) {
-        List<Engaged> list = engaged.computeIfAbsent(memberId, m -> new ArrayList<>());
-        list.add(comment ? new Engaged(postId, authorId, Engaged.NONE, 1, atMillis)
-            : new Engaged(postId, authorId, atMillis, 0, Engaged.NONE));
-      }
-    });
-    built.forEach((author, arrays) -> {
-      int size = (int) arrays[2][0];
-      timelines.put(author, new Timeline(Arrays.copyOf(arrays[0], size), Arrays.copyOf(arrays[1], size), size));
-    });
+    TimelineLoad posts = new TimelineLoad(engaged);
+    long position = reads.forEachContent(now.minus(policy.engagementWindow()), posts);
+    posts.flush();
     engaged.forEach((member, list) -> {
       Map<Long, Engaged> byPost = new HashMap<>();
       for (Engaged e : list) {
@@ -100,6 +63,48 @@ public final class FeedIndex {
       engagements.put(member, bounded(byPost.values().toArray(Engaged[]::new), Long.MIN_VALUE));
     });
     loadedAt = position;
+  }
+
+  /** Takes the load's posts in author order into timelines, one author at a time, and its engagements. */
+  private final class TimelineLoad implements ContentReads.ContentSink {
+    private final Map<Long, List<Engaged>> engaged;
+    private long author = -1;
+    private long[] ids = new long[16];
+    private long[] times = new long[16];
+    private int size;
+
+    TimelineLoad(Map<Long, List<Engaged>> engaged) {
+      this.engaged = engaged;
+    }
+
+    @Override
+    public void post(long authorId, long postId, long createdAtMillis, PostVisibility visibility) {
+      if (authorId != author) {
+        flush();
+        author = authorId;
+      }
+      if (size == ids.length) {
+        ids = Arrays.copyOf(ids, size * 2);
+        times = Arrays.copyOf(times, size * 2);
+      }
+      ids[size] = visibility == PostVisibility.CONNECTIONS ? postId | Timeline.CONNECTIONS_ONLY : postId;
+      times[size++] = createdAtMillis;
+    }
+
+    /** Puts the author's timeline in place, exactly sized, and starts the next. */
+    void flush() {
+      if (size > 0) {
+        timelines.put(author, new Timeline(Arrays.copyOf(ids, size), Arrays.copyOf(times, size), size));
+      }
+      size = 0;
+    }
+
+    @Override
+    public void engaged(long memberId, long postId, long authorId, long atMillis, boolean comment) {
+      engaged.computeIfAbsent(memberId, m -> new ArrayList<>()).add(comment
+          ? new Engaged(postId, authorId, Engaged.NONE, 1, atMillis)
+          : new Engaged(postId, authorId, atMillis, 0, Engaged.NONE));
+    }
   }
 
   private static Engaged merged(Engaged a, Engaged b) {

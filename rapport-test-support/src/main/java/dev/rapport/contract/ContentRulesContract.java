@@ -175,6 +175,29 @@ public abstract class ContentRulesContract extends RulesContract {
   }
 
   @Test
+  void P3_aRestart_rebuildsTheFeedIndexFromTheStore_withTheSameFeeds() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    connect(ada, "ada", bob, "bob");
+    rapport.follow(ada, h("cyd"));
+    rapport.content().post(bob, "One", PostVisibility.CONNECTIONS);
+    long gone = rapport.content().post(cyd, "Two", PostVisibility.ANYONE).post().id();
+    rapport.content().post(cyd, "Three", PostVisibility.ANYONE);
+    long far = rapport.content().post(member("dan"), "Far", PostVisibility.ANYONE).post().id();
+    rapport.content().react(bob, far, ReactionKind.SUPPORT);
+    rapport.content().comment(bob, far, "Read this");
+    rapport.content().delete(cyd, gone);
+    List<FeedItem> recent = rapport.content().feed(ada, FeedOrder.RECENT, PageRequest.first(20)).items();
+    List<FeedItem> top = rapport.content().feed(ada, FeedOrder.TOP, PageRequest.first(20)).items();
+    assertThat(top).hasSize(3);
+
+    usePolicy(dev.rapport.kernel.Policy.defaults()); // a new engine on the same store: its index is loaded from it
+    assertThat(rapport.content().feed(ada, FeedOrder.RECENT, PageRequest.first(20)).items()).isEqualTo(recent);
+    assertThat(rapport.content().feed(ada, FeedOrder.TOP, PageRequest.first(20)).items()).isEqualTo(top);
+  }
+
+  @Test
   void P4_reactions_oneEachChangeable_andCountsPerKind() {
     long ada = member("ada");
     long bob = member("bob");
