@@ -76,7 +76,8 @@ final class ContentReference {
     return new int[] {reacted, commented};
   }
 
-  private boolean hidden(long viewer, long member) {
+  /** B2: whether a block either way hides the member from the viewer. */
+  boolean hidden(long viewer, long member) {
     return viewer != member && pair.apply(viewer, member).blockedEitherWay();
   }
 

@@ -257,7 +257,9 @@ class FeedProperties {
         ContentReference.Item item = reading.ranking.get(at++);
         ContentReference.Post p = reference.posts.get(item.post());
         if (p != null && reference.sees(reading.viewer, p)) {
-          expected.add(item);
+          // B2: a ranking kept from the first page no longer names a connection blocked since.
+          expected.add(item.by() != 0 && reference.hidden(reading.viewer, item.by())
+              ? new ContentReference.Item(item.post(), item.reason(), 0, item.score()) : item);
           reading.position = at;
         }
       }
