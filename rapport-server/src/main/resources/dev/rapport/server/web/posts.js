@@ -94,9 +94,10 @@ export async function pagedPosts(url, card, empty) {
 
 /**
  * A member's or a company page's posts, newest first, as the viewer may see them; with
- * {@code composerUrl}, a composer above them (the member's own profile, a page's admins).
+ * {@code composerUrl}, a composer above them labelled {@code composerLabel} (the member's own
+ * profile, a page's admins).
  */
-export async function postsSection(handle, { title = 'Posts', composerUrl = null } = {}) {
+export async function postsSection(handle, { title = 'Posts', composerUrl = null, composerLabel = 'Start a post' } = {}) {
   const section = h('section', { id: 'posts', class: 'posts-section', 'aria-labelledby': 'posts-title' },
     h('h2', { id: 'posts-title', class: 'section-title' }, title));
   let posts;
@@ -108,7 +109,7 @@ export async function postsSection(handle, { title = 'Posts', composerUrl = null
     return section;
   }
   if (composerUrl) {
-    section.append(composer({ url: composerUrl, onPosted: (post) => posts.prepend(post) }));
+    section.append(composer({ url: composerUrl, label: composerLabel, onPosted: (post) => posts.prepend(post) }));
   }
   section.append(...posts.nodes);
   return section;
