@@ -76,6 +76,7 @@ public final class Posts {
    * @param admin whether the actor is an admin of the page, read in the same command
    * @throws NotFoundException {@code member-not-found} for a person's handle or a page a block hides
    * @throws ForbiddenException {@code not-page-admin} if the actor is not an admin of the page
+   * @throws InvalidInputException {@code page-post-for-anyone} for a {@code connections} post
    */
   public static Decision<Post> createAsPage(PairState pageAndActor, boolean admin, String text,
       PostVisibility visibility, Effects effects) {
@@ -86,6 +87,12 @@ public final class Posts {
     if (!admin) {
       throw new ForbiddenException("not-page-admin",
           "only the admins of '%s' may post as it".formatted(page.handle().value()));
+    }
+    // A page has followers, never connections (CP1): a connections-only post would reach nobody.
+    if (visibility != PostVisibility.ANYONE) {
+      throw new InvalidInputException("page-post-for-anyone",
+          "'%s' is a company page, which has no connections: its posts are for anyone".formatted(
+              page.handle().value()), Map.of("field", "visibility"));
     }
     return create(pageAndActor.actor(), page, true, text, visibility, effects);
   }

@@ -82,6 +82,7 @@ class BadInputIT {
     }
     assertThat(api.get("/v1/me", expiredToken).status()).isEqualTo(401);
     acmeToken = api.post("/v1/members/acme/tokens", ADMIN).json().get("token").asText();
+    assertThat(api.put("/v1/admin/companies/acme/admins/bob", ADMIN).status()).isEqualTo(204);
 
     aliceToBob = invite("alice", "bob");
     assertThat(api.post("/v1/invitations/" + aliceToBob + "/accept", token("bob")).status()).isEqualTo(200);
@@ -460,6 +461,8 @@ class BadInputIT {
             Optional.of("{\"kind\":\"LIKE\"}")), 400, "invalid-reaction"),
         post("CP1: post as a page one is no admin of", "/v1/companies/acme/posts", alice, "{\"text\":\"hi\"}", 403,
             "not-page-admin"),
+        post("CP1: a page's post for connections", "/v1/companies/acme/posts", token("bob"),
+            "{\"text\":\"hi\",\"visibility\":\"connections\"}", 400, "page-post-for-anyone"),
         post("CP1: post as a person", "/v1/companies/bob/posts", alice, "{\"text\":\"hi\"}", 404,
             "member-not-found"),
         post("CP1: post as a page that does not exist", "/v1/companies/nobody-here/posts", alice,

@@ -64,6 +64,8 @@ public abstract class PagePostRulesContract extends RulesContract {
     long cyd = member("cyd");
     long before = events();
     assertThat(problemType(() -> postAsAcme(cyd, "Not mine to say"))).isEqualTo("not-page-admin");
+    assertThat(problemType(() -> rapport.content().postAsPage(ada, h("acme"), "For connections",
+        PostVisibility.CONNECTIONS))).isEqualTo("page-post-for-anyone");
     assertThat(problemType(() -> rapport.content().postAsPage(ada, h("cyd"), "x", PostVisibility.ANYONE)))
         .isEqualTo("member-not-found");
     assertThat(problemType(() -> rapport.content().postAsPage(ada, h("nobody"), "x", PostVisibility.ANYONE)))

@@ -45,7 +45,7 @@ export async function companyPage(handle) {
     // Only admins post as the page (CP1); the server refuses anyone else with not-page-admin.
     await postsSection(page.handle, { title: `${page.name}'s posts`,
       composerUrl: page.isAdmin ? `/v1/companies/${enc(page.handle)}/posts` : null,
-      composerLabel: `Start a post as ${page.name}` }),
+      composerLabel: `Start a post as ${page.name}`, choose: false }),
   ];
 }
 

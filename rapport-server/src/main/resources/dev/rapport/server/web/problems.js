@@ -72,6 +72,7 @@ const SENTENCES = {
   'token-not-found': () => 'This token is no longer there; it may have been revoked already.',
   'too-many-tokens': () => 'You have as many API tokens as one may hold. Revoke one you no longer use first.',
   'not-page-admin': () => 'Only the admins of this page can do this.',
+  'page-post-for-anyone': () => 'A company page has followers, not connections, so its posts are for anyone.',
   'page-posts-through-admins': () => 'A company page posts through its admins: sign in as an admin and post from the page.',
   'last-page-admin': () => 'A page always keeps an admin. Add another admin before removing the last one.',
   'page-admin-not-a-person': () => 'Only people can run a company page.',
