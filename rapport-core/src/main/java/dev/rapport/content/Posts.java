@@ -72,16 +72,16 @@ public final class Posts {
    * an admin changes, so an admin removed concurrently cannot post as the page afterwards (decision
    * XX, posting as a page).
    *
-   * @param pageAndActor the actor (a member) and the page, which a block either way hides
+   * @param actorAndPage the actor (a member) and the page, which a block either way hides
    * @param admin whether the actor is an admin of the page, read in the same command
    * @throws NotFoundException {@code member-not-found} for a person's handle or a page a block hides
    * @throws ForbiddenException {@code not-page-admin} if the actor is not an admin of the page
    * @throws InvalidInputException {@code page-post-for-anyone} for a {@code connections} post
    */
-  public static Decision<Post> createAsPage(PairState pageAndActor, boolean admin, String text,
+  public static Decision<Post> createAsPage(PairState actorAndPage, boolean admin, String text,
       PostVisibility visibility, Effects effects) {
-    Member page = pageAndActor.other();
-    if (!page.isCompany() || pageAndActor.blockedEitherWay()) {
+    Member page = actorAndPage.other();
+    if (!page.isCompany() || actorAndPage.blockedEitherWay()) {
       throw NotFoundException.member(page.handle().value());
     }
     if (!admin) {
@@ -94,7 +94,7 @@ public final class Posts {
           "'%s' is a company page, which has no connections: its posts are for anyone".formatted(
               page.handle().value()), Map.of("field", "visibility"));
     }
-    return create(pageAndActor.actor(), page, true, text, visibility, effects);
+    return create(actorAndPage.actor(), page, true, text, visibility, effects);
   }
 
   private static Decision<Post> create(Member actor, Member author, boolean asPage, String text,
