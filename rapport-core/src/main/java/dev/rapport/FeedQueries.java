@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,7 +206,8 @@ final class FeedQueries {
   /**
    * The posts as the viewer sees them, in order: with their authors (a post whose author is gone is
    * left out), the viewer's reactions, and counts without the reactions and comments of members
-   * blocked either way with the viewer (B2), in at most three reads of the store.
+   * blocked either way with the viewer (B2), in at most three reads of the store and one more for each
+   * page among the authors (whether the viewer is its admin, for {@code mine}).
    */
   List<PostView> views(long viewerId, List<Post> posts) {
     if (posts.isEmpty()) {
@@ -218,6 +220,7 @@ final class FeedQueries {
     long[] blocked = reads.blockedEitherWay(viewerId);
     Map<Long, EngagementCounts> hidden = blocked.length == 0 ? Map.of() : reads.content().engagementBy(ids, blocked);
     List<PostView> views = new ArrayList<>(posts.size());
+    Map<Long, Boolean> pageAdmin = new HashMap<>();
     for (Post post : posts) {
       Member author = authors.get(post.authorId());
       if (author == null) {
@@ -226,7 +229,8 @@ final class FeedQueries {
       EngagementCounts less = hidden.get(post.id());
       Post shown = less == null ? post : post.withCounts(post.counts().minus(less));
       views.add(new PostView(shown, author, Optional.ofNullable(mine.get(post.id())),
-          Posts.mayChange(viewerId, post)));
+          Posts.mayChange(viewerId, post, author.isCompany()
+              && pageAdmin.computeIfAbsent(author.id(), page -> reads.isPageAdmin(page, viewerId)))));
     }
     return views;
   }

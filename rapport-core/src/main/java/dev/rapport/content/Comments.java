@@ -34,28 +34,33 @@ public final class Comments {
     return Decision.apply(effects, comment);
   }
 
-  /** Whether the actor may delete the comment: its writer, or the post's author. */
-  public static boolean mayDelete(long actorId, Post post, Comment comment) {
-    return actorId == comment.authorId() || Posts.mayChange(actorId, post);
+  /**
+   * Whether the actor may delete the comment: its writer, or the post's author (an admin of the page
+   * for a page's post).
+   */
+  public static boolean mayDelete(long actorId, Post post, Comment comment, boolean pageAdmin) {
+    return actorId == comment.authorId() || Posts.mayChange(actorId, post, pageAdmin);
   }
 
   /**
    * P4: the writer or the post's author deletes a comment. Logged with the writer as its subject,
    * whoever deleted it, so that what follows the log knows whose comment went.
    *
+   * @param pageAdmin whether the actor is an admin of the post's author, a page
    * @param comment the comment with that id, if any; one on another post is not found
    */
-  public static Decision<Boolean> delete(PairState viewerAndAuthor, Post post, Optional<Comment> comment,
-      Effects effects) {
+  public static Decision<Boolean> delete(PairState viewerAndAuthor, boolean pageAdmin, Post post,
+      Optional<Comment> comment, Effects effects) {
     ContentVisibility.requireVisible(viewerAndAuthor, post);
     Comment found = comment.filter(c -> c.postId() == post.id()).orElseThrow(() -> new NotFoundException(
         "comment-not-found", "no comment with this id on post " + post.id()));
     long actor = viewerAndAuthor.actor().id();
-    if (!mayDelete(actor, post, found)) {
+    if (!mayDelete(actor, post, found, pageAdmin)) {
       throw new ForbiddenException("not-comment-writer",
           "only its writer or the post's author may delete comment " + found.id());
     }
-    effects.expect(actor, viewerAndAuthor.actor().version())
+    boolean asPage = actor != found.authorId() && actor != post.authorId();
+    (asPage ? Posts.expectActing(viewerAndAuthor, effects) : effects.expect(actor, viewerAndAuthor.actor().version()))
         .add(new Change.RemoveComment(post.id(), found.id()), EventType.COMMENT_DELETED, actor, found.authorId(),
             post.id());
     return Decision.apply(effects, true);

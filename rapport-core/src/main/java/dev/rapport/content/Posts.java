@@ -11,6 +11,7 @@ import dev.rapport.model.PostVisibility;
 import dev.rapport.model.Text;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,15 +60,52 @@ public final class Posts {
   }
 
   /**
-   * P2: the actor posts as the author: themself (a page's admins, later, as the page). One write
-   * whatever the author's follower count: the feed finds it by its author (fan-out on read).
+   * P2: the actor posts as themself. One write whatever the author's follower count: the feed finds
+   * it by its author (fan-out on read).
    */
-  public static Decision<Post> create(Member actor, Member author, String text, PostVisibility visibility,
-      Effects effects) {
+  public static Decision<Post> create(Member actor, String text, PostVisibility visibility, Effects effects) {
+    return create(actor, actor, false, text, visibility, effects);
+  }
+
+  /**
+   * P2, CP1: an admin posts as the page. Decided on the page's version too, which adding or removing
+   * an admin changes, so an admin removed concurrently cannot post as the page afterwards (decision
+   * XX, posting as a page).
+   *
+   * @param actorAndPage the actor (a member) and the page, which a block either way hides
+   * @param admin whether the actor is an admin of the page, read in the same command
+   * @throws NotFoundException {@code member-not-found} for a person's handle or a page a block hides
+   * @throws ForbiddenException {@code not-page-admin} if the actor is not an admin of the page
+   * @throws InvalidInputException {@code page-post-for-anyone} for a {@code connections} post
+   */
+  public static Decision<Post> createAsPage(PairState actorAndPage, boolean admin, String text,
+      PostVisibility visibility, Effects effects) {
+    Member page = actorAndPage.other();
+    if (!page.isCompany() || actorAndPage.blockedEitherWay()) {
+      throw NotFoundException.member(page.handle().value());
+    }
+    if (!admin) {
+      throw new ForbiddenException("not-page-admin",
+          "only the admins of '%s' may post as it".formatted(page.handle().value()));
+    }
+    // A page has followers, never connections (CP1): a connections-only post would reach nobody.
+    if (visibility != PostVisibility.ANYONE) {
+      throw new InvalidInputException("page-post-for-anyone",
+          "'%s' is a company page, which has no connections: its posts are for anyone".formatted(
+              page.handle().value()), Map.of("field", "visibility"));
+    }
+    return create(actorAndPage.actor(), page, true, text, visibility, effects);
+  }
+
+  private static Decision<Post> create(Member actor, Member author, boolean asPage, String text,
+      PostVisibility visibility, Effects effects) {
     Post post = new Post(effects.newId(), author.id(), postText(text),
         visibility, effects.now(), Optional.empty(), null);
-    effects.expect(actor.id(), actor.version())
-        .add(new Change.AddPost(post), EventType.POSTED, actor.id(), author.id(), post.id());
+    effects.expect(actor.id(), actor.version());
+    if (asPage) {
+      effects.expect(author.id(), author.version());
+    }
+    effects.add(new Change.AddPost(post), EventType.POSTED, actor.id(), author.id(), post.id());
     return Decision.apply(effects, post);
   }
 
@@ -76,34 +114,53 @@ public final class Posts {
    * not exist; who sees it but did not write it is refused.
    *
    * @param viewerAndAuthor the actor and the post's author
+   * @param pageAdmin whether the actor is an admin of the author, a page, read in the same command
    */
-  public static Decision<Post> edit(PairState viewerAndAuthor, Post post, String text, Effects effects) {
-    requireAuthor(viewerAndAuthor, post);
+  public static Decision<Post> edit(PairState viewerAndAuthor, boolean pageAdmin, Post post, String text,
+      Effects effects) {
+    requireAuthor(viewerAndAuthor, pageAdmin, post);
     String cleaned = postText(text);
     Post edited = post.edited(cleaned, effects.now());
-    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+    expectActing(viewerAndAuthor, effects)
         .add(new Change.EditPost(post.id(), cleaned, effects.now()), EventType.POST_EDITED,
             viewerAndAuthor.actor().id(), post.authorId(), post.id());
     return Decision.apply(effects, edited);
   }
 
-  /** P2: the author deletes the post, with its reactions and comments. */
-  public static Decision<Boolean> delete(PairState viewerAndAuthor, Post post, Effects effects) {
-    requireAuthor(viewerAndAuthor, post);
-    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version())
+  /** P2: the author (a page's admins for a page's) deletes the post, with its reactions and comments. */
+  public static Decision<Boolean> delete(PairState viewerAndAuthor, boolean pageAdmin, Post post, Effects effects) {
+    requireAuthor(viewerAndAuthor, pageAdmin, post);
+    expectActing(viewerAndAuthor, effects)
         .add(new Change.RemovePost(post.id()), EventType.POST_DELETED, viewerAndAuthor.actor().id(),
             post.authorId(), post.id());
     return Decision.apply(effects, true);
   }
 
-  /** Whether the actor may edit and delete the post: its author (a page's admins, later). */
-  public static boolean mayChange(long actorId, Post post) {
-    return actorId == post.authorId();
+  /**
+   * Whether the actor may edit and delete the post: its author, or an admin of the page that wrote
+   * it (CP1).
+   *
+   * @param pageAdmin whether the actor is an admin of the post's author, a page
+   */
+  public static boolean mayChange(long actorId, Post post, boolean pageAdmin) {
+    return actorId == post.authorId() || pageAdmin;
   }
 
-  private static void requireAuthor(PairState viewerAndAuthor, Post post) {
+  /**
+   * Expects the actor's version and, when an admin acts for a page, the page's, so that an admin
+   * removed concurrently is refused when the command decides again.
+   */
+  static Effects expectActing(PairState viewerAndAuthor, Effects effects) {
+    effects.expect(viewerAndAuthor.actor().id(), viewerAndAuthor.actor().version());
+    if (!viewerAndAuthor.isSelf() && viewerAndAuthor.other().isCompany()) {
+      effects.expect(viewerAndAuthor.other().id(), viewerAndAuthor.other().version());
+    }
+    return effects;
+  }
+
+  private static void requireAuthor(PairState viewerAndAuthor, boolean pageAdmin, Post post) {
     ContentVisibility.requireVisible(viewerAndAuthor, post);
-    if (!mayChange(viewerAndAuthor.actor().id(), post)) {
+    if (!mayChange(viewerAndAuthor.actor().id(), post, pageAdmin)) {
       throw new ForbiddenException("not-post-author", "only its author may change post " + post.id());
     }
   }

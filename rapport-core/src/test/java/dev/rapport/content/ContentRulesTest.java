@@ -2,6 +2,7 @@ package dev.rapport.content;
 
 import static dev.rapport.Fixtures.NOW;
 import static dev.rapport.Fixtures.changes;
+import static dev.rapport.Fixtures.company;
 import static dev.rapport.Fixtures.effects;
 import static dev.rapport.Fixtures.member;
 import static dev.rapport.Fixtures.pair;
@@ -33,19 +34,19 @@ class ContentRulesTest {
   @Test
   void P2_aPost_isOneWrite_ofCleanedText() {
     Effects effects = effects();
-    Post post = result(Posts.create(ada, ada, "  Shipped\nit  ", PostVisibility.CONNECTIONS, effects));
+    Post post = result(Posts.create(ada, "  Shipped\nit  ", PostVisibility.CONNECTIONS, effects));
     assertThat(post.text()).isEqualTo("Shipped\nit");
     assertThat(changes(effects)).containsExactly(new Change.AddPost(post));
   }
 
   @Test
   void P2_text_isOneTo3000Characters_withoutControlCharacters() {
-    assertThat(result(Posts.create(ada, ada, "p".repeat(3_000), PostVisibility.ANYONE, effects())).text()).hasSize(3_000);
+    assertThat(result(Posts.create(ada, "p".repeat(3_000), PostVisibility.ANYONE, effects())).text()).hasSize(3_000);
     refused(InvalidInputException.class, "post-too-long",
-        () -> Posts.create(ada, ada, "p".repeat(3_001), PostVisibility.ANYONE, effects()));
-    refused(InvalidInputException.class, "invalid-text", () -> Posts.create(ada, ada, " \n ", PostVisibility.ANYONE, effects()));
+        () -> Posts.create(ada, "p".repeat(3_001), PostVisibility.ANYONE, effects()));
+    refused(InvalidInputException.class, "invalid-text", () -> Posts.create(ada, " \n ", PostVisibility.ANYONE, effects()));
     refused(InvalidInputException.class, "invalid-text",
-        () -> Posts.create(ada, ada, "bell\u0007", PostVisibility.ANYONE, effects()));
+        () -> Posts.create(ada, "bell\u0007", PostVisibility.ANYONE, effects()));
   }
 
   @Test
@@ -61,11 +62,11 @@ class ContentRulesTest {
   @Test
   void P2_onlyTheAuthor_edits_andOthersWhoCannotSeeItAreToldItDoesNotExist() {
     Effects effects = effects();
-    Post edited = result(Posts.edit(pair(ada, ada).build(), open, "Hello again", effects));
+    Post edited = result(Posts.edit(pair(ada, ada).build(), false, open, "Hello again", effects));
     assertThat(edited.editedAt()).contains(NOW);
     assertThat(changes(effects)).containsExactly(new Change.EditPost(open.id(), "Hello again", NOW));
-    refused(ForbiddenException.class, "not-post-author", () -> Posts.edit(pair(bob, ada).build(), open, "x", effects()));
-    refused(NotFoundException.class, "post-not-found", () -> Posts.delete(pair(bob, ada).build(), closed, effects()));
+    refused(ForbiddenException.class, "not-post-author", () -> Posts.edit(pair(bob, ada).build(), false, open, "x", effects()));
+    refused(NotFoundException.class, "post-not-found", () -> Posts.delete(pair(bob, ada).build(), false, closed, effects()));
   }
 
   @Test
@@ -86,16 +87,49 @@ class ContentRulesTest {
   void P4_comments_deletedByTheirWriterOrThePostsAuthor_only() {
     Member cyd = member("cyd");
     Comment byBob = new Comment(7, open.id(), bob.id(), "Nice", NOW);
-    assertThat(result(Comments.delete(pair(bob, ada).build(), open, Optional.of(byBob), effects()))).isTrue();
+    assertThat(result(Comments.delete(pair(bob, ada).build(), false, open, Optional.of(byBob), effects()))).isTrue();
     Effects byAuthor = effects();
-    assertThat(result(Comments.delete(pair(ada, ada).build(), open, Optional.of(byBob), byAuthor))).isTrue();
+    assertThat(result(Comments.delete(pair(ada, ada).build(), false, open, Optional.of(byBob), byAuthor))).isTrue();
     assertThat(changes(byAuthor)).containsExactly(new Change.RemoveComment(open.id(), 7));
     refused(ForbiddenException.class, "not-comment-writer",
-        () -> Comments.delete(pair(cyd, ada).build(), open, Optional.of(byBob), effects()));
+        () -> Comments.delete(pair(cyd, ada).build(), false, open, Optional.of(byBob), effects()));
     Post another = new Post(102, ada.id(), "Another", PostVisibility.ANYONE, NOW, Optional.empty(), null);
     refused(NotFoundException.class, "comment-not-found",
-        () -> Comments.delete(pair(bob, ada).build(), another, Optional.of(byBob), effects()));
+        () -> Comments.delete(pair(bob, ada).build(), false, another, Optional.of(byBob), effects()));
     refused(InvalidInputException.class, "comment-too-long",
         () -> Comments.add(pair(bob, ada).build(), open, "c".repeat(1_251), effects()));
+  }
+
+  @Test
+  void CP1_anAdminPostsAsThePage_onThePagesVersion_andOthersAreRefused() {
+    Member acme = company("acme");
+    Effects effects = effects();
+    Post post = result(Posts.createAsPage(pair(ada, acme).build(), true, "We are hiring", PostVisibility.ANYONE,
+        effects));
+    assertThat(post.authorId()).isEqualTo(acme.id());
+    assertThat(effects.toCommit().expectedVersions()).containsOnlyKeys(ada.id(), acme.id());
+    refused(ForbiddenException.class, "not-page-admin",
+        () -> Posts.createAsPage(pair(bob, acme).build(), false, "x", PostVisibility.ANYONE, effects()));
+    refused(NotFoundException.class, "member-not-found",
+        () -> Posts.createAsPage(pair(ada, bob).build(), true, "x", PostVisibility.ANYONE, effects()));
+    refused(NotFoundException.class, "member-not-found",
+        () -> Posts.createAsPage(pair(ada, acme).otherBlocked().build(), true, "x", PostVisibility.ANYONE, effects()));
+  }
+
+  @Test
+  void P2_aPagesAdmins_editAndDeleteItsPosts_onThePagesVersion() {
+    Member acme = company("acme");
+    Post byPage = new Post(102, acme.id(), "News", PostVisibility.ANYONE, NOW, Optional.empty(), null);
+    Effects effects = effects();
+    assertThat(result(Posts.edit(pair(ada, acme).build(), true, byPage, "More news", effects)).text())
+        .isEqualTo("More news");
+    assertThat(effects.toCommit().expectedVersions()).containsOnlyKeys(ada.id(), acme.id());
+    assertThat(result(Posts.delete(pair(ada, acme).build(), true, byPage, effects()))).isTrue();
+    refused(ForbiddenException.class, "not-post-author",
+        () -> Posts.delete(pair(bob, acme).build(), false, byPage, effects()));
+    Comment byBob = new Comment(12, byPage.id(), bob.id(), "Nice", NOW);
+    assertThat(Comments.mayDelete(ada.id(), byPage, byBob, true)).isTrue();
+    assertThat(Comments.mayDelete(ada.id(), byPage, byBob, false)).isFalse();
+    assertThat(result(Comments.delete(pair(ada, acme).build(), true, byPage, Optional.of(byBob), effects()))).isTrue();
   }
 }

@@ -9,8 +9,10 @@ import dev.rapport.content.ReactionView;
 import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedOrder;
 import dev.rapport.model.EngagementCounts;
+import dev.rapport.model.Handle;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
+import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.NotFoundException;
 import io.helidon.http.Method;
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Posts, reactions, comments and the feed (P2-P4): a member posts as themself; whoever may not see
+ * Posts, reactions, comments and the feed (P2-P4): a member posts as themself, a page's admins as
+ * the page (CP1), a page never with its own token; whoever may not see
  * a post gets 404 {@code post-not-found} on every route about it (B2, never 403).
  */
 final class PostRoutes implements RouteGroup {
@@ -39,6 +42,8 @@ final class PostRoutes implements RouteGroup {
   public List<Route> routes() {
     return List.of(
         Route.withBody(Method.POST, "/v1/posts", Route.Access.MEMBER, Set.of("text", "visibility"), this::create),
+        Route.withBody(Method.POST, "/v1/companies/{h}/posts", Route.Access.MEMBER, Set.of("text", "visibility"),
+            this::createAsPage),
         Route.of(Method.GET, "/v1/posts/{id}", Route.Access.MEMBER, this::read),
         Route.withBody(Method.PATCH, "/v1/posts/{id}", Route.Access.MEMBER, Set.of("text"), this::edit),
         Route.of(Method.DELETE, "/v1/posts/{id}", Route.Access.MEMBER, this::delete),
@@ -53,9 +58,23 @@ final class PostRoutes implements RouteGroup {
   }
 
   private Reply create(Call call) {
+    if (call.me().isCompany()) {
+      // A page has no sign-in of its own, as on LinkedIn: its admins post as it (decision XX).
+      String page = call.me().handle().value();
+      throw new ForbiddenException("page-posts-through-admins",
+          "'%s' is a company page: its admins post as it through POST /v1/companies/%s/posts".formatted(page, page));
+    }
     String text = call.body().requiredString("text");
     PostVisibility visibility = call.body().choice("visibility", VISIBILITIES).orElse(PostVisibility.ANYONE);
     PostView post = content.post(call.me().id(), text, visibility);
+    return Reply.created(post(post), "/v1/posts/" + post.post().id());
+  }
+
+  private Reply createAsPage(Call call) {
+    Handle page = call.handle("h");
+    String text = call.body().requiredString("text");
+    PostVisibility visibility = call.body().choice("visibility", VISIBILITIES).orElse(PostVisibility.ANYONE);
+    PostView post = content.postAsPage(call.me().id(), page, text, visibility);
     return Reply.created(post(post), "/v1/posts/" + post.post().id());
   }
 

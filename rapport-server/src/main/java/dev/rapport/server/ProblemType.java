@@ -100,7 +100,9 @@ enum ProblemType {
   NOT_POST_AUTHOR("not-post-author", 403, "P2", "Only a post's author edits or deletes it."),
   NOT_COMMENT_WRITER("not-comment-writer", 403, "P4", "Only a comment's writer, or the author of the post it is on, deletes it."),
   // Company pages, skills and endorsements, recommendations.
-  NOT_PAGE_ADMIN("not-page-admin", 403, "CP1", "Only the admins of a company page may edit it or change its admins."),
+  NOT_PAGE_ADMIN("not-page-admin", 403, "CP1", "Only the admins of a company page may edit it, post as it or change its admins."),
+  PAGE_POST_FOR_ANYONE("page-post-for-anyone", 400, "CP1", "A company page has followers, never connections: its posts are for anyone."),
+  PAGE_POSTS_THROUGH_ADMINS("page-posts-through-admins", 403, "CP1", "A company page has no sign-in of its own: its admins post as it through POST /v1/companies/{h}/posts."),
   LAST_PAGE_ADMIN("last-page-admin", 409, "CP1", "A company page always keeps an admin: add another before removing the last one."),
   PAGE_ADMIN_NOT_A_PERSON("page-admin-not-a-person", 409, "CP1", "Only people make and run company pages; a page cannot be an admin."),
   TOO_MANY_SKILLS("too-many-skills", 400, "E1", "A profile lists at most 50 skills; `limit` says how many, `used` how many were sent. Nothing changed."),

@@ -55,6 +55,7 @@ class BadInputIT {
   private static String bobsPost;
   private static String alicesComment;
   private static String carolsHiddenPost;
+  private static String acmeToken;
 
   /** A request that must be refused, and how ({@code type} null: any problem type). */
   private record Case(String name, HttpRequest request, int status, String type) {}
@@ -80,6 +81,8 @@ class BadInputIT {
       tokens.put(handle, api.post("/v1/members/" + handle + "/tokens", ADMIN).json().get("token").asText());
     }
     assertThat(api.get("/v1/me", expiredToken).status()).isEqualTo(401);
+    acmeToken = api.post("/v1/members/acme/tokens", ADMIN).json().get("token").asText();
+    assertThat(api.put("/v1/admin/companies/acme/admins/bob", ADMIN).status()).isEqualTo(204);
 
     aliceToBob = invite("alice", "bob");
     assertThat(api.post("/v1/invitations/" + aliceToBob + "/accept", token("bob")).status()).isEqualTo(200);
@@ -456,6 +459,16 @@ class BadInputIT {
             Optional.of("{\"kind\":\"wow\"}")), 400, "invalid-reaction"),
         new Case("a reaction in capitals", request("PUT", "/v1/posts/" + bobsPost + "/reactions/me", alice,
             Optional.of("{\"kind\":\"LIKE\"}")), 400, "invalid-reaction"),
+        post("CP1: post as a page one is no admin of", "/v1/companies/acme/posts", alice, "{\"text\":\"hi\"}", 403,
+            "not-page-admin"),
+        post("CP1: a page's post for connections", "/v1/companies/acme/posts", token("bob"),
+            "{\"text\":\"hi\",\"visibility\":\"connections\"}", 400, "page-post-for-anyone"),
+        post("CP1: post as a person", "/v1/companies/bob/posts", alice, "{\"text\":\"hi\"}", 404,
+            "member-not-found"),
+        post("CP1: post as a page that does not exist", "/v1/companies/nobody-here/posts", alice,
+            "{\"text\":\"hi\"}", 404, "member-not-found"),
+        post("CP1: a page posting with its own token", "/v1/posts", acmeToken, "{\"text\":\"hi\"}", 403,
+            "page-posts-through-admins"),
         new Case("edit another's post", request("PATCH", "/v1/posts/" + bobsPost, alice,
             Optional.of("{\"text\":\"mine now\"}")), 403, "not-post-author"),
         new Case("delete another's post", request("DELETE", "/v1/posts/" + bobsPost, alice, Optional.empty()), 403,

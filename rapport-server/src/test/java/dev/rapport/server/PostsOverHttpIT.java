@@ -153,7 +153,9 @@ class PostsOverHttpIT {
     String followed = unique("followed");
     String followedToken = server.member(followed);
     String page = unique("page");
-    String pageToken = server.company(page);
+    String adminToken = server.member(unique("admin"));
+    assertThat(api.post("/v1/companies", adminToken, "{\"handle\":\"%s\",\"name\":\"Page\"}".formatted(page))
+        .status()).isEqualTo(201);
     String farToken = server.member(unique("far"));
     connect(viewerToken, viewer, friendToken, friend);
     api.put("/v1/me/following/" + followed, viewerToken);
@@ -161,7 +163,8 @@ class PostsOverHttpIT {
     String own = post(viewerToken, "Mine", "anyone");
     String fromFriend = post(friendToken, "From a connection", "connections");
     String fromFollowed = post(followedToken, "From someone followed", "anyone");
-    String fromPage = post(pageToken, "From a page", "anyone");
+    String fromPage = api.post("/v1/companies/" + page + "/posts", adminToken, "{\"text\":\"From a page\"}").json()
+        .path("id").asText();
     String far = post(farToken, "From far away", "anyone");
     api.withBody("PUT", "/v1/posts/" + far + "/reactions/me", friendToken, "{\"kind\":\"insightful\"}");
 

@@ -128,7 +128,7 @@ class FeedIT extends WebFixture {
     server.call("POST", "/v1/members", WebServer.ADMIN,
         "{\"handle\":\"%s\",\"name\":\"Acme Analytics\",\"kind\":\"company\"}".formatted(acme), 201);
     follow(ada.member, new WebServer.Member(acme, "Acme Analytics", null, null, null));
-    // A page posts through its admins' route (CP1), which lands with company admins; until then the engine posts as it.
+    // The engine's own path for the operator posts as the page here; PagePostsIT posts through an admin (CP1).
     Rapport rapport = server.server.rapport();
     rapport.content().post(rapport.member(Handle.of(acme)).orElseThrow().id(), "Acme is hiring engineers.",
         PostVisibility.ANYONE);

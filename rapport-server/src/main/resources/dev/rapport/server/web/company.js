@@ -1,8 +1,9 @@
-// A company page (CP1): its follower count as the main figure, Follow or Unfollow, and for its
-// admins the page's details and who runs it. Posts as the page come later, in #posts.
+// A company page (CP1): its follower count as the main figure, Follow or Unfollow, its posts, and
+// for its admins the page's details, who runs it and a composer that posts as the page.
 import { api, enc } from './api.js';
 import { h, fill, announce, alertBox, plural, memberLink, confirmDialog, heading, actionForm } from './dom.js';
 import { refresh, session, go } from './shell.js';
+import { postsSection } from './posts.js';
 
 export async function companyPage(handle) {
   let page;
@@ -41,8 +42,10 @@ export async function companyPage(handle) {
       errors),
     page.isAdmin ? detailsSection(page) : null,
     page.isAdmin ? adminsSection(page) : null,
-    // The page's posts go here (posting as the page is the feed's part).
-    h('div', { id: 'posts', 'data-company': page.handle }),
+    // Only admins post as the page (CP1); the server refuses anyone else with not-page-admin.
+    await postsSection(page.handle, { title: `${page.name}'s posts`,
+      composerUrl: page.isAdmin ? `/v1/companies/${enc(page.handle)}/posts` : null,
+      composerLabel: `Start a post as ${page.name}`, choose: false }),
   ];
 }
 

@@ -11,7 +11,7 @@ let composers = 0;
  * The "Start a post" form. It posts to {@code url} (the member's own posts, or a page's for its
  * admins) and hands the new post to {@code onPosted}.
  */
-export function composer({ url = '/v1/posts', label = 'Start a post', onPosted }) {
+export function composer({ url = '/v1/posts', label = 'Start a post', choose = true, onPosted }) {
   const id = `composer-${++composers}`;
   const errors = h('div');
   const field = h('textarea', { id: `${id}-text`, name: 'text', rows: 4, 'aria-describedby': `${id}-count`,
@@ -21,15 +21,16 @@ export function composer({ url = '/v1/posts', label = 'Start a post', onPosted }
     h('input', { type: 'radio', name: 'visibility', value, checked }), ` ${text}`);
   const form = h('form', { class: 'card composer' }, h('h2', {}, h('label', { for: `${id}-text` }, label)), field,
     characterCount(field, POST_MAX, `${id}-count`),
-    h('fieldset', { class: 'visibility-choice' }, h('legend', {}, 'Who can see it'),
-      choice('anyone', 'Anyone', true), choice('connections', 'Connections only', false)),
+    // A page's posts are for anyone (CP1): its composer offers no choice.
+    choose ? h('fieldset', { class: 'visibility-choice' }, h('legend', {}, 'Who can see it'),
+      choice('anyone', 'Anyone', true), choice('connections', 'Connections only', false)) : null,
     errors, h('div', { class: 'actions' }, send));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     send.disabled = true;
     fill(errors);
     try {
-      const post = await api.post(url, { text: field.value, visibility: new FormData(form).get('visibility') });
+      const post = await api.post(url, { text: field.value, visibility: new FormData(form).get('visibility') ?? 'anyone' });
       field.value = '';
       field.dispatchEvent(new Event('input'));
       announce(post.visibility === 'anyone' ? 'Your post is published.' : 'Your post is published to your connections.');
@@ -94,9 +95,11 @@ export async function pagedPosts(url, card, empty) {
 
 /**
  * A member's or a company page's posts, newest first, as the viewer may see them; with
- * {@code composerUrl}, a composer above them (the member's own profile, a page's admins).
+ * {@code composerUrl}, a composer above them labelled {@code composerLabel} (the member's own
+ * profile, a page's admins, whose composer has no choice of who sees it: {@code choose} false).
  */
-export async function postsSection(handle, { title = 'Posts', composerUrl = null } = {}) {
+export async function postsSection(handle, { title = 'Posts', composerUrl = null, composerLabel = 'Start a post',
+  choose = true } = {}) {
   const section = h('section', { id: 'posts', class: 'posts-section', 'aria-labelledby': 'posts-title' },
     h('h2', { id: 'posts-title', class: 'section-title' }, title));
   let posts;
@@ -108,7 +111,7 @@ export async function postsSection(handle, { title = 'Posts', composerUrl = null
     return section;
   }
   if (composerUrl) {
-    section.append(composer({ url: composerUrl, onPosted: (post) => posts.prepend(post) }));
+    section.append(composer({ url: composerUrl, label: composerLabel, choose, onPosted: (post) => posts.prepend(post) }));
   }
   section.append(...posts.nodes);
   return section;

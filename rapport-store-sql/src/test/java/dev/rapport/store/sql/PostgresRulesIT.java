@@ -12,6 +12,7 @@ import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
 import dev.rapport.contract.NotificationRulesContract;
+import dev.rapport.contract.PagePostRulesContract;
 import dev.rapport.contract.ProfileRulesContract;
 import dev.rapport.store.Store;
 import org.junit.jupiter.api.Nested;
@@ -116,6 +117,14 @@ class PostgresRulesIT {
 
   @Nested
   class Endorsements extends EndorsementRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshPostgres();
+    }
+  }
+
+  @Nested
+  class PagePosts extends PagePostRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshPostgres();
