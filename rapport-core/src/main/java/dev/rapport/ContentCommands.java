@@ -46,7 +46,7 @@ public final class ContentCommands {
 
   /**
    * P2: the actor posts, as themself. A company page's id posts as the page: the engine's own path
-   * for the operator (imports, the demo); over HTTP a page posts through its admins (decision XX).
+   * for the operator (imports, the demo); over HTTP a page posts through its admins (docs/decisions/0028-a-page-posts-through-its-admins.md).
    *
    * @throws dev.rapport.problem.InvalidInputException {@code invalid-text}, {@code post-too-long}
    */
@@ -57,7 +57,7 @@ public final class ContentCommands {
 
   /**
    * P2, CP1: an admin of the page posts as the page. Whether the actor is an admin is read inside
-   * the command, on the page's version (decision XX).
+   * the command, on the page's version (docs/decisions/0028-a-page-posts-through-its-admins.md).
    *
    * @throws NotFoundException {@code member-not-found} for an unknown handle, a person's, or a page
    *     blocked either way with the actor

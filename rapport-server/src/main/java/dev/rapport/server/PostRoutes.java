@@ -59,7 +59,7 @@ final class PostRoutes implements RouteGroup {
 
   private Reply create(Call call) {
     if (call.me().isCompany()) {
-      // A page has no sign-in of its own, as on LinkedIn: its admins post as it (decision XX).
+      // A page has no sign-in of its own, as on LinkedIn: its admins post as it (docs/decisions/0028-a-page-posts-through-its-admins.md).
       String page = call.me().handle().value();
       throw new ForbiddenException("page-posts-through-admins",
           "'%s' is a company page: its admins post as it through POST /v1/companies/%s/posts".formatted(page, page));
