@@ -92,9 +92,10 @@ abstract class EventLogContract extends StoreFixture {
       if (inside.incrementAndGet() > 1) {
         overlaps.incrementAndGet();
       }
-      // A slow sink, until the second session has handed something over (at most 5 s of pauses):
-      // on a loaded machine the first could otherwise take every part before the second starts.
-      if (threads.size() < 2 && seen.size() % 100 == 0 && pauses.incrementAndGet() <= 250) {
+      // A slow sink, until the second session has handed something over (at most 30 s of pauses,
+      // paid only while it has not): on a loaded machine the first could otherwise take every
+      // part before the second starts, as it did once in 5 s at a load average of 7.
+      if (threads.size() < 2 && seen.size() % 100 == 0 && pauses.incrementAndGet() <= 1_500) {
         slowly();
       }
       seen.add(Set.of(a, b));
