@@ -16,7 +16,7 @@ import java.util.Arrays;
  * a batch of SQLite commits appends about 40 KiB of log per command, so 128 KiB stands for a batch
  * of three or four (docs/decisions/0013).
  */
-final class DiskSync {
+public final class DiskSync {
   private static final int SMALL_BYTES = 8 * 1024;
   private static final int SMALL_TRIES = 300;
   private static final int BATCH_BYTES = 128 * 1024;
@@ -25,7 +25,7 @@ final class DiskSync {
   private DiskSync() {}
 
   /** The median and 90th percentile, in milliseconds, of synced appends of both sizes in {@code dir}. */
-  static String measure(Path dir) {
+  public static String measure(Path dir) {
     return "fdatasync of an 8 KiB append: %s; of a 128 KiB append: %s".formatted(
         measure(dir, SMALL_BYTES, SMALL_TRIES), measure(dir, BATCH_BYTES, BATCH_TRIES));
   }

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Closed-loop load of the feed over HTTP (issue 17: at least 2,000 pages/s of `recent`): the feed
+# workload in Rapport's SQLite store (FeedStore, written by the first run of the FeedRecent or
+# FeedTop benchmark and kept) is copied to a temporary data dir, the service starts on it, a token
+# is issued over the admin API for each of the workload's 16 viewers (who follow 1,000 members
+# each), and wrk asks GET /v1/me/feed?order=ORDER&limit=20 from CONNECTIONS connections, each
+# request as a viewer taken in turn, for a WARMUP-second warm-up, then DURATION seconds. Prints
+# wrk's figures and the count of answers that were not 200; then stops the service. wrk shares the
+# two cores with the service. The service runs on the system's clock, which is past the
+# workload's last week: `top` then ranks the followed authors' newest posts (the feed policy's
+# 2,000) without the connections' reactions and comments, which FeedTopBenchmark adds.
+#
+# Usage: [ORDER=recent|top] [CONNECTIONS=16] [DURATION=20] [WARMUP=10] rapport-bench/feed-load.sh
+#   (after ./mvnw -q -DskipTests package and a FeedRecent run; needs wrk; JAVA_HOME must name a JDK 25)
+set -euo pipefail
+java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
+cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "feed-load.sh: needs wrk (apt install wrk)" >&2; exit 2; }
+stores=${FEED_STORES:-${TMPDIR:-/tmp}/rapport-feed-stores}
+kept=$(ls -d "$stores"/sqlite-feed-100000-1000000-17-v* 2>/dev/null | tail -1)
+[[ -n "$kept" && -f "$kept/loaded" ]] || {
+  echo "feed-load.sh: no feed store in $stores; run the FeedRecent benchmark once (it writes it)" >&2; exit 2; }
+order=${ORDER:-recent} connections=${CONNECTIONS:-16} duration=${DURATION:-20} warmup=${WARMUP:-10}
+work=$(mktemp -d)
+pid=""
+stop() {
+  if [[ -n "$pid" ]]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap stop EXIT
+mkdir "$work/data"
+cp "$kept/rapport.db" "$work/data/"
+token=bench-admin-$RANDOM$RANDOM$RANDOM
+echo "# $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
+started=$(date +%s.%N)
+RAPPORT_ADMIN_TOKEN=$token RAPPORT_RATE_LIMIT_PER_TOKEN=off \
+  "$java" ${SERVER_JAVA_OPTS:--XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
+  serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
+pid=$!
+port=""
+for _ in $(seq 1 3000); do
+  port=$(sed -n 's/.*serves on port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
+  [[ -n "$port" ]] && curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "feed-load.sh: the service stopped" >&2; exit 1; }
+  port=""
+  sleep 0.1
+done
+[[ -n "$port" ]] || { cat "$work/server.log" >&2; echo "feed-load.sh: the service did not get ready" >&2; exit 1; }
+echo "# ready (graph index and feed index loaded) $(echo "$(date +%s.%N) - $started" | bc) s after the start" >&2
+url=http://127.0.0.1:$port
+# The workload's viewers, as FeedWorkload.issue17() draws them (member m has the handle member-m).
+viewers=$("$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.feed.FeedViewers)
+{
+  echo "tokens = {"
+  for handle in $viewers; do
+    answer=$(curl -fsS -X POST -H "Authorization: Bearer $token" "$url/v1/members/$handle/tokens")
+    echo "  \"$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' <<<"$answer")\","
+  done
+  echo "}"
+} >"$work/tokens.lua"
+cat >"$work/feed.lua" <<LUA
+dofile("$work/tokens.lua")
+local n = 0
+non200 = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/v1/me/feed?order=$order&limit=20",
+    { ["Authorization"] = "Bearer " .. tokens[(n % #tokens) + 1] })
+end
+response = function(status)
+  if status ~= 200 then non200 = non200 + 1 end
+end
+done = function(summary, latency)
+  io.write(string.format("RESULT rps=%.0f p50=%.2fms p90=%.2fms p99=%.2fms requests=%d non200=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1e3, latency:percentile(90) / 1e3,
+    latency:percentile(99) / 1e3, summary.requests, non200,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+end
+LUA
+# One page first, shown in part: the answer the load repeats.
+curl -fsS -o "$work/first.json" -H "Authorization: Bearer $(sed -n '2s/.*"\(.*\)".*/\1/p' "$work/tokens.lua")" \
+  "$url/v1/me/feed?order=$order&limit=20"
+echo "# first page: $(head -c 200 "$work/first.json") ..." >&2
+wrk -t2 -c"$connections" -d"${warmup}s" --timeout 30s -s "$work/feed.lua" "$url" >/dev/null
+wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$work/feed.lua" "$url"
+echo "# load average $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2
