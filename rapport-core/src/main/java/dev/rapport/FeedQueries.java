@@ -95,7 +95,7 @@ final class FeedQueries {
    */
   private Authors authors(long viewerId) {
     return remembered.derived(new FeedAuthors(viewerId), () -> authorsNow(viewerId), new long[] {viewerId}, true,
-        a -> a.ids().length / 32);
+        a -> a.ids().length / 10);
   }
 
   private Authors authorsNow(long viewerId) {
