@@ -123,12 +123,29 @@ final class FeedQueries {
     return Authors.of(Arrays.copyOf(ids, n), Arrays.copyOf(relations, n), blocked);
   }
 
-  /** P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post. */
+  /**
+   * The key a viewer's first page of {@code recent} (its posts' ids) is remembered by: with the
+   * very authors it was merged from (records compare arrays by identity), so that a page merged
+   * from authors that became stale while it was merged is never served with newer ones.
+   */
+  private record FirstRecentPage(long viewerId, int limit, Authors from) {}
+
+  private List<FeedIndex.Entry> merge(Authors authors, long belowTime, long belowId, int limit) {
+    return List.copyOf(feed.recent(authors.ids(), authors.seesConnectionsOnly(), belowTime, belowId, limit));
+  }
+
+  /**
+   * P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post.
+   * A first page's posts are remembered until an event names the viewer or any author they read (a
+   * post, an edit, a deletion or anything else of theirs) or a profile changes, as decision 0012's
+   * first pages of lists are.
+   */
   Page<FeedItem> recent(long viewerId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     Authors authors = authors(viewerId);
-    List<FeedIndex.Entry> entries = feed.recent(authors.ids(), authors.seesConnectionsOnly(), below[0], below[1],
-        page.limit() + 1);
+    List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
+        : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
+            () -> merge(authors, below[0], below[1], page.limit() + 1), authors.ids(), true, e -> e.size() / 8);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {
       entries = entries.subList(0, page.limit());
