@@ -107,8 +107,8 @@ public final class CachedReads implements StoreReads {
    * An answer made from these reads and the graph index (such as whom a viewer's feed reads),
    * remembered as the store's answers are: served again while no event after the one applied
    * before it was made names any of {@code dependsOn}, nor, if {@code onProfiles}, changed any
-   * member's profile. Made as of one event earlier than that, since the graph index applies an
-   * event just after this memory takes note of it.
+   * member's profile. Made as of the event before the newest this memory took note of, since the
+   * graph and feed indexes apply an event just after this memory takes note of it.
    *
    * @param key an answer's identity: a record of its caller's own type
    * @param weight how many members' worth of memory the answer holds
@@ -118,7 +118,7 @@ public final class CachedReads implements StoreReads {
     if (valid != null) {
       return valid;
     }
-    long position = remembered.position() - 1;
+    long position = remembered.settledPosition();
     T value = make.get();
     remembered.remember(key, value, position, dependsOn, onProfiles, weight.applyAsInt(value));
     return value;
