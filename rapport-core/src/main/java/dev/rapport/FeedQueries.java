@@ -18,6 +18,7 @@ import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
 import dev.rapport.network.NetworkReads;
+import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.StoreReads;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -38,14 +39,18 @@ import java.util.function.Supplier;
  */
 final class FeedQueries {
   private final Supplier<StoreReads> reads;
+  /** Where whom each viewer's feed reads is remembered, with the store's remembered answers. */
+  private final CachedReads remembered;
   private final Supplier<NetworkReads> index;
   private final FeedIndex feed;
   private final InstantSource clock;
   /** Each {@code top} ranking made for a first page, for its later pages, by the token in their cursor. */
   private final Cache<Long, Ranking> rankings;
 
-  FeedQueries(Supplier<StoreReads> reads, Supplier<NetworkReads> index, FeedIndex feed, InstantSource clock) {
+  FeedQueries(Supplier<StoreReads> reads, CachedReads remembered, Supplier<NetworkReads> index, FeedIndex feed,
+      InstantSource clock) {
     this.reads = reads;
+    this.remembered = remembered;
     this.index = index;
     this.feed = feed;
     this.clock = clock;
@@ -54,18 +59,47 @@ final class FeedQueries {
         .expireAfterAccess(Duration.ofHours(1)).build();
   }
 
-  /** Whom the viewer's feed reads: themself, then each member they follow as F5 lets them, not blocked. */
-  private record Authors(long[] ids, FeedReason.Kind[] relations, long[] blocked) {
-    boolean[] seesConnectionsOnly() {
+  /**
+   * Whom the viewer's feed reads: themself, then each member they follow as F5 lets them, not
+   * blocked; with whether the viewer sees each one's connections-only posts, and the authors by id
+   * for finding each post's relation.
+   */
+  private record Authors(long[] ids, FeedReason.Kind[] relations, long[] blocked, boolean[] seesConnectionsOnly,
+      long[] sortedIds, int[] sortedAt) {
+    static Authors of(long[] ids, FeedReason.Kind[] relations, long[] blocked) {
       boolean[] sees = new boolean[ids.length];
       for (int i = 0; i < ids.length; i++) {
         sees[i] = relations[i] == FeedReason.Kind.OWN || relations[i] == FeedReason.Kind.CONNECTION;
       }
-      return sees;
+      long[] sorted = ids.clone();
+      Arrays.sort(sorted);
+      int[] at = new int[ids.length];
+      for (int i = 0; i < ids.length; i++) {
+        at[Arrays.binarySearch(sorted, ids[i])] = i;
+      }
+      return new Authors(ids, relations, blocked, sees, sorted, at);
+    }
+
+    /** The author's index in {@link #ids}, or 0 (the viewer) if not among them. */
+    int indexOf(long authorId) {
+      int found = Arrays.binarySearch(sortedIds, authorId);
+      return found < 0 ? 0 : sortedAt[found];
     }
   }
 
+  /** The key whom a viewer's feed reads is remembered by. */
+  private record FeedAuthors(long viewerId) {}
+
+  /**
+   * Remembered until an event names the viewer (their follows, connections and blocks either way)
+   * or any member's profile changes (F5 on a followee's settings), as decision 0012's answers are.
+   */
   private Authors authors(long viewerId) {
+    return remembered.derived(new FeedAuthors(viewerId), () -> authorsNow(viewerId), new long[] {viewerId}, true,
+        a -> a.ids().length / 10);
+  }
+
+  private Authors authorsNow(long viewerId) {
     StoreReads reads = this.reads.get();
     NetworkReads graph = index.get();
     long[] following = reads.memberTies(viewerId).following();
@@ -87,15 +121,32 @@ final class FeedQueries {
       relations[n++] = connected ? FeedReason.Kind.CONNECTION
           : member.isCompany() ? FeedReason.Kind.PAGE : FeedReason.Kind.FOLLOWING;
     }
-    return new Authors(Arrays.copyOf(ids, n), Arrays.copyOf(relations, n), blocked);
+    return Authors.of(Arrays.copyOf(ids, n), Arrays.copyOf(relations, n), blocked);
   }
 
-  /** P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post. */
+  /**
+   * The key a viewer's first page of {@code recent} (its posts' ids) is remembered by: with the
+   * very authors it was merged from (records compare arrays by identity), so that a page merged
+   * from authors that became stale while it was merged is never served with newer ones.
+   */
+  private record FirstRecentPage(long viewerId, int limit, Authors from) {}
+
+  private List<FeedIndex.Entry> merge(Authors authors, long belowTime, long belowId, int limit) {
+    return List.copyOf(feed.recent(authors.ids(), authors.seesConnectionsOnly(), belowTime, belowId, limit));
+  }
+
+  /**
+   * P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post.
+   * A first page's posts are remembered until an event names the viewer or any author they read (a
+   * post, an edit, a deletion or anything else of theirs) or a profile changes, as decision 0012's
+   * first pages of lists are.
+   */
   Page<FeedItem> recent(long viewerId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     Authors authors = authors(viewerId);
-    List<FeedIndex.Entry> entries = feed.recent(authors.ids(), authors.seesConnectionsOnly(), below[0], below[1],
-        page.limit() + 1);
+    List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
+        : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
+            () -> merge(authors, below[0], below[1], page.limit() + 1), authors.ids(), true, e -> e.size() / 8);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {
       entries = entries.subList(0, page.limit());
@@ -104,19 +155,10 @@ final class FeedQueries {
     }
     List<FeedIndex.Ranked> items = new ArrayList<>(entries.size());
     for (FeedIndex.Entry entry : entries) {
-      int at = indexOf(authors.ids(), entry.authorId());
+      int at = authors.indexOf(entry.authorId());
       items.add(new FeedIndex.Ranked(entry, new FeedReason(authors.relations()[at], 0), Double.NaN));
     }
     return new Page<>(items(viewerId, items, authors.blocked()), next);
-  }
-
-  private static int indexOf(long[] ids, long id) {
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] == id) {
-        return i;
-      }
-    }
-    return 0;
   }
 
   /**

@@ -121,7 +121,7 @@ public final class Rapport {
     this.commands = new CommandLoop(store, clock, ids, () -> network().current());
     this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
     this.accounts = new AccountCommands(commands, this::reads, policy, clock);
-    this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, this::index, feed, clock));
+    this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, cached, this::index, feed, clock));
     this.companies = new CompanyCommands(commands, this::reads, queries, policy);
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
     this.notifications = new NotificationCommands(commands, this::reads);

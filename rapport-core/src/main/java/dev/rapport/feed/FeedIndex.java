@@ -195,7 +195,7 @@ public final class FeedIndex {
    * given, after a binary search of each author's timeline.
    */
   public List<Entry> recent(long[] authors, boolean[] seesConnectionsOnly, long belowTime, long belowId, int limit) {
-    return new TimelineMerge(authors, seesConnectionsOnly, timelines, belowTime, belowId).next(limit);
+    return new TimelineMerge(authors, seesConnectionsOnly, timelines, belowTime, belowId, limit).next(limit);
   }
 
   /**
@@ -219,7 +219,7 @@ public final class FeedIndex {
     long[] ids = new long[Math.min(wanted, 1024)];
     long[] times = new long[ids.length];
     int[] authorIndexes = new int[ids.length];
-    TimelineMerge merge = new TimelineMerge(authors, sees, timelines, Long.MAX_VALUE, Long.MAX_VALUE);
+    TimelineMerge merge = new TimelineMerge(authors, sees, timelines, Long.MAX_VALUE, Long.MAX_VALUE, wanted);
     int followed = 0;
     while (followed < wanted) {
       if (followed == ids.length) {

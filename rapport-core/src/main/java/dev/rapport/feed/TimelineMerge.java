@@ -18,21 +18,79 @@ final class TimelineMerge {
   private final int[] heap;
   private int heapSize;
 
+  /**
+   * @param most how many posts will be taken at most: authors whose next post is older than the
+   *     {@code most}-th newest of all authors' next posts can give none of them and are left out of
+   *     the heap (so a first page of 20 heaps some 20 of 1,000 authors, docs/decisions/XX-the-feeds-first-page-from-memory.md)
+   */
   TimelineMerge(long[] authors, boolean[] seesConnectionsOnly, Map<Long, Timeline> timelines, long belowTime,
-      long belowId) {
+      long belowId, int most) {
     this.authors = authors;
     this.sees = seesConnectionsOnly;
     this.lines = new Timeline[authors.length];
     this.next = new int[authors.length];
     this.heap = new int[authors.length];
+    int withPosts = 0;
     for (int i = 0; i < authors.length; i++) {
       Timeline line = timelines.get(authors[i]);
       lines[i] = line == null ? Timeline.EMPTY : line;
       next[i] = lines[i].countBefore(belowTime, belowId) - 1;
       if (skipHidden(i)) {
-        push(i);
+        heap[withPosts++] = i;
       }
     }
+    long oldestUseful = withPosts > most ? newestTime(most, withPosts) : Long.MIN_VALUE;
+    for (int j = 0; j < withPosts; j++) {
+      int author = heap[j];
+      if (lines[author].times[next[author]] >= oldestUseful) {
+        push(author);
+      }
+    }
+  }
+
+  /**
+   * The {@code k}-th newest creation time among the next posts of the first {@code count} authors
+   * in {@code heap}: {@code k} posts at least that new exist, so no older post is among the newest
+   * {@code k}. A min-heap of {@code k} times; the heap itself is refilled by the caller afterwards.
+   */
+  private long newestTime(int k, int count) {
+    long[] kept = new long[k];
+    int size = 0;
+    for (int j = 0; j < count; j++) {
+      int author = heap[j];
+      long time = lines[author].times[next[author]];
+      if (size < k) {
+        int i = size++;
+        kept[i] = time;
+        while (i > 0 && kept[(i - 1) >>> 1] > kept[i]) {
+          long t = kept[i];
+          kept[i] = kept[(i - 1) >>> 1];
+          kept[(i - 1) >>> 1] = t;
+          i = (i - 1) >>> 1;
+        }
+      } else if (time > kept[0]) {
+        kept[0] = time;
+        int i = 0;
+        while (true) {
+          int smallest = i;
+          int left = 2 * i + 1;
+          if (left < k && kept[left] < kept[smallest]) {
+            smallest = left;
+          }
+          if (left + 1 < k && kept[left + 1] < kept[smallest]) {
+            smallest = left + 1;
+          }
+          if (smallest == i) {
+            break;
+          }
+          long t = kept[i];
+          kept[i] = kept[smallest];
+          kept[smallest] = t;
+          i = smallest;
+        }
+      }
+    }
+    return kept[0];
   }
 
   /** Moves the author's next past posts the viewer may not see; whether one is left. */

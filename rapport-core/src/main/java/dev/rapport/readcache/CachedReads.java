@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
 
 /**
@@ -49,14 +50,16 @@ import java.util.stream.LongStream;
  */
 public final class CachedReads implements StoreReads {
 
-  /** Posts and what is on them are read from the store (the feed's memory is the feed index). */
-  @Override
-  public ContentReads content() {
-    return store.content();
-  }
   private final StoreReads store;
   private final RememberedReads remembered;
   private final Connected connected;
+  private final CachedContentReads content;
+
+  /** Posts, a member's reactions to them and what blocked members gave them, remembered as the rest. */
+  @Override
+  public ContentReads content() {
+    return content;
+  }
 
   /** Whether two members are connected, as the graph index knows it. */
   @FunctionalInterface
@@ -97,6 +100,28 @@ public final class CachedReads implements StoreReads {
     this.store = store;
     this.connected = connected;
     this.remembered = new RememberedReads(maxMembers, stampBucketBits);
+    this.content = new CachedContentReads(store.content(), remembered);
+  }
+
+  /**
+   * An answer made from these reads and the graph index (such as whom a viewer's feed reads),
+   * remembered as the store's answers are: served again while no event after the one applied
+   * before it was made names any of {@code dependsOn}, nor, if {@code onProfiles}, changed any
+   * member's profile. Made as of the event before the newest this memory took note of, since the
+   * graph and feed indexes apply an event just after this memory takes note of it.
+   *
+   * @param key an answer's identity: a record of its caller's own type
+   * @param weight how many members' worth of memory the answer holds
+   */
+  public <T> T derived(Object key, Supplier<T> make, long[] dependsOn, boolean onProfiles, ToIntFunction<T> weight) {
+    T valid = remembered.valid(key);
+    if (valid != null) {
+      return valid;
+    }
+    long position = remembered.settledPosition();
+    T value = make.get();
+    remembered.remember(key, value, position, dependsOn, onProfiles, weight.applyAsInt(value));
+    return value;
   }
 
   /**

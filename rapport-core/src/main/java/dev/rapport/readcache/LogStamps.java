@@ -33,9 +33,21 @@ final class LogStamps {
     if (event.subjectId() != 0) {
       stamp(event.subjectId(), event.seq());
     }
+    if (event.refId() != 0 && isAboutAPost(event.type())) {
+      // A post's events carry its id: remembered posts depend on it as on a member (stamps are shared anyway).
+      stamp(event.refId(), event.seq());
+    }
     if (event.type() == EventType.MEMBER_UPDATED) {
       lastProfileChange = event.seq();
     }
+  }
+
+  private static boolean isAboutAPost(EventType type) {
+    return switch (type) {
+      case POSTED, POST_EDITED, POST_DELETED, REACTED, REACTION_CHANGED, REACTION_REMOVED, COMMENTED,
+          COMMENT_DELETED -> true;
+      default -> false;
+    };
   }
 
   /** Whether no event applied after {@code position} named any of these members. */

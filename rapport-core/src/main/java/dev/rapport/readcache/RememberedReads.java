@@ -21,6 +21,12 @@ final class RememberedReads {
    * position a load started now is remembered at.
    */
   private volatile long recorded;
+  /**
+   * The position of the event recorded before the newest: events are applied one at a time, so
+   * whatever else follows the log (the graph index, the feed index) has applied it, which the
+   * newest may not be yet when a query reads.
+   */
+  private volatile long settled;
 
   /** A remembered answer: valid while none of {@code dependsOn} has changed since {@code position}. */
   private record Entry(Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {}
@@ -42,6 +48,7 @@ final class RememberedReads {
   /** Called for each event of the log, in log order. */
   void record(Event event) {
     stamps.record(event);
+    settled = recorded;
     recorded = event.seq();
   }
 
@@ -84,6 +91,14 @@ final class RememberedReads {
   /** The position to {@link #remember} a load at: read before the load, whatever it sees is at least this new. */
   long position() {
     return recorded;
+  }
+
+  /**
+   * The position to remember an answer derived from other indexes at: one that the graph and feed
+   * indexes have applied, which may be older than {@link #position}.
+   */
+  long settledPosition() {
+    return settled;
   }
 
   void remember(Object key, Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {

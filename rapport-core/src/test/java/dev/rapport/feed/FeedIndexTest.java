@@ -54,6 +54,50 @@ class FeedIndexTest {
     assertThat(recent(authors, sees, T0 + 3 * 60_000, 11, 10)).as("below the cursor (time, id)").containsExactly(20L, 10L);
   }
 
+  /**
+   * A first page heaps only the authors whose next post can be on it: on many authors, with posts
+   * at the same minute across authors and hidden ones, every page equals the posts sorted by hand.
+   */
+  @Test
+  void P3_recent_ofManyAuthors_leavingOutThoseWhoseNewestCannotBeOnThePage_equalsTheSortedPosts() {
+    java.util.Random random = new java.util.Random(17);
+    int authorCount = 300;
+    long[] authors = new long[authorCount];
+    boolean[] sees = new boolean[authorCount];
+    List<long[]> visible = new java.util.ArrayList<>();
+    long id = 1_000;
+    for (int a = 0; a < authorCount; a++) {
+      authors[a] = 100 + a;
+      sees[a] = random.nextBoolean();
+      int posts = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(a % 7 == 0 ? 40 : 3);
+      for (int p = 0; p < posts; p++) {
+        long minutes = random.nextInt(50); // few distinct minutes: many ties on time across authors
+        boolean connectionsOnly = random.nextInt(5) == 0;
+        post(authors[a], ++id, minutes, connectionsOnly ? PostVisibility.CONNECTIONS : PostVisibility.ANYONE);
+        if (!connectionsOnly || sees[a]) {
+          visible.add(new long[] {T0 + minutes * 60_000, id});
+        }
+      }
+    }
+    visible.sort((x, y) -> x[0] != y[0] ? Long.compare(y[0], x[0]) : Long.compare(y[1], x[1]));
+    for (int limit : new int[] {1, 5, 21}) {
+      List<Long> expected = visible.stream().map(v -> v[1]).toList();
+      List<Long> got = new java.util.ArrayList<>();
+      long belowTime = Long.MAX_VALUE;
+      long belowId = Long.MAX_VALUE;
+      while (true) {
+        List<FeedIndex.Entry> page = index.recent(authors, sees, belowTime, belowId, limit);
+        page.forEach(e -> got.add(e.postId()));
+        if (page.size() < limit) {
+          break;
+        }
+        belowTime = page.getLast().createdMillis();
+        belowId = page.getLast().postId();
+      }
+      assertThat(got).as("pages of %d", limit).isEqualTo(expected);
+    }
+  }
+
   @Test
   void P3_recent_leavesOutConnectionsOnlyPosts_ofAuthorsTheViewerIsNotConnectedTo() {
     post(ADA, 10, 1, PostVisibility.CONNECTIONS);

@@ -235,6 +235,41 @@ public abstract class ContentRulesContract extends RulesContract {
     assertThat(rapport.content().comments(bob, post, PageRequest.first(10)).items()).isEmpty();
   }
 
+  private PostView firstOfFeed(long viewer) {
+    return rapport.content().feed(viewer, FeedOrder.RECENT, PageRequest.first(20)).items().getFirst().post();
+  }
+
+  /**
+   * The feed's first page is answered from memory once read: what changes a post afterwards shows
+   * in the viewer's next page at once, including a comment its writer deletes (whose event names
+   * neither the post's author nor the viewer) and a reaction by a member the viewer blocks (B2).
+   */
+  @Test
+  void P4_B2_theFeedsRememberedPage_showsEveryLaterChangeToItsPosts_atOnce() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    long dan = member("dan");
+    rapport.follow(cyd, h("ada"));
+    long post = rapport.content().post(ada, "Remember me", PostVisibility.ANYONE).post().id();
+    long comment = rapport.content().comment(bob, post, "Noted").comment().id();
+    rapport.block(cyd, h("dan"));
+    assertThat(firstOfFeed(cyd).post().counts().comments()).isEqualTo(1);
+    assertThat(firstOfFeed(cyd).myReaction()).isEmpty();
+
+    rapport.content().deleteComment(bob, post, comment);
+    assertThat(firstOfFeed(cyd).post().counts().comments()).as("the writer deleted their comment").isZero();
+    rapport.content().react(cyd, post, ReactionKind.INSIGHTFUL);
+    assertThat(firstOfFeed(cyd).myReaction()).as("the viewer's own reaction").contains(ReactionKind.INSIGHTFUL);
+    rapport.content().react(dan, post, ReactionKind.LIKE);
+    assertThat(firstOfFeed(cyd).post().counts().reactionTotal()).as("a blocked member's reaction is hidden").isEqualTo(1);
+    assertThat(firstOfFeed(ada).post().counts().reactionTotal()).isEqualTo(2);
+    rapport.content().edit(ada, post, "Remembered");
+    assertThat(firstOfFeed(cyd).post().text()).isEqualTo("Remembered");
+    rapport.unfollow(cyd, h("ada"));
+    assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(20)).items()).isEmpty();
+  }
+
   @Test
   void P2_onlyTheAuthor_editsAndDeletes_andAnEditSaysSo() {
     long ada = member("ada");
