@@ -21,7 +21,7 @@ final class TimelineMerge {
   /**
    * @param most how many posts will be taken at most: authors whose next post is older than the
    *     {@code most}-th newest of all authors' next posts can give none of them and are left out of
-   *     the heap (so a first page of 20 heaps some 20 of 1,000 authors, docs/decisions/XX-the-feeds-first-page-from-memory.md)
+   *     the heap (so a first page of 20 heaps some 20 of 1,000 authors, docs/decisions/0029-the-feeds-first-page-from-memory.md)
    */
   TimelineMerge(long[] authors, boolean[] seesConnectionsOnly, Map<Long, Timeline> timelines, long belowTime,
       long belowId, int most) {

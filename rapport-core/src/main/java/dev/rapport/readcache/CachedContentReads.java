@@ -19,7 +19,7 @@ import java.util.stream.LongStream;
 
 /**
  * What a feed page reads of content, from memory while the log shows it current
- * (docs/decisions/XX-the-feeds-first-page-from-memory.md): posts by id (text, counts, visibility),
+ * (docs/decisions/0029-the-feeds-first-page-from-memory.md): posts by id (text, counts, visibility),
  * a member's reactions to a page's posts, and what members a viewer blocks gave them. A post's
  * events name its author and carry its id, which is stamped as a member's would be, so a post
  * depends on both. Lists of reactions and comments, an author's posts and the feed index's load
