@@ -13,7 +13,6 @@ import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,26 +210,6 @@ final class ListReads {
    * then the limit. Reads one row more than asked to learn whether there is a next page.
    */
   private <T> Page<T> page(String sql, int keyCount, Rows.Mapper<T> mapper, PageRequest page, long... parameters) {
-    return readers.read(s -> {
-      PreparedStatement statement = s.prepare(sql);
-      bindLongs(statement, parameters);
-      statement.setLong(parameters.length + 1, page.limit() + 1L);
-      List<T> items = new ArrayList<>(Math.min(page.limit(), 64));
-      long[] lastKeys = new long[keyCount];
-      boolean more = false;
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          if (items.size() == page.limit()) {
-            more = true;
-            break;
-          }
-          for (int k = 0; k < keyCount; k++) {
-            lastKeys[k] = rows.getLong(k + 1);
-          }
-          items.add(mapper.map(rows, keyCount + 1));
-        }
-      }
-      return new Page<>(items, more ? Optional.of(Cursor.encode(lastKeys)) : Optional.empty());
-    });
+    return readers.read(s -> Statements.page(s, sql, keyCount, mapper, page, parameters));
   }
 }

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,26 +135,7 @@ final class ProfileSqlReads {
 
   /** A page of a list whose rows start with two sort keys; reads one row more to learn whether there is a next. */
   private <T> Page<T> pageOf(String sql, Rows.Mapper<T> mapper, PageRequest page, long... parameters) {
-    return readers.read(s -> {
-      PreparedStatement statement = s.prepare(sql);
-      bindLongs(statement, parameters);
-      statement.setLong(parameters.length + 1, page.limit() + 1L);
-      List<T> items = new ArrayList<>();
-      long[] last = new long[2];
-      boolean more = false;
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          if (items.size() == page.limit()) {
-            more = true;
-            break;
-          }
-          last[0] = rows.getLong(1);
-          last[1] = rows.getLong(2);
-          items.add(mapper.map(rows, 3));
-        }
-      }
-      return new Page<>(items, more ? Optional.of(Cursor.encode(last)) : Optional.empty());
-    });
+    return readers.read(s -> Statements.page(s, sql, 2, mapper, page, parameters));
   }
 
   private static Recommendation recommendation(ResultSet row, int from) throws SQLException {

@@ -1,5 +1,8 @@
 package dev.rapport.store.sql;
 
+import dev.rapport.model.Cursor;
+import dev.rapport.model.Page;
+import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +30,34 @@ final class Statements {
       }
     }
     return items;
+  }
+
+  /**
+   * One page of a list query whose rows start with {@code keyCount} sort keys, binding the
+   * parameters and then the limit. Reads one row more than asked to learn whether there is a next
+   * page, whose cursor is the last row's keys.
+   */
+  static <T> Page<T> page(Session session, String sql, int keyCount, Rows.Mapper<T> mapper, PageRequest page,
+      long... parameters) throws SQLException {
+    PreparedStatement statement = session.prepare(sql);
+    bindLongs(statement, parameters);
+    statement.setLong(parameters.length + 1, page.limit() + 1L);
+    List<T> items = new ArrayList<>(Math.min(page.limit(), 64));
+    long[] lastKeys = new long[keyCount];
+    boolean more = false;
+    try (ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        if (items.size() == page.limit()) {
+          more = true;
+          break;
+        }
+        for (int k = 0; k < keyCount; k++) {
+          lastKeys[k] = rows.getLong(k + 1);
+        }
+        items.add(mapper.map(rows, keyCount + 1));
+      }
+    }
+    return new Page<>(items, more ? Optional.of(Cursor.encode(lastKeys)) : Optional.empty());
   }
 
   /** Binds the values to parameters 1, 2, ... in order. */
