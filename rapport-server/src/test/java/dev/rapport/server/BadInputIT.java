@@ -4,13 +4,10 @@ import static dev.rapport.server.TestServer.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.server.BadRequests.Case;
 import dev.rapport.server.RouteSamples.Field;
 import dev.rapport.server.RouteSamples.Kind;
 import dev.rapport.server.RouteSamples.Sample;
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,6 +40,7 @@ class BadInputIT {
 
   private static TestServer server;
   private static ApiClient api;
+  private static BadRequests requests;
   /** Current tokens by handle. */
   private static final Map<String, String> tokens = new LinkedHashMap<>();
   private static String expiredToken;
@@ -57,9 +55,6 @@ class BadInputIT {
   private static String carolsHiddenPost;
   private static String acmeToken;
 
-  /** A request that must be refused, and how ({@code type} null: any problem type). */
-  private record Case(String name, HttpRequest request, int status, String type) {}
-
   /** A request written by hand, that no well-behaved client sends ({@code status} 0: any 4xx). */
   private record RawCase(String name, String head, byte[] body, int status, String type) {}
 
@@ -69,6 +64,7 @@ class BadInputIT {
     server = TestServer.start(ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
         .withDevClock(true).withRateLimits(RateLimits.off()), io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
     api = server.api;
+    requests = new BadRequests(api);
     for (String handle : MEMBERS.split(" ")) {
       tokens.put(handle, server.member(handle));
     }
@@ -121,7 +117,8 @@ class BadInputIT {
       cases.addAll(pathCases(sample));
       cases.addAll(queryCases(sample));
     }
-    cases.addAll(ruleCases());
+    cases.addAll(RuleRefusals.all(requests, new RuleRefusals.Fixture(tokens, aliceToBob, carolToAlice, bobsPost,
+        alicesComment, carolsHiddenPost, acmeToken)));
     cases.addAll(routingCases());
     List<RawCase> rawCases = rawCases();
     String before = snapshot();
@@ -179,21 +176,21 @@ class BadInputIT {
     }
     String path = validPath(sample);
     List<Case> cases = new ArrayList<>(List.of(
-        new Case("no token", request(sample.method(), path, null, sample.body()), 401, "unauthenticated"),
-        new Case("unknown token", request(sample.method(), path, "rpt_unknown", sample.body()), 401,
+        new Case("no token", requests.request(sample.method(), path, null, sample.body()), 401, "unauthenticated"),
+        new Case("unknown token", requests.request(sample.method(), path, "rpt_unknown", sample.body()), 401,
             "unauthenticated"),
-        new Case("expired token", request(sample.method(), path, expiredToken, sample.body()), 401, "unauthenticated"),
-        new Case("huge token", request(sample.method(), path, "x".repeat(4_000), sample.body()), 401,
+        new Case("expired token", requests.request(sample.method(), path, expiredToken, sample.body()), 401, "unauthenticated"),
+        new Case("huge token", requests.request(sample.method(), path, "x".repeat(4_000), sample.body()), 401,
             "unauthenticated"),
-        new Case("basic scheme", withBody(builder(path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
+        new Case("basic scheme", requests.withBody(requests.builder(path).header("Authorization", "Basic YWxpY2U6c2VjcmV0"),
             sample.method(), sample.body()), 401, "unauthenticated"),
-        new Case("bearer without token", withBody(builder(path).header("Authorization", "Bearer"),
+        new Case("bearer without token", requests.withBody(requests.builder(path).header("Authorization", "Bearer"),
             sample.method(), sample.body()), 401, "unauthenticated")));
     if (sample.token().equals(ADMIN)) {
-      cases.add(new Case("member token on admin route", request(sample.method(), path, token("alice"), sample.body()),
+      cases.add(new Case("member token on admin route", requests.request(sample.method(), path, token("alice"), sample.body()),
           403, "admin-only"));
     } else {
-      cases.add(new Case("admin token on member route", request(sample.method(), path, ADMIN, sample.body()), 403,
+      cases.add(new Case("admin token on member route", requests.request(sample.method(), path, ADMIN, sample.body()), 403,
           "member-only"));
     }
     return cases;
@@ -204,67 +201,67 @@ class BadInputIT {
     String t = sample.token();
     String body = sample.body().orElse("{}");
     List<Case> cases = new ArrayList<>(List.of(
-        json("malformed JSON", sample.method(), path, t, "{\"to\": ", 400, "malformed-json"),
-        json("not JSON at all", sample.method(), path, t, "to=bob", 400, "malformed-json"),
-        json("trailing content", sample.method(), path, t, body + " {}", 400, "malformed-json"),
-        json("duplicate key", sample.method(), path, t, "{\"a\":1,\"a\":2}", 400, "malformed-json"),
-        json("comment", sample.method(), path, t, "{/* hi */}", 400, "malformed-json"),
-        json("blank body", sample.method(), path, t, "   ", 400, "malformed-json"),
-        json("invalid UTF-8", sample.method(), path, t, BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3,
+        requests.json("malformed JSON", sample.method(), path, t, "{\"to\": ", 400, "malformed-json"),
+        requests.json("not JSON at all", sample.method(), path, t, "to=bob", 400, "malformed-json"),
+        requests.json("trailing content", sample.method(), path, t, body + " {}", 400, "malformed-json"),
+        requests.json("duplicate key", sample.method(), path, t, "{\"a\":1,\"a\":2}", 400, "malformed-json"),
+        requests.json("comment", sample.method(), path, t, "{/* hi */}", 400, "malformed-json"),
+        requests.json("blank body", sample.method(), path, t, "   ", 400, "malformed-json"),
+        requests.json("invalid UTF-8", sample.method(), path, t, BodyPublishers.ofByteArray(new byte[] {'{', '"', (byte) 0xC3,
             '"', ':', '1', '}'}), 400, "malformed-json"),
-        json("array body", sample.method(), path, t, "[]", 400, "invalid-body"),
-        json("string body", sample.method(), path, t, "\"bob\"", 400, "invalid-body"),
-        json("number body", sample.method(), path, t, "42", 400, "invalid-body"),
-        json("null body", sample.method(), path, t, "null", 400, "invalid-body"),
-        json("unknown field", sample.method(), path, t, withField(body, "bogus", "1"), 400, "unknown-field"),
-        json("over 64 KiB", sample.method(), path, t, padded(body, 64 * 1024 + 1), 413, "payload-too-large"),
-        json("far over 64 KiB", sample.method(), path, t, padded(body, 600 * 1024), 413, "payload-too-large"),
-        json("over 64 KiB, chunked", sample.method(), path, t, chunked(padded(body, 70 * 1024)), 413,
+        requests.json("array body", sample.method(), path, t, "[]", 400, "invalid-body"),
+        requests.json("string body", sample.method(), path, t, "\"bob\"", 400, "invalid-body"),
+        requests.json("number body", sample.method(), path, t, "42", 400, "invalid-body"),
+        requests.json("null body", sample.method(), path, t, "null", 400, "invalid-body"),
+        requests.json("unknown field", sample.method(), path, t, BadRequests.withField(body, "bogus", "1"), 400, "unknown-field"),
+        requests.json("over 64 KiB", sample.method(), path, t, BadRequests.padded(body, 64 * 1024 + 1), 413, "payload-too-large"),
+        requests.json("far over 64 KiB", sample.method(), path, t, BadRequests.padded(body, 600 * 1024), 413, "payload-too-large"),
+        requests.json("over 64 KiB, chunked", sample.method(), path, t, BadRequests.chunked(BadRequests.padded(body, 70 * 1024)), 413,
             "payload-too-large"),
-        json("deeply nested", sample.method(), path, t, "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+        requests.json("deeply nested", sample.method(), path, t, "{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}",
             400, null),
-        new Case("text/plain", withBody(auth(builder(path), t).header("Content-Type", "text/plain"), sample.method(),
+        new Case("text/plain", requests.withBody(requests.auth(requests.builder(path), t).header("Content-Type", "text/plain"), sample.method(),
             Optional.of(body)), 415, "unsupported-media-type"),
-        new Case("no content type", withBody(auth(builder(path), t), sample.method(), Optional.of(body)), 415,
+        new Case("no content type", requests.withBody(requests.auth(requests.builder(path), t), sample.method(), Optional.of(body)), 415,
             "unsupported-media-type"),
-        new Case("form content type", withBody(auth(builder(path), t).header("Content-Type",
+        new Case("form content type", requests.withBody(requests.auth(requests.builder(path), t).header("Content-Type",
             "application/x-www-form-urlencoded"), sample.method(), Optional.of(body)), 415, "unsupported-media-type"),
-        new Case("latin-1 JSON", withBody(auth(builder(path), t).header("Content-Type",
+        new Case("latin-1 JSON", requests.withBody(requests.auth(requests.builder(path), t).header("Content-Type",
             "application/json; charset=ISO-8859-1"), sample.method(), Optional.of(body)), 415,
             "unsupported-media-type"),
-        new Case("garbage content type", withBody(auth(builder(path), t).header("Content-Type", ";;=/"),
+        new Case("garbage content type", requests.withBody(requests.auth(requests.builder(path), t).header("Content-Type", ";;=/"),
             sample.method(), Optional.of(body)), 415, "unsupported-media-type")));
     if (sample.body().isEmpty()) {
-      cases.add(json("fields on a route without a body", sample.method(), path, t, "{\"to\":\"bob\"}", 400,
+      cases.add(requests.json("fields on a route without a body", sample.method(), path, t, "{\"to\":\"bob\"}", 400,
           "unknown-field"));
       return cases;
     }
-    cases.add(new Case("no body", request(sample.method(), path, t, Optional.empty()), 400, "malformed-json"));
+    cases.add(new Case("no body", requests.request(sample.method(), path, t, Optional.empty()), 400, "malformed-json"));
     if (sample.fields().stream().anyMatch(Field::required)) {
-      cases.add(json("empty object", sample.method(), path, t, "{}", 400, "missing-field"));
+      cases.add(requests.json("empty object", sample.method(), path, t, "{}", 400, "missing-field"));
     }
     for (Field field : sample.fields()) {
       for (String wrong : wrongValues(field.kind())) {
-        cases.add(json("field %s = %s".formatted(field.path(), wrong), sample.method(), path, t,
-            set(body, field.path(), wrong), 400, "invalid-field"));
+        cases.add(requests.json("field %s = %s".formatted(field.path(), wrong), sample.method(), path, t,
+            BadRequests.set(body, field.path(), wrong), 400, "invalid-field"));
       }
       if (field.kind() == Kind.STRING || field.kind() == Kind.STRINGS) {
         // Written after the body is put together: a JSON library would not write half a surrogate pair as an escape.
         String value = field.kind() == Kind.STRING ? "\"lone SURROGATE\"" : "[\"bob\",\"SURROGATE\"]";
         for (String half : List.of("\\ud800", "\\udc00")) {
-          cases.add(json("field %s with %s alone".formatted(field.path(), half), sample.method(), path, t,
-              set(body, field.path(), value).replace("SURROGATE", half), 400, "invalid-field"));
+          cases.add(requests.json("field %s with %s alone".formatted(field.path(), half), sample.method(), path, t,
+              BadRequests.set(body, field.path(), value).replace("SURROGATE", half), 400, "invalid-field"));
         }
       }
       if (field.required()) {
-        cases.add(json("missing " + field.path(), sample.method(), path, t, remove(body, field.path()), 400,
+        cases.add(requests.json("missing " + field.path(), sample.method(), path, t, BadRequests.remove(body, field.path()), 400,
             "missing-field"));
-        cases.add(json("null " + field.path(), sample.method(), path, t, set(body, field.path(), "null"), 400,
+        cases.add(requests.json("null " + field.path(), sample.method(), path, t, BadRequests.set(body, field.path(), "null"), 400,
             "missing-field"));
       }
       if (field.kind() == Kind.OBJECT) {
-        cases.add(json("unknown field in " + field.path(), sample.method(), path, t,
-            set(body, field.path() + ".bogus", "true"), 400, "unknown-field"));
+        cases.add(requests.json("unknown field in " + field.path(), sample.method(), path, t,
+            BadRequests.set(body, field.path() + ".bogus", "true"), 400, "unknown-field"));
       }
     }
     return cases;
@@ -286,26 +283,26 @@ class BadInputIT {
     if (sample.path().contains("{h}")) {
       for (String handle : List.of("Bob", "bo", "b".repeat(41), "bob_", "nobody-here", "%C3%A9l%C3%A8ve", "bob%20",
           "%00", "-".repeat(3))) {
-        cases.add(new Case("handle " + handle, request(sample.method(),
+        cases.add(new Case("handle " + handle, requests.request(sample.method(),
             sample.path().replace("{h}", handle), t, sample.body()), 404, "member-not-found"));
       }
     }
     if (sample.route().contains("{slug}")) {
       for (String slug : List.of("nothing-like-it", "%3Cb%3E", "Weekly-Invitation-Limit", "x".repeat(300))) {
-        cases.add(new Case("problem type " + slug, request(sample.method(), "/problems/" + slug, t, sample.body()),
+        cases.add(new Case("problem type " + slug, requests.request(sample.method(), "/problems/" + slug, t, sample.body()),
             404, "not-found"));
       }
     }
     if (sample.path().contains("{post}")) {
       // P2, B2: a post one may not see is answered as one that does not exist.
       for (String id : List.of("abc", "-5", "99999999999999999999999", "12345", carolsHiddenPost)) {
-        cases.add(new Case("post " + id, request(sample.method(), validPath(sample).replace(bobsPost, id), t,
+        cases.add(new Case("post " + id, requests.request(sample.method(), validPath(sample).replace(bobsPost, id), t,
             sample.body()), 404, "post-not-found"));
       }
     }
     if (sample.path().contains("{comment}")) {
       for (String id : List.of("abc", "12345", bobsPost)) {
-        cases.add(new Case("comment " + id, request(sample.method(), validPath(sample).replace(alicesComment, id), t,
+        cases.add(new Case("comment " + id, requests.request(sample.method(), validPath(sample).replace(alicesComment, id), t,
             sample.body()), 404, "comment-not-found"));
       }
     }
@@ -315,7 +312,7 @@ class BadInputIT {
           withdraw ? carolToAlice : aliceToErin)) {
         String type = sample.path().startsWith("/v1/me/tokens/") ? "token-not-found"
             : sample.path().startsWith("/v1/me/recommendations/") ? "recommendation-not-found" : "invitation-not-found";
-        cases.add(new Case("id " + id, request(sample.method(), sample.path().replace("{id}", id), t,
+        cases.add(new Case("id " + id, requests.request(sample.method(), sample.path().replace("{id}", id), t,
             sample.body()), 404, type));
       }
     }
@@ -327,26 +324,26 @@ class BadInputIT {
     String join = base.contains("?") ? "&" : "?";
     List<Case> cases = new ArrayList<>();
     for (String unknown : List.of("bogus=1", "Limit=5", "limit%00=5", "cursor2=x")) {
-      cases.add(new Case("query " + unknown, request(sample.method(), base + join + unknown, sample.token(),
+      cases.add(new Case("query " + unknown, requests.request(sample.method(), base + join + unknown, sample.token(),
           sample.body()), 400, "unknown-parameter"));
     }
     if (!sample.method().equals("GET") || !isList(sample.route())) {
       return cases;
     }
     for (String limit : List.of("0", "201", "-1", "abc", "1e3", "99999999999", "2.5")) {
-      cases.add(new Case("limit " + limit, request("GET", base + join + "limit=" + limit, sample.token(),
+      cases.add(new Case("limit " + limit, requests.request("GET", base + join + "limit=" + limit, sample.token(),
           Optional.empty()), 400, "invalid-page"));
     }
     for (String cursor : List.of("garbage", "x".repeat(600), "0", "-1", "Zm9v")) {
-      cases.add(new Case("cursor " + cursor, request("GET", base + join + "cursor=" + cursor, sample.token(),
+      cases.add(new Case("cursor " + cursor, requests.request("GET", base + join + "cursor=" + cursor, sample.token(),
           Optional.empty()), 400, "invalid-cursor"));
     }
-    cases.add(new Case("cursor of invalid UTF-8", request("GET", base + join + "cursor=%FF%FE", sample.token(),
+    cases.add(new Case("cursor of invalid UTF-8", requests.request("GET", base + join + "cursor=%FF%FE", sample.token(),
         Optional.empty()), 400, null));
     if (sample.route().equals("GET /v1/me/invitations")) {
-      cases.add(new Case("box", request("GET", "/v1/me/invitations?box=outbox", sample.token(), Optional.empty()),
+      cases.add(new Case("box", requests.request("GET", "/v1/me/invitations?box=outbox", sample.token(), Optional.empty()),
           400, "invalid-query"));
-      cases.add(new Case("state", request("GET", "/v1/me/invitations?state=open", sample.token(), Optional.empty()),
+      cases.add(new Case("state", requests.request("GET", "/v1/me/invitations?state=open", sample.token(), Optional.empty()),
           400, "invalid-query"));
     }
     return cases;
@@ -362,152 +359,24 @@ class BadInputIT {
         || route.endsWith("/companies") || route.endsWith("/recommendations") || route.endsWith("/given");
   }
 
-  /** Well-formed requests the rules refuse: they must change nothing either. */
-  private static List<Case> ruleCases() {
-    String alice = token("alice");
-    List<Case> cases = new ArrayList<>();
-    for (String days : List.of("", "-1", "abc", "1.5", "36501", "99999999999", "%2B7")) {
-      cases.add(new Case("olderThanDays=" + days, request("POST", "/v1/me/invitations/withdraw?olderThanDays=" + days,
-          alice, Optional.empty()), 400, "invalid-query"));
-    }
-    for (String upTo : List.of("abc", "-1", "1.5", "99999999999999999999")) {
-      cases.add(new Case("upTo=" + upTo, request("POST", "/v1/me/notifications/read?upTo=" + upTo, alice,
-          Optional.empty()), 400, "invalid-query"));
-    }
-    cases.add(new Case("no olderThanDays", request("POST", "/v1/me/invitations/withdraw", alice, Optional.empty()),
-        400, "invalid-query"));
-    cases.addAll(List.of(
-        post("handle with capitals", "/v1/members", ADMIN, "{\"handle\":\"Bad Handle\",\"name\":\"X\"}", 400,
-            "invalid-handle"),
-        post("handle too short", "/v1/members", ADMIN, "{\"handle\":\"ab\",\"name\":\"X\"}", 400, "invalid-handle"),
-        post("empty name", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"  \"}", 400, "invalid-name"),
-        post("long name", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"%s\"}".formatted("n".repeat(101)),
-            400, "invalid-name"),
-        post("long headline", "/v1/members", ADMIN,
-            "{\"handle\":\"fresh-one\",\"name\":\"X\",\"headline\":\"%s\"}".formatted("h".repeat(221)), 400,
-            "invalid-headline"),
-        post("bad email", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"X\",\"email\":\"nope\"}", 400,
-            "invalid-email"),
-        post("unknown tier", "/v1/members", ADMIN, "{\"handle\":\"fresh-one\",\"name\":\"X\",\"tier\":\"gold\"}", 400,
-            "unknown-tier"),
-        post("taken handle", "/v1/members", ADMIN, "{\"handle\":\"bob\",\"name\":\"Another Bob\"}", 409,
-            "handle-taken"),
-        new Case("blank name", request("PATCH", "/v1/me", alice, Optional.of("{\"name\":\"\"}")), 400, "invalid-name"),
-        new Case("long headline", request("PATCH", "/v1/me", alice,
-            Optional.of("{\"headline\":\"%s\"}".formatted("h".repeat(221)))), 400, "invalid-headline"),
-        new Case("open profile on basic", request("PATCH", "/v1/me", alice,
-            Optional.of("{\"settings\":{\"openProfile\":true}}")), 403, "open-profile-not-allowed"),
-        new Case("follow self", request("PUT", "/v1/me/following/alice", alice, Optional.empty()), 409,
-            "cannot-follow-self"),
-        new Case("follow someone one blocked", request("PUT", "/v1/me/following/dave", token("erin"),
-            Optional.empty()), 409, "member-blocked"),
-        new Case("follow someone who blocked you", request("PUT", "/v1/me/following/erin", token("dave"),
-            Optional.empty()), 404, "member-not-found"),
-        new Case("profile of someone who blocked you", request("GET", "/v1/members/erin", token("dave"),
-            Optional.empty()), 404, "member-not-found"),
-        new Case("followers of someone who blocked you", request("GET", "/v1/members/erin/followers", token("dave"),
-            Optional.empty()), 404, "member-not-found"),
-        new Case("followers someone shows only to themself", request("GET", "/v1/members/carol/followers", alice,
-            Optional.empty()), 403, "follows-hidden"),
-        new Case("following of a connection who hides it", request("GET", "/v1/members/alice/following",
-            token("bob"), Optional.empty()), 403, "follows-hidden"),
-        new Case("a follows visibility that does not exist", request("PATCH", "/v1/me", alice,
-            Optional.of("{\"settings\":{\"followsVisibility\":\"everyone\"}}")), 400, "invalid-field"),
-        post("invite self", "/v1/invitations", alice, "{\"to\":\"alice\"}", 409, "cannot-invite-self"),
-        post("invite a connection", "/v1/invitations", alice, "{\"to\":\"bob\"}", 409, "already-connected"),
-        post("invite a company", "/v1/invitations", alice, "{\"to\":\"acme\"}", 409, "not-connectable"),
-        post("invite twice", "/v1/invitations", alice, "{\"to\":\"erin\"}", 409, "invitation-already-pending"),
-        post("invite someone one blocked", "/v1/invitations", token("erin"), "{\"to\":\"dave\"}", 409,
-            "member-blocked"),
-        post("invite someone who blocked you", "/v1/invitations", token("dave"), "{\"to\":\"erin\"}", 404,
-            "member-not-found"),
-        post("invite an invalid handle", "/v1/invitations", alice, "{\"to\":\"Not Valid\"}", 400, "invalid-handle"),
-        post("invite nobody", "/v1/invitations", alice, "{\"to\":\"nobody-here\"}", 404, "member-not-found"),
-        post("note over the tier", "/v1/invitations", alice,
-            "{\"to\":\"dave\",\"note\":\"%s\"}".formatted("n".repeat(201)), 400, "note-too-long"),
-        post("note over any tier", "/v1/invitations", alice,
-            "{\"to\":\"dave\",\"note\":\"%s\"}".formatted("n".repeat(2_001)), 400, "note-too-long"),
-        new Case("accept an accepted invitation", request("POST", "/v1/invitations/" + aliceToBob + "/accept",
-            token("bob"), Optional.empty()), 409, "invitation-not-open"),
-        new Case("withdraw an accepted invitation", request("POST", "/v1/invitations/" + aliceToBob + "/withdraw",
-            alice, Optional.empty()), 409, "invitation-not-open"),
-        new Case("accept one's own invitation", request("POST", "/v1/invitations/" + carolToAlice + "/accept",
-            token("carol"), Optional.empty()), 404, "invitation-not-found"),
-        new Case("remove a non-connection", request("DELETE", "/v1/me/connections/carol", alice, Optional.empty()),
-            409, "not-connected"),
-        new Case("block self", request("PUT", "/v1/me/blocks/alice", alice, Optional.empty()), 409,
-            "cannot-block-self"),
-        post("degrees of an invalid handle", "/v1/me/degrees", alice, "{\"handles\":[\"bob\",\"Not Valid\"]}", 400,
-            "invalid-handle"),
-        post("degrees of 1,001 members", "/v1/me/degrees", alice, "{\"handles\":[%s]}".formatted(
-            String.join(",", java.util.Collections.nCopies(1_001, "\"bob\""))), 400, "too-many-handles"),
-        new Case("dismiss oneself", request("DELETE", "/v1/me/suggestions/alice", alice, Optional.empty()), 409,
-            "cannot-dismiss-self"),
-        new Case("dismiss someone who blocked you", request("DELETE", "/v1/me/suggestions/erin", token("dave"),
-            Optional.empty()), 404, "member-not-found"),
-        post("post of 3,001 characters", "/v1/posts", alice, "{\"text\":\"%s\"}".formatted("p".repeat(3_001)), 400,
-            "post-too-long"),
-        post("empty post", "/v1/posts", alice, "{\"text\":\" \\n \"}", 400, "invalid-text"),
-        post("post with a bell", "/v1/posts", alice, "{\"text\":\"ding\\u0007\"}", 400, "invalid-text"),
-        post("comment of 1,251 characters", "/v1/posts/" + bobsPost + "/comments", alice,
-            "{\"text\":\"%s\"}".formatted("c".repeat(1_251)), 400, "comment-too-long"),
-        post("comment on a post one may not see", "/v1/posts/" + carolsHiddenPost + "/comments", alice,
-            "{\"text\":\"hi\"}", 404, "post-not-found"),
-        new Case("react to a post one may not see", request("PUT", "/v1/posts/" + carolsHiddenPost + "/reactions/me",
-            alice, Optional.of("{\"kind\":\"like\"}")), 404, "post-not-found"),
-        new Case("an unknown reaction", request("PUT", "/v1/posts/" + bobsPost + "/reactions/me", alice,
-            Optional.of("{\"kind\":\"wow\"}")), 400, "invalid-reaction"),
-        new Case("a reaction in capitals", request("PUT", "/v1/posts/" + bobsPost + "/reactions/me", alice,
-            Optional.of("{\"kind\":\"LIKE\"}")), 400, "invalid-reaction"),
-        post("CP1: post as a page one is no admin of", "/v1/companies/acme/posts", alice, "{\"text\":\"hi\"}", 403,
-            "not-page-admin"),
-        post("CP1: a page's post for connections", "/v1/companies/acme/posts", token("bob"),
-            "{\"text\":\"hi\",\"visibility\":\"connections\"}", 400, "page-post-for-anyone"),
-        post("CP1: post as a person", "/v1/companies/bob/posts", alice, "{\"text\":\"hi\"}", 404,
-            "member-not-found"),
-        post("CP1: post as a page that does not exist", "/v1/companies/nobody-here/posts", alice,
-            "{\"text\":\"hi\"}", 404, "member-not-found"),
-        post("CP1: a page posting with its own token", "/v1/posts", acmeToken, "{\"text\":\"hi\"}", 403,
-            "page-posts-through-admins"),
-        new Case("edit another's post", request("PATCH", "/v1/posts/" + bobsPost, alice,
-            Optional.of("{\"text\":\"mine now\"}")), 403, "not-post-author"),
-        new Case("delete another's post", request("DELETE", "/v1/posts/" + bobsPost, alice, Optional.empty()), 403,
-            "not-post-author"),
-        new Case("delete another's comment", request("DELETE", "/v1/posts/" + bobsPost + "/comments/" + alicesComment,
-            token("dave"), Optional.empty()), 403, "not-comment-writer"),
-        new Case("reactions of a kind that does not exist", request("GET", "/v1/posts/" + bobsPost
-            + "/reactions?kind=wow", alice, Optional.empty()), 400, "invalid-query"),
-        new Case("a feed order that does not exist", request("GET", "/v1/me/feed?order=best", alice,
-            Optional.empty()), 400, "invalid-query"),
-        new Case("a feed page of 101", request("GET", "/v1/me/feed?limit=101", alice, Optional.empty()), 400,
-            "invalid-page"),
-        post("advance in words", "/v1/admin/clock", ADMIN, "{\"advance\":\"7 days\"}", 400, "invalid-field"),
-        post("advance backwards", "/v1/admin/clock", ADMIN, "{\"advance\":\"-P1D\"}", 400, "invalid-field"),
-        post("advance by nothing", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT0S\"}", 400, "invalid-field"),
-        post("advance by millennia", "/v1/admin/clock", ADMIN, "{\"advance\":\"P999999D\"}", 400, "invalid-field"),
-        post("advance past any instant", "/v1/admin/clock", ADMIN, "{\"advance\":\"PT9223372036854775807S\"}", 400,
-            "invalid-field")));
-    return cases;
-  }
-
   private static List<Case> routingCases() {
     String alice = token("alice");
     return List.of(
-        new Case("unknown route", request("GET", "/v1/articles", alice, Optional.empty()), 404, "not-found"),
-        new Case("unknown sub-route", request("GET", "/v1/members/bob/articles", alice, Optional.empty()), 404,
+        new Case("unknown route", requests.request("GET", "/v1/articles", alice, Optional.empty()), 404, "not-found"),
+        new Case("unknown sub-route", requests.request("GET", "/v1/members/bob/articles", alice, Optional.empty()), 404,
             "not-found"),
-        new Case("no such page", request("GET", "/nothing-here", null, Optional.empty()), 404, "not-found"),
-        new Case("trailing slash", request("GET", "/v1/me/", alice, Optional.empty()), 404, "not-found"),
-        new Case("upper case", request("GET", "/V1/ME", alice, Optional.empty()), 404, "not-found"),
-        new Case("dot segments", request("GET", "/v1/members/%2e%2e/bob", alice, Optional.empty()), 404, null),
-        new Case("encoded slash", request("GET", "/v1/members/a%2Fb", alice, Optional.empty()), 404, null),
-        new Case("wrong method", request("DELETE", "/v1/members", ADMIN, Optional.empty()), 405,
+        new Case("no such page", requests.request("GET", "/nothing-here", null, Optional.empty()), 404, "not-found"),
+        new Case("trailing slash", requests.request("GET", "/v1/me/", alice, Optional.empty()), 404, "not-found"),
+        new Case("upper case", requests.request("GET", "/V1/ME", alice, Optional.empty()), 404, "not-found"),
+        new Case("dot segments", requests.request("GET", "/v1/members/%2e%2e/bob", alice, Optional.empty()), 404, null),
+        new Case("encoded slash", requests.request("GET", "/v1/members/a%2Fb", alice, Optional.empty()), 404, null),
+        new Case("wrong method", requests.request("DELETE", "/v1/members", ADMIN, Optional.empty()), 405,
             "method-not-allowed"),
-        new Case("wrong method with body", request("PUT", "/v1/invitations", alice, Optional.of("{}")), 405,
+        new Case("wrong method with body", requests.request("PUT", "/v1/invitations", alice, Optional.of("{}")), 405,
             "method-not-allowed"),
-        new Case("options", request("OPTIONS", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"),
-        new Case("put health", request("PUT", "/health", null, Optional.empty()), 405, "method-not-allowed"),
-        new Case("unknown method", request("BREW", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"));
+        new Case("options", requests.request("OPTIONS", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"),
+        new Case("put health", requests.request("PUT", "/health", null, Optional.empty()), 405, "method-not-allowed"),
+        new Case("unknown method", requests.request("BREW", "/v1/me", alice, Optional.empty()), 405, "method-not-allowed"));
   }
 
   /** Malformed escapes and broken framing, written on a socket. */
@@ -589,82 +458,4 @@ class BadInputIT {
     return sent.json().get("invitation").get("id").asText();
   }
 
-  private static HttpRequest.Builder builder(String path) {
-    return api.request(path);
-  }
-
-  private static HttpRequest.Builder auth(HttpRequest.Builder builder, String token) {
-    return token == null ? builder : builder.header("Authorization", "Bearer " + token);
-  }
-
-  private static HttpRequest request(String method, String path, String token, Optional<String> json) {
-    HttpRequest.Builder builder = auth(builder(path), token);
-    json.ifPresent(j -> builder.header("Content-Type", "application/json"));
-    return withBody(builder, method, json);
-  }
-
-  private static HttpRequest withBody(HttpRequest.Builder builder, String method, Optional<String> body) {
-    return builder.method(method, body.map(BodyPublishers::ofString).orElse(BodyPublishers.noBody())).build();
-  }
-
-  private static Case json(String name, String method, String path, String token, String body, int status,
-      String type) {
-    return json(name, method, path, token, BodyPublishers.ofString(body), status, type);
-  }
-
-  private static Case json(String name, String method, String path, String token, BodyPublisher body, int status,
-      String type) {
-    HttpRequest request = auth(builder(path), token).header("Content-Type", "application/json")
-        .method(method, body).build();
-    return new Case(name, request, status, type);
-  }
-
-  private static Case post(String name, String path, String token, String body, int status, String type) {
-    return new Case(name, request("POST", path, token, Optional.of(body)), status, type);
-  }
-
-  private static BodyPublisher chunked(String body) {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
-  }
-
-  /** The body with one more field, so that it is exactly {@code size} bytes or more. */
-  private static String padded(String body, int size) {
-    return withField(body, "padding", "\"" + "x".repeat(size) + "\"");
-  }
-
-  private static String withField(String body, String name, String rawValue) {
-    return set(body, name, rawValue);
-  }
-
-  /** The body with the field at a dotted path set to a raw JSON value. */
-  private static String set(String body, String path, String rawValue) {
-    ObjectNode root = parse(body);
-    String[] parts = path.split("\\.");
-    ObjectNode parent = root;
-    for (int i = 0; i < parts.length - 1; i++) {
-      JsonNode child = parent.get(parts[i]);
-      parent = child instanceof ObjectNode object ? object : parent.putObject(parts[i]);
-    }
-    parent.set(parts[parts.length - 1], parseValue(rawValue));
-    return root.toString();
-  }
-
-  private static String remove(String body, String path) {
-    ObjectNode root = parse(body);
-    root.remove(path);
-    return root.toString();
-  }
-
-  private static ObjectNode parse(String body) {
-    return (ObjectNode) parseValue(body);
-  }
-
-  private static JsonNode parseValue(String raw) {
-    try {
-      return ApiClient.MAPPER.readTree(raw);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException(raw, e);
-    }
-  }
 }
