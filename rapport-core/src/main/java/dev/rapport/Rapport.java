@@ -95,6 +95,7 @@ public final class Rapport {
   private final CompanyCommands companies;
   private final EndorsementCommands endorsements;
   private final NotificationCommands notifications;
+  private final OutreachQueries outreach;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -125,6 +126,7 @@ public final class Rapport {
     this.companies = new CompanyCommands(commands, this::reads, queries, policy);
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
     this.notifications = new NotificationCommands(commands, this::reads);
+    this.outreach = new OutreachQueries(this::reads, policy, clock);
   }
 
   /**
@@ -239,6 +241,11 @@ public final class Rapport {
   /** Company pages (CP1): making one, its admins, and the page as a viewer sees it. */
   public CompanyCommands companies() {
     return companies;
+  }
+
+  /** Outreach insight: analytics of sent invitations and growth (X1), warm prospects (X2). */
+  public OutreachQueries outreach() {
+    return outreach;
   }
 
   /** Skills and endorsements (E1) and recommendations (E2). */

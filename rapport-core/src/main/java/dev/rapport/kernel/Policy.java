@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param tokenLifetime how long a member's bearer token is valid
  * @param followNoticeQuiet NT1, how long after a follow notified its followee another follow by the
  *     same member does not notify again (a day)
+ * @param warmFollowAge X1, how long before inviting the sender must have followed the recipient for
+ *     the invitation to count as warm (7 days)
+ * @param prospectWindow X2, how far back the reactions and comments that make a warm prospect count
+ *     (90 days)
  * @param tiers M2, by name; {@code defaultTier} must be one of them
  */
 public record Policy(
@@ -41,6 +45,8 @@ public record Policy(
     List<Duration> restrictionLadder,
     Duration tokenLifetime,
     Duration followNoticeQuiet,
+    Duration warmFollowAge,
+    Duration prospectWindow,
     Map<String, Tier> tiers,
     String defaultTier) {
 
@@ -56,6 +62,10 @@ public record Policy(
     Objects.requireNonNull(refusalWindow);
     Objects.requireNonNull(tokenLifetime);
     Objects.requireNonNull(followNoticeQuiet);
+    if (warmFollowAge.isNegative() || !prospectWindow.isPositive()) {
+      throw new InvalidInputException("invalid-policy",
+          "the warm follow age must not be negative and the prospect window must be positive");
+    }
     restrictionLadder = List.copyOf(restrictionLadder);
     if (restrictionLadder.isEmpty()) {
       throw new InvalidInputException("invalid-policy", "the restriction ladder needs at least one step");
@@ -78,6 +88,7 @@ public record Policy(
         3, Duration.ofHours(24),
         List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
         Duration.ofDays(365), Duration.ofDays(1),
+        Duration.ofDays(7), Duration.ofDays(90),
         tiers, Tier.BASIC.name());
   }
 
@@ -99,19 +110,19 @@ public record Policy(
   public Policy withMaxConnections(int value) {
     return new Policy(value, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
   }
 
   public Policy withMaxPendingSent(int value) {
     return new Policy(maxConnections, value, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
   }
 
   public Policy withFollowCap(int value) {
     return new Policy(maxConnections, maxPendingSent, value, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
   }
 
   public Policy withTier(Tier tier) {
@@ -119,6 +130,18 @@ public record Policy(
     copy.put(tier.name(), tier);
     return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge,
         withdrawCooldown, reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder,
-        tokenLifetime, followNoticeQuiet, copy, defaultTier);
+        tokenLifetime, followNoticeQuiet, warmFollowAge, prospectWindow, copy, defaultTier);
+  }
+
+  public Policy withWarmFollowAge(Duration value) {
+    return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
+        reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
+        followNoticeQuiet, value, prospectWindow, tiers, defaultTier);
+  }
+
+  public Policy withProspectWindow(Duration value) {
+    return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
+        reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
+        followNoticeQuiet, warmFollowAge, value, tiers, defaultTier);
   }
 }

@@ -22,6 +22,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.OutreachReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -59,6 +60,12 @@ public final class CachedReads implements StoreReads {
   @Override
   public ContentReads content() {
     return content;
+  }
+
+  /** Outreach insight is read from the store each time: it is an occasional query over history. */
+  @Override
+  public OutreachReads outreach() {
+    return store.outreach();
   }
 
   /** Whether two members are connected, as the graph index knows it. */

@@ -36,6 +36,9 @@ public interface StoreReads extends AccountReads, ProfileReads {
   /** The reads of posts, reactions and comments (P2-P4). */
   ContentReads content();
 
+  /** The reads of outreach insight (X1, X2). */
+  OutreachReads outreach();
+
 
   Optional<Member> member(long id);
 

@@ -12,6 +12,7 @@ import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
 import dev.rapport.contract.NotificationRulesContract;
+import dev.rapport.contract.OutreachRulesContract;
 import dev.rapport.contract.PagePostRulesContract;
 import dev.rapport.contract.ProfileRulesContract;
 import dev.rapport.store.Store;
@@ -125,6 +126,14 @@ class SqliteRulesIT {
 
   @Nested
   class PagePosts extends PagePostRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Outreach extends OutreachRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();
