@@ -118,6 +118,9 @@ enum ProblemType {
   RECOMMENDATION_NOT_FOUND("recommendation-not-found", 404, "E2", "No recommendation with this id is yours to change: only its recipient approves or hides it, and its writer or recipient removes it."),
   RECOMMENDATIONS_HIDDEN("recommendations-hidden", 403, "E2", "Only the member sees their recommendations that are pending or hidden; others see the shown ones."),
 
+  // Outreach insight.
+  INVALID_PERIOD("invalid-period", 400, "X1", "`weeks` is a whole number from 1 to 104: the current ISO week (UTC) and the weeks before it; `limit` says the most."),
+
   // Accounts.
   INVALID_PASSWORD("invalid-password", 400, "A1", "A password has 8 to 256 characters (NIST SP 800-63B), and no other rule: spaces, any script and symbols are all fine."),
   EMAIL_TAKEN("email-taken", 409, "A1", "An account or a member has this email address already, whatever its case: sign in instead."),

@@ -131,6 +131,7 @@ public final class RapportServer implements AutoCloseable {
               new CompanyRoutes(rapport),
               new EndorsementRoutes(rapport),
               new NotificationRoutes(rapport),
+              new OutreachRoutes(rapport),
               new PostRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
                   new SignInThrottle(config.accounts(), budgetClock)),

@@ -164,7 +164,7 @@ class PrivacyIT {
   private static List<String> addresses(String route, List<String> known) {
     return switch (route) {
       case "/health", "/health/ready", "/problems", "/v1/me", "/v1/me/limits", "/v1/me/network", "/openapi.json", "/openapi.yaml",
-           "/docs", "/v1/me/tokens" -> List.of(route);
+           "/docs", "/v1/me/tokens", "/v1/me/analytics" -> List.of(route);
       // Only a session cookie reads it, and only its own member (AccountSecurityIT); these viewers hold tokens.
       case "/v1/sessions/current" -> List.of();
       case "/docs/{asset}" -> List.of("/docs/swagger-ui.css");
@@ -174,7 +174,7 @@ class PrivacyIT {
       case "/v1/members" -> known.stream().map(h -> "/v1/members?limit=200&q=" + h).toList();
       case "/problems/{slug}" -> List.of("/problems/member-not-found");
       case "/v1/me/suggestions", "/v1/me/blocks", "/v1/me/notifications", "/v1/me/companies",
-           "/v1/me/recommendations/given" -> List.of(route + "?limit=200");
+           "/v1/me/recommendations/given", "/v1/me/prospects" -> List.of(route + "?limit=200");
       case "/v1/companies/{h}", "/v1/members/{h}/skills" -> known.stream().map(h -> route.replace("{h}", h)).toList();
       case "/v1/members/{h}/recommendations" ->
           known.stream().map(h -> route.replace("{h}", h) + "?limit=200").toList();
