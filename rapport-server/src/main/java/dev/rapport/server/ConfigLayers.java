@@ -78,6 +78,8 @@ final class ConfigLayers {
   private Integer maxConnections;
   private Integer maxPendingSent;
   private Integer followCap;
+  private Duration warmFollowAge;
+  private Duration prospectWindow;
   /** Tier numbers by tier name, each remembering where it was set. */
   private final Map<String, Map<TierField, Object>> tiers = new LinkedHashMap<>();
   private final Map<String, String> tierOrigins = new LinkedHashMap<>();
@@ -142,8 +144,10 @@ final class ConfigLayers {
         case "maxConnections" -> maxConnections = integer(entry.getValue(), where, 1, Integer.MAX_VALUE);
         case "maxPendingSent" -> maxPendingSent = integer(entry.getValue(), where, 1, Integer.MAX_VALUE);
         case "followCap" -> followCap = integer(entry.getValue(), where, 0, Integer.MAX_VALUE);
-        default -> throw new IllegalArgumentException(
-            "%s: unknown key 'policy.%s' (known: maxConnections, maxPendingSent, followCap)"
+        case "warmFollowAge" -> warmFollowAge = duration(entry.getValue(), where);
+        case "prospectWindow" -> prospectWindow = duration(entry.getValue(), where);
+        default -> throw new IllegalArgumentException(("%s: unknown key 'policy.%s' (known: maxConnections, "
+            + "maxPendingSent, followCap, warmFollowAge, prospectWindow)")
                 .formatted(origin, entry.getKey()));
       }
     }
@@ -240,13 +244,16 @@ final class ConfigLayers {
         case "RAPPORT_POLICY_MAX_CONNECTIONS" -> maxConnections = integer(value, where, 1, Integer.MAX_VALUE);
         case "RAPPORT_POLICY_MAX_PENDING_SENT" -> maxPendingSent = integer(value, where, 1, Integer.MAX_VALUE);
         case "RAPPORT_POLICY_FOLLOW_CAP" -> followCap = integer(value, where, 0, Integer.MAX_VALUE);
+        case "RAPPORT_POLICY_WARM_FOLLOW_AGE" -> warmFollowAge = duration(value, where);
+        case "RAPPORT_POLICY_PROSPECT_WINDOW" -> prospectWindow = duration(value, where);
         default -> {
           if (accounts.readEnvironment(name, value, where)) {
             continue;
           }
           if (name.startsWith(ENV_POLICY)) {
             throw new IllegalArgumentException("%s: unknown policy variable (known: RAPPORT_POLICY_MAX_CONNECTIONS, "
-                .formatted(where) + "RAPPORT_POLICY_MAX_PENDING_SENT, RAPPORT_POLICY_FOLLOW_CAP)");
+                .formatted(where) + "RAPPORT_POLICY_MAX_PENDING_SENT, RAPPORT_POLICY_FOLLOW_CAP, "
+                + "RAPPORT_POLICY_WARM_FOLLOW_AGE, RAPPORT_POLICY_PROSPECT_WINDOW)");
           }
           if (name.startsWith(ENV_TIER)) {
             readEnvironmentTier(name, value, where);
@@ -375,6 +382,12 @@ final class ConfigLayers {
       }
       if (followCap != null) {
         policy = policy.withFollowCap(followCap);
+      }
+      if (warmFollowAge != null) {
+        policy = policy.withWarmFollowAge(warmFollowAge);
+      }
+      if (prospectWindow != null) {
+        policy = policy.withProspectWindow(prospectWindow);
       }
       for (Map.Entry<String, Map<TierField, Object>> entry : tiers.entrySet()) {
         policy = policy.withTier(tier(entry.getKey(), entry.getValue(), policy.tiers().get(entry.getKey())));

@@ -43,6 +43,8 @@ import java.util.Optional;
  *   maxConnections: 30000         # RAPPORT_POLICY_MAX_CONNECTIONS
  *   maxPendingSent: 1500          # RAPPORT_POLICY_MAX_PENDING_SENT
  *   followCap: 0                  # RAPPORT_POLICY_FOLLOW_CAP (0 = no cap)
+ *   warmFollowAge: 7d             # RAPPORT_POLICY_WARM_FOLLOW_AGE (X1)
+ *   prospectWindow: 90d           # RAPPORT_POLICY_PROSPECT_WINDOW (X2)
  * tiers:
  *   basic:                        # RAPPORT_TIER_BASIC_...
  *     weeklyInvitations: 200      #   ..._WEEKLY_INVITATIONS

@@ -8,6 +8,7 @@ import dev.rapport.model.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,21 @@ class ServerConfigTest {
   }
 
   @Test
+  void X1_X2_outreachPolicyNumbers_comeFromTheEnvironment_overTheFile() throws IOException {
+    Path yaml = yaml("""
+        policy:
+          warmFollowAge: 10d
+          prospectWindow: 60d
+        """);
+
+    ServerConfig config = ServerConfig.load(Optional.of(yaml), Map.of("RAPPORT_POLICY_WARM_FOLLOW_AGE", "14d"));
+
+    assertThat(config.policy().warmFollowAge()).isEqualTo(Duration.ofDays(14));
+    assertThat(config.policy().prospectWindow()).isEqualTo(Duration.ofDays(60));
+    assertThat(ServerConfig.load(Optional.empty(), Map.of()).policy().warmFollowAge()).isEqualTo(Duration.ofDays(7));
+  }
+
+  @Test
   void errors_nameTheEnvironmentVariable() {
     assertError(Map.of("RAPPORT_PORT", "eighty"), "RAPPORT_PORT", "'eighty' is not a whole number");
     assertError(Map.of("RAPPORT_PORT", "70000"), "RAPPORT_PORT", "not between 0 and 65535");
@@ -143,6 +159,8 @@ class ServerConfigTest {
     assertError(Map.of("RAPPORT_STORE", "mysql"), "RAPPORT_STORE", "not one of sqlite, postgres");
     assertError(Map.of("RAPPORT_POLICY_MAX_CONNECTIONS", "0"), "RAPPORT_POLICY_MAX_CONNECTIONS", "not between 1");
     assertError(Map.of("RAPPORT_POLICY_FOLLOW_CAP", "-1"), "RAPPORT_POLICY_FOLLOW_CAP", "not between 0");
+    assertError(Map.of("RAPPORT_POLICY_WARM_FOLLOW_AGE", "a week"), "RAPPORT_POLICY_WARM_FOLLOW_AGE", "not a duration");
+    assertError(Map.of("RAPPORT_POLICY_PROSPECT_WINDOW", "0d"), "invalid policy", "prospect window must be positive");
     assertError(Map.of("RAPPORT_POLICY_MAX_CONECTIONS", "5"), "RAPPORT_POLICY_MAX_CONECTIONS", "unknown policy variable");
     assertError(Map.of("RAPPORT_TIER_GOLD_WEEKLY_INVITATIONS", "5"), "RAPPORT_TIER_GOLD_WEEKLY_INVITATIONS",
         "no tier 'gold'");
