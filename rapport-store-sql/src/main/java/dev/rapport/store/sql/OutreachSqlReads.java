@@ -35,10 +35,11 @@ final class OutreachSqlReads implements OutreachReads {
   private static final long MONDAY_SHIFT = Duration.ofDays(3).toMillis();
 
   /**
-   * X1. {@code s} is the invitation's own INVITATION_SENT event: the log orders what happened at the
-   * same millisecond, which a dev clock standing still makes common. The pair's last follow event
-   * before it says whether a follow stood when it was sent, and since when, as follows and unfollows
-   * alternate.
+   * X1, driven by the sender's invitations in the period: CROSS JOIN keeps SQLite from starting at
+   * the sender's events, which hold every follow and reaction too. {@code s} is the invitation's own
+   * INVITATION_SENT event: the log orders what happened at the same millisecond, which a dev clock
+   * standing still makes common. The pair's last follow event before it says whether a follow stood
+   * when it was sent, and since when, as follows and unfollows alternate.
    */
   private static final String INVITATION_TALLIES = "SELECT state, warm, count(*) FROM ("
       + " SELECT i.state AS state, CASE WHEN"
@@ -49,9 +50,10 @@ final class OutreachSqlReads implements OutreachReads {
       + "     WHERE r.actor_id = i.sender_id AND r.subject_id = i.recipient_id AND r.type IN " + PAIR_TYPES
       + "     AND r.type IN ('REACTED', 'REACTION_CHANGED', 'COMMENTED') AND r.seq < s.seq)"
       + "   THEN 1 ELSE 0 END AS warm"
-      + " FROM invitations i JOIN events s ON s.actor_id = i.sender_id AND s.subject_id = i.recipient_id"
-      + "   AND s.type IN " + PAIR_TYPES + " AND s.type = 'INVITATION_SENT' AND s.ref_id = i.id"
+      + " FROM invitations i CROSS JOIN events s"
       + " WHERE i.sender_id = ? AND i.sent_at >= ? AND i.state <> 'CANCELED'"
+      + "   AND s.actor_id = i.sender_id AND s.subject_id = i.recipient_id"
+      + "   AND s.type IN " + PAIR_TYPES + " AND s.type = 'INVITATION_SENT' AND s.ref_id = i.id"
       + "   AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = i.sender_id AND b.blocked_id = i.recipient_id)"
       + "   AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.blocker_id = i.recipient_id AND b.blocked_id = i.sender_id)"
       + ") t GROUP BY state, warm";
