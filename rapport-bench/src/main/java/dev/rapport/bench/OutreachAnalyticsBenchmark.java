@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * store: the figures of 104 weeks, warm and cold, and the weeks' growth, as
  * {@code GET /v1/me/analytics?weeks=104} gets them. The history is made through the facade, as
  * members make it: the sender follows 4,000 of the recipients, a week passes, 1,000 recipients post
- * and the sender reacts to their posts, then invites all 10,000; 3,000 accept, 2,000 ignore and
- * 1,000 are withdrawn. Setup checks the figures against that history. Sample time, for the p99.
+ * and the sender reacts to their posts, then invites all 10,000, a second apart; of 6,000 recipients
+ * spread evenly over them, 3,000 accept (the warm ones among them), 2,000 ignore and 1,000 invitations
+ * are withdrawn (cold). Setup checks the figures against that history. Sample time, for the p99.
  *
  * <p>{@code java -jar rapport-bench/target/benchmarks.jar OutreachAnalytics -p store=sqlite,postgres}
  */
@@ -87,7 +88,6 @@ public class OutreachAnalyticsBenchmark {
       clock.advance(Duration.ofSeconds(1));
     }
     for (int i = 0; i < 6_000; i++) {
-      // Every other recipient answers, so that warm and cold both have each outcome.
       int r = i * RECIPIENTS / 6_000;
       if (i < 3_000) {
         rapport.accept(ids[r], invitations[r]);
