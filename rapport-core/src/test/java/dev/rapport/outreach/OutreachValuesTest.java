@@ -3,13 +3,17 @@ package dev.rapport.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.Fixtures;
 import dev.rapport.problem.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** X1's period, ISO weeks and acceptance rate on literal values, without a store. */
+/**
+ * X1's period, ISO weeks and acceptance rate, and what ranks an X2 prospect, on literal values
+ * without a store; the store's counts are checked by {@code OutreachRulesContract} on both stores.
+ */
 class OutreachValuesTest {
 
   @Test
@@ -45,5 +49,12 @@ class OutreachValuesTest {
     assertThat(new InvitationFigures(0, 0, 4).acceptanceRate()).isEmpty();
     assertThat(new OutreachAnalytics(Instant.EPOCH, Instant.EPOCH, new InvitationFigures(1, 0, 0),
         new InvitationFigures(0, 2, 1), List.of()).all()).isEqualTo(new InvitationFigures(1, 2, 1));
+  }
+
+  @Test
+  void X2_aProspectsEngagement_isTheirReactionsAndCommentsTogether() {
+    Prospect prospect = new Prospect(Fixtures.member("ada"), 2, 3, Instant.EPOCH, Instant.EPOCH);
+
+    assertThat(prospect.engagement()).isEqualTo(5);
   }
 }
