@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The period of outreach analytics (X1): the current ISO week, in UTC, and the {@code weeks - 1}
- * before it (docs/decisions/XX-outreach-analytics-and-prospects.md).
+ * before it (docs/decisions/0030-outreach-analytics-and-prospects.md).
  *
  * @param weeks from 1 to {@link #MAX_WEEKS}
  */

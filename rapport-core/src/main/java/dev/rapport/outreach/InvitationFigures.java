@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 /**
  * X1: what became of the invitations a member sent. Pending includes those the recipient ignored,
  * which their sender sees as pending (C5); withdrawn ones count as sent, not in the rate
- * (docs/decisions/XX-outreach-analytics-and-prospects.md).
+ * (docs/decisions/0030-outreach-analytics-and-prospects.md).
  */
 public record InvitationFigures(int accepted, int pending, int withdrawn) {
   static final InvitationFigures NONE = new InvitationFigures(0, 0, 0);

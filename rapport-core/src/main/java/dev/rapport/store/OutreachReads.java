@@ -11,7 +11,7 @@ import java.util.List;
  * What outreach insight reads (X1, X2): a sender's invitations by state and warmth, how a member's
  * follows and connections began and ended week by week, and the members a viewer engaged with. The
  * history comes from the event log where the tables keep only the present
- * (docs/decisions/XX-outreach-analytics-and-prospects.md). Thread safe.
+ * (docs/decisions/0030-outreach-analytics-and-prospects.md). Thread safe.
  */
 public interface OutreachReads {
 

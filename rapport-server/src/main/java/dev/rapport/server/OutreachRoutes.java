@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Outreach insight: the caller's invitation analytics, warm and cold, with growth by ISO week (X1),
- * and their warm prospects (X2) (docs/decisions/XX-outreach-analytics-and-prospects.md).
+ * and their warm prospects (X2) (docs/decisions/0030-outreach-analytics-and-prospects.md).
  */
 final class OutreachRoutes implements RouteGroup {
   private final Rapport rapport;

@@ -1,5 +1,5 @@
 -- Rapport schema 11 on PostgreSQL: indexes for outreach insight (X1, X2;
--- docs/decisions/XX-outreach-analytics-and-prospects.md). Partial, so that only the events these reads
+-- docs/decisions/0030-outreach-analytics-and-prospects.md). Partial, so that only the events these reads
 -- look up are indexed, not every event of the log; each query repeats an index's type list word for word.
 
 -- X1: a pair's follows, invitations, reactions and comments in log order, to tell warm from cold.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Outreach insight (X1, X2) through the facade against a real store: warm and cold invitations,
  * what becomes of them, growth by ISO week, and warm prospects
- * (docs/decisions/XX-outreach-analytics-and-prospects.md).
+ * (docs/decisions/0030-outreach-analytics-and-prospects.md).
  */
 public abstract class OutreachRulesContract extends RulesContract {
   private static final Duration DAY = Duration.ofDays(1);

@@ -18,7 +18,7 @@ import java.util.TreeMap;
 /**
  * Outreach insight (X1, X2) in SQL both backends accept. The warmth of an invitation and the weeks'
  * growth come from the event log, which keeps when each follow began and ended; the follows table
- * keeps only the follows that stand (docs/decisions/XX-outreach-analytics-and-prospects.md). Thread
+ * keeps only the follows that stand (docs/decisions/0030-outreach-analytics-and-prospects.md). Thread
  * safe if the readers are.
  */
 final class OutreachSqlReads implements OutreachReads {
