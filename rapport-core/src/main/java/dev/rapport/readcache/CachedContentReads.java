@@ -7,6 +7,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
 import dev.rapport.model.ReactionKind;
+import dev.rapport.readcache.RememberedReads.Depends;
 import dev.rapport.store.ContentReads;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class CachedContentReads implements ContentReads {
 
   private record PostById(long id) {}
 
-  private record ReactionsOf(long memberId, List<Long> postIds) {}
+  private record ReactionOf(long memberId, long postId) {}
 
   private record EngagementBy(List<Long> postIds, List<Long> memberIds) {}
 
@@ -42,9 +43,25 @@ final class CachedContentReads implements ContentReads {
 
   @Override
   public Optional<Post> post(long id) {
-    return remembered.read(new PostById(id), () -> store.post(id),
-        p -> p.map(found -> new long[] {id, found.authorId()}).orElse(null), false, p -> p.map(CachedContentReads::weight)
-            .orElse(0));
+    PostById key = new PostById(id);
+    Optional<Post> valid = remembered.valid(key);
+    if (valid != null) {
+      return valid;
+    }
+    long position = remembered.position();
+    Optional<Post> post = store.post(id);
+    post.ifPresent(found -> remember(found, position));
+    return post;
+  }
+
+  /**
+   * A post depends on its own events and on its author's that are not about a post: another post
+   * of theirs, or a reaction to one, leaves it as it was (docs/decisions/XX-a-post-changes-its-own-answers.md).
+   */
+  private void remember(Post post, long position) {
+    remembered.remember(new PostById(post.id()), Optional.of(post), position, new Depends(new long[] {post.id()},
+        MemberEvents.ALL, new Depends(new long[] {post.authorId()}, MemberEvents.ALL_BUT_POSTS, null)), false,
+        weight(post));
   }
 
   /** A unit of weight is about a member's worth of memory; a post's text may be 3,000 characters. */
@@ -67,8 +84,7 @@ final class CachedContentReads implements ContentReads {
     if (!unknown.isEmpty()) {
       long position = remembered.position();
       store.posts(unknown).forEach((id, post) -> {
-        remembered.remember(new PostById(id), Optional.of(post), position, new long[] {id, post.authorId()}, false,
-            weight(post));
+        remember(post, position);
         found.put(id, post);
       });
     }
@@ -80,13 +96,37 @@ final class CachedContentReads implements ContentReads {
     return store.postsBy(authorId, withConnectionsOnly, page);
   }
 
-  /** Stale with the member's events (a reaction names its giver) and the posts' (a deletion). */
+  /**
+   * Remembered post by post, so that a page differing from the last by one post reads one: the
+   * member's reaction to a post is stale with the post's events (a reaction, a deletion) and the
+   * member's events not about a post.
+   */
   @Override
   public Map<Long, ReactionKind> reactionsOf(long memberId, Collection<Long> postIds) {
-    List<Long> ids = List.copyOf(postIds);
-    return remembered.read(new ReactionsOf(memberId, ids), () -> Map.copyOf(store.reactionsOf(memberId, ids)),
-        mine -> LongStream.concat(LongStream.of(memberId), ids.stream().mapToLong(Long::longValue)).toArray(), false,
-        mine -> ids.size() / 8);
+    Map<Long, ReactionKind> found = new HashMap<>();
+    List<Long> unknown = new ArrayList<>();
+    for (Long id : postIds) {
+      Optional<ReactionKind> mine = remembered.valid(new ReactionOf(memberId, id));
+      if (mine == null) {
+        unknown.add(id);
+      } else {
+        mine.ifPresent(kind -> found.put(id, kind));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      long position = remembered.position();
+      Map<Long, ReactionKind> read = store.reactionsOf(memberId, unknown);
+      for (Long id : unknown) {
+        ReactionKind kind = read.get(id);
+        remembered.remember(new ReactionOf(memberId, id), Optional.ofNullable(kind), position, new Depends(
+            new long[] {id}, MemberEvents.ALL, new Depends(new long[] {memberId}, MemberEvents.ALL_BUT_POSTS, null)),
+            false, 0);
+        if (kind != null) {
+          found.put(id, kind);
+        }
+      }
+    }
+    return found;
   }
 
   @Override
