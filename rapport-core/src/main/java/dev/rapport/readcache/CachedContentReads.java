@@ -21,10 +21,11 @@ import java.util.stream.LongStream;
 /**
  * What a feed page reads of content, from memory while the log shows it current
  * (docs/decisions/0029-the-feeds-first-page-from-memory.md): posts by id (text, counts, visibility),
- * a member's reactions to a page's posts, and what members a viewer blocks gave them. A post's
- * events name its author and carry its id, which is stamped as a member's would be, so a post
- * depends on both. Lists of reactions and comments, an author's posts and the feed index's load
- * are read from the store. Thread safe.
+ * a member's reaction to each post, and what members a viewer blocks gave a page's posts. A post's
+ * events carry its id, which is stamped as a member's would be, so a post depends on its id and on
+ * its author's events not about a post (docs/decisions/XX-a-post-changes-its-own-answers.md). Lists
+ * of reactions and comments, an author's posts and the feed index's load are read from the store.
+ * Thread safe.
  */
 final class CachedContentReads implements ContentReads {
   private final ContentReads store;
