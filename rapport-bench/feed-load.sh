@@ -11,10 +11,11 @@
 # 2,000) without the connections' reactions and comments, which FeedTopBenchmark adds.
 #
 # With WRITES=N (posts a second, 0 by default), a second wrk writes while the first reads, from
-# the warm-up to the end: 5 connections each post (POST /v1/posts, durable before answered) as the
-# next of 64 members the viewers follow, waiting 5000/N ms after each answer, so followed authors
-# post at about N a second and viewers' remembered first pages go stale as in a live feed; it
-# prints the posts' own RESULT line (posts/s, their p50 and p99) after the reads'.
+# the warm-up to the end: 25 connections each post (POST /v1/posts, durable before answered) as the
+# next of 64 members the viewers follow, waiting 25000/N ms after each answer, so followed authors
+# post at about N a second (less while a post takes a fair part of that wait) and viewers'
+# remembered first pages go stale as in a live feed; it prints the posts' own line (posts/s, their
+# p50 and p99) after the reads'.
 #
 # Usage: [ORDER=recent|top] [CONNECTIONS=16] [DURATION=20] [WARMUP=10] [WRITES=0] rapport-bench/feed-load.sh
 #   (after ./mvnw -q -DskipTests package and a FeedRecent run; needs wrk; JAVA_HOME must name a JDK 25)
@@ -89,7 +90,7 @@ request = function()
     '{"text":"A post while the feed is read, number ' .. n .. '","visibility":"anyone"}')
 end
 delay = function()
-  return $(( 5000 / writes ))
+  return $(( 25000 / writes ))
 end
 response = function(status)
   if status ~= 201 then non201 = non201 + 1 end
@@ -127,7 +128,7 @@ curl -fsS -o "$work/first.json" -H "Authorization: Bearer $(sed -n '2s/.*"\(.*\)
 echo "# first page: $(head -c 200 "$work/first.json") ..." >&2
 writer=""
 if (( writes > 0 )); then
-  wrk -t1 -c5 -d"$((warmup + duration))s" --timeout 30s --latency -s "$work/posts.lua" "$url" >"$work/posts.out" &
+  wrk -t1 -c25 -d"$((warmup + duration))s" --timeout 30s --latency -s "$work/posts.lua" "$url" >"$work/posts.out" &
   writer=$!
 fi
 wrk -t2 -c"$connections" -d"${warmup}s" --timeout 30s -s "$work/feed.lua" "$url" >/dev/null
