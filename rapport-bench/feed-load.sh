@@ -10,7 +10,14 @@
 # workload's last week: `top` then ranks the followed authors' newest posts (the feed policy's
 # 2,000) without the connections' reactions and comments, which FeedTopBenchmark adds.
 #
-# Usage: [ORDER=recent|top] [CONNECTIONS=16] [DURATION=20] [WARMUP=10] rapport-bench/feed-load.sh
+# With WRITES=N (posts a second, 0 by default), a second wrk writes while the first reads, from
+# the warm-up to the end: 25 connections each post (POST /v1/posts, durable before answered) as the
+# next of 64 members the viewers follow, waiting 25000/N ms after each answer, so followed authors
+# post at about N a second (less while a post takes a fair part of that wait) and viewers'
+# remembered first pages go stale as in a live feed; it prints the posts' own line (posts/s, their
+# p50 and p99) after the reads'.
+#
+# Usage: [ORDER=recent|top] [CONNECTIONS=16] [DURATION=20] [WARMUP=10] [WRITES=0] rapport-bench/feed-load.sh
 #   (after ./mvnw -q -DskipTests package and a FeedRecent run; needs wrk; JAVA_HOME must name a JDK 25)
 set -euo pipefail
 java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
@@ -21,6 +28,7 @@ kept=$(ls -d "$stores"/sqlite-feed-100000-1000000-17-v* 2>/dev/null | tail -1)
 [[ -n "$kept" && -f "$kept/loaded" ]] || {
   echo "feed-load.sh: no feed store in $stores; run the FeedRecent benchmark once (it writes it)" >&2; exit 2; }
 order=${ORDER:-recent} connections=${CONNECTIONS:-16} duration=${DURATION:-20} warmup=${WARMUP:-10}
+writes=${WRITES:-0}
 work=$(mktemp -d)
 pid=""
 stop() {
@@ -61,6 +69,40 @@ viewers=$("$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.feed
   done
   echo "}"
 } >"$work/tokens.lua"
+# Tokens of members the viewers follow, who post while the viewers read (WRITES > 0).
+if (( writes > 0 )); then
+  {
+    echo "authors = {"
+    for handle in $("$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.feed.FeedViewers authors 64); do
+      answer=$(curl -fsS -X POST -H "Authorization: Bearer $token" "$url/v1/members/$handle/tokens")
+      echo "  \"$(sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p' <<<"$answer")\","
+    done
+    echo "}"
+  } >"$work/authors.lua"
+  cat >"$work/posts.lua" <<LUA
+dofile("$work/authors.lua")
+local n = 0
+non201 = 0
+request = function()
+  n = n + 1
+  return wrk.format("POST", "/v1/posts", { ["Authorization"] = "Bearer " .. authors[(n % #authors) + 1],
+    ["Content-Type"] = "application/json" },
+    '{"text":"A post while the feed is read, number ' .. n .. '","visibility":"anyone"}')
+end
+delay = function()
+  return $(( 25000 / writes ))
+end
+response = function(status)
+  if status ~= 201 then non201 = non201 + 1 end
+end
+done = function(summary, latency)
+  io.write(string.format("POSTS rate=%.1f/s p50=%.2fms p99=%.2fms posts=%d non201=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1e3, latency:percentile(99) / 1e3,
+    summary.requests, non201,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout))
+end
+LUA
+fi
 cat >"$work/feed.lua" <<LUA
 dofile("$work/tokens.lua")
 local n = 0
@@ -84,6 +126,15 @@ LUA
 curl -fsS -o "$work/first.json" -H "Authorization: Bearer $(sed -n '2s/.*"\(.*\)".*/\1/p' "$work/tokens.lua")" \
   "$url/v1/me/feed?order=$order&limit=20"
 echo "# first page: $(head -c 200 "$work/first.json") ..." >&2
+writer=""
+if (( writes > 0 )); then
+  wrk -t1 -c25 -d"$((warmup + duration))s" --timeout 30s --latency -s "$work/posts.lua" "$url" >"$work/posts.out" &
+  writer=$!
+fi
 wrk -t2 -c"$connections" -d"${warmup}s" --timeout 30s -s "$work/feed.lua" "$url" >/dev/null
 wrk -t2 -c"$connections" -d"${duration}s" --timeout 30s --latency -s "$work/feed.lua" "$url"
+if [[ -n "$writer" ]]; then
+  wait "$writer"
+  grep '^POSTS' "$work/posts.out"
+fi
 echo "# load average $(cut -d' ' -f1-3 /proc/loadavg) at the end" >&2

@@ -19,6 +19,7 @@ import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.readcache.CachedReads;
+import dev.rapport.readcache.MemberEvents;
 import dev.rapport.store.StoreReads;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,12 +93,14 @@ final class FeedQueries {
   private record FeedAuthors(long viewerId) {}
 
   /**
-   * Remembered until an event names the viewer (their follows, connections and blocks either way)
-   * or any member's profile changes (F5 on a followee's settings), as decision 0012's answers are.
+   * Remembered until an event not about a post names the viewer (their follows, connections and
+   * blocks either way) or any member's profile changes (F5 on a followee's settings), as decision
+   * 0012's answers are; what the viewer or anyone posts or reacts to leaves it as it was
+   * (docs/decisions/0031-a-post-changes-its-own-answers.md).
    */
   private Authors authors(long viewerId) {
-    return remembered.derived(new FeedAuthors(viewerId), () -> authorsNow(viewerId), new long[] {viewerId}, true,
-        a -> a.ids().length / 10);
+    return remembered.derived(new FeedAuthors(viewerId), () -> authorsNow(viewerId), new long[] {viewerId},
+        MemberEvents.ALL_BUT_POSTS, true, a -> a.ids().length / 10);
   }
 
   private Authors authorsNow(long viewerId) {
@@ -136,17 +140,68 @@ final class FeedQueries {
   }
 
   /**
+   * A first page made again from the one remembered: its posts by authors with no post or deletion
+   * since, merged with the newest of those who have; or null when that cannot be the page, because a
+   * full page lost posts that those authors' older posts must fill
+   * (docs/decisions/0031-a-post-changes-its-own-answers.md).
+   */
+  private List<FeedIndex.Entry> mergeChanged(Authors authors, List<FeedIndex.Entry> before, LongPredicate changed,
+      int limit) {
+    long[] ids = authors.ids();
+    long[] changedIds = new long[ids.length];
+    boolean[] sees = new boolean[ids.length];
+    int n = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (changed.test(ids[i])) {
+        changedIds[n] = ids[i];
+        sees[n++] = authors.seesConnectionsOnly()[i];
+      }
+    }
+    List<FeedIndex.Entry> fresh = n == 0 ? List.of()
+        : feed.recent(Arrays.copyOf(changedIds, n), Arrays.copyOf(sees, n), Long.MAX_VALUE, Long.MAX_VALUE, limit);
+    List<FeedIndex.Entry> page = new ArrayList<>(limit);
+    int f = 0;
+    for (FeedIndex.Entry kept : before) {
+      if (changed.test(kept.authorId())) {
+        continue;
+      }
+      while (f < fresh.size() && page.size() < limit && newer(fresh.get(f), kept)) {
+        page.add(fresh.get(f++));
+      }
+      if (page.size() < limit) {
+        page.add(kept);
+      }
+    }
+    while (f < fresh.size() && page.size() < limit) {
+      page.add(fresh.get(f++));
+    }
+    // The unchanged authors' posts are all known only down to the remembered page's last one.
+    boolean full = before.size() == limit;
+    if (full && (page.size() < limit || newer(before.getLast(), page.getLast()))) {
+      return null;
+    }
+    return List.copyOf(page);
+  }
+
+  /** Whether {@code a} comes before {@code b} in a {@code recent} feed: created later, or at once with a larger id. */
+  private static boolean newer(FeedIndex.Entry a, FeedIndex.Entry b) {
+    return a.createdMillis() > b.createdMillis() || a.createdMillis() == b.createdMillis() && a.postId() > b.postId();
+  }
+
+  /**
    * P3 {@code recent}: newest first; the cursor is the creation time and id of the page's last post.
    * A first page's posts are remembered until an event names the viewer or any author they read (a
-   * post, an edit, a deletion or anything else of theirs) or a profile changes, as decision 0012's
-   * first pages of lists are.
+   * post, a deletion or anything else of theirs but a reaction, a comment or an edit, which change
+   * no post's place) or a profile changes, as decision 0012's first pages of lists are.
    */
   Page<FeedItem> recent(long viewerId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     Authors authors = authors(viewerId);
     List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
         : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
-            () -> merge(authors, below[0], below[1], page.limit() + 1), authors.ids(), true, e -> e.size() / 8);
+            () -> merge(authors, below[0], below[1], page.limit() + 1),
+            (before, changed) -> mergeChanged(authors, before, changed, page.limit() + 1), authors.ids(),
+            MemberEvents.ALL_BUT_ENGAGEMENT, true, e -> e.size() / 8);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {
       entries = entries.subList(0, page.limit());
@@ -258,7 +313,9 @@ final class FeedQueries {
     StoreReads reads = this.reads.get();
     List<Long> ids = posts.stream().map(Post::id).toList();
     Map<Long, Member> authors = reads.members(posts.stream().map(Post::authorId).distinct().toList());
-    Map<Long, ReactionKind> mine = reads.content().reactionsOf(viewerId, ids);
+    // A post that no one reacted to has no reaction of the viewer's: its counts, current, spare the read.
+    List<Long> reacted = posts.stream().filter(p -> p.counts().reactionTotal() > 0).map(Post::id).toList();
+    Map<Long, ReactionKind> mine = reacted.isEmpty() ? Map.of() : reads.content().reactionsOf(viewerId, reacted);
     long[] blocked = reads.blockedEitherWay(viewerId);
     Map<Long, EngagementCounts> hidden = blocked.length == 0 ? Map.of() : reads.content().engagementBy(ids, blocked);
     List<PostView> views = new ArrayList<>(posts.size());

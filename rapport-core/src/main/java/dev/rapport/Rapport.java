@@ -109,9 +109,11 @@ public final class Rapport {
     this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
     Executor executor = builder.executor;
     // The feed index follows the log with the graph index, loaded after it so that it misses no event.
+    // It reads a new post through the remembered reads, so followers' next pages find it in memory
+    // (docs/decisions/0031-a-post-changes-its-own-answers.md).
     FeedIndex feed = new FeedIndex(builder.feedPolicy);
     Supplier<Network> load = () -> {
-      Network loaded = Network.load(store, executor, e -> feed.apply(e, store.content(), cached::record));
+      Network loaded = Network.load(store, executor, e -> feed.apply(e, cached.content(), cached::record));
       feed.load(store.content(), clock.instant());
       return loaded;
     };

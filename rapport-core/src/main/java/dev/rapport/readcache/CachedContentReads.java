@@ -7,6 +7,7 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
 import dev.rapport.model.ReactionKind;
+import dev.rapport.readcache.RememberedReads.Depends;
 import dev.rapport.store.ContentReads;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,10 +21,11 @@ import java.util.stream.LongStream;
 /**
  * What a feed page reads of content, from memory while the log shows it current
  * (docs/decisions/0029-the-feeds-first-page-from-memory.md): posts by id (text, counts, visibility),
- * a member's reactions to a page's posts, and what members a viewer blocks gave them. A post's
- * events name its author and carry its id, which is stamped as a member's would be, so a post
- * depends on both. Lists of reactions and comments, an author's posts and the feed index's load
- * are read from the store. Thread safe.
+ * a member's reaction to each post, and what members a viewer blocks gave a page's posts. A post's
+ * events carry its id, which is stamped as a member's would be, so a post depends on its id and on
+ * its author's events not about a post (docs/decisions/0031-a-post-changes-its-own-answers.md). Lists
+ * of reactions and comments, an author's posts and the feed index's load are read from the store.
+ * Thread safe.
  */
 final class CachedContentReads implements ContentReads {
   private final ContentReads store;
@@ -31,7 +33,7 @@ final class CachedContentReads implements ContentReads {
 
   private record PostById(long id) {}
 
-  private record ReactionsOf(long memberId, List<Long> postIds) {}
+  private record ReactionOf(long memberId, long postId) {}
 
   private record EngagementBy(List<Long> postIds, List<Long> memberIds) {}
 
@@ -42,9 +44,25 @@ final class CachedContentReads implements ContentReads {
 
   @Override
   public Optional<Post> post(long id) {
-    return remembered.read(new PostById(id), () -> store.post(id),
-        p -> p.map(found -> new long[] {id, found.authorId()}).orElse(null), false, p -> p.map(CachedContentReads::weight)
-            .orElse(0));
+    PostById key = new PostById(id);
+    Optional<Post> valid = remembered.valid(key);
+    if (valid != null) {
+      return valid;
+    }
+    long position = remembered.position();
+    Optional<Post> post = store.post(id);
+    post.ifPresent(found -> remember(found, position));
+    return post;
+  }
+
+  /**
+   * A post depends on its own events and on its author's that are not about a post: another post
+   * of theirs, or a reaction to one, leaves it as it was (docs/decisions/0031-a-post-changes-its-own-answers.md).
+   */
+  private void remember(Post post, long position) {
+    remembered.remember(new PostById(post.id()), Optional.of(post), position, new Depends(new long[] {post.id()},
+        MemberEvents.ALL, new Depends(new long[] {post.authorId()}, MemberEvents.ALL_BUT_POSTS, null)), false,
+        weight(post));
   }
 
   /** A unit of weight is about a member's worth of memory; a post's text may be 3,000 characters. */
@@ -67,8 +85,7 @@ final class CachedContentReads implements ContentReads {
     if (!unknown.isEmpty()) {
       long position = remembered.position();
       store.posts(unknown).forEach((id, post) -> {
-        remembered.remember(new PostById(id), Optional.of(post), position, new long[] {id, post.authorId()}, false,
-            weight(post));
+        remember(post, position);
         found.put(id, post);
       });
     }
@@ -80,13 +97,37 @@ final class CachedContentReads implements ContentReads {
     return store.postsBy(authorId, withConnectionsOnly, page);
   }
 
-  /** Stale with the member's events (a reaction names its giver) and the posts' (a deletion). */
+  /**
+   * Remembered post by post, so that a page differing from the last by one post reads one: the
+   * member's reaction to a post is stale with the post's events (a reaction, a deletion) and the
+   * member's events not about a post.
+   */
   @Override
   public Map<Long, ReactionKind> reactionsOf(long memberId, Collection<Long> postIds) {
-    List<Long> ids = List.copyOf(postIds);
-    return remembered.read(new ReactionsOf(memberId, ids), () -> Map.copyOf(store.reactionsOf(memberId, ids)),
-        mine -> LongStream.concat(LongStream.of(memberId), ids.stream().mapToLong(Long::longValue)).toArray(), false,
-        mine -> ids.size() / 8);
+    Map<Long, ReactionKind> found = new HashMap<>();
+    List<Long> unknown = new ArrayList<>();
+    for (Long id : postIds) {
+      Optional<ReactionKind> mine = remembered.valid(new ReactionOf(memberId, id));
+      if (mine == null) {
+        unknown.add(id);
+      } else {
+        mine.ifPresent(kind -> found.put(id, kind));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      long position = remembered.position();
+      Map<Long, ReactionKind> read = store.reactionsOf(memberId, unknown);
+      for (Long id : unknown) {
+        ReactionKind kind = read.get(id);
+        remembered.remember(new ReactionOf(memberId, id), Optional.ofNullable(kind), position, new Depends(
+            new long[] {id}, MemberEvents.ALL, new Depends(new long[] {memberId}, MemberEvents.ALL_BUT_POSTS, null)),
+            false, 0);
+        if (kind != null) {
+          found.put(id, kind);
+        }
+      }
+    }
+    return found;
   }
 
   @Override

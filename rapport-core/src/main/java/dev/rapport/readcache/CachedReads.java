@@ -1,6 +1,7 @@
 package dev.rapport.readcache;
 
 import dev.rapport.kernel.Event;
+import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.PairTies;
 import dev.rapport.kernel.Usage;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
@@ -112,22 +114,52 @@ public final class CachedReads implements StoreReads {
 
   /**
    * An answer made from these reads and the graph index (such as whom a viewer's feed reads),
-   * remembered as the store's answers are: served again while no event after the one applied
-   * before it was made names any of {@code dependsOn}, nor, if {@code onProfiles}, changed any
-   * member's profile. Made as of the event before the newest this memory took note of, since the
-   * graph and feed indexes apply an event just after this memory takes note of it.
+   * remembered as the store's answers are: served again while no event of the kind {@code events}
+   * after the one applied before it was made names any of {@code dependsOn}, nor, if {@code
+   * onProfiles}, changed any member's profile. Made as of the event before the newest this memory
+   * took note of, since the graph and feed indexes apply an event just after this memory takes note
+   * of it.
    *
    * @param key an answer's identity: a record of its caller's own type
    * @param weight how many members' worth of memory the answer holds
    */
-  public <T> T derived(Object key, Supplier<T> make, long[] dependsOn, boolean onProfiles, ToIntFunction<T> weight) {
+  public <T> T derived(Object key, Supplier<T> make, long[] dependsOn, MemberEvents events, boolean onProfiles,
+      ToIntFunction<T> weight) {
+    return derived(key, make, (before, changed) -> null, dependsOn, events, onProfiles, weight);
+  }
+
+  /** How an answer no longer current is made again from itself. */
+  @FunctionalInterface
+  public interface Remake<T> {
+    /**
+     * @param before the answer as remembered
+     * @param changedSince whether an event of the answer's kind named a member or post of its
+     *     {@code dependsOn} since it was remembered
+     * @return the answer as of now, or null if it must be made afresh
+     */
+    T from(T before, LongPredicate changedSince);
+  }
+
+  /**
+   * As {@link #derived(Object, Supplier, long[], MemberEvents, boolean, ToIntFunction)}, but an
+   * answer remembered and no longer current is first given to {@code remake} with what changed
+   * since, unless a profile changed and {@code onProfiles}; {@code make} makes it if that gives null.
+   */
+  public <T> T derived(Object key, Supplier<T> make, Remake<T> remake, long[] dependsOn, MemberEvents events,
+      boolean onProfiles, ToIntFunction<T> weight) {
     T valid = remembered.valid(key);
     if (valid != null) {
       return valid;
     }
     long position = remembered.settledPosition();
-    T value = make.get();
-    remembered.remember(key, value, position, dependsOn, onProfiles, weight.applyAsInt(value));
+    RememberedReads.Held<T> held = remembered.held(key);
+    T value = held == null || onProfiles && !remembered.noProfileChangedSince(held.position()) ? null
+        : remake.from(held.value(), id -> remembered.changedSince(held.position(), id, events));
+    if (value == null) {
+      value = make.get();
+    }
+    remembered.remember(key, value, position, new RememberedReads.Depends(dependsOn, events, null), onProfiles,
+        weight.applyAsInt(value));
     return value;
   }
 
@@ -137,6 +169,26 @@ public final class CachedReads implements StoreReads {
    */
   public void record(Event event) {
     remembered.record(event);
+    if (event.type() == EventType.POSTED && remembered.holds(new MemberById(event.subjectId()))) {
+      // Every follower's next page shows the new post and its author, whose version it changed: of an
+      // author someone reads, read both once here, on the log's thread, rather than on each
+      // follower's (docs/decisions/0031-a-post-changes-its-own-answers.md).
+      content.post(event.refId());
+      readAgainIfRemembered(event.actorId());
+      if (event.subjectId() != event.actorId()) {
+        readAgainIfRemembered(event.subjectId());
+      }
+    }
+  }
+
+  /** A member remembered (even if stale) is read from the store now, as of the newest event recorded. */
+  private void readAgainIfRemembered(long memberId) {
+    MemberById key = new MemberById(memberId);
+    if (remembered.holds(key)) {
+      long position = remembered.position();
+      store.member(memberId).ifPresent(m -> remembered.remember(key, Optional.of(m), position, new long[] {memberId},
+          false, 1));
+    }
   }
 
   /** The memory the stamps take, fixed whatever the network's size (for monitoring). */

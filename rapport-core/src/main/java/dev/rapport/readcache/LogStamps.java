@@ -6,7 +6,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * For each member, the log position of the newest event applied here that named them, or a later
- * one: what tells a remembered read whether it may still be served (docs/decisions/0012).
+ * one: what tells a remembered read whether it may still be served (docs/decisions/0012). Kept three
+ * times, once for each kind of {@link MemberEvents} an answer can depend on
+ * (docs/decisions/0031-a-post-changes-its-own-answers.md).
  *
  * <p>Members share a fixed number of buckets, so the memory does not grow with the network; a
  * member's stamp is their bucket's, which may be newer than their own last event. That can only
@@ -14,28 +16,34 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * by the one thread that applies the log, each before the log position that covers it is published.
  */
 final class LogStamps {
-  private final AtomicLongArray buckets;
+  private final AtomicLongArray all;
+  private final AtomicLongArray butEngagement;
+  private final AtomicLongArray butPosts;
   private final int shift;
   /** The newest event that changed any member's profile or settings. */
   private volatile long lastProfileChange;
 
-  /** @param bucketBits log2 of the number of buckets: 8 bytes each */
+  /** @param bucketBits log2 of the number of buckets: 24 bytes each */
   LogStamps(int bucketBits) {
     if (bucketBits < 1 || bucketBits > 30) {
       throw new IllegalArgumentException("bucket bits must be between 1 and 30, not " + bucketBits);
     }
-    this.buckets = new AtomicLongArray(1 << bucketBits);
+    this.all = new AtomicLongArray(1 << bucketBits);
+    this.butEngagement = new AtomicLongArray(1 << bucketBits);
+    this.butPosts = new AtomicLongArray(1 << bucketBits);
     this.shift = 64 - bucketBits;
   }
 
   void record(Event event) {
-    stamp(event.actorId(), event.seq());
+    boolean aboutAPost = isAboutAPost(event.type());
+    boolean engagement = aboutAPost && event.type() != EventType.POSTED && event.type() != EventType.POST_DELETED;
+    stamp(event.actorId(), event.seq(), aboutAPost, engagement);
     if (event.subjectId() != 0) {
-      stamp(event.subjectId(), event.seq());
+      stamp(event.subjectId(), event.seq(), aboutAPost, engagement);
     }
-    if (event.refId() != 0 && isAboutAPost(event.type())) {
+    if (event.refId() != 0 && aboutAPost) {
       // A post's events carry its id: remembered posts depend on it as on a member (stamps are shared anyway).
-      stamp(event.refId(), event.seq());
+      stamp(all, event.refId(), event.seq());
     }
     if (event.type() == EventType.MEMBER_UPDATED) {
       lastProfileChange = event.seq();
@@ -50,8 +58,9 @@ final class LogStamps {
     };
   }
 
-  /** Whether no event applied after {@code position} named any of these members. */
-  boolean unchangedSince(long position, long[] memberIds) {
+  /** Whether no event of the kind {@code events} applied after {@code position} named any of these members. */
+  boolean unchangedSince(long position, long[] memberIds, MemberEvents events) {
+    AtomicLongArray buckets = buckets(events);
     for (long id : memberIds) {
       if (buckets.get(bucket(id)) > position) {
         return false;
@@ -60,17 +69,40 @@ final class LogStamps {
     return true;
   }
 
+  /** Whether an event of the kind {@code events} applied after {@code position} named the member or post. */
+  boolean changedSince(long position, long id, MemberEvents events) {
+    return buckets(events).get(bucket(id)) > position;
+  }
+
+  private AtomicLongArray buckets(MemberEvents events) {
+    return switch (events) {
+      case ALL -> all;
+      case ALL_BUT_ENGAGEMENT -> butEngagement;
+      case ALL_BUT_POSTS -> butPosts;
+    };
+  }
+
   /** Whether no member's profile or settings changed after {@code position}. */
   boolean noProfileChangedSince(long position) {
     return lastProfileChange <= position;
   }
 
   long bytes() {
-    return 8L * buckets.length();
+    return 8L * (all.length() + butEngagement.length() + butPosts.length());
   }
 
-  private void stamp(long memberId, long seq) {
-    int bucket = bucket(memberId);
+  private void stamp(long memberId, long seq, boolean aboutAPost, boolean engagement) {
+    stamp(all, memberId, seq);
+    if (!engagement) {
+      stamp(butEngagement, memberId, seq);
+    }
+    if (!aboutAPost) {
+      stamp(butPosts, memberId, seq);
+    }
+  }
+
+  private void stamp(AtomicLongArray buckets, long id, long seq) {
+    int bucket = bucket(id);
     if (buckets.get(bucket) < seq) {
       buckets.set(bucket, seq);
     }

@@ -28,8 +28,18 @@ final class RememberedReads {
    */
   private volatile long settled;
 
-  /** A remembered answer: valid while none of {@code dependsOn} has changed since {@code position}. */
-  private record Entry(Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {}
+  /**
+   * What a remembered answer depends on: the events of kind {@code events} that name any of {@code
+   * ids}, and, if {@code and} is not null, what it says too.
+   */
+  record Depends(long[] ids, MemberEvents events, Depends and) {
+    static Depends onAll(long... ids) {
+      return new Depends(ids, MemberEvents.ALL, null);
+    }
+  }
+
+  /** A remembered answer: valid while nothing it depends on has changed since {@code position}. */
+  private record Entry(Object value, long position, Depends depends, boolean onProfiles, int weight) {}
 
   /**
    * @param maxWeight how many members' worth of answers to keep at most
@@ -71,7 +81,7 @@ final class RememberedReads {
     T value = load.get();
     long[] members = dependsOn.apply(value);
     if (members != null) {
-      remember(key, value, position, members, onProfiles, weight.applyAsInt(value));
+      remember(key, value, position, Depends.onAll(members), onProfiles, weight.applyAsInt(value));
     }
     return value;
   }
@@ -79,9 +89,13 @@ final class RememberedReads {
   /** The remembered answer for the key, or null if there is none or it may be stale. */
   <T> T valid(Object key) {
     Entry entry = entries.getIfPresent(key);
-    if (entry == null || !stamps.unchangedSince(entry.position(), entry.dependsOn())
-        || entry.onProfiles() && !stamps.noProfileChangedSince(entry.position())) {
+    if (entry == null || entry.onProfiles() && !stamps.noProfileChangedSince(entry.position())) {
       return null;
+    }
+    for (Depends d = entry.depends(); d != null; d = d.and()) {
+      if (!stamps.unchangedSince(entry.position(), d.ids(), d.events())) {
+        return null;
+      }
     }
     @SuppressWarnings("unchecked") // every key is remembered with the type its read loads
     T value = (T) entry.value();
@@ -102,10 +116,40 @@ final class RememberedReads {
   }
 
   void remember(Object key, Object value, long position, long[] dependsOn, boolean onProfiles, int weight) {
+    remember(key, value, position, Depends.onAll(dependsOn), onProfiles, weight);
+  }
+
+  void remember(Object key, Object value, long position, Depends depends, boolean onProfiles, int weight) {
     if (remembersNothing) {
       return;
     }
-    entries.put(key, new Entry(value, position, dependsOn, onProfiles, 1 + weight));
+    entries.put(key, new Entry(value, position, depends, onProfiles, 1 + weight));
+  }
+
+  /** An answer as remembered, current or not, and the log position it was remembered at. */
+  record Held<T>(T value, long position) {}
+
+  /** The answer remembered for the key, current or not, or null. */
+  <T> Held<T> held(Object key) {
+    Entry entry = entries.getIfPresent(key);
+    @SuppressWarnings("unchecked") // every key is remembered with the type its read loads
+    Held<T> held = entry == null ? null : new Held<>((T) entry.value(), entry.position());
+    return held;
+  }
+
+  /** Whether an event of the kind {@code events} after {@code position} named the member or post. */
+  boolean changedSince(long position, long id, MemberEvents events) {
+    return stamps.changedSince(position, id, events);
+  }
+
+  /** Whether no member's profile or settings changed after {@code position}. */
+  boolean noProfileChangedSince(long position) {
+    return stamps.noProfileChangedSince(position);
+  }
+
+  /** Whether an answer is remembered for the key, current or not. */
+  boolean holds(Object key) {
+    return entries.getIfPresent(key) != null;
   }
 
   /** Drops the key's answer: the next read loads it again. */

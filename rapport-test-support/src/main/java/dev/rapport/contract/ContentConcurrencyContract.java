@@ -3,9 +3,12 @@ package dev.rapport.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.Rapport;
+import dev.rapport.feed.FeedItem;
+import dev.rapport.feed.FeedOrder;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Comment;
 import dev.rapport.model.EngagementCounts;
+import dev.rapport.model.Handle;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Post;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * P4's counts never drift (issue 17, acceptance 3): 32 threads react, change and take back
  * reactions, comment and delete comments on a few posts, one of which its author deletes part way;
  * afterwards each post's counts per kind and of comments equal the rows the store lists, and the
- * deleted post has no row left. Each backend runs this by extending it.
+ * deleted post has no row left. And the feed's remembered first pages, read while followed authors
+ * post and delete, end equal to a fresh engine's. Each backend runs this by extending it.
  */
 public abstract class ContentConcurrencyContract {
   private static final int THREADS = 32;
@@ -100,6 +104,83 @@ public abstract class ContentConcurrencyContract {
     assertThat(store.content().post(deleted)).isEmpty();
     assertThat(all(p -> store.content().reactions(deleted, Optional.empty(), members.getFirst(), p))).isEmpty();
     assertThat(all(p -> store.content().comments(deleted, members.getFirst(), p))).isEmpty();
+  }
+
+  /**
+   * The feed's remembered first pages (docs/decisions/0031-a-post-changes-its-own-answers.md) while
+   * followed authors post, delete, react and comment on 6 threads and 2 threads read 6 viewers'
+   * first pages of 3 over and over: afterwards each viewer's page, with its counts and reactions,
+   * equals the page of an engine started afresh on the same store.
+   */
+  @Test
+  void P3_rememberedFirstPages_underConcurrentPostsAndDeletions_equalAFreshEngines() throws Exception {
+    List<Long> authors = members.subList(0, 8);
+    List<Long> viewers = members.subList(30, 36);
+    for (long viewer : viewers) {
+      for (int a = 0; a < authors.size(); a += 1 + (int) (viewer % 2)) {
+        rapport.follow(viewer, Handle.of("reader-%02d".formatted(a)));
+      }
+    }
+    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> made = new ConcurrentLinkedQueue<>(posts);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    for (int t = 0; t < 8; t++) {
+      SplittableRandom random = new SplittableRandom(7_919L * t + 1);
+      boolean reader = t >= 6;
+      pool.submit(() -> {
+        start.await();
+        for (int i = 0; i < 150; i++) {
+          try {
+            if (reader) {
+              rapport.content().feed(viewers.get(random.nextInt(viewers.size())), FeedOrder.RECENT, PageRequest.first(3));
+            } else {
+              authorCommand(random, authors, made);
+            }
+          } catch (RapportException refused) {
+            // post-not-found: another thread deleted it first.
+          } catch (Throwable e) {
+            unexpected.add(e);
+          }
+        }
+        return null;
+      });
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(unexpected).isEmpty();
+    Rapport fresh = Rapport.builder().store(store).build();
+    for (long viewer : viewers) {
+      assertThat(shown(rapport, viewer)).as("viewer %d's first page", viewer).isEqualTo(shown(fresh, viewer));
+    }
+  }
+
+  private void authorCommand(SplittableRandom random, List<Long> authors, ConcurrentLinkedQueue<Long> made) {
+    long author = authors.get(random.nextInt(authors.size()));
+    List<Long> known = List.copyOf(made);
+    long post = known.get(random.nextInt(known.size()));
+    switch (random.nextInt(6)) {
+      case 0, 1 -> made.add(rapport.content().post(author, "By " + author, PostVisibility.ANYONE).post().id());
+      case 2 -> {
+        Post found = store.content().post(post).orElse(null);
+        if (found != null) {
+          rapport.content().delete(found.authorId(), post);
+        }
+      }
+      case 3, 4 -> rapport.content().react(members.get(30 + random.nextInt(6)), post, ReactionKind.LIKE);
+      default -> rapport.content().comment(author, post, "On " + post);
+    }
+  }
+
+  /** A first page of 3 as its viewer sees it: each post's id, author, counts and the viewer's reaction. */
+  private static List<String> shown(Rapport engine, long viewer) {
+    Page<FeedItem> page = engine.content().feed(viewer, FeedOrder.RECENT, PageRequest.first(3));
+    List<String> shown = new ArrayList<>();
+    page.items().forEach(i -> shown.add("%d by %s: %s %s".formatted(i.post().post().id(), i.post().author().handle(),
+        i.post().post().counts(), i.post().myReaction())));
+    shown.add("next " + page.next().isPresent());
+    return shown;
   }
 
   private void randomCommand(SplittableRandom random) {

@@ -8,11 +8,14 @@ import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedOrder;
 import dev.rapport.feed.FeedReason;
 import dev.rapport.member.NewMember;
+import dev.rapport.member.ProfileUpdate;
 import dev.rapport.model.Handle;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
+import dev.rapport.model.WhoCanFollow;
 import dev.rapport.problem.RapportException;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +271,79 @@ public abstract class ContentRulesContract extends RulesContract {
     assertThat(firstOfFeed(cyd).post().text()).isEqualTo("Remembered");
     rapport.unfollow(cyd, h("ada"));
     assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(20)).items()).isEmpty();
+  }
+
+  /**
+   * Whom a feed reads, its posts and the viewer's reactions are remembered apart: a followed
+   * author's post, or the viewer's own reaction, leaves whom the feed reads as it was and the next
+   * page shows the post first with every other post's counts and reaction as they are; a profile
+   * change, a setting that hides a follow (F5) and a block each change the next page at once
+   * (docs/decisions/0031-a-post-changes-its-own-answers.md).
+   */
+  @Test
+  void P3_F5_B2_theFeedsRememberedAuthors_holdAcrossPosts_andChangeWithAProfileASettingOrABlock() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    rapport.follow(cyd, h("ada"));
+    rapport.follow(cyd, h("bob"));
+    long first = rapport.content().post(ada, "First", PostVisibility.ANYONE).post().id();
+    long second = rapport.content().post(bob, "Second", PostVisibility.ANYONE).post().id();
+    assertThat(feed(cyd, FeedOrder.RECENT)).containsExactly(second, first);
+
+    rapport.content().react(cyd, first, ReactionKind.LIKE);
+    long third = rapport.content().post(ada, "Third", PostVisibility.ANYONE).post().id();
+    List<FeedItem> page = rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(20)).items();
+    assertThat(page).extracting(i -> i.post().post().id()).containsExactly(third, second, first);
+    assertThat(page.get(0).post().myReaction()).as("the new post").isEmpty();
+    assertThat(page.get(2).post().myReaction()).as("the viewer's reaction to the author's older post").contains(
+        ReactionKind.LIKE);
+    rapport.content().react(bob, first, ReactionKind.CELEBRATE);
+    assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(20)).items().get(2).post().post()
+        .counts().reactionTotal()).as("a reaction to one of the author's posts").isEqualTo(2);
+
+    rapport.updateMe(bob, new ProfileUpdate(Optional.of("Bob Renamed"), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+    assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(20)).items().get(1).post().author()
+        .name()).isEqualTo("Bob Renamed");
+    rapport.updateMe(ada, ProfileUpdate.none().withWhoCanFollow(WhoCanFollow.CONNECTIONS));
+    assertThat(feed(cyd, FeedOrder.RECENT)).as("F5 hides cyd's follow of ada").containsExactly(second);
+    rapport.block(cyd, h("bob"));
+    assertThat(feed(cyd, FeedOrder.RECENT)).isEmpty();
+  }
+
+  /**
+   * A remembered first page made again from what changed: a post of one author joins it, and a
+   * deletion that empties it brings the other author's older post back as the page's next, with
+   * the cursor to it (docs/decisions/0031-a-post-changes-its-own-answers.md).
+   */
+  @Test
+  void P3_theRememberedFirstPage_afterAPostOrADeletion_isTheWholeFeedsFirstPage() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    rapport.follow(cyd, h("ada"));
+    rapport.follow(cyd, h("bob"));
+    long oldest = rapport.content().post(ada, "Oldest", PostVisibility.ANYONE).post().id();
+    long middle = rapport.content().post(bob, "Middle", PostVisibility.ANYONE).post().id();
+    long newest = rapport.content().post(bob, "Newest", PostVisibility.ANYONE).post().id();
+    assertThat(firstPage(cyd, 1)).containsExactly(newest);
+
+    rapport.content().delete(bob, newest);
+    Page<FeedItem> first = rapport.content().feed(cyd, FeedOrder.RECENT, PageRequest.first(1));
+    assertThat(first.items()).extracting(i -> i.post().post().id()).containsExactly(middle);
+    assertThat(first.next()).as("a cursor to ada's post").isPresent();
+    assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, new PageRequest(1, first.next())).items())
+        .extracting(i -> i.post().post().id()).containsExactly(oldest);
+
+    long newer = rapport.content().post(ada, "Newer", PostVisibility.ANYONE).post().id();
+    assertThat(firstPage(cyd, 1)).containsExactly(newer);
+    assertThat(feed(cyd, FeedOrder.RECENT)).containsExactly(newer, middle, oldest);
+  }
+
+  private List<Long> firstPage(long viewer, int limit) {
+    return rapport.content().feed(viewer, FeedOrder.RECENT, PageRequest.first(limit)).items().stream()
+        .map(i -> i.post().post().id()).toList();
   }
 
   @Test

@@ -9,12 +9,21 @@ import dev.rapport.feed.FeedReason;
 import dev.rapport.feed.Ranking;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.model.PostVisibility;
 import dev.rapport.store.Store;
 import dev.rapport.store.sql.SqliteStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Rapport's side of the feed benchmarks, on the workload in its own SQLite store ({@link
@@ -33,12 +42,15 @@ final class RapportFeed implements AutoCloseable {
   private final Store store;
   private final Rapport rapport;
   private final FeedIndex index;
+  /** The copy of the store this opened, deleted on close; null when it reads the kept store. */
+  private final Path copy;
 
-  private RapportFeed(FeedWorkload workload, Store store, Rapport rapport, FeedIndex index) {
+  private RapportFeed(FeedWorkload workload, Store store, Rapport rapport, FeedIndex index, Path copy) {
     this.workload = workload;
     this.store = store;
     this.rapport = rapport;
     this.index = index;
+    this.copy = copy;
   }
 
   /**
@@ -55,7 +67,32 @@ final class RapportFeed implements AutoCloseable {
       System.out.printf("Rapport started on the store (graph index, then feed index) in %.2f s%n",
           (System.nanoTime() - started) / 1e9);
     }
-    return new RapportFeed(workload, store, rapport, index ? loadIndex(store, FeedPolicy.defaults(), workload) : null);
+    return new RapportFeed(workload, store, rapport, index ? loadIndex(store, FeedPolicy.defaults(), workload) : null,
+        null);
+  }
+
+  /**
+   * The facade on a copy of the workload's store, for benchmarks that write: its clock starts at
+   * the workload's end and moves with the system's, so new posts are the newest.
+   */
+  static RapportFeed openCopy(FeedWorkload workload) {
+    Path kept = FeedStore.dataDir(workload);
+    try {
+      Path copy = Files.createTempDirectory("rapport-feed-copy");
+      long started = System.nanoTime();
+      try (Stream<Path> files = Files.list(kept)) {
+        for (Path file : files.filter(f -> f.getFileName().toString().startsWith("rapport.db")).toList()) {
+          Files.copy(file, copy.resolve(file.getFileName()));
+        }
+      }
+      Store store = SqliteStore.open(copy.resolve("rapport.db"));
+      Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), workload.end()));
+      Rapport rapport = Rapport.builder().store(store).clock(clock).build();
+      System.out.printf("Rapport started on a copy of the store in %.2f s%n", (System.nanoTime() - started) / 1e9);
+      return new RapportFeed(workload, store, rapport, null, copy);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A feed index loaded from the store, saying how long it took and the heap it holds. */
@@ -128,6 +165,11 @@ final class RapportFeed implements AutoCloseable {
     return rapport.content().feed(viewerId, order, PageRequest.first(limit));
   }
 
+  /** A post of {@code authorId}'s, visible to anyone, through the facade; its id. */
+  long post(long authorId, String text) {
+    return rapport.content().post(authorId, text, PostVisibility.ANYONE).post().id();
+  }
+
   static long[] ids(Page<FeedItem> page) {
     return page.items().stream().mapToLong(item -> item.post().post().id()).toArray();
   }
@@ -135,5 +177,14 @@ final class RapportFeed implements AutoCloseable {
   @Override
   public void close() {
     store.close();
+    if (copy != null) {
+      try (Stream<Path> files = Files.walk(copy)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 }
