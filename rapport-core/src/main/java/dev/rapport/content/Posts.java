@@ -70,7 +70,7 @@ public final class Posts {
   /**
    * P2, CP1: an admin posts as the page. Decided on the page's version too, which adding or removing
    * an admin changes, so an admin removed concurrently cannot post as the page afterwards (decision
-   * XX, posting as a page).
+   * 28, docs/decisions/0028-a-page-posts-through-its-admins.md).
    *
    * @param actorAndPage the actor (a member) and the page, which a block either way hides
    * @param admin whether the actor is an admin of the page, read in the same command
