@@ -83,6 +83,8 @@ public final class Rapport {
   private final IdGenerator ids;
   /** Loaded by the time the constructor returns, unless the builder named an executor to load it on. */
   private final CompletableFuture<Network> network;
+  /** Follows the log with the graph index; its copy is saved with the graph index's. */
+  private final FeedIndex feed;
   private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
   /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
   private final CachedReads cached;
@@ -108,10 +110,10 @@ public final class Rapport {
     this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
     Executor executor = builder.executor;
     // The feed index follows the log with the graph index, loaded after it so that it misses no event.
-    FeedIndex feed = new FeedIndex(builder.feedPolicy);
+    this.feed = new FeedIndex(builder.feedPolicy);
     Supplier<Network> load = () -> {
       Network loaded = Network.load(store, executor, e -> feed.apply(e, store.content(), cached::record));
-      feed.load(store.content(), clock.instant());
+      feed.load(store, clock.instant(), loaded.position());
       return loaded;
     };
     this.network = builder.networkLoader.isEmpty() ? CompletableFuture.completedFuture(load.get())
@@ -176,12 +178,14 @@ public final class Rapport {
   }
 
   /**
-   * Saves a copy of the graph index in the store, so that the next start restores it instead of
-   * rebuilding it from every connection: for a clean shutdown. A start saves one itself when it
-   * had to rebuild.
+   * Saves a copy of the graph index in the store, and one of the feed index, so that the next
+   * start restores them instead of rebuilding them from the tables: for a clean shutdown. A start
+   * saves one itself when it had to rebuild (docs/decisions/0005,
+   * docs/decisions/XX-a-compact-feed-index-and-its-saved-copy.md).
    */
   public void saveNetwork() {
     network().save();
+    feed.save(store);
   }
 
   public Policy policy() {
