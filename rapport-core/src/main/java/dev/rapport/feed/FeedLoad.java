@@ -10,12 +10,14 @@ import java.util.Map;
  * A rebuild of the feed index from the store's tables (docs/decisions/0025-posts-and-the-feed-index.md):
  * the posts in author order into exactly sized timelines, one author at a time, and the window's
  * reactions and comments gathered per member, a reaction and the comments on one post made one
- * engagement. One use, one thread.
+ * engagement, each given its post's author from the posts read before (so the store reads them
+ * without a join, docs/decisions/XX-a-compact-feed-index-and-its-saved-copy.md). One use, one thread.
  */
 final class FeedLoad implements ContentReads.ContentSink {
   private final Timelines timelines;
   /** Per member: a count, then {@link Engagements#WIDTH} values an engagement, in arrival order. */
   private final Map<Long, long[]> engaged = new HashMap<>();
+  private final PostAuthors authors = new PostAuthors();
   private long author = -1;
   private long[] pairs = new long[32];
   private int size;
@@ -36,6 +38,7 @@ final class FeedLoad implements ContentReads.ContentSink {
     pairs[2 * size] = visibility == PostVisibility.CONNECTIONS ? postId | Timelines.CONNECTIONS_ONLY : postId;
     pairs[2 * size + 1] = createdAtMillis;
     size++;
+    authors.put(postId, authorId);
   }
 
   /** Puts the author's timeline in place and starts the next. */
@@ -47,7 +50,11 @@ final class FeedLoad implements ContentReads.ContentSink {
   }
 
   @Override
-  public void engaged(long memberId, long postId, long authorId, long atMillis, boolean comment) {
+  public void engaged(long memberId, long postId, long atMillis, boolean comment) {
+    long authorId = authors.get(postId);
+    if (authorId == 0) {
+      return; // a post the snapshot does not hold
+    }
     long[] list = engaged.get(memberId);
     if (list == null) {
       list = new long[1 + 4 * Engagements.WIDTH];
@@ -87,5 +94,53 @@ final class FeedLoad implements ContentReads.ContentSink {
       }
       engagements.put(member, merged, kept, since, most);
     });
+  }
+
+  /** Each post's author, by post id, while the load runs: open addressing on primitives, ids positive. */
+  private static final class PostAuthors {
+    private long[] posts = new long[1 << 10];
+    private long[] authors = new long[posts.length];
+    private int size;
+
+    private static int place(long id, int mask) {
+      long h = id * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ h >>> 32) & mask;
+    }
+
+    void put(long postId, long authorId) {
+      if (2 * ++size > posts.length) {
+        long[] oldPosts = posts;
+        long[] oldAuthors = authors;
+        posts = new long[2 * oldPosts.length];
+        authors = new long[posts.length];
+        for (int i = 0; i < oldPosts.length; i++) {
+          if (oldPosts[i] != 0) {
+            insert(oldPosts[i], oldAuthors[i]);
+          }
+        }
+      }
+      insert(postId, authorId);
+    }
+
+    private void insert(long postId, long authorId) {
+      int mask = posts.length - 1;
+      int i = place(postId, mask);
+      while (posts[i] != 0 && posts[i] != postId) {
+        i = i + 1 & mask;
+      }
+      posts[i] = postId;
+      authors[i] = authorId;
+    }
+
+    /** The post's author, or 0. */
+    long get(long postId) {
+      int mask = posts.length - 1;
+      for (int i = place(postId, mask); posts[i] != 0; i = i + 1 & mask) {
+        if (posts[i] == postId) {
+          return authors[i];
+        }
+      }
+      return 0;
+    }
   }
 }

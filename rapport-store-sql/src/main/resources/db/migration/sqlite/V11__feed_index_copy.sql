@@ -8,3 +8,10 @@ CREATE TABLE saved_feed_index (
   position INTEGER NOT NULL,
   bytes    BLOB    NOT NULL
 );
+
+-- A rebuild of the feed index reads the window's reactions and comments by time: indexes that hold
+-- the member and the post too, so that it reads them in order without a lookup of each row.
+DROP INDEX reactions_by_time;
+CREATE INDEX reactions_by_time ON reactions (at, member_id, post_id);
+DROP INDEX comments_by_time;
+CREATE INDEX comments_by_time ON comments (created_at, author_id, post_id);
