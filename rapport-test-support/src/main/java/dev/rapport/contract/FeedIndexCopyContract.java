@@ -126,8 +126,11 @@ public abstract class FeedIndexCopyContract {
     return index;
   }
 
-  /** The two indexes give every feed alike: all posts in order, and what each member engaged with. */
-  private static void assertSameFeeds(FeedIndex restored, FeedIndex rebuilt, long[] members, long nowMillis) {
+  /**
+   * The two indexes give every feed alike: all posts of these members in order, and what each of
+   * them engaged with, alone and all together, as of {@code nowMillis}.
+   */
+  public static void assertSameFeeds(FeedIndex restored, FeedIndex rebuilt, long[] members, long nowMillis) {
     boolean[] sees = new boolean[members.length];
     Arrays.fill(sees, true);
     assertThat(restored.recent(members, sees, Long.MAX_VALUE, Long.MAX_VALUE, 10_000))
