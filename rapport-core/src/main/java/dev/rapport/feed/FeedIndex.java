@@ -41,6 +41,8 @@ public final class FeedIndex {
   private volatile long loadedAt = Long.MAX_VALUE;
   /** The log position the index reflects: every event up to it. */
   private volatile long position = -1;
+  /** The position of the copy this process last saved or restored: no need to save it again. */
+  private volatile long savedAt = -1;
 
   /** A post in a feed, before the store gives its text and counts. */
   public record Entry(long postId, long authorId, long createdMillis) {}
@@ -91,7 +93,7 @@ public final class FeedIndex {
   /**
    * Builds the index from every post, and what members engaged with since the policy's window
    * before {@code now}, as one snapshot; events up to the position it reflects are then ignored.
-   * Before any reader or {@link #apply}. Linear in the posts and the window's engagements.
+   * On a new index, before any reader or {@link #apply}. Linear in the posts and the window's engagements.
    */
   public void rebuild(ContentReads reads, Instant now) {
     writing.lock();
@@ -152,6 +154,9 @@ public final class FeedIndex {
       }
       loadedAt = Math.max(saved.position(), upTo);
       position = loadedAt;
+      if (position == saved.position()) {
+        savedAt = position;
+      }
       return true;
     } finally {
       writing.unlock();
@@ -166,18 +171,23 @@ public final class FeedIndex {
 
   /**
    * Saves a copy of the index in the store, as of the last event it was shown, for the next start
-   * (docs/decisions/XX-a-compact-feed-index-and-its-saved-copy.md). The log's writer waits while the
-   * copy is written out (readers do not); the store's write comes after.
+   * (docs/decisions/XX-a-compact-feed-index-and-its-saved-copy.md), unless this process saved or
+   * restored that very copy. The log's writer waits while the copy is written out (readers do not);
+   * the store's write comes after.
    */
   public void save(Store store) {
     SavedIndex copy;
     writing.lock();
     try {
+      if (position == savedAt) {
+        return;
+      }
       copy = new SavedIndex(position, FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES));
     } finally {
       writing.unlock();
     }
     store.saveFeedIndex(copy);
+    savedAt = copy.position();
   }
 
   /**
