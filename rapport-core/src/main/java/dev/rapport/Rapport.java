@@ -83,6 +83,8 @@ public final class Rapport {
   private final IdGenerator ids;
   /** Loaded by the time the constructor returns, unless the builder named an executor to load it on. */
   private final CompletableFuture<Network> network;
+  /** Follows the log with the graph index; its copy is saved with the graph index's. */
+  private final FeedIndex feed;
   private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
   /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
   private final CachedReads cached;
@@ -111,10 +113,10 @@ public final class Rapport {
     // The feed index follows the log with the graph index, loaded after it so that it misses no event.
     // It reads a new post through the remembered reads, so followers' next pages find it in memory
     // (docs/decisions/0031-a-post-changes-its-own-answers.md).
-    FeedIndex feed = new FeedIndex(builder.feedPolicy);
+    this.feed = new FeedIndex(builder.feedPolicy);
     Supplier<Network> load = () -> {
       Network loaded = Network.load(store, executor, e -> feed.apply(e, cached.content(), cached::record));
-      feed.load(store.content(), clock.instant());
+      feed.load(store, clock.instant(), loaded.position());
       return loaded;
     };
     this.network = builder.networkLoader.isEmpty() ? CompletableFuture.completedFuture(load.get())
@@ -180,12 +182,14 @@ public final class Rapport {
   }
 
   /**
-   * Saves a copy of the graph index in the store, so that the next start restores it instead of
-   * rebuilding it from every connection: for a clean shutdown. A start saves one itself when it
-   * had to rebuild.
+   * Saves a copy of the graph index in the store, and one of the feed index, so that the next
+   * start restores them instead of rebuilding them from the tables: for a clean shutdown. A start
+   * saves one itself when it had to rebuild (docs/decisions/0005,
+   * docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md).
    */
   public void saveNetwork() {
     network().save();
+    feed.save(store);
   }
 
   public Policy policy() {

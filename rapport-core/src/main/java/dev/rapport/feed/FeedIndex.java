@@ -4,38 +4,59 @@ import dev.rapport.kernel.Event;
 import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.store.ContentReads;
+import dev.rapport.store.SavedIndex;
+import dev.rapport.store.Store;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 
 /**
- * The feed's memory (P3, DESIGN decision 5: fan-out on read): each author's posts as a {@link
- * Timeline} of ids and creation times, and what each member reacted to or commented on lately.
- * A post is one change here whatever its author's follower count; a feed merges the timelines of
- * whom its viewer follows. Loaded from the store at start, then fed the event log by the graph
- * index's {@code Network}, which shows it every event it applies (docs/decisions/0025-posts-and-the-feed-index.md).
+ * The feed's memory (P3, DESIGN decision 5: fan-out on read): each author's posts as a timeline of
+ * ids and creation times, and what each member reacted to or commented on lately, in primitive
+ * arrays by member ({@link Timelines}, {@link Engagements}). A post is one change here whatever its
+ * author's follower count; a feed merges the timelines of whom its viewer follows. Restored at
+ * start from a copy the store keeps, or rebuilt from the tables, then fed the event log by the
+ * graph index's {@code Network}, which shows it every event it applies
+ * (docs/decisions/0025-posts-and-the-feed-index.md, docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md).
  *
  * <p>One thread applies events ({@link #apply}); any number read at once without waiting. Thread safe.
  */
 public final class FeedIndex {
+  private static final int EVENTS_PER_READ = 1_000;
+  /** A copy this many events behind the log, or more, is not replayed... */
+  private static final long REPLAY_AT_LEAST = 10_000;
+  /** ... if it is also behind by more than a sixteenth of its posts: each replayed post is a read of the store. */
+  private static final long POSTS_PER_REPLAYED_EVENT = 16;
+
   private final FeedPolicy policy;
-  private final ConcurrentHashMap<Long, Timeline> timelines = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, Engaged[]> engagements = new ConcurrentHashMap<>();
+  private final Timelines timelines = new Timelines();
+  private final Engagements engagements = new Engagements();
+  /** Held while the index changes or is copied: the log's one writer, a load, a save. */
+  private final ReentrantLock writing = new ReentrantLock();
   /** Events up to this position are in what the load read; until the load, every event is. */
   private volatile long loadedAt = Long.MAX_VALUE;
+  /** The log position the index reflects: every event up to it. */
+  private volatile long position = -1;
+  /** The position of the copy this process last saved or restored: no need to save it again. */
+  private volatile long savedAt = -1;
 
   /** A post in a feed, before the store gives its text and counts. */
   public record Entry(long postId, long authorId, long createdMillis) {}
 
   /** A post of a {@code top} ranking: its score and why it is there. */
   public record Ranked(Entry entry, FeedReason reason, double score) {}
+
+  /** How a load found the index. */
+  public enum Loaded {
+    /** From the store's copy, with the log's events since. */
+    RESTORED,
+    /** From the tables: there was no usable copy, or it was too far behind the log. */
+    REBUILT
+  }
 
   public FeedIndex(FeedPolicy policy) {
     this.policy = policy;
@@ -46,70 +67,127 @@ public final class FeedIndex {
   }
 
   /**
-   * Loads every post, and what members engaged with since the policy's window before {@code now},
-   * as one snapshot; events up to the position it reflects are then ignored. Before any reader or
-   * {@link #apply}: not thread safe itself. Linear in the posts.
+   * Loads the index at start, after the graph index: from the store's copy, replaying the log's
+   * events after it up to {@code upTo} (the position the graph index reached, which shows this index
+   * every later event), if the copy reads back whole and is not far behind; otherwise {@link
+   * #rebuild}s it and saves a copy. Before any reader or {@link #apply}. Linear in the posts.
+   *
+   * @param now the start's time: engagements older than the policy's window are left out
    */
-  public void load(ContentReads reads, Instant now) {
-    Map<Long, List<Engaged>> engaged = new HashMap<>();
-    TimelineLoad posts = new TimelineLoad(engaged);
-    long position = reads.forEachContent(now.minus(policy.engagementWindow()), posts);
-    posts.flush();
-    engaged.forEach((member, list) -> {
-      Map<Long, Engaged> byPost = new HashMap<>();
-      for (Engaged e : list) {
-        byPost.merge(e.postId(), e, FeedIndex::merged);
+  public Loaded load(Store store, Instant now, long upTo) {
+    Optional<SavedIndex> saved = store.savedFeedIndex();
+    if (saved.isPresent() && restore(saved.get(), store, now, upTo)) {
+      return Loaded.RESTORED;
+    }
+    rebuild(store.content(), now);
+    if (timelines.postCount() > 0 || engagements.count() > 0) {
+      try {
+        save(store);
+      } catch (RuntimeException e) {
+        // The index is whole; only the next start is slower, and it rebuilds again.
       }
-      engagements.put(member, bounded(byPost.values().toArray(Engaged[]::new), Long.MIN_VALUE));
-    });
-    loadedAt = position;
+    }
+    return Loaded.REBUILT;
   }
 
-  /** Takes the load's posts in author order into timelines, one author at a time, and its engagements. */
-  private final class TimelineLoad implements ContentReads.ContentSink {
-    private final Map<Long, List<Engaged>> engaged;
-    private long author = -1;
-    private long[] ids = new long[16];
-    private long[] times = new long[16];
-    private int size;
-
-    TimelineLoad(Map<Long, List<Engaged>> engaged) {
-      this.engaged = engaged;
-    }
-
-    @Override
-    public void post(long authorId, long postId, long createdAtMillis, PostVisibility visibility) {
-      if (authorId != author) {
-        flush();
-        author = authorId;
-      }
-      if (size == ids.length) {
-        ids = Arrays.copyOf(ids, size * 2);
-        times = Arrays.copyOf(times, size * 2);
-      }
-      ids[size] = visibility == PostVisibility.CONNECTIONS ? postId | Timeline.CONNECTIONS_ONLY : postId;
-      times[size++] = createdAtMillis;
-    }
-
-    /** Puts the author's timeline in place, exactly sized, and starts the next. */
-    void flush() {
-      if (size > 0) {
-        timelines.put(author, new Timeline(Arrays.copyOf(ids, size), Arrays.copyOf(times, size), size));
-      }
-      size = 0;
-    }
-
-    @Override
-    public void engaged(long memberId, long postId, long authorId, long atMillis, boolean comment) {
-      engaged.computeIfAbsent(memberId, m -> new ArrayList<>()).add(comment
-          ? new Engaged(postId, authorId, Engaged.NONE, 1, atMillis)
-          : new Engaged(postId, authorId, atMillis, 0, Engaged.NONE));
+  /**
+   * Builds the index from every post, and what members engaged with since the policy's window
+   * before {@code now}, as one snapshot; events up to the position it reflects are then ignored.
+   * On a new index, before any reader or {@link #apply}. Linear in the posts and the window's engagements.
+   */
+  public void rebuild(ContentReads reads, Instant now) {
+    writing.lock();
+    try {
+      FeedLoad load = new FeedLoad(timelines);
+      long since = now.minus(policy.engagementWindow()).toEpochMilli();
+      long at = reads.forEachContent(now.minus(policy.engagementWindow()), load);
+      load.finish(engagements, since, policy.engagementsPerMember());
+      loadedAt = at;
+      position = at;
+    } finally {
+      writing.unlock();
     }
   }
 
-  private static Engaged merged(Engaged a, Engaged b) {
-    return new Engaged(a.postId(), a.authorId(), Math.max(a.reactedAt(), b.reactedAt()), a.comments() + b.comments(),
-        Math.max(a.commentedAt(), b.commentedAt()));
+  /** Restores the copy and replays the log after it up to {@code upTo}; false if the copy is not to be used. */
+  private boolean restore(SavedIndex saved, Store store, Instant now, long upTo) {
+    if (saved.position() > store.lastPosition()) {
+      return false; // a copy of a log this store does not have
+    }
+    long since = now.minus(policy.engagementWindow()).toEpochMilli();
+    writing.lock();
+    try {
+      try {
+        FeedCopy.read(saved.parts(), new FeedCopy.Sink() {
+          @Override
+          public void timeline(long authorId, long[] pairs, int size) {
+            timelines.put(authorId, pairs, size);
+          }
+
+          @Override
+          public void engaged(long memberId, long[] list, int count) {
+            engagements.put(memberId, list, count, since, policy.engagementsPerMember());
+          }
+        });
+      } catch (FeedCopy.Unreadable e) {
+        clear();
+        return false;
+      }
+      if (upTo - saved.position() > Math.max(REPLAY_AT_LEAST, timelines.postCount() / POSTS_PER_REPLAYED_EVENT)) {
+        clear();
+        return false;
+      }
+      loadedAt = saved.position();
+      position = saved.position();
+      ContentReads reads = store.content();
+      for (long from = saved.position(); from < upTo; ) {
+        List<Event> events = store.eventsAfter(from, EVENTS_PER_READ);
+        if (events.isEmpty()) {
+          break;
+        }
+        for (Event event : events) {
+          if (event.seq() <= upTo) {
+            applyLocked(event, reads);
+          }
+          from = event.seq();
+        }
+      }
+      loadedAt = Math.max(saved.position(), upTo);
+      position = loadedAt;
+      if (position == saved.position()) {
+        savedAt = position;
+      }
+      return true;
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  /** Forgets what a copy that turned out unusable put in place, before a rebuild. */
+  private void clear() {
+    timelines.clear();
+    engagements.clear();
+  }
+
+  /**
+   * Saves a copy of the index in the store, as of the last event it was shown, for the next start
+   * (docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md), unless this process saved or
+   * restored that very copy. The log's writer waits while the copy is written out (readers do not);
+   * the store's write comes after.
+   */
+  public void save(Store store) {
+    SavedIndex copy;
+    writing.lock();
+    try {
+      if (position == savedAt) {
+        return;
+      }
+      copy = new SavedIndex(position, FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES));
+    } finally {
+      writing.unlock();
+    }
+    store.saveFeedIndex(copy);
+    savedAt = copy.position();
   }
 
   /**
@@ -117,82 +195,66 @@ public final class FeedIndex {
    * its visibility from the store, and a deleted comment its writer's remaining comments. {@code then}
    * is shown the event first (the remembered reads' stamps).
    */
-  public void apply(Event event, ContentReads reads, java.util.function.Consumer<Event> then) {
+  public void apply(Event event, ContentReads reads, Consumer<Event> then) {
     then.accept(event);
+    writing.lock();
+    try {
+      applyLocked(event, reads);
+    } finally {
+      writing.unlock();
+    }
+  }
+
+  private void applyLocked(Event event, ContentReads reads) {
     if (event.seq() <= loadedAt) {
       return;
     }
+    position = Math.max(position, event.seq());
     long at = event.at().toEpochMilli();
+    long actor = event.actorId();
+    long post = event.refId();
     switch (event.type()) {
-      case POSTED -> reads.post(event.refId()).ifPresent(this::add);
-      case POST_DELETED -> timelines.computeIfPresent(event.subjectId(), (a, t) -> t.without(event.refId()));
-      case REACTED, REACTION_CHANGED -> engage(event.actorId(), event.refId(), event.subjectId(),
-          e -> new Engaged(e.postId(), e.authorId(), at, e.comments(), e.commentedAt()), at);
-      case REACTION_REMOVED -> engage(event.actorId(), event.refId(), event.subjectId(),
-          e -> new Engaged(e.postId(), e.authorId(), Engaged.NONE, e.comments(), e.commentedAt()), at);
-      case COMMENTED -> engage(event.actorId(), event.refId(), event.subjectId(),
-          e -> new Engaged(e.postId(), e.authorId(), e.reactedAt(), e.comments() + 1, Math.max(at, e.commentedAt())), at);
+      case POSTED -> reads.post(post).ifPresent(this::add);
+      case POST_DELETED -> timelines.remove(event.subjectId(), post);
+      case REACTED, REACTION_CHANGED -> engage(actor, post, event.subjectId(), at,
+          engagements.commentedAt(actor, post), at);
+      case REACTION_REMOVED -> engage(actor, post, event.subjectId(), Engagements.NONE,
+          engagements.commentedAt(actor, post), at);
+      case COMMENTED -> engage(actor, post, event.subjectId(), engagements.reactedAt(actor, post),
+          Math.max(at, engagements.commentedAt(actor, post)), at);
       case COMMENT_DELETED -> {
         // The event's subject is the comment's writer: what they still have on the post is read back.
-        long[] left = reads.commentTimes(event.refId(), event.subjectId());
-        engage(event.subjectId(), event.refId(), 0, e -> new Engaged(e.postId(), e.authorId(), e.reactedAt(), left.length,
-            left.length == 0 ? Engaged.NONE : left[left.length - 1]), at);
+        long writer = event.subjectId();
+        long[] left = reads.commentTimes(post, writer);
+        engage(writer, post, 0, engagements.reactedAt(writer, post),
+            left.length == 0 ? Engagements.NONE : left[left.length - 1], at);
       }
       default -> { }
     }
   }
 
+  private void engage(long memberId, long postId, long authorId, long reactedAt, long commentedAt, long now) {
+    engagements.set(memberId, postId, authorId, reactedAt, commentedAt, now - policy.engagementWindow().toMillis(),
+        policy.engagementsPerMember());
+  }
+
   /** For tests: the index as if loaded from an empty store at this log position. */
   FeedIndex loadedAt(long position) {
     loadedAt = position;
+    this.position = position;
     return this;
   }
 
   void add(Post post) {
-    timelines.compute(post.authorId(), (a, t) -> (t == null ? Timeline.EMPTY : t)
-        .with(post.id(), post.createdAt().toEpochMilli(), post.visibility() == PostVisibility.CONNECTIONS));
-  }
-
-  private void engage(long memberId, long postId, long authorId, java.util.function.UnaryOperator<Engaged> change,
-      long now) {
-    engagements.compute(memberId, (m, list) -> {
-      Engaged[] current = list == null ? new Engaged[0] : list;
-      Engaged[] next = new Engaged[current.length + 1];
-      int n = 0;
-      Engaged found = null;
-      for (Engaged e : current) {
-        if (e.postId() == postId) {
-          found = e;
-        } else {
-          next[n++] = e;
-        }
-      }
-      if (found == null && authorId == 0) {
-        return list; // nothing kept of it: gone from the window already
-      }
-      Engaged changed = change.apply(found != null ? found
-          : new Engaged(postId, authorId, Engaged.NONE, 0, Engaged.NONE));
-      if (!changed.isEmpty()) {
-        next[n++] = changed;
-      }
-      Engaged[] kept = bounded(Arrays.copyOf(next, n), now - policy.engagementWindow().toMillis());
-      return kept.length == 0 ? null : kept;
-    });
-  }
-
-  /** The newest engagements at or after {@code since}, at most the policy's number. */
-  private Engaged[] bounded(Engaged[] all, long since) {
-    Engaged[] recent = Arrays.stream(all).filter(e -> e.at() >= since)
-        .sorted(Comparator.comparingLong(Engaged::at).reversed()).limit(policy.engagementsPerMember())
-        .toArray(Engaged[]::new);
-    return recent;
+    timelines.add(post.authorId(), post.id(), post.createdAt().toEpochMilli(),
+        post.visibility() == PostVisibility.CONNECTIONS);
   }
 
   /**
    * P3 {@code recent}: up to {@code limit} posts of these authors, newest first (by creation time,
    * then id), that sort below ({@code belowTime}, {@code belowId}); connections-only posts only of
    * authors whose {@code seesConnectionsOnly} is set. A k-way merge: about log(authors) per post
-   * given, after a binary search of each author's timeline.
+   * given, after a look-up of each author's timeline (and a binary search of it past the first page).
    */
   public List<Entry> recent(long[] authors, boolean[] seesConnectionsOnly, long belowTime, long belowId, int limit) {
     return new TimelineMerge(authors, seesConnectionsOnly, timelines, belowTime, belowId, limit).next(limit);
@@ -242,14 +304,15 @@ public final class FeedIndex {
           policy.score(kind, times[i], nowMillis, tally.take(ids[i])));
     }
     tally.forEachUntaken((post, author, count, lastBy, lastIsComment) -> {
-      Timeline timeline = timelines.get(author);
-      int at = timeline == null ? -1 : timeline.indexOf(post);
+      long[] line = timelines.line(author);
+      int at = line == null ? -1 : Timelines.indexOf(line, Timelines.size(line), post);
       if (at < 0 || hidden.test(author)
-          || Timeline.connectionsOnly(timeline.ids[at]) && author != viewerId && !connected.test(author)) {
+          || Timelines.connectionsOnly(Timelines.storedId(line, at)) && author != viewerId && !connected.test(author)) {
         return;
       }
+      long created = Timelines.time(line, at);
       FeedReason.Kind kind = lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
-      all.add(post, author, timeline.times[at], kind, lastBy, policy.score(kind, timeline.times[at], nowMillis, count));
+      all.add(post, author, created, kind, lastBy, policy.score(kind, created, nowMillis, count));
     });
     return all.ranked();
   }
@@ -259,14 +322,12 @@ public final class FeedIndex {
     long since = nowMillis - policy.engagementWindow().toMillis();
     EngagementTally tally = new EngagementTally(64);
     for (long connection : connections) {
-      Engaged[] list = engagements.get(connection);
-      if (list == null) {
-        continue;
-      }
-      for (Engaged e : list) {
-        long at = e.at();
+      long[] list = engagements.of(connection);
+      for (int i = 0; i < list.length / Engagements.WIDTH; i++) {
+        long at = Engagements.at(list, i);
         if (at >= since && at <= nowMillis) {
-          tally.add(e.postId(), e.authorId(), at, connection, e.lastIsComment());
+          tally.add(Engagements.postId(list, i), Engagements.authorId(list, i), at, connection,
+              Engagements.lastIsComment(list, i));
         }
       }
     }
@@ -275,18 +336,26 @@ public final class FeedIndex {
 
   /** The post's author and creation time if the index holds it. */
   public Optional<Entry> find(long authorId, long postId) {
-    Timeline timeline = timelines.get(authorId);
-    int at = timeline == null ? -1 : timeline.indexOf(postId);
-    return at < 0 ? Optional.empty() : Optional.of(new Entry(postId, authorId, timeline.times[at]));
+    long[] line = timelines.line(authorId);
+    int at = line == null ? -1 : Timelines.indexOf(line, Timelines.size(line), postId);
+    return at < 0 ? Optional.empty() : Optional.of(new Entry(postId, authorId, Timelines.time(line, at)));
   }
 
   /** How many posts the index holds. Linear in the authors. */
   public long postCount() {
-    return timelines.values().stream().mapToLong(t -> t.size).sum();
+    return timelines.postCount();
   }
 
-  /** The bytes of the timelines' arrays (16 a post, and slack). Linear in the authors. */
+  /** How many engagements (a member's reaction and comments on one post) the index holds. Linear in the members. */
+  public long engagementCount() {
+    return engagements.count();
+  }
+
+  /**
+   * The bytes of the index's arrays and tables by its own count: the timelines' (16 a post, some 40
+   * an author, and slack) and the engagements' (32 each, some 40 a member). Linear in the members.
+   */
   public long footprintBytes() {
-    return timelines.values().stream().mapToLong(Timeline::footprintBytes).sum();
+    return timelines.footprintBytes() + engagements.footprintBytes();
   }
 }

@@ -2,19 +2,23 @@ package dev.rapport.feed;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The k-way merge of P3 {@code recent}: the authors' timelines read from their newest post below a
- * cursor downwards, through a binary heap of authors keyed by their next post. Allocates the heap
- * and the page only. One use, one thread.
+ * cursor downwards, through a binary heap of authors keyed by their next post. Each author's line
+ * and size are read once, and the heap compares the next posts' times and ids copied into arrays of
+ * its own, so a comparison reads no timeline (docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md).
+ * Allocates a few arrays of the authors' number, and the page. One use, one thread.
  */
 final class TimelineMerge {
-  private final Timeline[] lines;
+  private final long[][] lines;
   private final boolean[] sees;
   private final long[] authors;
   /** Per author, the index of its next post, going down; -1 when done. */
   private final int[] next;
+  /** Per author, its next post's creation time and id (without the connections-only bit). */
+  private final long[] nextTime;
+  private final long[] nextId;
   private final int[] heap;
   private int heapSize;
 
@@ -23,26 +27,39 @@ final class TimelineMerge {
    *     {@code most}-th newest of all authors' next posts can give none of them and are left out of
    *     the heap (so a first page of 20 heaps some 20 of 1,000 authors, docs/decisions/0029-the-feeds-first-page-from-memory.md)
    */
-  TimelineMerge(long[] authors, boolean[] seesConnectionsOnly, Map<Long, Timeline> timelines, long belowTime,
-      long belowId, int most) {
+  TimelineMerge(long[] authors, boolean[] seesConnectionsOnly, Timelines timelines, long belowTime, long belowId,
+      int most) {
+    int n = authors.length;
     this.authors = authors;
     this.sees = seesConnectionsOnly;
-    this.lines = new Timeline[authors.length];
-    this.next = new int[authors.length];
-    this.heap = new int[authors.length];
+    this.lines = new long[n][];
+    this.next = new int[n];
+    this.nextTime = new long[n];
+    this.nextId = new long[n];
+    this.heap = new int[n];
+    boolean first = belowTime == Long.MAX_VALUE && belowId == Long.MAX_VALUE;
+    // All look-ups first, then the lines: each pass's reads are independent of one another, so the
+    // processor overlaps their cache misses rather than waiting on a chain per author.
+    for (int i = 0; i < n; i++) {
+      lines[i] = timelines.line(authors[i]);
+    }
     int withPosts = 0;
-    for (int i = 0; i < authors.length; i++) {
-      Timeline line = timelines.get(authors[i]);
-      lines[i] = line == null ? Timeline.EMPTY : line;
-      next[i] = lines[i].countBefore(belowTime, belowId) - 1;
-      if (skipHidden(i)) {
+    for (int i = 0; i < n; i++) {
+      long[] line = lines[i];
+      if (line == null) {
+        next[i] = -1;
+        continue;
+      }
+      int size = Timelines.size(line);
+      next[i] = (first ? size : Timelines.countBefore(line, size, belowTime, belowId)) - 1;
+      if (advance(i)) {
         heap[withPosts++] = i;
       }
     }
     long oldestUseful = withPosts > most ? newestTime(most, withPosts) : Long.MIN_VALUE;
     for (int j = 0; j < withPosts; j++) {
       int author = heap[j];
-      if (lines[author].times[next[author]] >= oldestUseful) {
+      if (nextTime[author] >= oldestUseful) {
         push(author);
       }
     }
@@ -57,8 +74,7 @@ final class TimelineMerge {
     long[] kept = new long[k];
     int size = 0;
     for (int j = 0; j < count; j++) {
-      int author = heap[j];
-      long time = lines[author].times[next[author]];
+      long time = nextTime[heap[j]];
       if (size < k) {
         int i = size++;
         kept[i] = time;
@@ -93,22 +109,31 @@ final class TimelineMerge {
     return kept[0];
   }
 
-  /** Moves the author's next past posts the viewer may not see; whether one is left. */
-  private boolean skipHidden(int author) {
-    Timeline line = lines[author];
-    while (next[author] >= 0 && !sees[author] && Timeline.connectionsOnly(line.ids[next[author]])) {
-      next[author]--;
+  /**
+   * Moves the author's next past posts the viewer may not see and copies the next one's time and
+   * id; whether one is left.
+   */
+  private boolean advance(int author) {
+    long[] line = lines[author];
+    int at = next[author];
+    while (at >= 0 && !sees[author] && Timelines.connectionsOnly(Timelines.storedId(line, at))) {
+      at--;
     }
-    return next[author] >= 0;
+    next[author] = at;
+    if (at < 0) {
+      return false;
+    }
+    nextTime[author] = Timelines.time(line, at);
+    nextId[author] = Timelines.postId(Timelines.storedId(line, at));
+    return true;
   }
 
   List<FeedIndex.Entry> next(int limit) {
     List<FeedIndex.Entry> page = new ArrayList<>(Math.min(limit, 64));
-    long[] ids = new long[1];
-    long[] times = new long[1];
-    int[] author = new int[1];
-    while (page.size() < limit && fill(1, ids, times, author, 0) == 1) {
-      page.add(new FeedIndex.Entry(ids[0], authors[author[0]], times[0]));
+    while (page.size() < limit && heapSize > 0) {
+      int author = heap[0];
+      page.add(new FeedIndex.Entry(nextId[author], authors[author], nextTime[author]));
+      pop(author);
     }
     return page;
   }
@@ -123,29 +148,27 @@ final class TimelineMerge {
     int n = 0;
     while (n < limit && heapSize > 0) {
       int author = heap[0];
-      Timeline line = lines[author];
-      int at = next[author];
-      ids[from + n] = Timeline.postId(line.ids[at]);
-      times[from + n] = line.times[at];
+      ids[from + n] = nextId[author];
+      times[from + n] = nextTime[author];
       authorIndexes[from + n] = author;
       n++;
-      next[author]--;
-      if (skipHidden(author)) {
-        siftDown(0);
-      } else {
-        heap[0] = heap[--heapSize];
-        siftDown(0);
-      }
+      pop(author);
     }
     return n;
   }
 
+  /** Moves the heap's top author to its next post, or out of the heap. */
+  private void pop(int author) {
+    next[author]--;
+    if (!advance(author)) {
+      heap[0] = heap[--heapSize];
+    }
+    siftDown(0);
+  }
+
   /** Whether author a's next post is newer than author b's. */
   private boolean newer(int a, int b) {
-    Timeline la = lines[a];
-    Timeline lb = lines[b];
-    return Timeline.before(lb.times[next[b]], Timeline.postId(lb.ids[next[b]]),
-        la.times[next[a]], Timeline.postId(la.ids[next[a]]));
+    return Timelines.before(nextTime[b], nextId[b], nextTime[a], nextId[a]);
   }
 
   private void push(int author) {

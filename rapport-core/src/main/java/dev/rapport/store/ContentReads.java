@@ -64,8 +64,11 @@ public interface ContentReads {
     /** A post, in order of author, then creation time and id. */
     void post(long authorId, long postId, long createdAtMillis, PostVisibility visibility);
 
-    /** A member's reaction to a post, or one of their comments on it, given at or after the load's {@code since}. */
-    void engaged(long memberId, long postId, long authorId, long atMillis, boolean comment);
+    /**
+     * A member's reaction to a post, or one of their comments on it, given at or after the load's
+     * {@code since}, after every post: the post's author is whoever {@link #post} gave it.
+     */
+    void engaged(long memberId, long postId, long atMillis, boolean comment);
   }
 
   /**

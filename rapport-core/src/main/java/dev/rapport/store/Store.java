@@ -2,6 +2,7 @@ package dev.rapport.store;
 
 import dev.rapport.kernel.Commit;
 import dev.rapport.kernel.Decided;
+import java.util.Optional;
 
 /**
  * Where Rapport keeps its state: the SPI every backend implements (DESIGN decision 3). It is shaped
@@ -36,6 +37,16 @@ public interface Store extends StoreReads, AutoCloseable {
    * the log has gained since.
    */
   void saveIndex(SavedIndex index);
+
+  /**
+   * Keeps a copy of the feed index in place of the one saved before, as {@link #saveIndex} keeps
+   * the graph index's: atomically, the later of two savers' copies kept. Its parts are the feed
+   * index's own format; the store never reads them.
+   */
+  void saveFeedIndex(SavedIndex index);
+
+  /** The copy of the feed index saved last ({@link #saveFeedIndex}), if any. */
+  Optional<SavedIndex> savedFeedIndex();
 
   /** Releases connections and files; the store is unusable afterwards. */
   @Override

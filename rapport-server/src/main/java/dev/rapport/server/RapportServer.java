@@ -271,7 +271,7 @@ public final class RapportServer implements AutoCloseable {
     try {
       rapport.saveNetwork();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "could not save a copy of the graph index: {0}", e.toString());
+      LOG.log(System.Logger.Level.WARNING, "could not save a copy of the graph or feed index: {0}", e.toString());
     }
   }
 }

@@ -25,12 +25,12 @@ interface Committer extends AutoCloseable {
   CommitOutcome commit(Commit commit);
 
   /**
-   * Replaces the copy of the graph index kept, as {@link dev.rapport.store.Store#saveIndex}
+   * Replaces the copy of the graph or feed index kept, as {@link dev.rapport.store.Store#saveIndex}
    * describes, with {@link SavedIndexes#replace}.
    *
    * @throws dev.rapport.store.StoreUnavailableException if the database fails or the store is closed
    */
-  void saveIndex(SavedIndex index);
+  void saveIndex(SavedIndexes.Kind kind, SavedIndex index);
 
   /** Finishes the commits already accepted, then refuses new ones. */
   @Override

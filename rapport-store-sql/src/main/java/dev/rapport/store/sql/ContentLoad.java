@@ -14,10 +14,11 @@ import java.sql.SQLException;
 final class ContentLoad {
   private static final String POSTS = "SELECT author_id, id, created_at, visibility FROM posts"
       + " ORDER BY author_id, created_at, id";
-  private static final String REACTIONS = "SELECT r.member_id, r.post_id, p.author_id, r.at FROM reactions r"
-      + " JOIN posts p ON p.id = r.post_id WHERE r.at >= ?";
-  private static final String COMMENTS = "SELECT c.author_id, c.post_id, p.author_id, c.created_at FROM comments c"
-      + " JOIN posts p ON p.id = c.post_id WHERE c.created_at >= ?";
+  // Without a join to the posts for their authors, which the feed index knows by then: the join was a
+  // lookup of a post per reaction (docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md); schema
+  // 11's indexes by time cover these columns.
+  private static final String REACTIONS = "SELECT member_id, post_id, at FROM reactions WHERE at >= ?";
+  private static final String COMMENTS = "SELECT author_id, post_id, created_at FROM comments WHERE created_at >= ?";
 
   private ContentLoad() {}
 
@@ -58,7 +59,7 @@ final class ContentLoad {
     statement.setLong(1, since);
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        sink.engaged(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), comment);
+        sink.engaged(rows.getLong(1), rows.getLong(2), rows.getLong(3), comment);
       }
     }
   }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the graph index loads and follows: every connection as one snapshot, the saved copy of the
- * index (decision 0005), and the log of events after a position. Thread safe if the readers are.
+ * What the graph index loads and follows: every connection as one snapshot, the saved copies of the
+ * graph and feed indexes (decision 0005), and the log of events after a position. Thread safe if the readers are.
  */
 final class IndexFeedReads {
   private final Dialect dialect;
@@ -37,8 +37,8 @@ final class IndexFeedReads {
     });
   }
 
-  Optional<SavedIndex> savedIndex() {
-    return readers.read(s -> SavedIndexes.read(s, dialect));
+  Optional<SavedIndex> savedIndex(SavedIndexes.Kind kind) {
+    return readers.read(s -> SavedIndexes.read(s, dialect, kind));
   }
 
   List<Event> eventsAfter(long afterSeq, int limit) {

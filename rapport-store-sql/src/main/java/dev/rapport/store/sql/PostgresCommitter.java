@@ -108,18 +108,18 @@ final class PostgresCommitter implements Committer {
    * other nodes sharing the database): reads of the copy go on meanwhile.
    */
   @Override
-  public void saveIndex(SavedIndex index) {
+  public void saveIndex(SavedIndexes.Kind kind, SavedIndex index) {
     if (closed) {
       throw StoreFailure.closed();
     }
     try (Session session = new Session(pool.getConnection())) {
       Transaction.run(session.connection(), () -> {
-        session.execute("LOCK TABLE saved_index IN SHARE ROW EXCLUSIVE MODE");
-        SavedIndexes.replace(session, index);
+        session.execute("LOCK TABLE " + kind.table + " IN SHARE ROW EXCLUSIVE MODE");
+        SavedIndexes.replace(session, kind, index);
         return null;
       });
     } catch (SQLException e) {
-      throw StoreFailure.of("save the graph index's copy to PostgreSQL", e);
+      throw StoreFailure.of("save a copy of an index to " + kind.table + " on PostgreSQL", e);
     }
   }
 

@@ -223,7 +223,12 @@ final class SqlReads implements StoreReads {
 
   @Override
   public Optional<SavedIndex> savedIndex() {
-    return feed.savedIndex();
+    return feed.savedIndex(SavedIndexes.Kind.GRAPH);
+  }
+
+  /** The copy of the feed index saved last, if any. */
+  Optional<SavedIndex> savedFeedIndex() {
+    return feed.savedIndex(SavedIndexes.Kind.FEED);
   }
 
   @Override

@@ -80,7 +80,17 @@ final class SqlStore implements Store {
 
   @Override
   public void saveIndex(SavedIndex index) {
-    committer.saveIndex(index);
+    committer.saveIndex(SavedIndexes.Kind.GRAPH, index);
+  }
+
+  @Override
+  public void saveFeedIndex(SavedIndex index) {
+    committer.saveIndex(SavedIndexes.Kind.FEED, index);
+  }
+
+  @Override
+  public Optional<SavedIndex> savedFeedIndex() {
+    return reads.savedFeedIndex();
   }
 
   @Override

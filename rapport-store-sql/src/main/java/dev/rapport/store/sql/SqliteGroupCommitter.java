@@ -135,9 +135,9 @@ final class SqliteGroupCommitter implements Committer {
 
   /** Replaces the copy in a batch like any commit: the writer is the only one to write. */
   @Override
-  public void saveIndex(SavedIndex index) {
+  public void saveIndex(SavedIndexes.Kind kind, SavedIndex index) {
     submit(new Request(null, null, session -> {
-      SavedIndexes.replace(session, index);
+      SavedIndexes.replace(session, kind, index);
       return null;
     }, new CompletableFuture<>()));
   }
