@@ -203,7 +203,8 @@ public final class FeedIndex {
    * are to the viewer, and the posts the viewer's connections reacted to or commented on within the
    * policy's window, each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and
    * ranked best first (then newest, then by id). Linear in the candidates and the connections'
-   * engagements, and a sort; a few arrays of the candidates' size are all it allocates.
+   * engagements, with a binary search of its author's timeline for each post only engaged with (one
+   * lookup an author); the ranking is put in order as its pages read it ({@link Ranking}).
    *
    * @param relations what each author is to the viewer: own, connection, page or following
    * @param hidden authors blocked either way with the viewer (B2)
@@ -235,38 +236,49 @@ public final class FeedIndex {
       }
     }
     EngagementTally tally = engagedBy(connections, nowMillis);
-    Candidates all = new Candidates(followed + 64);
+    TopScore score = new TopScore(policy, nowMillis);
+    Candidates all = new Candidates(followed + tally.size());
     for (int i = 0; i < followed; i++) {
       FeedReason.Kind kind = relations[authorIndexes[i]];
-      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0,
-          policy.score(kind, times[i], nowMillis, tally.take(ids[i])));
+      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0, score.of(kind, times[i], tally.take(ids[i])));
     }
-    tally.forEachUntaken((post, author, count, lastBy, lastIsComment) -> {
-      Timeline timeline = timelines.get(author);
-      int at = timeline == null ? -1 : timeline.indexOf(post);
-      if (at < 0 || hidden.test(author)
-          || Timeline.connectionsOnly(timeline.ids[at]) && author != viewerId && !connected.test(author)) {
-        return;
+    Timeline timeline = null;
+    long author = 0;
+    for (int slot : tally.untakenByAuthor()) {
+      if (timeline == null || tally.author(slot) != author) {
+        author = tally.author(slot);
+        timeline = hidden.test(author) ? Timeline.EMPTY : timelines.getOrDefault(author, Timeline.EMPTY);
       }
-      FeedReason.Kind kind = lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
-      all.add(post, author, timeline.times[at], kind, lastBy, policy.score(kind, timeline.times[at], nowMillis, count));
-    });
+      int at = timeline.find(tally.post(slot));
+      if (at < 0 || Timeline.connectionsOnly(timeline.ids[at]) && author != viewerId && !connected.test(author)) {
+        continue;
+      }
+      FeedReason.Kind kind = tally.lastIsComment(slot) ? FeedReason.Kind.CONNECTION_COMMENTED
+          : FeedReason.Kind.CONNECTION_REACTED;
+      all.add(tally.post(slot), author, timeline.times[at], kind, tally.lastBy(slot),
+          score.of(kind, timeline.times[at], tally.count(slot)));
+    }
     return all.ranked();
   }
 
   /** What connections engaged with in the window before {@code nowMillis}, by post. */
   private EngagementTally engagedBy(long[] connections, long nowMillis) {
     long since = nowMillis - policy.engagementWindow().toMillis();
-    EngagementTally tally = new EngagementTally(64);
-    for (long connection : connections) {
-      Engaged[] list = engagements.get(connection);
-      if (list == null) {
+    Engaged[][] lists = new Engaged[connections.length][];
+    int most = 0;
+    for (int c = 0; c < connections.length; c++) {
+      lists[c] = engagements.get(connections[c]);
+      most += lists[c] == null ? 0 : lists[c].length;
+    }
+    EngagementTally tally = new EngagementTally(most);
+    for (int c = 0; c < connections.length; c++) {
+      if (lists[c] == null) {
         continue;
       }
-      for (Engaged e : list) {
+      for (Engaged e : lists[c]) {
         long at = e.at();
         if (at >= since && at <= nowMillis) {
-          tally.add(e.postId(), e.authorId(), at, connection, e.lastIsComment());
+          tally.add(e.postId(), e.authorId(), at, connections[c], e.lastIsComment());
         }
       }
     }

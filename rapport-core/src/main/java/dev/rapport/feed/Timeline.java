@@ -60,6 +60,28 @@ final class Timeline {
     return -1;
   }
 
+  /**
+   * The index of the post, or -1: a binary search by id first, since ids grow with the time they
+   * are made (TimeOrderedIds) and so mostly with the creation time the timeline is ordered by, then
+   * {@link #indexOf} when it misses, for ids made out of that order. Log(size) for a post that is there.
+   */
+  int find(long postId) {
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long id = postId(ids[mid]);
+      if (id < postId) {
+        low = mid + 1;
+      } else if (id > postId) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return indexOf(postId);
+  }
+
   /** With the post added in its place; the same timeline if it is there already. */
   Timeline with(long postId, long time, boolean connectionsOnly) {
     if (indexOf(postId) >= 0) {
