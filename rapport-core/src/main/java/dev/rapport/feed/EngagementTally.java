@@ -80,23 +80,82 @@ final class EngagementTally {
   }
 
   /**
-   * The slots of the posts not taken, those of one author next to each other, so that each author's
-   * timeline is looked up once: a counting sort by author through a second small table. Linear.
+   * The slots of the posts not taken that were engaged with most lately: those whose last
+   * engagement is at or after the {@code most}-th newest last engagement among them (ties at the
+   * cut all in), those of one author next to each other so that each author's timeline is looked up
+   * once (docs/decisions/XX-top-scores-the-posts-engaged-with-most-lately.md). Linear, and log(most)
+   * a post to find the cut.
    */
-  int[] untakenByAuthor() {
+  int[] untakenLatest(int most) {
+    long cut = Long.MIN_VALUE;
     int untaken = 0;
     for (int i = 0; i < posts.length; i++) {
       if (posts[i] != EMPTY && !taken[i]) {
         untaken++;
       }
     }
-    int groupMask = (Integer.highestOneBit(Math.max(8, untaken) * 2 - 1) << 1) - 1;
+    if (untaken > most) {
+      cut = newestLastAt(most);
+      untaken = 0;
+      for (int i = 0; i < posts.length; i++) {
+        if (posts[i] != EMPTY && !taken[i] && lastAts[i] >= cut) {
+          untaken++;
+        }
+      }
+    }
+    return byAuthor(untaken, cut);
+  }
+
+  /** The {@code k}-th newest last engagement of the posts not taken, by a min-heap of {@code k} times. */
+  private long newestLastAt(int k) {
+    long[] kept = new long[k];
+    int size = 0;
+    for (int slot = 0; slot < posts.length; slot++) {
+      if (posts[slot] == EMPTY || taken[slot]) {
+        continue;
+      }
+      long time = lastAts[slot];
+      if (size < k) {
+        int i = size++;
+        while (i > 0 && kept[(i - 1) >>> 1] > time) {
+          kept[i] = kept[(i - 1) >>> 1];
+          i = (i - 1) >>> 1;
+        }
+        kept[i] = time;
+      } else if (time > kept[0]) {
+        int i = 0;
+        while (true) {
+          int child = 2 * i + 1;
+          if (child >= k) {
+            break;
+          }
+          if (child + 1 < k && kept[child + 1] < kept[child]) {
+            child++;
+          }
+          if (kept[child] >= time) {
+            break;
+          }
+          kept[i] = kept[child];
+          i = child;
+        }
+        kept[i] = time;
+      }
+    }
+    return kept[0];
+  }
+
+  /**
+   * The {@code count} slots not taken whose last engagement is at or after {@code cut}, grouped by
+   * author: a counting sort through a second small table.
+   */
+  private int[] byAuthor(int count, long cut) {
+    int groupMask = (Integer.highestOneBit(Math.max(8, count) * 2 - 1) << 1) - 1;
     long[] groupAuthors = new long[groupMask + 1];
     int[] groupEnds = new int[groupMask + 1]; // counts, then where each author's slots end
     boolean[] used = new boolean[groupMask + 1];
     int[] groupOf = new int[posts.length];
     for (int i = 0; i < posts.length; i++) {
-      if (posts[i] != EMPTY && !taken[i]) {
+      if (posts[i] != EMPTY && !taken[i] && lastAts[i] >= cut) {
         int g = hash(authors[i]) & groupMask;
         while (used[g] && groupAuthors[g] != authors[i]) {
           g = (g + 1) & groupMask;
@@ -111,9 +170,9 @@ final class EngagementTally {
       end += groupEnds[g];
       groupEnds[g] = end;
     }
-    int[] slots = new int[untaken];
+    int[] slots = new int[count];
     for (int i = posts.length - 1; i >= 0; i--) {
-      if (posts[i] != EMPTY && !taken[i]) {
+      if (posts[i] != EMPTY && !taken[i] && lastAts[i] >= cut) {
         slots[--groupEnds[groupOf[i]]] = i;
       }
     }

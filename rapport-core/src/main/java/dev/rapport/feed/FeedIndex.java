@@ -200,11 +200,13 @@ public final class FeedIndex {
 
   /**
    * P3 {@code top}: the newest of the policy's number of posts of these authors, with what they
-   * are to the viewer, and the posts the viewer's connections reacted to or commented on within the
-   * policy's window, each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and
-   * ranked best first (then newest, then by id). Linear in the candidates and the connections'
-   * engagements, with a binary search of its author's timeline for each post only engaged with (one
-   * lookup an author); the ranking is put in order as its pages read it ({@link Ranking}).
+   * are to the viewer, and of the other posts the viewer's connections reacted to or commented on
+   * within the policy's window, as many again engaged with most lately (all those tied at the cut),
+   * each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and ranked best first (then
+   * newest, then by id). Linear in the candidates and the connections' engagements, with a binary
+   * search of its author's timeline for each post only engaged with (one lookup an author); the
+   * ranking is put in order as its pages read it ({@link Ranking};
+   * docs/decisions/XX-top-scores-the-posts-engaged-with-most-lately.md).
    *
    * @param relations what each author is to the viewer: own, connection, page or following
    * @param hidden authors blocked either way with the viewer (B2)
@@ -244,7 +246,7 @@ public final class FeedIndex {
     }
     Timeline timeline = null;
     long author = 0;
-    for (int slot : tally.untakenByAuthor()) {
+    for (int slot : tally.untakenLatest(wanted)) {
       if (timeline == null || tally.author(slot) != author) {
         author = tally.author(slot);
         timeline = hidden.test(author) ? Timeline.EMPTY : timelines.getOrDefault(author, Timeline.EMPTY);

@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param engagementWindow how far back a connection's reaction or comment brings a post into the
  *     viewer's {@code top} feed
  * @param engagementsPerMember the most recent engagements kept per member for that
- * @param topCandidates the newest posts of followed authors that {@code top} scores, beside the
- *     posts connections engaged with
+ * @param topCandidates the newest posts of followed authors that {@code top} scores, and as many
+ *     again of the other posts connections engaged with, those engaged with most lately
+ *     (docs/decisions/XX-top-scores-the-posts-engaged-with-most-lately.md)
  * @param halfLife the age at which a post's recency counts half
  * @param ownWeight relationship weight of the viewer's own posts
  * @param connectionWeight of a followed connection's posts

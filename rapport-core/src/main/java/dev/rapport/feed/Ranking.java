@@ -6,7 +6,7 @@ package dev.rapport.feed;
  * order only as far as pages read them: a binary heap of them is made once, in linear time, and
  * each post read past the ordered part is taken off it, so a first page of 20 orders some 20 of
  * thousands and a reader going through every page pays what one sort would
- * (docs/decisions/XX-top-orders-only-what-its-pages-read.md). Thread safe: pages of one ranking may
+ * (docs/decisions/XX-top-scores-the-posts-engaged-with-most-lately.md). Thread safe: pages of one ranking may
  * be read at once.
  */
 public final class Ranking {

@@ -21,9 +21,10 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * P3 {@code top} from the feed index against a ranking written from the rule's words: every post of
- * a followed author, the newest few kept, and every post connections engaged with, scored by {@link
- * FeedPolicy#score} and sorted. Posts get ids out of their time order now and then, so that finding
+ * P3 {@code top} from the feed index against a ranking written from the rule's words: the newest few
+ * posts of followed authors, and as many again of the other posts connections engaged with, those
+ * engaged with most lately (docs/decisions/XX-top-scores-the-posts-engaged-with-most-lately.md),
+ * scored by {@link FeedPolicy#score} and sorted. Posts get ids out of their time order now and then, so that finding
  * an engaged post by its id must fall back; times are on few distinct minutes, so that scores tie.
  */
 class TopRankingProperties {
@@ -170,6 +171,11 @@ class TopRankingProperties {
       items.add(ranked(p, relation, 0, policy.score(relation, T0 + p.minute() * MINUTE, now,
           engagedBy(s, engaged, p, since, now).size())));
     }
+    // Of the other posts engaged with (deleted ones too, as the index remembers them), those engaged with most lately.
+    List<Long> lastAts = s.posts().stream().filter(p -> !kept.contains(p.id()))
+        .map(p -> engagedBy(s, engaged, p, since, now)).filter(by -> !by.isEmpty())
+        .map(by -> by.stream().mapToLong(e -> e[0]).max().orElseThrow()).sorted(Comparator.reverseOrder()).toList();
+    long cut = lastAts.size() > s.topCandidates() ? lastAts.get(s.topCandidates() - 1) : Long.MIN_VALUE;
     for (Made p : live.values()) {
       List<long[]> by = engagedBy(s, engaged, p, since, now);
       if (kept.contains(p.id()) || by.isEmpty() || s.hidden().contains(p.author())
@@ -178,6 +184,9 @@ class TopRankingProperties {
       }
       long[] last = by.stream().max(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]))
           .orElseThrow();
+      if (last[0] < cut) {
+        continue;
+      }
       FeedReason.Kind kind = last[2] == 1 ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
       items.add(ranked(p, kind, last[1], policy.score(kind, T0 + p.minute() * MINUTE, now, by.size())));
     }
