@@ -238,15 +238,20 @@ public final class FeedIndex {
       }
     }
     EngagementTally tally = engagedBy(connections, nowMillis);
+    int[] engagedFollowed = new int[followed];
+    for (int i = 0; i < followed; i++) {
+      engagedFollowed[i] = tally.take(ids[i]);
+    }
+    int[] engagedOnly = tally.untakenLatest(wanted);
     TopScore score = new TopScore(policy, nowMillis);
-    Candidates all = new Candidates(followed + tally.size());
+    Candidates all = new Candidates(followed + engagedOnly.length);
     for (int i = 0; i < followed; i++) {
       FeedReason.Kind kind = relations[authorIndexes[i]];
-      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0, score.of(kind, times[i], tally.take(ids[i])));
+      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0, score.of(kind, times[i], engagedFollowed[i]));
     }
     Timeline timeline = null;
     long author = 0;
-    for (int slot : tally.untakenLatest(wanted)) {
+    for (int slot : engagedOnly) {
       if (timeline == null || tally.author(slot) != author) {
         author = tally.author(slot);
         timeline = hidden.test(author) ? Timeline.EMPTY : timelines.getOrDefault(author, Timeline.EMPTY);

@@ -36,7 +36,7 @@ public record FeedPolicy(Duration engagementWindow, int engagementsPerMember, in
 
   /**
    * LinkedIn-like defaults: a week of engagement, 100 per member, 2,000 candidates, a day's
-   * half-life, and two million ranked posts kept (a thousand rankings of 2,000).
+   * half-life, and two million ranked posts kept (some five hundred rankings of 4,000).
    */
   public static FeedPolicy defaults() {
     return new FeedPolicy(Duration.ofDays(7), 100, 2_000, Duration.ofHours(24), 0.8, 1.0, 0.7, 0.8, 0.6, 2_000_000);

@@ -1,5 +1,7 @@
 package dev.rapport.feed;
 
+import java.util.Objects;
+
 /**
  * A {@code top} ranking (P3), best first (by score, then the newer, then the larger id), in
  * primitive arrays: what a first page ranks and its later pages continue. Its candidates are put in
@@ -52,7 +54,7 @@ public final class Ranking {
    * @throws IndexOutOfBoundsException if {@code i} is not below {@link #size()}
    */
   public synchronized FeedIndex.Ranked get(int i) {
-    int at = order.length - 1 - java.util.Objects.checkIndex(i, order.length);
+    int at = order.length - 1 - Objects.checkIndex(i, order.length);
     while (heapSize > at) {
       int best = order[0];
       order[0] = order[--heapSize];

@@ -7,7 +7,7 @@ package dev.rapport.feed;
  * the same operations in the same order (a test holds it to the policy). Immutable.
  */
 final class TopScore {
-  /** {@code 1 + ln(1 + n)} for n below its length; a connection's 100 engagements bound n in practice. */
+  /** {@code 1 + ln(1 + n)} for n below its length: n is how many connections engaged with one post, rarely that many. */
   private static final double[] ENGAGEMENT = new double[1_024];
 
   static {
