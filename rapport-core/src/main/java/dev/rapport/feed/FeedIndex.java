@@ -262,10 +262,13 @@ public final class FeedIndex {
 
   /**
    * P3 {@code top}: the newest of the policy's number of posts of these authors, with what they
-   * are to the viewer, and the posts the viewer's connections reacted to or commented on within the
-   * policy's window, each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and
-   * ranked best first (then newest, then by id). Linear in the candidates and the connections'
-   * engagements, and a sort; a few arrays of the candidates' size are all it allocates.
+   * are to the viewer, and of the other posts the viewer's connections reacted to or commented on
+   * within the policy's window, as many again engaged with most lately (all those tied at the cut),
+   * each once, scored as of {@code nowMillis} ({@link FeedPolicy#score}) and ranked best first (then
+   * newest, then by id). Linear in the candidates and the connections' engagements, with a binary
+   * search of its author's timeline for each post only engaged with (one lookup an author); the
+   * ranking is put in order as its pages read it ({@link Ranking};
+   * docs/decisions/0033-top-scores-the-posts-engaged-with-most-lately.md).
    *
    * @param relations what each author is to the viewer: own, connection, page or following
    * @param hidden authors blocked either way with the viewer (B2)
@@ -297,36 +300,55 @@ public final class FeedIndex {
       }
     }
     EngagementTally tally = engagedBy(connections, nowMillis);
-    Candidates all = new Candidates(followed + 64);
+    int[] engagedFollowed = new int[followed];
+    for (int i = 0; i < followed; i++) {
+      engagedFollowed[i] = tally.take(ids[i]);
+    }
+    int[] engagedOnly = tally.untakenLatest(wanted);
+    TopScore score = new TopScore(policy, nowMillis);
+    Candidates all = new Candidates(followed + engagedOnly.length);
     for (int i = 0; i < followed; i++) {
       FeedReason.Kind kind = relations[authorIndexes[i]];
-      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0,
-          policy.score(kind, times[i], nowMillis, tally.take(ids[i])));
+      all.add(ids[i], authors[authorIndexes[i]], times[i], kind, 0, score.of(kind, times[i], engagedFollowed[i]));
     }
-    tally.forEachUntaken((post, author, count, lastBy, lastIsComment) -> {
-      long[] line = timelines.line(author);
-      int at = line == null ? -1 : Timelines.indexOf(line, Timelines.size(line), post);
-      if (at < 0 || hidden.test(author)
-          || Timelines.connectionsOnly(Timelines.storedId(line, at)) && author != viewerId && !connected.test(author)) {
-        return;
+    long[] line = null;
+    int size = 0;
+    long author = 0;
+    for (int slot : engagedOnly) {
+      if (line == null || tally.author(slot) != author) {
+        author = tally.author(slot);
+        line = hidden.test(author) ? null : timelines.line(author);
+        size = line == null ? 0 : Timelines.size(line);
+      }
+      int at = line == null ? -1 : Timelines.find(line, size, tally.post(slot));
+      if (at < 0 || Timelines.connectionsOnly(Timelines.storedId(line, at)) && author != viewerId
+          && !connected.test(author)) {
+        continue;
       }
       long created = Timelines.time(line, at);
-      FeedReason.Kind kind = lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
-      all.add(post, author, created, kind, lastBy, policy.score(kind, created, nowMillis, count));
-    });
+      FeedReason.Kind kind = tally.lastIsComment(slot) ? FeedReason.Kind.CONNECTION_COMMENTED
+          : FeedReason.Kind.CONNECTION_REACTED;
+      all.add(tally.post(slot), author, created, kind, tally.lastBy(slot), score.of(kind, created, tally.count(slot)));
+    }
     return all.ranked();
   }
 
   /** What connections engaged with in the window before {@code nowMillis}, by post. */
   private EngagementTally engagedBy(long[] connections, long nowMillis) {
     long since = nowMillis - policy.engagementWindow().toMillis();
-    EngagementTally tally = new EngagementTally(64);
-    for (long connection : connections) {
-      long[] list = engagements.of(connection);
+    long[][] lists = new long[connections.length][];
+    int most = 0;
+    for (int c = 0; c < connections.length; c++) {
+      lists[c] = engagements.of(connections[c]);
+      most += lists[c].length / Engagements.WIDTH;
+    }
+    EngagementTally tally = new EngagementTally(most);
+    for (int c = 0; c < connections.length; c++) {
+      long[] list = lists[c];
       for (int i = 0; i < list.length / Engagements.WIDTH; i++) {
         long at = Engagements.at(list, i);
         if (at >= since && at <= nowMillis) {
-          tally.add(Engagements.postId(list, i), Engagements.authorId(list, i), at, connection,
+          tally.add(Engagements.postId(list, i), Engagements.authorId(list, i), at, connections[c],
               Engagements.lastIsComment(list, i));
         }
       }

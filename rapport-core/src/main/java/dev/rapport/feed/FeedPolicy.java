@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param engagementWindow how far back a connection's reaction or comment brings a post into the
  *     viewer's {@code top} feed
  * @param engagementsPerMember the most recent engagements kept per member for that
- * @param topCandidates the newest posts of followed authors that {@code top} scores, beside the
- *     posts connections engaged with
+ * @param topCandidates the newest posts of followed authors that {@code top} scores, and as many
+ *     again of the other posts connections engaged with, those engaged with most lately
+ *     (docs/decisions/0033-top-scores-the-posts-engaged-with-most-lately.md)
  * @param halfLife the age at which a post's recency counts half
  * @param ownWeight relationship weight of the viewer's own posts
  * @param connectionWeight of a followed connection's posts
@@ -35,7 +36,7 @@ public record FeedPolicy(Duration engagementWindow, int engagementsPerMember, in
 
   /**
    * LinkedIn-like defaults: a week of engagement, 100 per member, 2,000 candidates, a day's
-   * half-life, and two million ranked posts kept (a thousand rankings of 2,000).
+   * half-life, and two million ranked posts kept (some five hundred rankings of 4,000).
    */
   public static FeedPolicy defaults() {
     return new FeedPolicy(Duration.ofDays(7), 100, 2_000, Duration.ofHours(24), 0.8, 1.0, 0.7, 0.8, 0.6, 2_000_000);

@@ -76,6 +76,28 @@ final class Timelines {
     return -1;
   }
 
+  /**
+   * The index of the post, or -1: a binary search by id first, since ids grow with the time they
+   * are made (TimeOrderedIds) and so mostly with the creation time a timeline is ordered by, then
+   * {@link #indexOf} when it misses, for ids made out of that order. Log(size) for a post that is there.
+   */
+  static int find(long[] line, int size, long postId) {
+    int low = 0;
+    int high = size - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      long id = postId(storedId(line, mid));
+      if (id < postId) {
+        low = mid + 1;
+      } else if (id > postId) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return indexOf(line, size, postId);
+  }
+
   /** Adds the post in its place, unless it is there already. The writer's thread only. */
   void add(long authorId, long postId, long time, boolean connectionsOnly) {
     long[] line = lines.get(authorId);

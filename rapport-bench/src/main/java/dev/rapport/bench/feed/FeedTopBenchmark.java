@@ -23,11 +23,12 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The first page of 20 of a {@code top} feed (issue 17: p99 at most 10 ms with at least 2,000
  * candidates scored) on the {@link FeedWorkload#issue17()} workload, with the clock at its end:
- * the newest posts of whom the viewer follows (the feed policy's 2,000) and the posts the viewer's
- * 300 connections reacted to or commented on in the last week, each scored and ranked. Through the
- * facade ({@code rapport}: the ranking, then the page's posts from the store) and the feed index
- * alone ({@code rapport-index}: the whole ranking). The setup prints how many candidates each
- * viewer's ranking scores. Sample time, for the p99.
+ * the newest posts of whom the viewer follows (the feed policy's 2,000) and as many of the other
+ * posts the viewer's 300 connections reacted to or commented on in the last week, those engaged with
+ * most lately (docs/decisions/0033-top-scores-the-posts-engaged-with-most-lately.md), each scored and
+ * ranked. Through the facade ({@code rapport}: the ranking, then the page's posts from the store)
+ * and the feed index alone ({@code rapport-index}: every candidate scored and heaped, none read).
+ * The setup prints how many candidates each viewer's ranking scores. Sample time, for the p99.
  *
  * <p>{@code java -jar rapport-bench/target/benchmarks.jar FeedTop}
  */

@@ -59,9 +59,15 @@ final class ContentReference {
 
   void delete(long post) {
     posts.remove(post);
-    reactions.remove(post);
+    Map<Long, Object[]> reacted = reactions.remove(post);
+    goneReactions.put(post, reacted == null ? Map.of() : reacted);
+    comments.values().stream().filter(c -> c.post() == post).forEach(goneComments::add);
     comments.values().removeIf(c -> c.post() == post);
   }
+
+  /** The reactions and comments of deleted posts: the feed index still remembers them, and they count towards top's cut. */
+  private final Map<Long, Map<Long, Object[]>> goneReactions = new HashMap<>();
+  private final List<Comment> goneComments = new ArrayList<>();
 
   /** Reactions and comments as the viewer counts them: without members blocked either way with them. */
   int[] counts(long viewer, long post) {
@@ -103,44 +109,80 @@ final class ContentReference {
         .sorted(NEWEST).map(p -> new Item(p.id(), relation(viewer, p.author()), 0, Double.NaN)).toList();
   }
 
-  /** P3 top as of {@code now}, with every candidate (the policy's candidate cut is above what a test makes). */
-  List<Item> top(long viewer, long now, long[] members) {
-    List<Item> items = new ArrayList<>();
-    for (Post post : posts.values().stream().sorted(NEWEST).toList()) {
-      if (!sees(viewer, post)) {
+  /** How the viewer's connections engaged with a post in the window: how many, who last, whether by a comment. */
+  private record Engagement(int connections, long lastAt, long lastBy, boolean lastIsComment) {}
+
+  private Engagement engagement(long viewer, long post, Map<Long, Object[]> reacted, List<Comment> commented,
+      long now, long[] members) {
+    int engaged = 0;
+    long lastAt = Long.MIN_VALUE;
+    long lastBy = 0;
+    boolean lastIsComment = false;
+    for (long member : members) {
+      if (member == viewer || !pair.apply(viewer, member).connected()) {
         continue;
       }
-      int engaged = 0;
-      long lastAt = Long.MIN_VALUE;
-      long lastBy = 0;
-      boolean lastIsComment = false;
-      for (long member : members) {
-        if (member == viewer || !pair.apply(viewer, member).connected()) {
-          continue;
-        }
-        Object[] reaction = reactions.getOrDefault(post.id(), Map.of()).get(member);
-        long reactedAt = reaction == null ? Long.MIN_VALUE : (long) reaction[1];
-        long commentedAt = comments.values().stream().filter(c -> c.post() == post.id() && c.writer() == member)
-            .mapToLong(Comment::at).max().orElse(Long.MIN_VALUE);
-        long at = Math.max(reactedAt, commentedAt);
-        if (at == Long.MIN_VALUE || at < now - policy.engagementWindow().toMillis() || at > now) {
-          continue;
-        }
-        engaged++;
-        if (at > lastAt || at == lastAt && member > lastBy) {
-          lastAt = at;
-          lastBy = member;
-          lastIsComment = commentedAt != Long.MIN_VALUE && commentedAt >= reactedAt;
-        }
+      Object[] reaction = reacted.get(member);
+      long reactedAt = reaction == null ? Long.MIN_VALUE : (long) reaction[1];
+      long commentedAt = commented.stream().filter(c -> c.post() == post && c.writer() == member)
+          .mapToLong(Comment::at).max().orElse(Long.MIN_VALUE);
+      long at = Math.max(reactedAt, commentedAt);
+      if (at == Long.MIN_VALUE || at < now - policy.engagementWindow().toMillis() || at > now) {
+        continue;
       }
-      FeedReason.Kind relation = relation(viewer, post.author());
-      if (relation != null) {
-        items.add(new Item(post.id(), relation, 0, policy.score(relation, post.created(), now, engaged)));
-      } else if (engaged > 0) {
-        FeedReason.Kind kind = lastIsComment ? FeedReason.Kind.CONNECTION_COMMENTED : FeedReason.Kind.CONNECTION_REACTED;
-        items.add(new Item(post.id(), kind, lastBy, policy.score(kind, post.created(), now, engaged)));
+      engaged++;
+      if (at > lastAt || at == lastAt && member > lastBy) {
+        lastAt = at;
+        lastBy = member;
+        lastIsComment = commentedAt != Long.MIN_VALUE && commentedAt >= reactedAt;
       }
     }
+    return new Engagement(engaged, lastAt, lastBy, lastIsComment);
+  }
+
+  /**
+   * P3 top as of {@code now}: the policy's number of newest posts of followed authors, and of the
+   * other posts connections engaged with (deleted ones too, as the feed index remembers them) those
+   * whose last engagement is at or after the same number's newest such time, the ones the viewer sees
+   * (docs/decisions/0033-top-scores-the-posts-engaged-with-most-lately.md).
+   */
+  List<Item> top(long viewer, long now, long[] members) {
+    List<Comment> allComments = new ArrayList<>(comments.values());
+    List<Item> items = new ArrayList<>();
+    java.util.Set<Long> followed = new java.util.HashSet<>();
+    for (Post post : posts.values().stream().sorted(NEWEST)
+        .filter(p -> sees(viewer, p) && relation(viewer, p.author()) != null).limit(policy.topCandidates()).toList()) {
+      followed.add(post.id());
+      FeedReason.Kind relation = relation(viewer, post.author());
+      Engagement e = engagement(viewer, post.id(), reactions.getOrDefault(post.id(), Map.of()), allComments, now,
+          members);
+      items.add(new Item(post.id(), relation, 0, policy.score(relation, post.created(), now, e.connections())));
+    }
+    Map<Long, Engagement> others = new HashMap<>();
+    for (Post post : posts.values()) {
+      Engagement e = engagement(viewer, post.id(), reactions.getOrDefault(post.id(), Map.of()), allComments, now,
+          members);
+      if (!followed.contains(post.id()) && e.connections() > 0) {
+        others.put(post.id(), e);
+      }
+    }
+    List<Long> lastAts = new ArrayList<>(others.values().stream().map(Engagement::lastAt).toList());
+    goneReactions.forEach((post, reacted) -> {
+      Engagement e = engagement(viewer, post, reacted, goneComments, now, members);
+      if (e.connections() > 0) {
+        lastAts.add(e.lastAt());
+      }
+    });
+    lastAts.sort(Comparator.reverseOrder());
+    long cut = lastAts.size() > policy.topCandidates() ? lastAts.get(policy.topCandidates() - 1) : Long.MIN_VALUE;
+    others.forEach((id, e) -> {
+      Post post = posts.get(id);
+      if (e.lastAt() >= cut && sees(viewer, post)) {
+        FeedReason.Kind kind = e.lastIsComment() ? FeedReason.Kind.CONNECTION_COMMENTED
+            : FeedReason.Kind.CONNECTION_REACTED;
+        items.add(new Item(id, kind, e.lastBy(), policy.score(kind, post.created(), now, e.connections())));
+      }
+    });
     Map<Long, Post> byId = posts;
     items.sort(Comparator.comparingDouble(Item::score).reversed()
         .thenComparing(Comparator.comparingLong((Item i) -> byId.get(i.post()).created()).reversed())
