@@ -22,6 +22,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -59,6 +60,12 @@ public final class CachedReads implements StoreReads {
   @Override
   public ContentReads content() {
     return content;
+  }
+
+  /** Conversations and credits change with every message: read from the store each time. */
+  @Override
+  public MessagingReads messaging() {
+    return store.messaging();
   }
 
   /** Whether two members are connected, as the graph index knows it. */

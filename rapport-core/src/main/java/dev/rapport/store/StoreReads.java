@@ -36,6 +36,9 @@ public interface StoreReads extends AccountReads, ProfileReads {
   /** The reads of posts, reactions and comments (P2-P4). */
   ContentReads content();
 
+  /** The reads of conversations, messages and InMail credits (MS1-MS4). */
+  MessagingReads messaging();
+
 
   Optional<Member> member(long id);
 

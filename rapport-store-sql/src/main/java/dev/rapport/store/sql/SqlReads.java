@@ -21,6 +21,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -49,6 +50,7 @@ final class SqlReads implements StoreReads {
   private final AccountSqlReads accounts;
   private final ContentSqlReads content;
   private final ProfileSqlReads profiles;
+  private final MessagingSqlReads messaging;
 
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
@@ -61,6 +63,7 @@ final class SqlReads implements StoreReads {
     this.accounts = new AccountSqlReads(readers);
     this.content = new ContentSqlReads(dialect, readers);
     this.profiles = new ProfileSqlReads(readers);
+    this.messaging = new MessagingSqlReads(readers);
   }
 
   /** The reads of pairs, for a reader that holds the members itself ({@link WriterReads}). */
@@ -71,6 +74,11 @@ final class SqlReads implements StoreReads {
   @Override
   public ContentReads content() {
     return content;
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return messaging;
   }
 
   @Override

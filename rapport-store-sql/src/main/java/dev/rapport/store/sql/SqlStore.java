@@ -25,6 +25,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
 import dev.rapport.store.TokenGrant;
@@ -44,6 +45,11 @@ final class SqlStore implements Store {
   @Override
   public ContentReads content() {
     return reads.content();
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return reads.messaging();
   }
   private final SqlReads reads;
   private final Readers readers;

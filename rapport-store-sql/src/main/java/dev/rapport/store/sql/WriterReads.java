@@ -24,6 +24,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
@@ -52,6 +53,11 @@ final class WriterReads implements StoreReads {
   @Override
   public ContentReads content() {
     return plain.content();
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return plain.messaging();
   }
   /** About 300 bytes a member: a few megabytes, for the members active at any moment. */
   private static final int MEMBERS_KEPT = 20_000;
