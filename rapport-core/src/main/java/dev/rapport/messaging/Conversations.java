@@ -102,8 +102,9 @@ public final class Conversations {
         message.id());
     if (refund) {
       // The requester's credits move too: decided on their version, so that their own spending cannot race it.
+      // Given back even above the cap, so that no refund is lost (the cap bounds grants, decision XX).
       InMailCredits theirs = InMail.available(other, policy.tier(other.tier()), state.otherCredits(), now);
-      int back = Math.max(theirs.balance(), Math.min(policy.tier(other.tier()).inMailCap(), theirs.balance() + 1));
+      int back = theirs.balance() + 1;
       effects.expect(other.id(), other.version()).add(new Change.SetInMailCredits(other.id(), back, theirs.month()), EventType.INMAIL_REFUNDED,
           actor.id(), other.id(), before.id());
     }
