@@ -132,6 +132,7 @@ public final class RapportServer implements AutoCloseable {
               new EndorsementRoutes(rapport),
               new NotificationRoutes(rapport),
               new PostRoutes(rapport),
+              new MessagingRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
                   new SignInThrottle(config.accounts(), budgetClock)),
               new TokenRoutes(rapport),
