@@ -21,6 +21,7 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Message;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.StoreReads;
 import java.time.InstantSource;
 import java.util.List;
@@ -38,10 +39,13 @@ public final class MessagingCommands {
   private final Supplier<StoreReads> reads;
   private final Policy policy;
   private final InstantSource clock;
+  private final CachedReads cached;
 
-  MessagingCommands(CommandLoop commands, Supplier<StoreReads> reads, Policy policy, InstantSource clock) {
+  MessagingCommands(CommandLoop commands, Supplier<StoreReads> reads, CachedReads cached, Policy policy,
+      InstantSource clock) {
     this.commands = commands;
     this.reads = reads;
+    this.cached = cached;
     this.policy = policy;
     this.clock = clock;
   }
@@ -94,6 +98,26 @@ public final class MessagingCommands {
    * Conversations with a member blocked either way are left out (MS3).
    */
   public Page<ConversationView> conversations(long actorId, PageRequest page) {
+    // Brings the remembered answers up to the log before one is served (at most logReadEvery behind).
+    reads();
+    if (page.cursor().isPresent()) {
+      return conversationsNow(actorId, page);
+    }
+    // The first page is what a member's inbox shows on every visit: remembered until an event names
+    // them (a message, a read, an answer, a block) or a profile changes (docs/decisions/0012).
+    return cached.derived(new FirstConversations(actorId, page.limit()), () -> conversationsNow(actorId, page),
+        new long[] {actorId}, true, MessagingCommands::weight);
+  }
+
+  private record FirstConversations(long memberId, int limit) {}
+
+  /** In members' worth of memory (a few hundred bytes each): the views, and the texts of their newest messages. */
+  private static int weight(Page<ConversationView> page) {
+    int chars = page.items().stream().mapToInt(v -> v.lastMessage().map(m -> m.text().length()).orElse(0)).sum();
+    return 1 + page.items().size() + chars / 150;
+  }
+
+  private Page<ConversationView> conversationsNow(long actorId, PageRequest page) {
     StoreReads reads = reads();
     Page<ConversationSummary> summaries = reads.messaging().conversationsOf(actorId, page);
     Map<Long, Member> others = reads.members(summaries.items().stream().map(s -> s.side().otherId()).toList());
@@ -168,13 +192,21 @@ public final class MessagingCommands {
         .orElseThrow(() -> Conversations.notFound(conversationId));
   }
 
-  private static MessagingState state(StoreReads reads, PairState pair) {
+  /**
+   * Reads only what the rules can use: the actor's credits where their tier has InMail, the other's
+   * only when a reply would refund them. Every read here is on the writer's thread on SQLite.
+   */
+  private MessagingState state(StoreReads reads, PairState pair) {
     long actor = pair.actor().id();
     long other = pair.other().id();
     if (actor == other) {
       return new MessagingState(pair, Optional.empty(), Optional.empty(), Optional.empty());
     }
-    return new MessagingState(pair, reads.messaging().conversationBetween(actor, other),
-        reads.messaging().inMailCredits(actor), reads.messaging().inMailCredits(other));
+    Optional<Conversation> conversation = reads.messaging().conversationBetween(actor, other);
+    Optional<InMailCredits> mine = InMail.granted(policy.tier(pair.actor().tier()))
+        ? reads.messaging().inMailCredits(actor) : Optional.empty();
+    boolean mayRefund = conversation.filter(c -> c.refundable() && c.requesterId() == other).isPresent();
+    return new MessagingState(pair, conversation, mine,
+        mayRefund ? reads.messaging().inMailCredits(other) : Optional.empty());
   }
 }

@@ -126,7 +126,7 @@ public final class Rapport {
     this.companies = new CompanyCommands(commands, this::reads, queries, policy);
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
     this.notifications = new NotificationCommands(commands, this::reads);
-    this.messaging = new MessagingCommands(commands, this::reads, policy, clock);
+    this.messaging = new MessagingCommands(commands, this::reads, cached, policy, clock);
   }
 
   /**

@@ -39,8 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The first page (20) of the conversations of a member who has 10,000 (issue 18: p99 at most 2 ms),
  * newest first with unread counts and the newest message, through the {@link Rapport} facade on
- * each store. Each conversation is an Open Profile request to the member and a reply, so that half
- * of them have unread messages. Beside it, in the same run on PostgreSQL, the plain-SQL peer
+ * each store ({@code rapport}: remembered until an event names the member, decision 0012), and
+ * read from the store itself as the facade does when it has not remembered it ({@code store}: the
+ * page's one query and its members). Each conversation is an Open Profile request to the member and
+ * a reply to every other one, so that half of them have unread messages. Beside it, in the same run on PostgreSQL, the plain-SQL peer
  * ({@code engine=sql-plain}): the same messages in one table of sender, recipient and a read flag,
  * the page found by grouping the member's messages by the other member, as an application without
  * a side table per member would.
@@ -66,7 +68,7 @@ public class ConversationListBenchmark {
       JOIN peer_messages m ON m.id = g.last ORDER BY g.last DESC
       """;
 
-  @Param({"sqlite:rapport", "postgres:rapport", "postgres:sql-plain"})
+  @Param({"sqlite:rapport", "sqlite:store", "postgres:rapport", "postgres:store", "postgres:sql-plain"})
   public String engine;
 
   BenchStores stores;
@@ -74,6 +76,8 @@ public class ConversationListBenchmark {
   long member;
   Connection peer;
   PreparedStatement peerPage;
+  /** Whether to read the page from the store itself, as the facade does when it has not remembered it. */
+  boolean store;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -86,7 +90,8 @@ public class ConversationListBenchmark {
     rapport.updateMe(member, new ProfileUpdate(none.name(), none.headline(), none.followPrimary(),
         none.whoCanFollow(), none.whoCanInvite(), none.connectionsVisibility(), Optional.of(true),
         none.followsVisibility()));
-    if (parts[1].equals("rapport")) {
+    store = parts[1].equals("store");
+    if (!parts[1].equals("sql-plain")) {
       fill();
     } else {
       peer = DriverManager.getConnection(stores.postgresUrl());
@@ -142,6 +147,10 @@ public class ConversationListBenchmark {
 
   @Benchmark
   public Object firstPage() throws SQLException {
+    if (store) {
+      var page = stores.store().messaging().conversationsOf(member, PageRequest.first(PAGE));
+      return stores.store().members(page.items().stream().map(s -> s.side().otherId()).toList());
+    }
     if (peerPage == null) {
       Page<ConversationView> page = rapport.messaging().conversations(member, PageRequest.first(PAGE));
       return page;

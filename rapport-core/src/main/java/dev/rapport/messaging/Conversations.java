@@ -87,7 +87,8 @@ public final class Conversations {
       credits = new InMailCredits(actor.id(), credits.balance() - 1, credits.month());
       effects.credits(actor.id(), credits.balance(), credits.month());
     }
-    boolean refund = refundDue(before, actor.id(), now);
+    // A requester whose tier no longer has InMail could not spend it: the refund waits for a reply they can use.
+    boolean refund = refundDue(before, actor.id(), now) && InMail.granted(policy.tier(other.tier()));
     if (refund) {
       after = after.refunded();
     }

@@ -34,10 +34,15 @@ public final class InMail {
 
   /**
    * The member's credits at {@code now}: what was stored plus each later month's grant, at most the
-   * tier's cap; a member with nothing stored has had every month's grant since they joined.
+   * tier's cap; a member with nothing stored has had every month's grant since they joined. A tier
+   * without InMail has none.
    */
   public static InMailCredits available(Member member, Tier tier, Optional<InMailCredits> stored, Instant now) {
     int month = monthOf(now);
+    if (!granted(tier)) {
+      // A tier without InMail has none to spend, whatever was stored under another tier.
+      return new InMailCredits(member.id(), 0, month);
+    }
     long balance;
     if (stored.isEmpty()) {
       long months = Math.max(1, month - monthOf(member.createdAt()) + 1L);
