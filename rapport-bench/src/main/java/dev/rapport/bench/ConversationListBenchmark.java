@@ -119,6 +119,10 @@ public class ConversationListBenchmark {
       f.get();
     }
     pool.shutdown();
+    // A live server's log moves on: an event that names someone else, after the member's last, as
+    // any other member's action would be (a remembered answer is made as of the event before the newest).
+    long someone = rapport.createMember(NewMember.person("someone-else", "Someone Else")).member().id();
+    rapport.follow(someone, Handle.of("writer-00001"));
     System.out.printf("%nconversations of the member: first page of %d%n",
         rapport.messaging().conversations(member, PageRequest.first(PAGE)).items().size());
   }
