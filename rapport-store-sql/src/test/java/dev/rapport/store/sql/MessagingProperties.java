@@ -43,8 +43,11 @@ import org.junit.jupiter.api.Test;
  */
 class MessagingProperties {
   private static final int MEMBERS = 5;
-  /** Members 0 and 1 are premium with few credits; 2 and 3 basic; 4 premium with Open Profile. */
-  private static final Tier SCARCE = new Tier("premium", 250, 250, -1, 300, 2, 4, true);
+  /**
+   * Members 0 and 1 are premium with one credit a month (at most 2), so that most tries run out; 2 and
+   * 3 basic; 4 premium with Open Profile.
+   */
+  private static final Tier SCARCE = new Tier("premium", 250, 250, -1, 300, 1, 2, true);
   private static final Instant START = Instant.parse("2026-01-30T10:00:00Z");
 
   record Step(int kind, int a, int b, int days) {}
