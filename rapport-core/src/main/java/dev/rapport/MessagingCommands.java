@@ -76,11 +76,16 @@ public final class MessagingCommands {
     });
   }
 
-  /** MS2: what a message to this member would cost now, or why it would be refused. @throws dev.rapport.problem.NotFoundException {@code member-not-found} */
+  /**
+   * MS2: what a message to this member would cost now, or why it would be refused.
+   *
+   * @throws dev.rapport.problem.NotFoundException {@code member-not-found}, also for a member blocked either way
+   */
   public MessageTerms terms(long actorId, Handle to) {
     StoreReads reads = reads();
     PairState pair = pair(reads, actorId, to);
-    Visibility.requireNotBlockedBy(pair);
+    // B2: a blocked pair is invisible to each other, here as on the profile; sending tells the blocker why (B3).
+    Visibility.requireVisible(pair);
     return Conversations.terms(state(reads, pair), policy, clock.instant());
   }
 
