@@ -58,7 +58,7 @@ public final class MessagingCommands {
    * @throws dev.rapport.problem.NotFoundException {@code member-not-found}
    */
   public SentMessage send(long actorId, Handle to, String text) {
-    return commands.run((reads, effects) -> Conversations.send(state(reads, pair(reads, actorId, to)), text, policy,
+    return commands.run((reads, effects) -> Conversations.send(MessagingState.read(reads, pair(reads, actorId, to), policy), text, policy,
         effects));
   }
 
@@ -72,7 +72,7 @@ public final class MessagingCommands {
       Conversation conversation = mine(reads, actorId, conversationId);
       PairState pair = reads.pair(actorId, conversation.otherThan(actorId));
       Conversations.requireVisible(pair, conversation);
-      return Conversations.send(state(reads, pair), text, policy, effects);
+      return Conversations.send(MessagingState.read(reads, pair, policy), text, policy, effects);
     });
   }
 
@@ -86,7 +86,7 @@ public final class MessagingCommands {
     PairState pair = pair(reads, actorId, to);
     // B2: a blocked pair is invisible to each other, here as on the profile; sending tells the blocker why (B3).
     Visibility.requireVisible(pair);
-    return Conversations.terms(state(reads, pair), policy, clock.instant());
+    return Conversations.terms(MessagingState.read(reads, pair, policy), policy, clock.instant());
   }
 
   /** M2, L6: the actor's InMail credits now, with each later month's grant added. */
@@ -197,21 +197,5 @@ public final class MessagingCommands {
         .orElseThrow(() -> Conversations.notFound(conversationId));
   }
 
-  /**
-   * Reads only what the rules can use: the actor's credits where their tier has InMail, the other's
-   * only when a reply would refund them. Every read here is on the writer's thread on SQLite.
-   */
-  private MessagingState state(StoreReads reads, PairState pair) {
-    long actor = pair.actor().id();
-    long other = pair.other().id();
-    if (actor == other) {
-      return new MessagingState(pair, Optional.empty(), Optional.empty(), Optional.empty());
-    }
-    Optional<Conversation> conversation = reads.messaging().conversationBetween(actor, other);
-    Optional<InMailCredits> mine = InMail.granted(policy.tier(pair.actor().tier()))
-        ? reads.messaging().inMailCredits(actor) : Optional.empty();
-    boolean mayRefund = conversation.filter(c -> c.refundable() && c.requesterId() == other).isPresent();
-    return new MessagingState(pair, conversation, mine,
-        mayRefund ? reads.messaging().inMailCredits(other) : Optional.empty());
-  }
+
 }
