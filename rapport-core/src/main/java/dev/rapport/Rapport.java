@@ -98,6 +98,7 @@ public final class Rapport {
   private final EndorsementCommands endorsements;
   private final NotificationCommands notifications;
   private final OutreachQueries outreach;
+  private final MessagingCommands messaging;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -131,6 +132,7 @@ public final class Rapport {
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
     this.notifications = new NotificationCommands(commands, this::reads);
     this.outreach = new OutreachQueries(this::reads, policy, clock);
+    this.messaging = new MessagingCommands(commands, this::reads, cached, policy, clock);
   }
 
   /**
@@ -242,6 +244,11 @@ public final class Rapport {
   /** Posts, reactions, comments and the feed (P2-P4). */
   public ContentCommands content() {
     return content;
+  }
+
+  /** Conversations, message requests, read receipts and InMail credits (MS1-MS4). */
+  public MessagingCommands messaging() {
+    return messaging;
   }
 
   /** Company pages (CP1): making one, its admins, and the page as a viewer sees it. */

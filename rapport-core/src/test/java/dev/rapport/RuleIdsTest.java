@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * run in the store modules, do not count.
  */
 class RuleIdsTest {
-  /** The ids with code behind them. Messaging, accounts and X3 have none yet. */
+  /** The ids with code behind them. Accounts and X3 have none yet. */
   static final List<String> IMPLEMENTED = List.of(
       "M1", "M2", "M3",
       "F1", "F2", "F3", "F4", "F5", "F6", "F7",
@@ -30,7 +30,8 @@ class RuleIdsTest {
       "L1", "L2", "L3", "L4", "L5", "L6",
       "B1", "B2", "B3", "P1", "P2", "P3", "P4", "P5",
       "N1", "N2", "N3", "N4",
-      "PR1", "CP1", "E1", "E2", "NT1", "X1", "X2");
+      "PR1", "CP1", "E1", "E2", "NT1", "X1", "X2",
+      "MS1", "MS2", "MS3", "MS4");
 
   private static final Pattern RULE_PREFIX = Pattern.compile("^([A-Z]+[0-9]+)_.*");
 

@@ -77,6 +77,14 @@ final class BenchStores implements AutoCloseable {
     return store;
   }
 
+  /** The JDBC address of the PostgreSQL server, for a plain-SQL peer beside the store in the same run. */
+  String postgresUrl() {
+    if (postgres == null) {
+      throw new IllegalStateException("not a PostgreSQL store");
+    }
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
   @Override
   public void close() throws IOException {
     store.close();

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
  * A small, believable professional network for trying Rapport out: sixteen people at three
  * companies (Northwind Analytics, Brightline Health, Kestrel Robotics), an investor, a student and
  * a Creator Mode writer, with connections, follows, pending invitations (one with a note), an
- * ignored one, and a few posts with reactions and comments.
+ * ignored one, a few posts with reactions and comments, and conversations: between colleagues, and
+ * an InMail from a recruiter waiting for its recipient's answer (MS1, MS2).
  *
  * <p>Everything goes through the {@link Rapport} facade, so the demo obeys the same rules as any
  * client. The network is the same on every run; only tokens and timestamps differ. Seeding is
@@ -228,7 +229,18 @@ final class DemoNetwork {
     for (List<String> comment : COMMENTS) {
       rapport.content().comment(ids.get(comment.get(1)), posts.get(Integer.parseInt(comment.get(0))), comment.get(2));
     }
+    for (List<String> message : MESSAGES) {
+      rapport.messaging().send(ids.get(message.get(0)), Handle.of(message.get(1)), message.get(2));
+    }
   }
+
+  /** Messages in order, sender first: colleagues write freely; Sofia's InMail to Noah is a request he answers. */
+  static final List<List<String>> MESSAGES = List.of(
+      List.of("maya-okafor", "daniel-reyes", "Could you walk Priya through the streaming retro on Thursday?"),
+      List.of("daniel-reyes", "maya-okafor", "Happy to. I'll bring the latency charts."),
+      List.of("elena-petrova", "lucas-moreau", "The hospital pilot is live. Numbers for the board by Friday."),
+      List.of("sofia-marquez", "noah-brooks", "Hi Noah, Brightline has backend internships in Austin this summer. "
+          + "Would you like to hear more?"));
 
   private long invite(Map<String, Long> ids, String from, String to, Optional<String> note) {
     return rapport.invite(ids.get(from), new SendInvitation(Handle.of(to), note, Optional.empty()))
@@ -260,7 +272,7 @@ final class DemoNetwork {
     void print(PrintWriter out, String url) {
       if (seededNow) {
         out.printf("Demo network seeded: %d people at Northwind Analytics, Brightline Health and Kestrel Robotics, "
-            + "with connections, follows, pending invitations and posts.%n", PEOPLE.size());
+            + "with connections, follows, pending invitations, posts and conversations.%n", PEOPLE.size());
       } else {
         out.println("Demo network already seeded; fresh tokens for some of its members:");
       }

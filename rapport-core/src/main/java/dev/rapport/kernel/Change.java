@@ -1,9 +1,11 @@
 package dev.rapport.kernel;
 
 import dev.rapport.model.Comment;
+import dev.rapport.model.Conversation;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
+import dev.rapport.model.Message;
 import dev.rapport.model.Notification;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
@@ -156,4 +158,38 @@ public sealed interface Change {
   record AddPageAdmin(long pageId, long memberId, Instant at) implements Change {}
 
   record RemovePageAdmin(long pageId, long memberId) implements Change {}
+
+  /**
+   * MS1: a pair's conversation and both members' sides of it, before its first message; fails the
+   * commit as a conflict if the pair has one already.
+   */
+  record AddConversation(Conversation conversation) implements Change {}
+
+  /**
+   * MS2: the conversation's state and request become {@code after}'s, if they are still {@code
+   * before}'s; otherwise the commit fails as a conflict, so that a request is answered and a credit
+   * refunded at most once.
+   */
+  record UpdateConversation(Conversation before, Conversation after) implements Change {
+    public UpdateConversation {
+      if (before.id() != after.id()) {
+        throw new IllegalArgumentException("one conversation's states: " + before.id() + " and " + after.id());
+      }
+    }
+  }
+
+  /**
+   * MS1, MS4: a message; it becomes its conversation's newest on both sides, the sender's side read
+   * up to it and the recipient's with one more unread.
+   */
+  record AddMessage(Message message, long recipientId) implements Change {}
+
+  /**
+   * MS4: the member's side is read up to {@code upToId}; its unread count becomes the other's
+   * messages after it.
+   */
+  record MarkConversationRead(long conversationId, long memberId, long upToId) implements Change {}
+
+  /** M2, MS2: the member's InMail credits, as of a month's grant. */
+  record SetInMailCredits(long memberId, int balance, int month) implements Change {}
 }

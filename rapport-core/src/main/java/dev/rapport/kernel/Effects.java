@@ -137,6 +137,23 @@ public final class Effects {
         upToId);
   }
 
+  /**
+   * M2, MS2: a member's InMail credits. The message or refund event of the same commit logs it,
+   * so this change has none of its own.
+   */
+  public Effects credits(long memberId, int balance, int month) {
+    return alongside(new Change.SetInMailCredits(memberId, balance, month));
+  }
+
+  /**
+   * A change that another event of the same commit logs (a message's event logs what it does to
+   * its conversation), so that one thing done is one event.
+   */
+  public Effects alongside(Change change) {
+    changes.add(change);
+    return this;
+  }
+
   /** A notification is not an event of its own: the event of the change that caused it covers it. */
   public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId) {
     changes.add(new Change.AddNotification(new Notification(ids.next(), recipientId, kind, actorId, refId, now, false)));

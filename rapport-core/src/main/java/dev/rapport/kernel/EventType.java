@@ -46,5 +46,14 @@ public enum EventType {
   RECOMMENDATION_REMOVED,
   PAGE_CREATED,
   PAGE_ADMIN_ADDED,
-  PAGE_ADMIN_REMOVED
+  PAGE_ADMIN_REMOVED,
+  /** MS1: actor the sender, subject the recipient, ref the message. */
+  MESSAGE_SENT,
+  /** MS4: actor the reader, subject the other member, ref the newest message read. */
+  CONVERSATION_READ,
+  /** MS2: actor the request's recipient, subject its sender, ref the conversation. */
+  MESSAGE_REQUEST_ACCEPTED,
+  MESSAGE_REQUEST_DECLINED,
+  /** MS2: actor who replied, subject the requester given the credit back, ref the conversation. */
+  INMAIL_REFUNDED
 }

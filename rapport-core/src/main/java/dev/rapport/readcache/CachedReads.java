@@ -23,6 +23,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.OutreachReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -68,6 +69,12 @@ public final class CachedReads implements StoreReads {
   @Override
   public OutreachReads outreach() {
     return store.outreach();
+  }
+
+  /** Conversations and credits change with every message: read from the store each time. */
+  @Override
+  public MessagingReads messaging() {
+    return store.messaging();
   }
 
   /** Whether two members are connected, as the graph index knows it. */

@@ -38,6 +38,8 @@ public interface StoreReads extends AccountReads, ProfileReads {
 
   /** The reads of outreach insight (X1, X2). */
   OutreachReads outreach();
+  /** The reads of conversations, messages and InMail credits (MS1-MS4). */
+  MessagingReads messaging();
 
 
   Optional<Member> member(long id);

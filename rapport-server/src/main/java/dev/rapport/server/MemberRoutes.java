@@ -1,13 +1,16 @@
 package dev.rapport.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
 import dev.rapport.member.NewMember;
 import dev.rapport.member.ProfileUpdate;
+import dev.rapport.messaging.InMail;
 import dev.rapport.model.ConnectionsVisibility;
 import dev.rapport.model.FollowsVisibility;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberKind;
+import dev.rapport.model.Tier;
 import dev.rapport.model.WhoCanFollow;
 import dev.rapport.model.WhoCanInvite;
 import dev.rapport.server.logging.Audit;
@@ -99,6 +102,10 @@ final class MemberRoutes implements RouteGroup {
   }
 
   private Reply limits(Call call) {
-    return Reply.ok(Representations.limits(rapport.limits(call.me().id())));
+    ObjectNode limits = Representations.limits(rapport.limits(call.me().id()));
+    Tier tier = rapport.policy().tier(call.me().tier());
+    limits.set("inMail", MessagingRoutes.inMail(rapport.messaging().credits(call.me().id()), tier.inMailPerMonth(),
+        tier.inMailCap(), InMail.nextGrantAt(rapport.clock().instant())));
+    return Reply.ok(limits);
   }
 }

@@ -99,6 +99,18 @@ enum ProblemType {
   COMMENT_NOT_FOUND("comment-not-found", 404, "P4", "The post has no comment with this id."),
   NOT_POST_AUTHOR("not-post-author", 403, "P2", "Only a post's author edits or deletes it."),
   NOT_COMMENT_WRITER("not-comment-writer", 403, "P4", "Only a comment's writer, or the author of the post it is on, deletes it."),
+  // Messaging (docs/decisions/0034-messaging-conversations-requests-credits.md).
+  MESSAGE_TOO_LONG("message-too-long", 400, "MS1", "A message has 1 to 8,000 characters; `limit` is the maximum and `used` what was sent. Nothing was sent."),
+  CANNOT_MESSAGE_SELF("cannot-message-self", 409, "MS1", "You cannot message yourself."),
+  NOT_MESSAGEABLE("not-messageable", 409, "MS1", "Company pages are followed, not messaged, and do not message members."),
+  NOT_CONNECTED_NEEDS_INMAIL("not-connected-needs-inmail", 403, "MS2", "You are not connected to this member, who has no Open Profile, and your tier has no InMail: connect first, or message them with a tier that has InMail. Following does not allow messaging (MS3)."),
+  NO_INMAIL_CREDITS("no-inmail-credits", 429, "MS2", "Messaging a member you are not connected to takes an InMail credit, and you have none left; `retryAt` says when the next month's credits come."),
+  REQUEST_PENDING("request-pending", 409, "MS2", "Your message request to this member waits for their answer: one at a time; `conversationId` names it."),
+  REQUEST_DECLINED("request-declined", 409, "MS2", "The message request between you was declined, which closes the conversation to both until you connect; `conversationId` names it."),
+  REQUEST_NOT_PENDING("request-not-pending", 409, "MS2", "Only a message request sent to you and not yet answered can be accepted or declined."),
+  CONVERSATION_NOT_FOUND("conversation-not-found", 404, "MS3", "No conversation of yours has this id, or a block between you and the other member hides it (B2): the two look the same on purpose."),
+  MESSAGE_NOT_FOUND("message-not-found", 404, "MS4", "The conversation has no message with this id to read up to."),
+
   // Company pages, skills and endorsements, recommendations.
   NOT_PAGE_ADMIN("not-page-admin", 403, "CP1", "Only the admins of a company page may edit it, post as it or change its admins."),
   PAGE_POST_FOR_ANYONE("page-post-for-anyone", 400, "CP1", "A company page has followers, never connections: its posts are for anyone."),

@@ -133,6 +133,7 @@ public final class RapportServer implements AutoCloseable {
               new NotificationRoutes(rapport),
               new OutreachRoutes(rapport),
               new PostRoutes(rapport),
+              new MessagingRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
                   new SignInThrottle(config.accounts(), budgetClock)),
               new TokenRoutes(rapport),

@@ -310,8 +310,7 @@ class BadInputIT {
       boolean withdraw = sample.path().endsWith("/withdraw");
       for (String id : List.of("abc", "-5", "1.5", "0x10", "99999999999999999999999", "12345", daveToCarol,
           withdraw ? carolToAlice : aliceToErin)) {
-        String type = sample.path().startsWith("/v1/me/tokens/") ? "token-not-found"
-            : sample.path().startsWith("/v1/me/recommendations/") ? "recommendation-not-found" : "invitation-not-found";
+        String type = RouteSamples.notFoundTypeOfId(sample);
         cases.add(new Case("id " + id, requests.request(sample.method(), sample.path().replace("{id}", id), t,
             sample.body()), 404, type));
       }

@@ -113,6 +113,9 @@ class PrivacyIT {
     String withdrawn = invite(tokens, blocker, blocked);
     assertThat(api.post("/v1/invitations/" + withdrawn + "/withdraw", tokens.get(blocker)).status()).isEqualTo(200);
     connect(tokens, blocked, blocker);
+    // MS3: a conversation from while they were connected, which the block hides from both.
+    assertThat(api.post("/v1/messages", tokens.get(blocker), "{\"to\":\"%s\",\"text\":\"Hi\"}".formatted(blocked))
+        .status()).isEqualTo(201);
     assertThat(api.delete("/v1/me/connections/" + blocked, tokens.get(blocker)).status()).isEqualTo(204);
     api.put("/v1/me/following/" + blocker, tokens.get(blocked));
     api.put("/v1/me/following/" + blocked, tokens.get(blocker));
@@ -187,6 +190,11 @@ class PrivacyIT {
       case "/v1/me/feed" -> List.of("/v1/me/feed?limit=100", "/v1/me/feed?order=top&limit=100");
       case "/v1/members/{h}/posts" -> known.stream().map(h -> "/v1/members/" + h + "/posts?limit=200").toList();
       case "/v1/posts/{id}", "/v1/posts/{id}/reactions", "/v1/posts/{id}/comments" -> List.of();
+      // Conversations name the other member: one's list, and what a message to each known member would cost;
+      // one conversation's messages are read by MessagingRulesContract, which knows the conversations' ids.
+      case "/v1/me/conversations" -> List.of(route + "?limit=100");
+      case "/v1/members/{h}/message-terms" -> known.stream().map(h -> route.replace("{h}", h)).toList();
+      case "/v1/conversations/{id}/messages" -> List.of();
       case "/v1/me/invitations" -> {
         List<String> boxes = new ArrayList<>();
         for (String box : List.of("received", "sent")) {

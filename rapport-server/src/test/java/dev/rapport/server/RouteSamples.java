@@ -21,6 +21,14 @@ final class RouteSamples {
 
   private RouteSamples() {}
 
+  /** The problem type of an id that names nothing in the sample's path. */
+  static String notFoundTypeOfId(Sample sample) {
+    String path = sample.path();
+    return path.startsWith("/v1/me/tokens/") ? "token-not-found"
+        : path.startsWith("/v1/me/recommendations/") ? "recommendation-not-found"
+        : path.startsWith("/v1/conversations/") ? "conversation-not-found" : "invitation-not-found";
+  }
+
   /** Every route's sample, as the member whose token is {@code alice} would send it. */
   static List<Sample> all(String alice) {
     List<Field> none = List.of();
@@ -127,6 +135,22 @@ final class RouteSamples {
         new Sample("DELETE /v1/posts/{id}/comments/{commentId}", "DELETE", "/v1/posts/{post}/comments/{comment}", alice,
             Optional.empty(), none),
         new Sample("GET /v1/me/feed", "GET", "/v1/me/feed?order=top", alice, Optional.empty(), none),
+        // Messaging: {id} is no conversation of alice's, so each of these paths is also its own not-found case.
+        new Sample("POST /v1/messages", "POST", "/v1/messages", alice, Optional.of("{\"to\":\"bob\",\"text\":\"Hi\"}"),
+            List.of(new Field("to", Kind.STRING, true), new Field("text", Kind.STRING, true))),
+        new Sample("GET /v1/me/conversations", "GET", "/v1/me/conversations", alice, Optional.empty(), none),
+        new Sample("GET /v1/conversations/{id}/messages", "GET", "/v1/conversations/{id}/messages", alice,
+            Optional.empty(), none),
+        new Sample("POST /v1/conversations/{id}/messages", "POST", "/v1/conversations/{id}/messages", alice,
+            Optional.of("{\"text\":\"Hi\"}"), List.of(new Field("text", Kind.STRING, true))),
+        new Sample("POST /v1/conversations/{id}/read", "POST", "/v1/conversations/{id}/read", alice, Optional.empty(),
+            none),
+        new Sample("POST /v1/conversations/{id}/accept", "POST", "/v1/conversations/{id}/accept", alice,
+            Optional.empty(), none),
+        new Sample("POST /v1/conversations/{id}/decline", "POST", "/v1/conversations/{id}/decline", alice,
+            Optional.empty(), none),
+        new Sample("GET /v1/members/{h}/message-terms", "GET", "/v1/members/{h}/message-terms", alice,
+            Optional.empty(), none),
         new Sample("POST /v1/admin/clock", "POST", "/v1/admin/clock", ADMIN, Optional.of("{\"advance\":\"P1D\"}"),
             List.of(new Field("advance", Kind.STRING, true))),
         new Sample("POST /v1/accounts", "POST", "/v1/accounts", null, Optional.of(Browser.signUpBody("newcomer",

@@ -253,6 +253,48 @@ BEGIN
         ON CONFLICT DO NOTHING;
     WHEN 'remove_page_admin' THEN
       DELETE FROM page_admins WHERE page_id = (c->>'page_id')::BIGINT AND member_id = (c->>'member_id')::BIGINT;
+    -- Schema 11: conversations, messages and InMail credits (MS1-MS4). A conversation's state moves
+    -- only from the state its command read, so that a request is answered and a credit refunded once.
+    WHEN 'add_conversation' THEN
+      INSERT INTO conversations (id, low_id, high_id, state, requester_id, requested_at, refundable, created_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'low_id')::BIGINT, (c->>'high_id')::BIGINT, c->>'state',
+          (c->>'requester_id')::BIGINT, (c->>'requested_at')::BIGINT, (c->>'refundable')::BOOLEAN,
+          (c->>'created_at')::BIGINT);
+      INSERT INTO conversation_sides (member_id, conversation_id, other_id, last_message_id)
+        VALUES ((c->>'low_id')::BIGINT, (c->>'id')::BIGINT, (c->>'high_id')::BIGINT, 0),
+               ((c->>'high_id')::BIGINT, (c->>'id')::BIGINT, (c->>'low_id')::BIGINT, 0);
+    WHEN 'update_conversation' THEN
+      UPDATE conversations SET state = c->>'state', requester_id = (c->>'requester_id')::BIGINT,
+          requested_at = (c->>'requested_at')::BIGINT, refundable = (c->>'refundable')::BOOLEAN
+        WHERE id = (c->>'id')::BIGINT AND state = c->>'was_state'
+          AND requester_id = (c->>'was_requester_id')::BIGINT AND refundable = (c->>'was_refundable')::BOOLEAN;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'conversation % is no longer %', c->>'id', c->>'was_state' USING ERRCODE = 'RP409';
+      END IF;
+    WHEN 'add_message' THEN
+      INSERT INTO messages (id, conversation_id, sender_id, text, sent_at)
+        VALUES ((c->>'id')::BIGINT, (c->>'conversation_id')::BIGINT, (c->>'sender_id')::BIGINT, c->>'text',
+          (c->>'at')::BIGINT);
+      UPDATE conversation_sides SET last_message_id = greatest(last_message_id, (c->>'id')::BIGINT),
+          read_up_to = greatest(read_up_to, (c->>'id')::BIGINT), unread = 0
+        WHERE member_id = (c->>'sender_id')::BIGINT AND conversation_id = (c->>'conversation_id')::BIGINT;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'conversation % has no side of member %', c->>'conversation_id', c->>'sender_id'
+          USING ERRCODE = 'RP409';
+      END IF;
+      UPDATE conversation_sides SET last_message_id = greatest(last_message_id, (c->>'id')::BIGINT),
+          unread = unread + 1
+        WHERE member_id = (c->>'recipient_id')::BIGINT AND conversation_id = (c->>'conversation_id')::BIGINT;
+    WHEN 'mark_conversation_read' THEN
+      UPDATE conversation_sides SET read_up_to = (c->>'up_to')::BIGINT,
+          unread = (SELECT count(*) FROM messages m WHERE m.conversation_id = (c->>'conversation_id')::BIGINT
+            AND m.sender_id <> (c->>'member_id')::BIGINT AND m.id > (c->>'up_to')::BIGINT)
+        WHERE member_id = (c->>'member_id')::BIGINT AND conversation_id = (c->>'conversation_id')::BIGINT
+          AND read_up_to < (c->>'up_to')::BIGINT;
+    WHEN 'set_inmail_credits' THEN
+      INSERT INTO inmail_credits (member_id, balance, month)
+        VALUES ((c->>'member_id')::BIGINT, (c->>'balance')::INTEGER, (c->>'month')::INTEGER)
+        ON CONFLICT (member_id) DO UPDATE SET balance = EXCLUDED.balance, month = EXCLUDED.month;
     END CASE;
   END LOOP;
   RETURN last_seq;

@@ -304,6 +304,8 @@ final class ChangeWriter {
       case Change.SetSkills _, Change.AddEndorsement _, Change.RemoveEndorsement _, Change.AddRecommendation _,
           Change.UpdateRecommendation _, Change.RemoveRecommendation _, Change.RemoveGiven _, Change.AddPageAdmin _,
           Change.RemovePageAdmin _ -> ProfileChangeWriter.apply(session, change);
+      case Change.AddConversation _, Change.UpdateConversation _, Change.AddMessage _, Change.MarkConversationRead _,
+          Change.SetInMailCredits _ -> MessagingWriter.apply(session, change);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rapport.store.sql;
 
 import dev.rapport.kernel.Change;
+import dev.rapport.model.Conversation;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.Member;
 import dev.rapport.model.Settings;
@@ -114,6 +115,18 @@ final class ChangesJson {
             .field("page_id", pageId).field("member_id", memberId).field("at", at);
         case Change.RemovePageAdmin(long pageId, long memberId) -> object.kind("remove_page_admin")
             .field("page_id", pageId).field("member_id", memberId);
+        case Change.AddConversation(var c) -> object.kind("add_conversation").conversation(c);
+        case Change.UpdateConversation(var before, var after) -> object.kind("update_conversation")
+            .conversation(after).field("was_state", before.state().name())
+            .field("was_requester_id", before.requesterId()).field("was_refundable", before.refundable());
+        case Change.AddMessage(var m, long recipientId) -> object.kind("add_message").field("id", m.id())
+            .field("conversation_id", m.conversationId()).field("sender_id", m.senderId())
+            .field("recipient_id", recipientId).field("text", m.text()).field("at", m.sentAt());
+        case Change.MarkConversationRead(long conversationId, long memberId, long upToId) ->
+            object.kind("mark_conversation_read").field("conversation_id", conversationId)
+                .field("member_id", memberId).field("up_to", upToId);
+        case Change.SetInMailCredits(long memberId, int balance, int month) -> object.kind("set_inmail_credits")
+            .field("member_id", memberId).field("balance", balance).field("month", month);
       }
       json.append('}');
     }
@@ -139,6 +152,13 @@ final class ChangesJson {
           .field("who_can_invite", s.whoCanInvite().name())
           .field("connections_visibility", s.connectionsVisibility().name()).field("open_profile", s.openProfile())
           .field("follows_visibility", s.followsVisibility().name());
+    }
+
+    Writer conversation(Conversation c) {
+      return field("id", c.id()).field("low_id", c.lowId()).field("high_id", c.highId())
+          .field("state", c.state().name()).field("requester_id", c.requesterId())
+          .field("requested_at", c.requestedAt()).field("refundable", c.refundable())
+          .field("created_at", c.createdAt());
     }
 
     Writer field(String name, long value) {

@@ -21,6 +21,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.OutreachReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -51,6 +52,7 @@ final class SqlReads implements StoreReads {
   private final ContentSqlReads content;
   private final ProfileSqlReads profiles;
   private final OutreachSqlReads outreach;
+  private final MessagingSqlReads messaging;
 
   SqlReads(Dialect dialect, Readers readers) {
     this.members = new MemberReads(readers);
@@ -64,6 +66,7 @@ final class SqlReads implements StoreReads {
     this.content = new ContentSqlReads(dialect, readers);
     this.profiles = new ProfileSqlReads(readers);
     this.outreach = new OutreachSqlReads(readers);
+    this.messaging = new MessagingSqlReads(readers);
   }
 
   /** The reads of pairs, for a reader that holds the members itself ({@link WriterReads}). */
@@ -79,6 +82,11 @@ final class SqlReads implements StoreReads {
   @Override
   public OutreachReads outreach() {
     return outreach;
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return messaging;
   }
 
   @Override

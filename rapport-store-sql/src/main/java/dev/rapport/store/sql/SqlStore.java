@@ -25,6 +25,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.OutreachReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
@@ -50,6 +51,11 @@ final class SqlStore implements Store {
   @Override
   public OutreachReads outreach() {
     return reads.outreach();
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return reads.messaging();
   }
   private final SqlReads reads;
   private final Readers readers;

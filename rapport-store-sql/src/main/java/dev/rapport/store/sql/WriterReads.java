@@ -24,6 +24,7 @@ import dev.rapport.store.ContentReads;
 import dev.rapport.store.Credential;
 import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
+import dev.rapport.store.MessagingReads;
 import dev.rapport.store.OutreachReads;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
@@ -58,6 +59,11 @@ final class WriterReads implements StoreReads {
   @Override
   public OutreachReads outreach() {
     return plain.outreach();
+  }
+
+  @Override
+  public MessagingReads messaging() {
+    return plain.messaging();
   }
   /** About 300 bytes a member: a few megabytes, for the members active at any moment. */
   private static final int MEMBERS_KEPT = 20_000;

@@ -10,6 +10,7 @@ import dev.rapport.contract.EventLogContract;
 import dev.rapport.contract.FollowRulesContract;
 import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
+import dev.rapport.contract.MessagingRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
 import dev.rapport.contract.NotificationRulesContract;
 import dev.rapport.contract.OutreachRulesContract;
@@ -37,6 +38,14 @@ class SqliteRulesIT {
   }
   @Nested
   class Content extends ContentRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class Messaging extends MessagingRulesContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();
