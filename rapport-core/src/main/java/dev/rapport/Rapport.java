@@ -22,6 +22,7 @@ import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.limit.LimitsView;
+import dev.rapport.live.LiveStreams;
 import dev.rapport.member.MemberIds;
 import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
@@ -95,6 +96,7 @@ public final class Rapport {
   private final CompanyCommands companies;
   private final EndorsementCommands endorsements;
   private final NotificationCommands notifications;
+  private final LiveStreams live;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -109,8 +111,14 @@ public final class Rapport {
     Executor executor = builder.executor;
     // The feed index follows the log with the graph index, loaded after it so that it misses no event.
     FeedIndex feed = new FeedIndex(builder.feedPolicy);
+    // The live streams follow the log here too, so that nothing polls the store per stream.
+    this.live = new LiveStreams(() -> cached, () -> network().current(), () -> network().position(),
+        builder.liveReadEvery, builder.liveStreamsOn);
     Supplier<Network> load = () -> {
-      Network loaded = Network.load(store, executor, e -> feed.apply(e, store.content(), cached::record));
+      Network loaded = Network.load(store, executor, e -> {
+        feed.apply(e, store.content(), cached::record);
+        live.observe(e);
+      });
       feed.load(store.content(), clock.instant());
       return loaded;
     };
@@ -472,6 +480,11 @@ public final class Rapport {
     ImportReport report = Importer.run(network, store, policy, clock, ids);
     network().current();
     return report;
+  }
+
+  /** The members' live streams of notifications and what else the log tells them (NT2). */
+  public LiveStreams live() {
+    return live;
   }
 
   /** Notifications (NT1) and what the member has read of them (NT2). */

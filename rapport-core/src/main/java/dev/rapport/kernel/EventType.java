@@ -46,5 +46,9 @@ public enum EventType {
   RECOMMENDATION_REMOVED,
   PAGE_CREATED,
   PAGE_ADMIN_ADDED,
-  PAGE_ADMIN_REMOVED
+  PAGE_ADMIN_REMOVED,
+  /** NT1: a notification was written; subject its recipient, ref its id. */
+  NOTIFIED,
+  /** NT2: the member's muted notification kinds changed. */
+  NOTIFICATION_SETTINGS_SET
 }

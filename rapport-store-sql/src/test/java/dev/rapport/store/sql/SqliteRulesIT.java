@@ -11,6 +11,7 @@ import dev.rapport.contract.FollowRulesContract;
 import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.NotificationKindsContract;
 import dev.rapport.contract.NotificationRulesContract;
 import dev.rapport.contract.PagePostRulesContract;
 import dev.rapport.contract.ProfileRulesContract;
@@ -93,6 +94,14 @@ class SqliteRulesIT {
 
   @Nested
   class Notifications extends NotificationRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class NotificationKinds extends NotificationKindsContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();
