@@ -149,6 +149,21 @@ class NotificationProperties {
     throw new AssertionError("unknown member " + id);
   }
 
+  /** F1, F4, F7 and NT1's day: the follow notifies unless the same follow did within a day. */
+  private static void follow(Rapport rapport, Model model, long[] ids, int a, int b, Instant now) {
+    rapport.follow(ids[a], Handle.of("mem" + b));
+    if (model.follows.add(List.of(a, b))) {
+      Instant last = model.followNoticed.get(List.of(a, b));
+      if (last == null || !last.plus(Duration.ofDays(1)).isAfter(now)) {
+        model.notices.add(new Notice(b, NotificationKind.FOLLOWED, a));
+        model.followNoticed.put(List.of(a, b), now);
+        REACHED.merge("followed", 1, Integer::sum);
+      } else {
+        REACHED.merge("repeated follow within a day", 1, Integer::sum);
+      }
+    }
+  }
+
   private static void act(Rapport rapport, Model model, long[] ids, long[] posts, Step step, AdjustableClock clock) {
     Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     int a = step.a();
@@ -156,23 +171,14 @@ class NotificationProperties {
     Handle other = Handle.of("mem" + b);
     try {
       switch (step.kind()) {
-        case 0, 1 -> {
-          rapport.follow(ids[a], other);
-          // F7: refused across a block or to oneself; F4: following again changes nothing.
-          if (model.follows.add(List.of(a, b))) {
-            Instant last = model.followNoticed.get(List.of(a, b));
-            if (last == null || !last.plus(Duration.ofDays(1)).isAfter(now)) {
-              model.notices.add(new Notice(b, NotificationKind.FOLLOWED, a));
-              model.followNoticed.put(List.of(a, b), now);
-              REACHED.merge("followed", 1, Integer::sum);
-            } else {
-              REACHED.merge("repeated follow within a day", 1, Integer::sum);
-            }
-          }
-        }
+        case 0, 1 -> follow(rapport, model, ids, a, b, now);
         case 2 -> {
           rapport.unfollow(ids[a], other);
           model.follows.remove(List.of(a, b));
+          if (step.n() % 2 == 1) {
+            // Following again at once: a follow repeated within the day (NT1).
+            follow(rapport, model, ids, a, b, now);
+          }
         }
         case 3 -> {
           rapport.block(ids[a], other);
@@ -209,12 +215,13 @@ class NotificationProperties {
           model.muted.put(a, muted);
         }
         default -> {
-          if (step.n() < 2) {
+          if (step.n() < 4) {
             rapport.notifications().markRead(ids[a], OptionalLong.empty());
             model.notices.stream().filter(n -> n.recipient == a).forEach(n -> n.read = true);
           } else {
-            // Time passes: 12 to 42 hours, so that a later follow may notify again (NT1).
-            clock.advance(Duration.ofHours(6L * step.n()));
+            // Time passes: 20 to 26 hours, so that a later follow notifies again or not (NT1); rarely
+            // enough that a follow is often repeated within the day.
+            clock.advance(Duration.ofHours(20L + 2L * (step.n() - 4)));
           }
         }
       }
