@@ -1,11 +1,14 @@
 package dev.rapport;
 
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.notification.Notifications;
 import dev.rapport.store.StoreReads;
+import java.util.EnumSet;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** What happened to a member (NT1) and what they have read of it (NT2). Thread safe. */
@@ -33,6 +36,25 @@ public final class NotificationCommands {
   public int markRead(long actorId, OptionalLong upToId) {
     commands.run((reads, effects) -> Notifications.markRead(actorId, upToId, effects));
     return unread(actorId);
+  }
+
+  /** NT2: the notification kinds the actor muted: neither listed, counted nor streamed. */
+  public Set<NotificationKind> muted(long actorId) {
+    return reads.get().mutedNotificationKinds(actorId);
+  }
+
+  /**
+   * NT2: the actor's muted kinds become exactly these; the same again changes nothing. What a muted
+   * kind notified stays stored, and shows again if the kind is unmuted
+   * (docs/decisions/0035-notifications-at-commit-muted-and-logged.md).
+   *
+   * @return the muted kinds afterwards
+   */
+  public Set<NotificationKind> mute(long actorId, Set<NotificationKind> muted) {
+    Set<NotificationKind> wanted = muted.isEmpty() ? EnumSet.noneOf(NotificationKind.class) : EnumSet.copyOf(muted);
+    commands.run((reads, effects) -> Notifications.mute(actorId, reads.mutedNotificationKinds(actorId), wanted,
+        effects));
+    return wanted;
   }
 
   /** NT2: how many of the actor's notifications are unread, leaving out those a block hides (B2). */

@@ -22,6 +22,7 @@ import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
 import dev.rapport.limit.InvitationLimits;
 import dev.rapport.limit.LimitsView;
+import dev.rapport.live.LiveStreams;
 import dev.rapport.member.MemberIds;
 import dev.rapport.member.Members;
 import dev.rapport.member.NewMember;
@@ -99,6 +100,7 @@ public final class Rapport {
   private final NotificationCommands notifications;
   private final OutreachQueries outreach;
   private final MessagingCommands messaging;
+  private final LiveStreams live;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -115,8 +117,14 @@ public final class Rapport {
     // It reads a new post through the remembered reads, so followers' next pages find it in memory
     // (docs/decisions/0031-a-post-changes-its-own-answers.md).
     this.feed = new FeedIndex(builder.feedPolicy);
+    // The live streams follow the log here too, so that nothing polls the store per stream.
+    this.live = new LiveStreams(() -> cached, () -> network().current(), () -> network().position(),
+        builder.liveReadEvery, builder.liveStreamsOn);
     Supplier<Network> load = () -> {
-      Network loaded = Network.load(store, executor, e -> feed.apply(e, cached.content(), cached::record));
+      Network loaded = Network.load(store, executor, e -> {
+        feed.apply(e, cached.content(), cached::record);
+        live.observe(e);
+      });
       feed.load(store, clock.instant(), loaded.position());
       return loaded;
     };
@@ -492,6 +500,11 @@ public final class Rapport {
     ImportReport report = Importer.run(network, store, policy, clock, ids);
     network().current();
     return report;
+  }
+
+  /** The members' live streams of notifications and what else the log tells them (NT2). */
+  public LiveStreams live() {
+    return live;
   }
 
   /** Notifications (NT1) and what the member has read of them (NT2). */

@@ -21,6 +21,8 @@ public final class RapportBuilder {
   Executor executor = ForkJoinPool.commonPool();
   Optional<Executor> networkLoader = Optional.empty();
   Duration logReadEvery = Duration.ofMillis(100);
+  Duration liveReadEvery = Duration.ofMillis(50);
+  Optional<Executor> liveStreamsOn = Optional.empty();
   long cachedMembers = 200_000;
   int stampBucketBits = 16;
   FeedPolicy feedPolicy = FeedPolicy.defaults();
@@ -77,6 +79,33 @@ public final class RapportBuilder {
    * {@link Duration#ZERO} reads the log before every query.
    */
   public RapportBuilder logReadEvery(Duration maxAge) {
+    return staleness(maxAge);
+  }
+
+  /**
+   * How often the live streams' follower reads the log while a stream is open (default 50 ms), for
+   * what other servers sharing the store wrote: their events reach streams here within about this.
+   * Writes through this instance reach them at once.
+   */
+  public RapportBuilder liveReadEvery(Duration period) {
+    if (period.isNegative() || period.isZero()) {
+      throw new IllegalArgumentException("the live streams' log reading period must be positive: " + period);
+    }
+    this.liveReadEvery = period;
+    return this;
+  }
+
+  /**
+   * Where the live streams' follower runs (docs/decisions/0036-the-live-stream-follows-the-log.md): a
+   * task that lasts until the streams close, so a thread of its own. Without it (the default) no
+   * live stream can be opened.
+   */
+  public RapportBuilder liveStreamsOn(Executor follower) {
+    this.liveStreamsOn = Optional.of(follower);
+    return this;
+  }
+
+  private RapportBuilder staleness(Duration maxAge) {
     if (maxAge.isNegative()) {
       throw new IllegalArgumentException("a negative staleness: " + maxAge);
     }

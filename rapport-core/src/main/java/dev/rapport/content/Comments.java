@@ -6,6 +6,7 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.PairState;
 import dev.rapport.model.Comment;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Post;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
@@ -31,6 +32,7 @@ public final class Comments {
     Comment comment = new Comment(effects.newId(), post.id(), actor, cleaned, effects.now());
     effects.expect(actor, viewerAndAuthor.actor().version())
         .add(new Change.AddComment(comment), EventType.COMMENTED, actor, post.authorId(), post.id());
+    ContentNotices.tellAuthor(viewerAndAuthor, post, NotificationKind.COMMENTED, effects);
     return Decision.apply(effects, comment);
   }
 

@@ -5,6 +5,7 @@ import dev.rapport.kernel.Decision;
 import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.PairState;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
 import dev.rapport.model.ReactionKind;
@@ -31,6 +32,10 @@ public final class Reactions {
     effects.expect(actor, viewerAndAuthor.actor().version())
         .add(new Change.SetReaction(new Reaction(post.id(), actor, kind, effects.now())),
             current.isEmpty() ? EventType.REACTED : EventType.REACTION_CHANGED, actor, post.authorId(), post.id());
+    if (current.isEmpty()) {
+      // NT1: the first reaction tells the author; changing it does not again.
+      ContentNotices.tellAuthor(viewerAndAuthor, post, NotificationKind.REACTED, effects);
+    }
     return Decision.apply(effects, true);
   }
 

@@ -8,6 +8,7 @@ import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Visibility;
 import dev.rapport.model.Endorsement;
 import dev.rapport.model.Member;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Text;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
@@ -102,7 +103,8 @@ public final class Skills {
     }
     long member = pair.other().id();
     effects.expectPair(pair)
-        .add(new Change.AddEndorsement(member, key, actor, effects.now()), EventType.ENDORSED, actor, member, 0);
+        .add(new Change.AddEndorsement(member, key, actor, effects.now()), EventType.ENDORSED, actor, member, 0)
+        .notify(member, NotificationKind.ENDORSED, actor, 0);
     return Decision.apply(effects, name);
   }
 

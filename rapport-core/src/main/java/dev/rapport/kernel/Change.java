@@ -7,6 +7,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.Message;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
 import dev.rapport.model.Recommendation;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One effect of a command, as the store must apply it. The rules decide; the store only applies.
@@ -95,6 +97,14 @@ public sealed interface Change {
 
   /** NT2: the recipient's unread notifications with ids up to {@code upToId} become read. */
   record MarkNotificationsRead(long recipientId, long upToId) implements Change {}
+
+  /** NT2: the member's muted notification kinds become exactly {@code muted}. */
+  record SetNotificationMutes(long memberId, Set<NotificationKind> muted)
+      implements Change {
+    public SetNotificationMutes {
+      muted = Set.copyOf(muted);
+    }
+  }
 
   /** N4: the member does not want the other suggested again. Adding it twice keeps the first. */
   record AddDismissal(long memberId, long dismissedId, Instant at) implements Change {}

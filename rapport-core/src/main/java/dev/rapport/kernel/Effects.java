@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Collects what a decision does, each change paired with the event that records it, so no rule can
@@ -131,10 +132,13 @@ public final class Effects {
     return add(new Change.AddRestriction(restriction), EventType.RESTRICTED, restriction.memberId(), 0, 0);
   }
 
-  /** NT2: logged, so that the member's other sessions can learn that their notifications were read. */
+  /**
+   * NT2: logged with the member as its subject too, so that the live stream tells the member's other
+   * sessions, and a stream resumes it, by the log's index of subjects (docs/decisions/0036-the-live-stream-follows-the-log.md).
+   */
   public Effects markNotificationsRead(long recipientId, long upToId) {
-    return add(new Change.MarkNotificationsRead(recipientId, upToId), EventType.NOTIFICATIONS_READ, recipientId, 0,
-        upToId);
+    return add(new Change.MarkNotificationsRead(recipientId, upToId), EventType.NOTIFICATIONS_READ, recipientId,
+        recipientId, upToId);
   }
 
   /**
@@ -154,9 +158,20 @@ public final class Effects {
     return this;
   }
 
-  /** A notification is not an event of its own: the event of the change that caused it covers it. */
+  /**
+   * NT1: a notification for the recipient, logged as an event of its own ({@code NOTIFIED}, the
+   * recipient its subject, the notification its ref), so that the live stream carries it with a log
+   * position as its id (docs/decisions/0035-notifications-at-commit-muted-and-logged.md).
+   */
   public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId) {
-    changes.add(new Change.AddNotification(new Notification(ids.next(), recipientId, kind, actorId, refId, now, false)));
-    return this;
+    long id = ids.next();
+    return add(new Change.AddNotification(new Notification(id, recipientId, kind, actorId, refId, now, false)),
+        EventType.NOTIFIED, actorId, recipientId, id);
+  }
+
+  /** NT2: the member's muted notification kinds become these. */
+  public Effects muteNotifications(long memberId, Set<NotificationKind> muted) {
+    return add(new Change.SetNotificationMutes(memberId, muted), EventType.NOTIFICATION_SETTINGS_SET, memberId,
+        memberId, 0);
   }
 }

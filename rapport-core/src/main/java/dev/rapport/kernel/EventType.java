@@ -55,5 +55,9 @@ public enum EventType {
   MESSAGE_REQUEST_ACCEPTED,
   MESSAGE_REQUEST_DECLINED,
   /** MS2: actor who replied, subject the requester given the credit back, ref the conversation. */
-  INMAIL_REFUNDED
+  INMAIL_REFUNDED,
+  /** NT1: a notification was written; subject its recipient, ref its id. */
+  NOTIFIED,
+  /** NT2: the member's muted notification kinds changed. */
+  NOTIFICATION_SETTINGS_SET
 }

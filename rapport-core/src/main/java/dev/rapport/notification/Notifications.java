@@ -4,11 +4,13 @@ import dev.rapport.kernel.Decision;
 import dev.rapport.kernel.Effects;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.StoreReads;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** What a member is told about (NT1) and what they have read of it (NT2). Pure functions of what they are given. */
 public final class Notifications {
@@ -19,6 +21,15 @@ public final class Notifications {
     Page<Notification> notifications = reads.notifications(memberId, page);
     Map<Long, Member> actors = reads.members(notifications.items().stream().map(Notification::actorId).toList());
     return notifications.map(n -> new NotificationView(n, actors.get(n.actorId())));
+  }
+
+  /** NT2: the member's muted kinds become {@code wanted}; nothing is logged when they already are. */
+  public static Decision<Boolean> mute(long memberId, Set<NotificationKind> current, Set<NotificationKind> wanted,
+      Effects effects) {
+    if (current.equals(wanted)) {
+      return Decision.apply(effects, Boolean.FALSE);
+    }
+    return Decision.apply(effects.muteNotifications(memberId, wanted), Boolean.TRUE);
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Recommendation;
@@ -407,6 +408,21 @@ public final class CachedReads implements StoreReads {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return store.notifications(memberId, page);
+  }
+
+  @Override
+  public List<Notification> notifications(long recipientId, long[] ids) {
+    return store.notifications(recipientId, ids);
+  }
+
+  @Override
+  public Set<NotificationKind> mutedNotificationKinds(long memberId) {
+    return store.mutedNotificationKinds(memberId);
+  }
+
+  @Override
+  public List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
+    return store.eventsAbout(memberId, afterSeq, upToSeq, limit);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.rapport.kernel.Effects;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Visibility;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Recommendation;
 import dev.rapport.model.RecommendationState;
 import dev.rapport.model.Text;
@@ -58,7 +59,8 @@ public final class Recommendations {
     Recommendation written = new Recommendation(effects.newId(), pair.actor().id(), pair.other().id(), body, how,
         RecommendationState.PENDING, effects.now(), Optional.empty());
     effects.expectPair(pair).add(new Change.AddRecommendation(written), EventType.RECOMMENDATION_WRITTEN,
-        written.writerId(), written.recipientId(), written.id());
+        written.writerId(), written.recipientId(), written.id())
+        .notify(written.recipientId(), NotificationKind.RECOMMENDED, written.writerId(), written.id());
     return Decision.apply(effects, written);
   }
 

@@ -10,6 +10,7 @@ import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import java.time.Instant;
@@ -140,6 +141,22 @@ public interface StoreReads extends AccountReads, ProfileReads {
 
   /** NT2: how many of the member's notifications are unread, of those {@link #notifications} lists. */
   int unreadNotificationCount(long memberId);
+
+  /**
+   * NT2: the recipient's notifications among {@code ids}, as {@link #notifications} would list them
+   * (none a block hides, none of a kind they muted), in ascending id order.
+   */
+  List<Notification> notifications(long recipientId, long[] ids);
+
+  /** NT2: the notification kinds the member muted. */
+  Set<NotificationKind> mutedNotificationKinds(long memberId);
+
+  /**
+   * The events whose subject is the member, after log position {@code afterSeq} and up to
+   * {@code upToSeq}, in log order, at most {@code limit}: what a live stream resumes from. {@code
+   * upToSeq} must be at most {@link #lastPosition}.
+   */
+  List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit);
 
   /** When a follow by the follower last notified the followee (NT1), if one ever did. */
   Optional<Instant> lastFollowNotice(long followeeId, long followerId);

@@ -14,6 +14,7 @@ import dev.rapport.kernel.Change;
 import dev.rapport.kernel.Effects;
 import dev.rapport.model.Comment;
 import dev.rapport.model.Member;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.Reaction;
@@ -73,7 +74,15 @@ class ContentRulesTest {
   void P4_oneReactionPerMember_changeable_andTheSameAgainChangesNothing() {
     Effects first = effects();
     assertThat(result(Reactions.react(pair(bob, ada).build(), open, Optional.empty(), ReactionKind.LIKE, first))).isTrue();
-    assertThat(changes(first)).containsExactly(new Change.SetReaction(new Reaction(open.id(), bob.id(), ReactionKind.LIKE, NOW)));
+    assertThat(changes(first)).first()
+        .isEqualTo(new Change.SetReaction(new Reaction(open.id(), bob.id(), ReactionKind.LIKE, NOW)));
+    assertThat(changes(first)).last().isInstanceOfSatisfying(Change.AddNotification.class, n -> {
+      assertThat(n.notification().recipientId()).as("NT1: the author is told").isEqualTo(ada.id());
+      assertThat(n.notification().kind()).isEqualTo(NotificationKind.REACTED);
+    });
+    Effects changed = effects();
+    Reactions.react(pair(bob, ada).build(), open, Optional.of(ReactionKind.LIKE), ReactionKind.LOVE, changed);
+    assertThat(changes(changed)).as("a changed reaction does not notify again").hasSize(1);
     Effects same = effects();
     assertThat(result(Reactions.react(pair(bob, ada).build(), open, Optional.of(ReactionKind.LIKE), ReactionKind.LIKE,
         same))).isFalse();

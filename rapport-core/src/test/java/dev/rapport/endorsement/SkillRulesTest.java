@@ -59,7 +59,9 @@ class SkillRulesTest {
     Effects effects = effects();
     assertThat(result(Skills.endorse(pair(bob, ada).connected().build(), List.of("Java"), List.of(), "java", effects)))
         .isEqualTo("Java");
-    assertThat(changes(effects)).containsExactly(new Change.AddEndorsement(ada.id(), "java", bob.id(), NOW));
+    assertThat(changes(effects)).first().isEqualTo(new Change.AddEndorsement(ada.id(), "java", bob.id(), NOW));
+    assertThat(changes(effects)).last().isInstanceOfSatisfying(Change.AddNotification.class,
+        n -> assertThat(n.notification().recipientId()).as("NT1: the endorsed member is told").isEqualTo(ada.id()));
     Effects again = effects();
     Skills.endorse(pair(bob, ada).connected().build(), List.of("Java"),
         List.of(new Endorsement("java", bob.id(), NOW)), "Java", again);

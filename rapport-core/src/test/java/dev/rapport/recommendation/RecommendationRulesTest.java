@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.kernel.Change;
 import dev.rapport.kernel.Effects;
 import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Recommendation;
 import dev.rapport.model.RecommendationState;
 import dev.rapport.problem.ForbiddenException;
@@ -38,7 +40,9 @@ class RecommendationRulesTest {
         " Ada ships.\nEvery time. ", Optional.of("Worked together"), effects));
     assertThat(r.state()).isEqualTo(RecommendationState.PENDING);
     assertThat(r.text()).isEqualTo("Ada ships.\nEvery time.");
-    assertThat(changes(effects)).containsExactly(new Change.AddRecommendation(r));
+    assertThat(changes(effects)).as("NT1: the recipient is told").containsExactly(new Change.AddRecommendation(r),
+        new Change.AddNotification(new Notification(r.id() + 1, r.recipientId(), NotificationKind.RECOMMENDED,
+            r.writerId(), r.id(), r.createdAt(), false)));
     refused(RuleBrokenException.class, "recommendation-already-pending", () -> Recommendations.write(
         pair(bob, ada).connected().build(), Optional.of(r), "Again", Optional.empty(), effects()));
     refused(ForbiddenException.class, "recommendation-requires-connection", () -> Recommendations.write(

@@ -68,6 +68,7 @@ final class ConfigLayers {
   private Integer maxHttpConnections;
   private Duration requestTimeout;
   private Duration idleTimeout;
+  private Duration heartbeat;
   private Optional<RateLimits.Budget> perToken;
   private Optional<RateLimits.Budget> failedAuthentication;
   private Path dataDir;
@@ -160,8 +161,9 @@ final class ConfigLayers {
         case "maxConnections" -> maxHttpConnections = integer(entry.getValue(), where, 0, Integer.MAX_VALUE);
         case "requestTimeout" -> requestTimeout = duration(entry.getValue(), where);
         case "idleTimeout" -> idleTimeout = duration(entry.getValue(), where);
+        case "heartbeat" -> heartbeat = duration(entry.getValue(), where);
         default -> throw new IllegalArgumentException(
-            "%s: unknown key 'http.%s' (known: maxConnections, requestTimeout, idleTimeout)"
+            "%s: unknown key 'http.%s' (known: maxConnections, requestTimeout, idleTimeout, heartbeat)"
                 .formatted(origin, entry.getKey()));
       }
     }
@@ -234,6 +236,7 @@ final class ConfigLayers {
         case "RAPPORT_HTTP_MAX_CONNECTIONS" -> maxHttpConnections = integer(value, where, 0, Integer.MAX_VALUE);
         case "RAPPORT_HTTP_REQUEST_TIMEOUT" -> requestTimeout = duration(value, where);
         case "RAPPORT_HTTP_IDLE_TIMEOUT" -> idleTimeout = duration(value, where);
+        case "RAPPORT_HTTP_HEARTBEAT" -> heartbeat = duration(value, where);
         case "RAPPORT_RATE_LIMIT_PER_TOKEN" -> perToken = budget(value, where);
         case "RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION" -> failedAuthentication = budget(value, where);
         case "RAPPORT_DATA_DIR" -> dataDir = path(value, where);
@@ -413,7 +416,8 @@ final class ConfigLayers {
     return new Listener(host != null ? host : defaults.host(),
         maxHttpConnections != null ? maxHttpConnections : defaults.maxConnections(),
         requestTimeout != null ? requestTimeout : defaults.requestTimeout(),
-        idleTimeout != null ? idleTimeout : defaults.idleTimeout());
+        idleTimeout != null ? idleTimeout : defaults.idleTimeout(),
+        heartbeat != null ? heartbeat : defaults.heartbeat());
   }
 
   private Tier tier(String name, Map<TierField, Object> fields, Tier base) {

@@ -9,6 +9,9 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -145,7 +148,9 @@ final class HttpApi {
   private static void write(ServerRequest request, ServerResponse response, Reply reply) {
     response.status(Status.create(reply.status()));
     reply.headers().forEach(response::header);
-    if (reply.content().isPresent()) {
+    if (reply.stream().isPresent()) {
+      writeStream(request, response, reply.stream().get());
+    } else if (reply.content().isPresent()) {
       response.header(HeaderNames.CONTENT_TYPE, reply.content().get().type());
       sendUnlessHead(request, response, reply.content().get().bytes());
     } else if (reply.body().isPresent()) {
@@ -153,6 +158,21 @@ final class HttpApi {
       sendUnlessHead(request, response, Json.bytes(reply.body().get()));
     } else {
       response.send();
+    }
+  }
+
+  private static void writeStream(ServerRequest request, ServerResponse response, Reply.Stream stream) {
+    try (stream) {
+      response.header(HeaderNames.CONTENT_TYPE, stream.type());
+      if (isHead(request)) {
+        response.send();
+        return;
+      }
+      try (OutputStream out = response.outputStream()) {
+        stream.writeTo(out);
+      } catch (IOException | UncheckedIOException e) {
+        // The client went away: it resumes, if it wants, with the last id it got.
+      }
     }
   }
 

@@ -13,8 +13,14 @@ import java.util.Objects;
  *     open-files limit ({@link #AUTOMATIC})
  * @param requestTimeout how long a request's headers, and then its body, may take to arrive
  * @param idleTimeout how long a connection may stay open between requests (or before its first)
+ * @param heartbeat how long a live stream ({@code GET /v1/me/events}) stays silent at most: a
+ *     comment line is sent after so long without an event, so that proxies keep it and a dead
+ *     client is found
  */
-public record Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout) {
+public record Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout,
+    Duration heartbeat) {
+  /** A live stream's heartbeat by default. */
+  static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   /** {@link #maxConnections()} value that derives the limit from the open-files limit. */
   public static final int AUTOMATIC = 0;
 
@@ -34,6 +40,17 @@ public record Listener(String host, int maxConnections, Duration requestTimeout,
     }
     requirePositive(requestTimeout, "http.requestTimeout (RAPPORT_HTTP_REQUEST_TIMEOUT)");
     requirePositive(idleTimeout, "http.idleTimeout (RAPPORT_HTTP_IDLE_TIMEOUT)");
+    requirePositive(heartbeat, "http.heartbeat (RAPPORT_HTTP_HEARTBEAT)");
+  }
+
+  /** With the default heartbeat. */
+  public Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout) {
+    this(host, maxConnections, requestTimeout, idleTimeout, DEFAULT_HEARTBEAT);
+  }
+
+  /** This listener with another heartbeat for live streams. */
+  public Listener withHeartbeat(Duration newHeartbeat) {
+    return new Listener(host, maxConnections, requestTimeout, idleTimeout, newHeartbeat);
   }
 
   private static void requirePositive(Duration duration, String name) {
@@ -50,16 +67,16 @@ public record Listener(String host, int maxConnections, Duration requestTimeout,
 
   /** This listener on another host. */
   public Listener withHost(String newHost) {
-    return new Listener(newHost, maxConnections, requestTimeout, idleTimeout);
+    return new Listener(newHost, maxConnections, requestTimeout, idleTimeout, heartbeat);
   }
 
   /** This listener with another connection limit ({@link #AUTOMATIC} for the derived one). */
   public Listener withMaxConnections(int limit) {
-    return new Listener(host, limit, requestTimeout, idleTimeout);
+    return new Listener(host, limit, requestTimeout, idleTimeout, heartbeat);
   }
 
   /** This listener with other timeouts. */
   public Listener withTimeouts(Duration request, Duration idle) {
-    return new Listener(host, maxConnections, request, idle);
+    return new Listener(host, maxConnections, request, idle, heartbeat);
   }
 }

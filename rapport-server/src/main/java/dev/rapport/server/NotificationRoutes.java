@@ -2,17 +2,21 @@ package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.Rapport;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.problem.InvalidInputException;
 import io.helidon.http.Method;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Notifications (NT1, NT2): the caller's, newest first, each read or unread, with how many are
  * unread; and marking them read, all or up to an id.
  */
 final class NotificationRoutes implements RouteGroup {
+  private static final Map<String, NotificationKind> KINDS = Representations.wireNames(NotificationKind.class);
   private final Rapport rapport;
 
   NotificationRoutes(Rapport rapport) {
@@ -23,7 +27,10 @@ final class NotificationRoutes implements RouteGroup {
   public List<Route> routes() {
     return List.of(
         Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications).paged(),
-        Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"));
+        Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"),
+        Route.of(Method.GET, "/v1/me/notification-settings", Route.Access.MEMBER, this::settings),
+        Route.withBody(Method.PUT, "/v1/me/notification-settings", Route.Access.MEMBER, Set.of("muted"),
+            this::mute));
   }
 
   private Reply notifications(Call call) {
@@ -31,6 +38,37 @@ final class NotificationRoutes implements RouteGroup {
         Representations::notification);
     page.put("unread", rapport.notifications().unread(call.me().id()));
     return Reply.ok(page);
+  }
+
+  /** NT2: the kinds the caller muted, which are neither listed, counted nor streamed. */
+  private Reply settings(Call call) {
+    return Reply.ok(settings(rapport.notifications().muted(call.me().id())));
+  }
+
+  /** NT2: {@code {"muted": [kind, ...]}} becomes the caller's muted kinds, all of them at once. */
+  private Reply mute(Call call) {
+    Set<NotificationKind> muted = EnumSet.noneOf(NotificationKind.class);
+    for (String name : call.body().requiredStrings("muted")) {
+      NotificationKind kind = KINDS.get(name);
+      if (kind == null) {
+        throw new InvalidInputException("invalid-notification-kind", "'%s' is not a notification kind (known: %s)"
+            .formatted(name.length() <= 40 ? name : name.substring(0, 40) + "...", String.join(", ", KINDS.keySet())),
+            Map.of("kind", name.length() <= 40 ? name : name.substring(0, 40) + "..."));
+      }
+      muted.add(kind);
+    }
+    return Reply.ok(settings(rapport.notifications().mute(call.me().id(), muted)));
+  }
+
+  private static ObjectNode settings(Set<NotificationKind> muted) {
+    ObjectNode node = Json.object();
+    var names = node.putArray("muted");
+    KINDS.forEach((name, kind) -> {
+      if (muted.contains(kind)) {
+        names.add(name);
+      }
+    });
+    return node;
   }
 
   /** {@code ?upTo=<id>} marks those up to that notification read; without it, all of them. */

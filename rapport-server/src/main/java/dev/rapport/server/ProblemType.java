@@ -24,6 +24,8 @@ enum ProblemType {
   INVALID_CURSOR("invalid-cursor", 400, "", "The `cursor` was not given by this list; start again from the first page."),
   UNKNOWN_PARAMETER("unknown-parameter", 400, "", "The query has a parameter this route does not take; the problem names it in `parameter`."),
   INVALID_QUERY("invalid-query", 400, "", "A query parameter has a value this route does not take; the problem names it in `parameter`."),
+  INVALID_LAST_EVENT_ID("invalid-last-event-id", 400, "NT2", "`Last-Event-ID` must be an id a live stream gave: a log position, a whole number no larger than the log's newest. Nothing was opened or changed."),
+  INVALID_NOTIFICATION_KIND("invalid-notification-kind", 400, "NT2", "`muted` names only notification kinds; the problem names the one it does not know in `kind`."),
   UNAUTHENTICATED("unauthenticated", 401, "", "The bearer token is missing, malformed, unknown or expired."),
   ADMIN_ONLY("admin-only", 403, "", "Only the administrator's token may call this route."),
   MEMBER_ONLY("member-only", 403, "", "This route acts as a member: call it with a member's token, not the administrator's."),

@@ -43,6 +43,9 @@ public final class RapportServer implements AutoCloseable {
   /** Loads the graph index beside the listener, so that health checks answer while a large one loads. */
   private static final Executor INDEX_LOADER =
       task -> Thread.ofPlatform().name("rapport-index-load").daemon().start(task);
+  /** Runs the live streams' follower, which lasts until the server stops. */
+  private static final Executor LIVE_FOLLOWER =
+      task -> Thread.ofPlatform().name("rapport-live-follower").daemon().start(task);
   private static final String VERSION = readVersion();
 
   private final Store store;
@@ -116,6 +119,7 @@ public final class RapportServer implements AutoCloseable {
           .policy(config.policy())
           .clock(devClock.<InstantSource>map(c -> c).orElse(InstantSource.system()))
           .loadNetworkOn(indexLoader)
+          .liveStreamsOn(LIVE_FOLLOWER)
           .build();
       metrics.index(() -> Optional.of(rapport));
       List<Route> routes = Stream.of(
@@ -132,6 +136,7 @@ public final class RapportServer implements AutoCloseable {
               new EndorsementRoutes(rapport),
               new NotificationRoutes(rapport),
               new OutreachRoutes(rapport),
+              new EventStreamRoutes(rapport, config.listener().heartbeat()),
               new PostRoutes(rapport),
               new MessagingRoutes(rapport),
               new AccountRoutes(rapport, config.accounts(), new Passwords(config.accounts().argon2()),
@@ -254,6 +259,8 @@ public final class RapportServer implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       try {
+        // Ends the live streams first, so that their connections' threads finish and the stop need not wait.
+        rapport.live().close();
         webServer.stop();
         stalled.close();
         open.close();

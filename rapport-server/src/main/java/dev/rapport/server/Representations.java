@@ -207,7 +207,7 @@ final class Representations {
     return node;
   }
 
-  /** NT1: what happened, who did it, and the invitation it is about, if any. */
+  /** NT1: what happened, who did it, and the invitation, post or recommendation it is about, if any. */
   static ObjectNode notification(NotificationView view) {
     Notification notification = view.notification();
     ObjectNode node = Json.object();
@@ -221,7 +221,11 @@ final class Representations {
       node.putNull("actor");
     }
     if (notification.refId() != 0) {
-      node.put("invitationId", Long.toString(notification.refId()));
+      node.put(switch (notification.kind()) {
+        case REACTED, COMMENTED -> "postId";
+        case RECOMMENDED -> "recommendationId";
+        default -> "invitationId";
+      }, Long.toString(notification.refId()));
     }
     node.put("at", time(notification.at()));
     node.put("read", notification.read());

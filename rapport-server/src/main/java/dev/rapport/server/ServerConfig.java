@@ -27,6 +27,7 @@ import java.util.Optional;
  *   maxConnections: 0             # RAPPORT_HTTP_MAX_CONNECTIONS (0 = from the open-files limit)
  *   requestTimeout: 20s           # RAPPORT_HTTP_REQUEST_TIMEOUT
  *   idleTimeout: 60s              # RAPPORT_HTTP_IDLE_TIMEOUT
+ *   heartbeat: 15s                # RAPPORT_HTTP_HEARTBEAT (a live stream's longest silence)
  * rateLimits:
  *   perToken: 1200/1m             # RAPPORT_RATE_LIMIT_PER_TOKEN (or off)
  *   failedAuthentication: 600/1m  # RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION (or off)

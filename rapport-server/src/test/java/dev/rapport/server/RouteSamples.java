@@ -115,6 +115,11 @@ final class RouteSamples {
             none),
         new Sample("GET /v1/me/analytics", "GET", "/v1/me/analytics", alice, Optional.empty(), none),
         new Sample("GET /v1/me/prospects", "GET", "/v1/me/prospects", alice, Optional.empty(), none),
+        new Sample("GET /v1/me/notification-settings", "GET", "/v1/me/notification-settings", alice, Optional.empty(),
+            none),
+        new Sample("PUT /v1/me/notification-settings", "PUT", "/v1/me/notification-settings", alice,
+            Optional.of("{\"muted\":[\"reacted\"]}"), List.of(new Field("muted", Kind.STRINGS, true))),
+        new Sample("GET /v1/me/events", "GET", "/v1/me/events", alice, Optional.empty(), none),
         // Posts: {post} is a post alice sees, {comment} a comment on it that she may delete.
         new Sample("POST /v1/posts", "POST", "/v1/posts", alice, Optional.of("{\"text\":\"Hello\",\"visibility\":\"anyone\"}"),
             List.of(new Field("text", Kind.STRING, true), new Field("visibility", Kind.CHOICE, false))),

@@ -136,6 +136,10 @@ BEGIN
       INSERT INTO notifications (id, recipient_id, kind, actor_id, ref_id, at, read)
         VALUES ((c->>'id')::BIGINT, (c->>'recipient_id')::BIGINT, c->>'kind', (c->>'actor_id')::BIGINT,
           (c->>'ref_id')::BIGINT, (c->>'at')::BIGINT, (c->>'read')::BOOLEAN);
+    WHEN 'set_notification_mutes' THEN
+      DELETE FROM notification_mutes WHERE member_id = (c->>'member_id')::BIGINT;
+      INSERT INTO notification_mutes (member_id, kind)
+        SELECT (c->>'member_id')::BIGINT, k FROM jsonb_array_elements_text(c->'kinds') AS k;
     WHEN 'add_dismissal' THEN
       INSERT INTO suggestion_dismissals (member_id, dismissed_id, created_at)
         VALUES ((c->>'member_id')::BIGINT, (c->>'dismissed_id')::BIGINT, (c->>'at')::BIGINT)

@@ -74,6 +74,8 @@ final class ChangeWriter {
       "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
   private static final String MARK_NOTIFICATIONS_READ =
       "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id <= ? AND NOT read";
+  private static final String DELETE_MUTES = "DELETE FROM notification_mutes WHERE member_id = ?";
+  private static final String INSERT_MUTE = "INSERT INTO notification_mutes (member_id, kind) VALUES (?, ?)";
   private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (id, recipient_id, kind, actor_id, "
       + "ref_id, at, read) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
@@ -295,6 +297,12 @@ final class ChangeWriter {
           update(session, INSERT_RESTRICTION, r.memberId(), r.reason(), r.startsAt(), r.endsAt());
       case Change.AddNotification(var n) -> update(session, INSERT_NOTIFICATION, n.id(), n.recipientId(),
           n.kind().name(), n.actorId(), n.refId(), n.at(), n.read());
+      case Change.SetNotificationMutes(long memberId, var muted) -> {
+        update(session, DELETE_MUTES, memberId);
+        for (var kind : muted) {
+          update(session, INSERT_MUTE, memberId, kind.name());
+        }
+      }
       case Change.AddDismissal(long memberId, long dismissedId, Instant at) ->
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->

@@ -78,6 +78,8 @@ final class ChangesJson {
         case Change.AddNotification(var n) -> object.kind("add_notification").field("id", n.id())
             .field("recipient_id", n.recipientId()).field("kind", n.kind().name()).field("actor_id", n.actorId())
             .field("ref_id", n.refId()).field("at", n.at()).field("read", n.read());
+        case Change.SetNotificationMutes(long memberId, var muted) -> object.kind("set_notification_mutes")
+            .field("member_id", memberId).strings("kinds", muted.stream().map(Enum::name).sorted().toList());
         case Change.AddDismissal(long memberId, long dismissedId, Instant at) -> object.kind("add_dismissal")
             .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
         case Change.MarkNotificationsRead(long recipientId, long upToId) -> object.kind("mark_notifications_read")

@@ -15,6 +15,8 @@ import java.util.Optional;
  * graph and feed indexes (decision 0005), and the log of events after a position. Thread safe if the readers are.
  */
 final class IndexFeedReads {
+  private static final String EVENTS_ABOUT = "SELECT " + Rows.EVENT + " FROM events e"
+      + " WHERE e.subject_id = ? AND e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?";
   private final Dialect dialect;
   private final Readers readers;
 
@@ -39,6 +41,15 @@ final class IndexFeedReads {
 
   Optional<SavedIndex> savedIndex(SavedIndexes.Kind kind) {
     return readers.read(s -> SavedIndexes.read(s, dialect, kind));
+  }
+
+  /** By the log's index of subjects (schema 14), bounded above so that PostgreSQL's in-flight rows stay out. */
+  List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(EVENTS_ABOUT);
+      bindLongs(statement, memberId, afterSeq, upToSeq, limit);
+      return Statements.all(statement, Rows::event);
+    });
   }
 
   List<Event> eventsAfter(long afterSeq, int limit) {

@@ -8,6 +8,7 @@ import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
@@ -64,11 +65,18 @@ final class ListReads {
   /** NT1: the newest follow notice from one member to another, by the partial index of schema 6. */
   private static final String LAST_FOLLOW_NOTICE = "SELECT max(n.at) FROM notifications n"
       + " WHERE n.recipient_id = ? AND n.actor_id = ? AND n.kind = 'FOLLOWED'";
+  /** NT2: leaves out the kinds the recipient muted. */
+  private static final String UNMUTED = " AND NOT EXISTS (SELECT 1 FROM notification_mutes u"
+      + " WHERE u.member_id = n.recipient_id AND u.kind = n.kind)";
   private static final String NOTIFICATIONS = "SELECT n.id, " + Rows.NOTIFICATION + " FROM notifications n"
-      + " WHERE n.recipient_id = ? AND n.id < ?" + visibleTo("n.actor_id") + " ORDER BY n.id DESC LIMIT ?";
+      + " WHERE n.recipient_id = ? AND n.id < ?" + visibleTo("n.actor_id") + UNMUTED + " ORDER BY n.id DESC LIMIT ?";
 
   private static final String UNREAD_NOTIFICATIONS = "SELECT count(*) FROM notifications n"
-      + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id");
+      + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id") + UNMUTED;
+  private static final String MUTED_KINDS = "SELECT kind FROM notification_mutes WHERE member_id = ? ORDER BY kind";
+  /** The ids go in as many parameters as there are; a list of a live stream's batch is short. */
+  private static final String NOTIFICATIONS_BY_ID = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
+      + " WHERE n.recipient_id = ? AND n.id IN (%s)" + visibleTo("n.actor_id") + UNMUTED + " ORDER BY n.id";
 
   private final Readers readers;
   private final Map<String, String> invitationLists = new ConcurrentHashMap<>();
@@ -195,6 +203,33 @@ final class ListReads {
   Page<Notification> notifications(long memberId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 1);
     return page(NOTIFICATIONS, 1, Rows::notification, page, memberId, below[0], memberId, memberId);
+  }
+
+  List<Notification> notifications(long recipientId, long[] ids) {
+    if (ids.length == 0) {
+      return List.of();
+    }
+    String sql = NOTIFICATIONS_BY_ID.formatted(String.join(", ", java.util.Collections.nCopies(ids.length, "?")));
+    long[] parameters = new long[ids.length + 3];
+    parameters[0] = recipientId;
+    System.arraycopy(ids, 0, parameters, 1, ids.length);
+    parameters[ids.length + 1] = recipientId;
+    parameters[ids.length + 2] = recipientId;
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(sql);
+      bindLongs(statement, parameters);
+      return Statements.all(statement, Rows::notification);
+    });
+  }
+
+  Set<NotificationKind> mutedNotificationKinds(long memberId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(MUTED_KINDS);
+      bindLongs(statement, memberId);
+      Set<NotificationKind> muted = java.util.EnumSet.noneOf(NotificationKind.class);
+      Statements.all(statement, (row, from) -> NotificationKind.valueOf(row.getString(from))).forEach(muted::add);
+      return muted;
+    });
   }
 
   int unreadNotificationCount(long memberId) {

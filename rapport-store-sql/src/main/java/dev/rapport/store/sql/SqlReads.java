@@ -12,6 +12,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Recommendation;
@@ -202,6 +203,21 @@ final class SqlReads implements StoreReads {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return lists.notifications(memberId, page);
+  }
+
+  @Override
+  public List<Notification> notifications(long recipientId, long[] ids) {
+    return lists.notifications(recipientId, ids);
+  }
+
+  @Override
+  public Set<NotificationKind> mutedNotificationKinds(long memberId) {
+    return lists.mutedNotificationKinds(memberId);
+  }
+
+  @Override
+  public List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
+    return feed.eventsAbout(memberId, afterSeq, upToSeq, limit);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Recommendation;
@@ -212,6 +213,21 @@ final class SqlStore implements Store {
   @Override
   public Page<Notification> notifications(long memberId, PageRequest page) {
     return reads.notifications(memberId, page);
+  }
+
+  @Override
+  public List<Notification> notifications(long recipientId, long[] ids) {
+    return reads.notifications(recipientId, ids);
+  }
+
+  @Override
+  public Set<NotificationKind> mutedNotificationKinds(long memberId) {
+    return reads.mutedNotificationKinds(memberId);
+  }
+
+  @Override
+  public List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
+    return reads.eventsAbout(memberId, afterSeq, upToSeq, limit);
   }
 
   @Override

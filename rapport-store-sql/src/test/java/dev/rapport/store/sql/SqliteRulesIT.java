@@ -12,6 +12,7 @@ import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.MessagingRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.NotificationKindsContract;
 import dev.rapport.contract.NotificationRulesContract;
 import dev.rapport.contract.OutreachRulesContract;
 import dev.rapport.contract.PagePostRulesContract;
@@ -103,6 +104,14 @@ class SqliteRulesIT {
 
   @Nested
   class Notifications extends NotificationRulesContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class NotificationKinds extends NotificationKindsContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();

@@ -1,0 +1,159 @@
+package dev.rapport.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.Rapport;
+import dev.rapport.live.LiveEvent;
+import dev.rapport.live.LiveStream;
+import dev.rapport.problem.InvalidInputException;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The caller's live stream, {@code GET /v1/me/events} (NT2): Server-Sent Events whose ids are log
+ * positions, so that a client that reconnects with {@code Last-Event-ID} gets exactly what it
+ * missed, from this server or another sharing the store, after a restart too; a comment line after
+ * each {@code heartbeat} of silence; the stream ends when the token or session it was opened with
+ * is revoked (docs/decisions/0036-the-live-stream-follows-the-log.md).
+ */
+final class EventStreamRoutes implements RouteGroup {
+  private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
+  private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+
+  private final Rapport rapport;
+  private final Duration heartbeat;
+
+  EventStreamRoutes(Rapport rapport, Duration heartbeat) {
+    this.rapport = rapport;
+    this.heartbeat = heartbeat;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(Route.of(Method.GET, "/v1/me/events", Route.Access.MEMBER, this::events));
+  }
+
+  private Reply events(Call call) {
+    OptionalLong lastEventId = call.header(LAST_EVENT_ID).filter(v -> !v.isEmpty())
+        .map(EventStreamRoutes::position).map(OptionalLong::of).orElse(OptionalLong.empty());
+    LiveStream stream = rapport.live().open(call.me().id(), lastEventId, credential(call));
+    long resumesFrom = lastEventId.orElse(stream.startPosition());
+    return Reply.stream(new Reply.Stream() {
+      @Override
+      public String type() {
+        return "text/event-stream";
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        write(stream, resumesFrom, out);
+      }
+
+      @Override
+      public void close() {
+        stream.close();
+      }
+    });
+  }
+
+  /** Whether the token or session the stream was opened with still holds. */
+  private BooleanSupplier credential(Call call) {
+    Optional<String> session = call.session();
+    if (session.isPresent()) {
+      String token = session.get();
+      return () -> rapport.accounts().session(token).isPresent();
+    }
+    String token = Authentication.bearer(call.request());
+    return () -> rapport.authenticate(token).isPresent();
+  }
+
+  /**
+   * @param resumesFrom the id the client is sure of: the one it resumed from, or, on a fresh
+   *     stream, the log position the stream starts at, so that a client that drops before any event
+   *     resumes from there
+   */
+  private void write(LiveStream stream, long resumesFrom, OutputStream out) throws IOException {
+    out.write(frame("ready", resumesFrom, Json.object()));
+    out.flush();
+    try {
+      while (stream.isOpen()) {
+        List<LiveEvent> events = stream.next(heartbeat);
+        if (events.isEmpty()) {
+          if (stream.isOpen()) {
+            out.write(HEARTBEAT);
+          }
+        } else {
+          for (LiveEvent event : events) {
+            out.write(frame(event));
+          }
+        }
+        out.flush();
+      }
+      out.write(frame("end", 0, Json.object().put("reason", stream.endReason())));
+      out.flush();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static byte[] frame(LiveEvent event) {
+    return switch (event) {
+      case LiveEvent.Notified n -> frame("notification", n.position(), Representations.notification(n.notification()));
+      case LiveEvent.Logged l -> frame(l.name(), l.position(), logged(l));
+      case LiveEvent.Typing t -> frame("typing", 0, typing(t));
+    };
+  }
+
+  private static ObjectNode logged(LiveEvent.Logged logged) {
+    ObjectNode node = Json.object();
+    node.put("ref", Long.toString(logged.event().refId()));
+    node.put("at", Representations.time(logged.event().at()));
+    return node;
+  }
+
+  private static ObjectNode typing(LiveEvent.Typing typing) {
+    ObjectNode node = Json.object();
+    node.put("from", typing.from().handle().value());
+    node.put("conversationId", Long.toString(typing.conversationId()));
+    return node;
+  }
+
+  /** One event of the stream; without an id when it is only live (0), so that a client keeps its last one. */
+  private static byte[] frame(String name, long id, ObjectNode data) {
+    String head = "event: " + name + "\n" + (id != 0 ? "id: " + id + "\n" : "") + "data: ";
+    byte[] json = Json.bytes(data); // compact: one line, as a data field must be
+    byte[] frame = new byte[head.length() + json.length + 2];
+    byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(headBytes, 0, frame, 0, headBytes.length);
+    System.arraycopy(json, 0, frame, headBytes.length, json.length);
+    frame[frame.length - 2] = '\n';
+    frame[frame.length - 1] = '\n';
+    return frame;
+  }
+
+  /** A {@code Last-Event-ID}: a log position, as a stream gave it. */
+  private static long position(String value) {
+    if (value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      String shown = value.length() <= 40 ? value : value.substring(0, 40) + "...";
+      throw new InvalidInputException("invalid-last-event-id",
+          "Last-Event-ID '%s' was not given by a stream: ids are log positions, whole numbers".formatted(shown),
+          Map.of("lastEventId", shown));
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("invalid-last-event-id",
+          "Last-Event-ID '%s' was not given by a stream: it is past any log position".formatted(value),
+          Map.of("lastEventId", value));
+    }
+  }
+}

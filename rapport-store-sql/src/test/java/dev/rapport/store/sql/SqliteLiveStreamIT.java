@@ -1,0 +1,12 @@
+package dev.rapport.store.sql;
+
+import dev.rapport.contract.LiveStreamContract;
+import dev.rapport.store.Store;
+
+/** NT2's live stream on SQLite: engines sharing the store as servers do, one started later as after a restart. */
+class SqliteLiveStreamIT extends LiveStreamContract {
+  @Override
+  protected Store openStore() {
+    return TestStores.freshSqlite();
+  }
+}
