@@ -16,7 +16,7 @@ import java.util.function.ToIntFunction;
 final class RememberedReads {
   /**
    * The newest namings kept to tell an answer on many members what changed since it was made:
-   * 4,096 (68 KiB), enough for the events of seconds on a busy network
+   * 4,096 (68 KiB), some two thousand events: a second of a busy network, minutes of a quiet one
    * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
    */
   private static final int RECENT_NAMINGS_BITS = 12;
