@@ -31,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -143,26 +142,25 @@ final class FeedQueries {
    * A first page made again from the one remembered: its posts by authors with no post or deletion
    * since, merged with the newest of those who have; or null when that cannot be the page, because a
    * full page lost posts that those authors' older posts must fill
-   * (docs/decisions/0031-a-post-changes-its-own-answers.md).
+   * (docs/decisions/0031-a-post-changes-its-own-answers.md), or when so many authors changed that
+   * merging them all afresh costs no more (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+   *
+   * @param changed the authors (ascending, as the page depends on them) with a post or deletion since
    */
-  private List<FeedIndex.Entry> mergeChanged(Authors authors, List<FeedIndex.Entry> before, LongPredicate changed,
+  private List<FeedIndex.Entry> mergeChanged(Authors authors, List<FeedIndex.Entry> before, long[] changed,
       int limit) {
-    long[] ids = authors.ids();
-    long[] changedIds = new long[ids.length];
-    boolean[] sees = new boolean[ids.length];
-    int n = 0;
-    for (int i = 0; i < ids.length; i++) {
-      if (changed.test(ids[i])) {
-        changedIds[n] = ids[i];
-        sees[n++] = authors.seesConnectionsOnly()[i];
-      }
+    if (changed.length > authors.ids().length / 2) {
+      return null;
     }
-    List<FeedIndex.Entry> fresh = n == 0 ? List.of()
-        : feed.recent(Arrays.copyOf(changedIds, n), Arrays.copyOf(sees, n), Long.MAX_VALUE, Long.MAX_VALUE, limit);
+    boolean[] sees = new boolean[changed.length];
+    for (int i = 0; i < changed.length; i++) {
+      sees[i] = authors.seesConnectionsOnly()[authors.indexOf(changed[i])];
+    }
+    List<FeedIndex.Entry> fresh = feed.recent(changed, sees, Long.MAX_VALUE, Long.MAX_VALUE, limit);
     List<FeedIndex.Entry> page = new ArrayList<>(limit);
     int f = 0;
     for (FeedIndex.Entry kept : before) {
-      if (changed.test(kept.authorId())) {
+      if (Arrays.binarySearch(changed, kept.authorId()) >= 0) {
         continue;
       }
       while (f < fresh.size() && page.size() < limit && newer(fresh.get(f), kept)) {
@@ -200,7 +198,7 @@ final class FeedQueries {
     List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
         : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
             () -> merge(authors, below[0], below[1], page.limit() + 1),
-            (before, changed) -> mergeChanged(authors, before, changed, page.limit() + 1), authors.ids(),
+            (before, changed) -> mergeChanged(authors, before, changed, page.limit() + 1), authors.sortedIds(),
             MemberEvents.ALL_BUT_ENGAGEMENT, true, e -> e.size() / 8);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {

@@ -5,13 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The opaque cursor of a page: the sort key of the last item of the previous page, as
  * {@code base64url("k1:k2")}. Lists sort newest first, so the next page holds the keys below it.
  */
 public final class Cursor {
+  private static final Base64.Encoder URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
   private Cursor() {}
 
   /** The keys to continue below: the cursor's, or the greatest possible ones for a first page. */
@@ -38,8 +39,14 @@ public final class Cursor {
   }
 
   public static String encode(long... keys) {
-    String joined = Arrays.stream(keys).mapToObj(Long::toString).collect(Collectors.joining(":"));
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+    StringBuilder joined = new StringBuilder(20 * keys.length);
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0) {
+        joined.append(':');
+      }
+      joined.append(keys[i]);
+    }
+    return URL_ENCODER.encodeToString(joined.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   private static InvalidInputException invalid(String cursor) {

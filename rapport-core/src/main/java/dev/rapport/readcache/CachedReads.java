@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
@@ -141,28 +140,34 @@ public final class CachedReads implements StoreReads {
   public interface Remake<T> {
     /**
      * @param before the answer as remembered
-     * @param changedSince whether an event of the answer's kind named a member or post of its
-     *     {@code dependsOn} since it was remembered
+     * @param changed the members and posts of its {@code dependsOn}, in their order there, that an
+     *     event of the answer's kind named since it was remembered (or that share a stamp with one),
+     *     at least one
      * @return the answer as of now, or null if it must be made afresh
      */
-    T from(T before, LongPredicate changedSince);
+    T from(T before, long[] changed);
   }
 
   /**
    * As {@link #derived(Object, Supplier, long[], MemberEvents, boolean, ToIntFunction)}, but an
    * answer remembered and no longer current is first given to {@code remake} with what changed
    * since, unless a profile changed and {@code onProfiles}; {@code make} makes it if that gives null.
+   * What changed is found in one pass: from the events since, when they are few and {@code
+   * dependsOn} is long and ascending, else from each member's stamp
+   * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
    */
   public <T> T derived(Object key, Supplier<T> make, Remake<T> remake, long[] dependsOn, MemberEvents events,
       boolean onProfiles, ToIntFunction<T> weight) {
-    T valid = remembered.valid(key);
-    if (valid != null) {
-      return valid;
-    }
     long position = remembered.settledPosition();
     RememberedReads.Held<T> held = remembered.held(key);
-    T value = held == null || onProfiles && !remembered.noProfileChangedSince(held.position()) ? null
-        : remake.from(held.value(), id -> remembered.changedSince(held.position(), id, events));
+    T value = null;
+    if (held != null && !(onProfiles && !remembered.noProfileChangedSince(held.position()))) {
+      long[] changed = remembered.changedSince(held.position(), held.depends());
+      if (changed.length == 0) {
+        return held.value();
+      }
+      value = remake.from(held.value(), changed);
+    }
     if (value == null) {
       value = make.get();
     }

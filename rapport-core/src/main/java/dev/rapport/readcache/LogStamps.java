@@ -2,6 +2,7 @@ package dev.rapport.readcache;
 
 import dev.rapport.kernel.Event;
 import dev.rapport.kernel.EventType;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -50,7 +51,18 @@ final class LogStamps {
     }
   }
 
-  private static boolean isAboutAPost(EventType type) {
+  /**
+   * The kinds of {@link MemberEvents} under which an event of this type names its actor and subject,
+   * as bits {@code 1 << ordinal()}; a post's own id is named under {@link MemberEvents#ALL} alone.
+   */
+  static int memberKinds(EventType type) {
+    boolean aboutAPost = isAboutAPost(type);
+    boolean engagement = aboutAPost && type != EventType.POSTED && type != EventType.POST_DELETED;
+    return 1 << MemberEvents.ALL.ordinal() | (engagement ? 0 : 1 << MemberEvents.ALL_BUT_ENGAGEMENT.ordinal())
+        | (aboutAPost ? 0 : 1 << MemberEvents.ALL_BUT_POSTS.ordinal());
+  }
+
+  static boolean isAboutAPost(EventType type) {
     return switch (type) {
       case POSTED, POST_EDITED, POST_DELETED, REACTED, REACTION_CHANGED, REACTION_REMOVED, COMMENTED,
           COMMENT_DELETED -> true;
@@ -69,10 +81,28 @@ final class LogStamps {
     return true;
   }
 
-  /** Whether an event of the kind {@code events} applied after {@code position} named the member or post. */
-  boolean changedSince(long position, long id, MemberEvents events) {
-    return buckets(events).get(bucket(id)) > position;
+  /**
+   * Those of the members or posts that an event of the kind {@code events} applied after {@code
+   * position} named, or whose bucket another in it did, in their order; one stamp read each.
+   */
+  long[] changedSince(long position, long[] ids, MemberEvents events) {
+    AtomicLongArray buckets = buckets(events);
+    long[] changed = null;
+    int n = 0;
+    for (long id : ids) {
+      if (buckets.get(bucket(id)) > position) {
+        if (changed == null) {
+          changed = new long[Math.min(ids.length, 16)];
+        } else if (n == changed.length) {
+          changed = Arrays.copyOf(changed, Math.min(ids.length, 2 * n));
+        }
+        changed[n++] = id;
+      }
+    }
+    return changed == null ? NO_IDS : n == changed.length ? changed : Arrays.copyOf(changed, n);
   }
+
+  private static final long[] NO_IDS = {};
 
   private AtomicLongArray buckets(MemberEvents events) {
     return switch (events) {

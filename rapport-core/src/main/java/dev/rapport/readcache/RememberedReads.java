@@ -3,6 +3,7 @@ package dev.rapport.readcache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rapport.kernel.Event;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -13,8 +14,17 @@ import java.util.function.ToIntFunction;
  * (docs/decisions/0012). Bounded by weight: one unit per member an answer holds. Thread safe.
  */
 final class RememberedReads {
+  /**
+   * The newest namings kept to tell an answer on many members what changed since it was made:
+   * 4,096 (68 KiB), some two thousand events: a second of a busy network, minutes of a quiet one
+   * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+   */
+  private static final int RECENT_NAMINGS_BITS = 12;
+  /** Below this many members an answer reads their stamps: as cheap as reading the events since. */
+  private static final int MANY_MEMBERS = 64;
   private final Cache<Object, Entry> entries;
   private final LogStamps stamps;
+  private final RecentEvents recent = new RecentEvents(RECENT_NAMINGS_BITS);
   private final boolean remembersNothing;
   /**
    * The position of the newest event recorded: any event recorded later is past it, so it is the
@@ -32,9 +42,22 @@ final class RememberedReads {
    * What a remembered answer depends on: the events of kind {@code events} that name any of {@code
    * ids}, and, if {@code and} is not null, what it says too.
    */
-  record Depends(long[] ids, MemberEvents events, Depends and) {
+  record Depends(long[] ids, MemberEvents events, Depends and, boolean ascending) {
+    Depends(long[] ids, MemberEvents events, Depends and) {
+      this(ids, events, and, ids.length >= MANY_MEMBERS && isAscending(ids));
+    }
+
     static Depends onAll(long... ids) {
       return new Depends(ids, MemberEvents.ALL, null);
+    }
+
+    private static boolean isAscending(long[] ids) {
+      for (int i = 1; i < ids.length; i++) {
+        if (ids[i - 1] >= ids[i]) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
@@ -58,6 +81,7 @@ final class RememberedReads {
   /** Called for each event of the log, in log order. */
   void record(Event event) {
     stamps.record(event);
+    recent.record(event);
     settled = recorded;
     recorded = event.seq();
   }
@@ -93,7 +117,7 @@ final class RememberedReads {
       return null;
     }
     for (Depends d = entry.depends(); d != null; d = d.and()) {
-      if (!stamps.unchangedSince(entry.position(), d.ids(), d.events())) {
+      if (!unchangedSince(entry.position(), d)) {
         return null;
       }
     }
@@ -126,21 +150,71 @@ final class RememberedReads {
     entries.put(key, new Entry(value, position, depends, onProfiles, 1 + weight));
   }
 
-  /** An answer as remembered, current or not, and the log position it was remembered at. */
-  record Held<T>(T value, long position) {}
+  /** An answer as remembered, current or not, the log position it was remembered at and what it depends on. */
+  record Held<T>(T value, long position, Depends depends) {}
 
   /** The answer remembered for the key, current or not, or null. */
   <T> Held<T> held(Object key) {
     Entry entry = entries.getIfPresent(key);
     @SuppressWarnings("unchecked") // every key is remembered with the type its read loads
-    Held<T> held = entry == null ? null : new Held<>((T) entry.value(), entry.position());
+    Held<T> held = entry == null ? null : new Held<>((T) entry.value(), entry.position(), entry.depends());
     return held;
   }
 
-  /** Whether an event of the kind {@code events} after {@code position} named the member or post. */
-  boolean changedSince(long position, long id, MemberEvents events) {
-    return stamps.changedSince(position, id, events);
+  /**
+   * The members and posts of {@code depends} (not those of its {@code and}) that an event of its kind
+   * named after {@code position}, in their order there, or too many when their stamps are shared;
+   * never too few. Read from the events since when the answer depends on many members, in ascending
+   * order, and the ring still holds those events and they are fewer than half its members; else from
+   * each member's stamp, in one pass.
+   */
+  long[] changedSince(long position, Depends depends) {
+    long[] ids = depends.ids();
+    if (depends.ascending()) {
+      long[] named = new long[Math.min(ids.length / 4, 256)];
+      int count = recent.namedSince(position, depends.events(), ids.length / 2, named);
+      if (count >= 0) {
+        return among(ids, named, count);
+      }
+    }
+    return stamps.changedSince(position, ids, depends.events());
   }
+
+  /** Whether no event of its kind after {@code position} named a member or post of {@code depends}: as {@link #changedSince}, stopping at the first. */
+  private boolean unchangedSince(long position, Depends depends) {
+    long[] ids = depends.ids();
+    if (depends.ascending()) {
+      long[] named = new long[Math.min(ids.length / 4, 256)];
+      int count = recent.namedSince(position, depends.events(), ids.length / 2, named);
+      if (count >= 0) {
+        for (int i = 0; i < count; i++) {
+          if (Arrays.binarySearch(ids, named[i]) >= 0) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
+    return stamps.unchangedSince(position, ids, depends.events());
+  }
+
+  /** Those of {@code ids}, ascending, that are among the first {@code count} of {@code named}, ascending. */
+  private static long[] among(long[] ids, long[] named, int count) {
+    int found = 0;
+    for (int i = 0; i < count; i++) {
+      if (Arrays.binarySearch(ids, named[i]) >= 0) {
+        named[found++] = named[i];
+      }
+    }
+    if (found == 0) {
+      return NONE;
+    }
+    long[] changed = Arrays.copyOf(named, found);
+    Arrays.sort(changed);
+    return Arrays.stream(changed).distinct().toArray();
+  }
+
+  private static final long[] NONE = {};
 
   /** Whether no member's profile or settings changed after {@code position}. */
   boolean noProfileChangedSince(long position) {
@@ -158,6 +232,6 @@ final class RememberedReads {
   }
 
   long stampBytes() {
-    return stamps.bytes();
+    return stamps.bytes() + recent.bytes();
   }
 }
