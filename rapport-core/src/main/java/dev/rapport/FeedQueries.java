@@ -143,7 +143,7 @@ final class FeedQueries {
    * since, merged with the newest of those who have; or null when that cannot be the page, because a
    * full page lost posts that those authors' older posts must fill
    * (docs/decisions/0031-a-post-changes-its-own-answers.md), or when so many authors changed that
-   * merging them all afresh costs no more (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+   * merging them all afresh costs no more (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md).
    *
    * @param changed the authors (ascending, as the page depends on them) with a post or deletion since
    */

@@ -154,7 +154,7 @@ public final class CachedReads implements StoreReads {
    * since, unless a profile changed and {@code onProfiles}; {@code make} makes it if that gives null.
    * What changed is found in one pass: from the events since, when they are few and {@code
    * dependsOn} is long and ascending, else from each member's stamp
-   * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+   * (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md).
    */
   public <T> T derived(Object key, Supplier<T> make, Remake<T> remake, long[] dependsOn, MemberEvents events,
       boolean onProfiles, ToIntFunction<T> weight) {

@@ -7,7 +7,7 @@ import java.util.concurrent.locks.StampedLock;
  * The members and posts named by the newest events recorded, with the kinds of {@link MemberEvents}
  * each naming counts under, in a ring of fixed size: what tells an answer that depends on many
  * members which of them changed since it was made by reading the few events since rather than a
- * stamp per member (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+ * stamp per member (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md).
  *
  * <p>Written by the one thread that records the log, each event before the log position that covers
  * it is published; read by any thread without blocking it: a read that overlaps a write is told so

@@ -17,7 +17,7 @@ final class RememberedReads {
   /**
    * The newest namings kept to tell an answer on many members what changed since it was made:
    * 4,096 (68 KiB), some two thousand events: a second of a busy network, minutes of a quiet one
-   * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md).
+   * (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md).
    */
   private static final int RECENT_NAMINGS_BITS = 12;
   /** Below this many members an answer reads their stamps: as cheap as reading the events since. */

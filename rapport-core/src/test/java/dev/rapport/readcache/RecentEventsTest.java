@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The events since an answer was made tell it what changed only when they are all still known
- * (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md): an answer is told every
+ * (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md): an answer is told every
  * member an event of its kind named since, or that the events are not known, never fewer.
  */
 class RecentEventsTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What changed since an answer on many members was remembered, told from the events since or from
- * the stamps (docs/decisions/XX-a-remembered-page-reads-the-events-since-it.md): over seeded random
+ * the stamps (docs/decisions/0037-a-remembered-page-reads-the-events-since-it.md): over seeded random
  * events (decision 0006), never fewer members than the events named, and an answer served again only
  * when none of its members was named.
  */
