@@ -6,7 +6,7 @@ const NS = 'http://www.w3.org/2000/svg';
 function s(tag, attrs = {}, ...children) {
   const node = document.createElementNS(NS, tag);
   for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-  for (const child of children.flat()) if (child) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children.flat(Infinity)) if (child) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
   return node;
 }
 

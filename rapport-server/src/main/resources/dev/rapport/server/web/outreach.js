@@ -13,17 +13,20 @@ function invitationTable(inv) {
   const row = (label, f) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, String(f.sent)),
     h('td', {}, String(f.accepted)), h('td', {}, String(f.pending)), h('td', {}, String(f.withdrawn)),
     h('td', {}, rate(f.acceptanceRate)));
-  return h('div', { class: 'scroll' }, h('table', { class: 'outreach-figures' },
+  // Focusable, so that a phone's keyboard user can scroll a table wider than the screen.
+  return h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Invitations, warm and cold' },
+    h('table', { class: 'outreach-figures' },
     h('caption', { class: 'visually-hidden' }, 'Invitations sent, warm and cold'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Invitations'), h('th', { scope: 'col' }, 'Sent'),
       h('th', { scope: 'col' }, 'Accepted'), h('th', { scope: 'col' }, 'Pending'), h('th', { scope: 'col' }, 'Withdrawn'),
-      h('th', { scope: 'col' }, 'Acceptance'))),
+      h('th', { scope: 'col' }, 'Rate'))),
     h('tbody', {}, row('Warm', inv.warm), row('Cold', inv.cold), row('All', inv.all))));
 }
 
 function growthTable(growth) {
   const net = (gained, lost) => `+${gained} / −${lost}`;
-  return h('details', {}, h('summary', {}, 'Growth week by week'), h('div', { class: 'scroll' }, h('table', { class: 'growth' },
+  return h('details', {}, h('summary', {}, 'Growth week by week'), h('div', { class: 'scroll', tabindex: 0, role: 'region',
+    'aria-label': 'Growth week by week' }, h('table', { class: 'growth' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Followers'),
       h('th', { scope: 'col' }, 'Connections'))),
     h('tbody', {}, growth.map((w) => h('tr', {}, h('th', { scope: 'row' }, w.week),
