@@ -87,7 +87,7 @@ class MessagingIT extends WebFixture {
     assertThat(ada.page.locator("#message-cost")).isEmpty();
     ada.click("Send");
     ada.page.waitForURL(Pattern.compile(".*/messaging/[0-9]+$"));
-    assertThat(messages(ada)).hasText(new String[] {"Shall we talk engines?" + messages(ada).first().locator(".hint").textContent()});
+    assertThat(messages(ada).locator(".text")).hasText(new String[] {"Shall we talk engines?"});
     assertThat(ada.page.locator(".seen")).hasCount(0);
 
     bob.open("/messaging");
@@ -102,6 +102,12 @@ class MessagingIT extends WebFixture {
     ada.waitForPage();
     assertThat(ada.page.locator(".seen")).hasText("SeenSeen by Bob Babbage");
     assertThat(conversation(ada, "Bob Babbage").locator(".last")).hasText("You: Shall we talk engines?");
+
+    ada.open("/in/" + bob.member.handle());
+    ada.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Message").setExact(true)).click();
+    ada.page.waitForURL(Pattern.compile(".*/messaging/[0-9]+$"));
+    assertThat(messages(ada)).hasCount(1);
+    assertThat(conversation(ada, "Bob Babbage").getByRole(AriaRole.LINK)).hasAttribute("aria-current", "page");
   }
 
   @Test

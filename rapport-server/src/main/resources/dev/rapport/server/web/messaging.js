@@ -36,8 +36,9 @@ function requestItem(c, errors, reload) {
 }
 
 /** The conversation list, read again after every change the stream or the thread reports. */
-function conversationList(current) {
+function conversationList() {
   const node = h('div', { class: 'conversation-list card' });
+  let current = null;
   const errors = h('div');
   async function reload() {
     const page = await api.get('/v1/me/conversations?limit=50');
@@ -53,7 +54,9 @@ function conversationList(current) {
     return page.items;
   }
   for (const name of ['message', 'read', 'request-accepted', 'request-declined']) onLive(name, node, () => reload());
-  return { node, reload };
+  /** Marks the conversation open beside the list. */
+  const select = (id) => { current = id; };
+  return { node, reload, select };
 }
 
 /** A first message to a member with no conversation yet: the composer and what it would cost. */
@@ -65,19 +68,20 @@ async function firstMessage(handle) {
 }
 
 export async function messagingPage(id, to) {
-  const list = conversationList(id);
-  const items = await list.reload();
+  const list = conversationList();
+  let open = id;
+  if (!open && to) {
+    // A member one already writes with: their conversation, at its own address.
+    open = (await api.get('/v1/me/conversations?limit=50')).items.find((c) => c.with.handle === to)?.id ?? null;
+    if (open) history.replaceState(null, '', `/messaging/${open}`);
+  }
+  list.select(open);
+  await list.reload();
   let pane;
-  if (id) {
-    pane = await threadView(id, list.reload);
+  if (open) {
+    pane = await threadView(open, list.reload);
   } else if (to) {
-    const existing = items.find((c) => c.with.handle === to);
-    if (existing) {
-      history.replaceState(null, '', `/messaging/${existing.id}`);
-      pane = await threadView(existing.id, list.reload);
-    } else {
-      pane = await firstMessage(to);
-    }
+    pane = await firstMessage(to);
   } else {
     pane = h('section', { class: 'thread empty hint' }, h('p', {}, 'Choose a conversation to read it.'));
   }

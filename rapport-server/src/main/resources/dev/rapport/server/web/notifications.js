@@ -1,8 +1,7 @@
 // Notifications (NT1, NT2): newest first, unread ones marked, all marked read on request; new ones
-// arrive from the live stream without a reload, and each kind can be muted. Grouped items ("Ada and
-// 3 others reacted to your post") are drawn when the API sends them so (`others`).
+// arrive from the live stream without a reload, and each kind can be muted.
 import { api, enc } from './api.js';
-import { h, fill, announce, alertBox, when, heading, plural } from './dom.js';
+import { h, fill, announce, alertBox, when, heading } from './dom.js';
 import { refresh } from './shell.js';
 import { onLive } from './live.js';
 
@@ -19,8 +18,7 @@ const KINDS = [
 const TEXT = Object.fromEntries(KINDS.map(([kind, text]) => [kind, text]));
 
 function actorLine(n) {
-  const actor = n.actor ? h('a', { href: `/in/${n.actor.handle}` }, n.actor.name) : 'A member who left';
-  return n.others ? [actor, ` and ${plural(n.others, 'other')}`] : actor;
+  return n.actor ? h('a', { href: `/in/${n.actor.handle}` }, n.actor.name) : 'A member who left';
 }
 
 function item(n) {

@@ -124,8 +124,10 @@ export async function threadView(id, onChanged) {
     draw();
   }
 
+  /** Reads up to the newest message when something of theirs is unread: what the other side sees as "Seen". */
   async function markRead() {
-    if (messages.length === 0 || messages.at(-1).senderIsMe) return;
+    const newest = messages.at(-1);
+    if (!newest || (newest.senderIsMe && conversation.unread === 0)) return;
     conversation = await api.post(`/v1/conversations/${enc(id)}/read?upTo=${enc(messages.at(-1).id)}`);
     await onChanged();
   }
