@@ -25,7 +25,7 @@ final class WebRoutes implements RouteGroup {
   /** The addresses the app answers with its page; the script reads the path and shows the page it names. */
   static final List<String> PAGES = List.of("/", "/feed", "/in/{h}", "/mynetwork", "/mynetwork/{section}",
       "/notifications", "/limits", "/settings", "/account", "/search", "/signin", "/signup", "/company/{h}",
-      "/companies");
+      "/companies", "/messaging", "/messaging/{id}", "/outreach");
   /** The app's files, as resources beside this class under {@code web/}, with their media types. */
   static final Map<String, String> FILES = files();
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -57,7 +57,7 @@ final class WebRoutes implements RouteGroup {
     for (String script : List.of("app.js", "api.js", "dom.js", "problems.js", "profile.js", "network.js",
         "invite.js", "notifications.js", "limits.js", "settings.js", "search.js", "account.js", "account-page.js",
         "tokens.js", "shell.js", "company.js", "companies.js", "showcase.js", "feed.js", "posts.js", "post.js",
-        "comments.js")) {
+        "comments.js", "live.js", "messaging.js", "thread.js", "outreach.js", "charts.js")) {
       files.put(script, "text/javascript; charset=utf-8");
     }
     files.put("app.css", "text/css; charset=utf-8");
@@ -76,9 +76,9 @@ final class WebRoutes implements RouteGroup {
     List<Route> routes = new ArrayList<>();
     for (String path : PAGES) {
       // The page reads these itself: the search text, where to go after signing in, an invite link's code,
-      // the feed's order.
+      // the feed's order, whom a first message goes to.
       routes.add(Route.of(Method.GET, path, Route.Access.PUBLIC, call -> reply(call, page)).withQuery("q", "next",
-          "invite", "order"));
+          "invite", "order", "to"));
     }
     routes.add(Route.of(Method.GET, "/app/{file}", Route.Access.PUBLIC, this::file));
     return routes;

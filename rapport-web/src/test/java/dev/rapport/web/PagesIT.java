@@ -47,6 +47,8 @@ class PagesIT extends WebFixture {
     pages.put("profile-connection", "/in/daniel-reyes");
     pages.put("profile-self", "/in/maya-okafor");
     pages.put("notifications", "/notifications");
+    pages.put("messaging", "/messaging");
+    pages.put("outreach", "/outreach");
     pages.put("limits", "/limits");
     pages.put("settings", "/settings");
     pages.put("account", "/account");

@@ -18,6 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,12 +50,17 @@ class ReplayedCallsIT extends WebFixture {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(call.url())).method(call.method(),
         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     Optional.ofNullable(call.headers().get("content-type")).ifPresent(type -> request.header("Content-Type", type));
-    request.header("Accept", "application/json, application/problem+json");
+    request.header("Accept", call.headers().getOrDefault("accept", "application/json, application/problem+json"));
     cookie.ifPresent(c -> request.header("Cookie", c));
     csrf.ifPresent(c -> request.header("X-CSRF-Token", c));
+    boolean liveStream = URI.create(call.url()).getRawPath().equals("/v1/me/events");
     try {
-      HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(answer.statusCode(), answer.body());
+      HttpResponse<Stream<String>> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+      try (Stream<String> lines = answer.body()) {
+        // The live stream stays open: its first event, or a refusal, is what a replay can read of it.
+        return new Answer(answer.statusCode(),
+            (liveStream ? lines.takeWhile(line -> !line.isEmpty()) : lines).collect(Collectors.joining("\n")));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -152,7 +159,8 @@ class ReplayedCallsIT extends WebFixture {
 
     for (String path : List.of("/mynetwork/invitations", "/mynetwork/suggestions", "/mynetwork/connections",
         "/mynetwork/followers", "/mynetwork/following", "/in/" + ada.member.handle(), "/in/" + dan.handle(),
-        "/notifications", "/limits", "/settings", "/account", "/search?q=" + cyd.handle())) {
+        "/notifications", "/limits", "/settings", "/account", "/search?q=" + cyd.handle(), "/messaging",
+        "/outreach")) {
       ada.open(path);
     }
     ada.open("/mynetwork/invitations");
@@ -182,7 +190,9 @@ class ReplayedCallsIT extends WebFixture {
     assertThat(replayed).anyMatch(r -> r.startsWith("POST /v1/invitations/") && r.contains("/accept -> Bob 404"))
         .anyMatch(r -> r.startsWith("DELETE /v1/me/tokens/") && r.contains("-> Bob 404"))
         .anyMatch(r -> r.startsWith("GET /v1/me/tokens")).anyMatch(r -> r.startsWith("POST /v1/me/invites"))
-        .anyMatch(r -> r.startsWith("PATCH /v1/me ")).anyMatch(r -> r.startsWith("POST /v1/me/notifications/read"));
+        .anyMatch(r -> r.startsWith("PATCH /v1/me ")).anyMatch(r -> r.startsWith("POST /v1/me/notifications/read"))
+        .anyMatch(r -> r.equals("GET /v1/me/events -> Bob 200, nobody 401"))
+        .anyMatch(r -> r.startsWith("GET /v1/me/conversations")).anyMatch(r -> r.startsWith("GET /v1/me/analytics"));
     JsonNode adasTokens = server.call("GET", "/v1/me/tokens", ada.member.token(), null, 200).get("items");
     assertThat(adasTokens.toString()).contains("PRIVATE script one").doesNotContain("PRIVATE script two");
   }

@@ -11,12 +11,17 @@ import { accountPage } from './account-page.js';
 import { companyPage } from './company.js';
 import { companiesPage } from './companies.js';
 import { feedPage } from './feed.js';
+import { messagingPage } from './messaging.js';
+import { outreachPage } from './outreach.js';
 
 const ROUTES = [
   [/^\/feed$/, () => feedPage(new URLSearchParams(location.search).get('order') ?? 'recent')],
   [/^\/in\/([a-z0-9-]+)$/, (m) => profilePage(m[1])],
   [/^\/mynetwork(?:\/([a-z]+))?$/, (m) => networkPage(m[1] ?? 'invitations')],
   [/^\/notifications$/, () => notificationsPage()],
+  [/^\/messaging(?:\/([0-9]+))?$/, (m) => messagingPage(m[1] ?? null,
+    /^[a-z0-9-]+$/.exec(new URLSearchParams(location.search).get('to') ?? '')?.[0] ?? null)],
+  [/^\/outreach$/, () => outreachPage()],
   [/^\/limits$/, () => limitsPage()],
   [/^\/settings$/, () => settingsPage()],
   [/^\/account$/, () => accountPage()],

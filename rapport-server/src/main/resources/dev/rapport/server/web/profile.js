@@ -160,8 +160,7 @@ function button(profile, action, errors, primary) {
         fill(errors, alertBox(error.message));
       }
     } }, 'Block');
-    // Messaging has no API yet: a connected member's first action is to be connected, said above.
-    case 'message': return null;
+    case 'message': return h('a', { href: `/messaging?to=${h_}`, class: primary ? 'button primary' : 'button' }, 'Message');
     default: return null;
   }
 }

@@ -3,6 +3,7 @@
 // it knows them only through the tables app.js gives start(), so no module imports its importer.
 import { api, setCsrfToken } from './api.js';
 import { h, fill, announce } from './dom.js';
+import { startLive, stopLive, onLive } from './live.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -47,6 +48,7 @@ export function signedOut() {
   session.mayInvite = false;
   localStorage.removeItem(HINT);
   setCsrfToken(null);
+  stopLive();
   go('/signin', true);
 }
 
@@ -64,16 +66,23 @@ async function drawNav() {
   fill(nav, h('ul', {},
     h('li', {}, navLink('/feed', 'Home')),
     h('li', {}, navLink('/mynetwork', 'My Network')),
+    h('li', {}, navLink('/messaging', 'Messaging')),
     h('li', {}, navLink('/notifications', 'Notifications', badge)),
     h('li', {}, navLink('/search', 'Search')),
     h('li', {}, navLink(`/in/${session.me.handle}`, 'Me')),
     h('li', {}, navLink('/companies', 'Pages')),
+    h('li', {}, navLink('/outreach', 'Outreach')),
     h('li', {}, navLink('/limits', 'Limits')),
     h('li', {}, navLink('/settings', 'Settings')),
     h('li', {}, navLink('/account', 'Account')),
     h('li', {}, h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))));
+  startLive();
   await refreshUnread(badge);
 }
+
+// The badge follows the stream: a new notification or one read elsewhere reads the count again.
+onLive('notification', null, () => refreshUnread());
+onLive('notifications-read', null, () => refreshUnread());
 
 /** The unread count beside Notifications, read again on every page. */
 export async function refreshUnread(badge = nav.querySelector('.count')) {
@@ -143,6 +152,7 @@ window.addEventListener('rapport:signed-out', () => {
   if (session.me) {
     session.me = null;
     localStorage.removeItem(HINT);
+    stopLive();
     announce('Your session has ended. Please sign in again.');
     go(`/signin?next=${encodeURIComponent(location.pathname)}`, true);
   }
