@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messaging on the live stream over real HTTP on SQLite (acceptance 3 of issue 18, MS1-MS4): with
- * the streams held open, a message, a read receipt, a request's answer and typing each arrive
+ * the streams held open, a message (and its notification), a read receipt, a request's answer and typing each arrive
  * within 200 ms of the write's answer; after a dropped connection and after a restart,
  * {@code Last-Event-ID} gives exactly the missed messages, those sent from another tab too; nothing
  * crosses a block (B2) (docs/decisions/XX-messages-and-receipts-on-the-live-stream.md).
@@ -107,6 +107,10 @@ class MessagingStreamIT {
         assertThat(received.data().get("conversationId").asText()).isEqualTo(conversation);
         assertThat(received.data().get("message")).isEqualTo(server.api.get("/v1/conversations/" + conversation
             + "/messages", adaToken).json().get("items").get(0));
+        EventStreamClient.Frame notified = adaStream.expect("notification", WAIT);
+        assertThat(Duration.ofNanos(notified.arrivedNanos() - acknowledged)).isLessThanOrEqualTo(WITHIN);
+        assertThat(notified.data().get("kind").asText()).isEqualTo("message-received");
+        assertThat(notified.data().get("conversationId").asText()).isEqualTo(conversation);
         EventStreamClient.Frame own = bobStream.expect("message", WAIT);
         assertThat(own.data().get("message").get("id").asText()).isEqualTo(messageId);
         assertThat(own.data().get("message").get("senderIsMe").asBoolean()).as("from another tab").isTrue();
