@@ -2,13 +2,15 @@ package dev.rapport.live;
 
 import dev.rapport.kernel.Event;
 import dev.rapport.model.Member;
+import dev.rapport.model.Message;
 import dev.rapport.notification.NotificationView;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * What a member's live stream carries (NT2): a notification, an event of the log carried as it is,
- * or a typing indicator that is never stored (MS4).
+ * a message and what the other side did in a conversation (MS1-MS4), or a typing indicator that is
+ * never stored (MS4).
  */
 public sealed interface LiveEvent {
   /**
@@ -33,6 +35,30 @@ public sealed interface LiveEvent {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(actor, "actor");
+    }
+  }
+
+  /**
+   * MS1: a message of one of the member's conversations, received or sent (from another of their
+   * tabs); the member reads it as the conversation's messages list it.
+   */
+  record Messaged(long position, Message message) implements LiveEvent {
+    public Messaged {
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** MS4: the other member of a conversation read it up to a message. */
+  record Read(long position, long conversationId, Member by, long upToMessageId) implements LiveEvent {
+    public Read {
+      Objects.requireNonNull(by, "by");
+    }
+  }
+
+  /** MS2: the recipient of the member's message request accepted or declined it. */
+  record RequestAnswered(long position, long conversationId, Member by, boolean accepted) implements LiveEvent {
+    public RequestAnswered {
+      Objects.requireNonNull(by, "by");
     }
   }
 

@@ -46,6 +46,7 @@ public final class LiveStreams implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private final Map<Long, Set<LiveStream>> byMember = new ConcurrentHashMap<>();
   private final LinkedBlockingQueue<Event> inbox = new LinkedBlockingQueue<>();
+  private final TypingRelays typingRelays = new TypingRelays(TypingRelays.EVERY, System::nanoTime);
   /** The newest log position told to {@link #observe}; set before the event is queued or dropped. */
   private volatile long observed;
   private volatile boolean closed;
@@ -79,7 +80,8 @@ public final class LiveStreams implements AutoCloseable {
   public void observe(Event event) {
     observed = event.seq();
     long member = LiveRoutes.REVOKING.contains(event.type()) ? event.actorId() : LiveRoutes.recipient(event);
-    if (member != 0 && byMember.containsKey(member)) {
+    long sender = LiveRoutes.sender(event);
+    if ((member != 0 && byMember.containsKey(member)) || (sender != 0 && byMember.containsKey(sender))) {
       inbox.add(event);
     }
   }
@@ -120,12 +122,14 @@ public final class LiveStreams implements AutoCloseable {
 
   /**
    * MS4: the member is typing to another in a conversation; told at once to the other's open
-   * streams, never stored. Nothing is told across a block (B2). The caller has checked that the
-   * two share the conversation.
+   * streams, never stored, at most once per {@link TypingRelays#EVERY} per member and conversation
+   * (a client tells it on every key). Nothing is told across a block (B2). The caller has checked
+   * that the two share the conversation and that the member may see it.
    */
   public void typing(long fromId, long toId, long conversationId) {
     Set<LiveStream> streams = byMember.get(toId);
-    if (streams == null || Arrays.binarySearch(reads().blockedEitherWay(toId), fromId) >= 0) {
+    if (streams == null || !typingRelays.admit(fromId, conversationId)
+        || Arrays.binarySearch(reads().blockedEitherWay(toId), fromId) >= 0) {
       return;
     }
     Member from = reads().members(List.of(fromId)).get(fromId);
@@ -190,6 +194,10 @@ public final class LiveStreams implements AutoCloseable {
         }
       } else {
         byRecipient.computeIfAbsent(LiveRoutes.recipient(event), id -> new ArrayList<>()).add(event);
+        long sender = LiveRoutes.sender(event);
+        if (sender != 0 && byMember.containsKey(sender)) {
+          byRecipient.computeIfAbsent(sender, id -> new ArrayList<>()).add(event);
+        }
       }
     }
     byRecipient.forEach((member, events) -> {

@@ -13,6 +13,7 @@ import dev.rapport.model.ConversationState;
 import dev.rapport.model.InMailCredits;
 import dev.rapport.model.Member;
 import dev.rapport.model.Message;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Text;
 import dev.rapport.model.Tier;
 import dev.rapport.problem.ForbiddenException;
@@ -101,6 +102,11 @@ public final class Conversations {
     Message message = new Message(effects.newId(), before.id(), actor.id(), cleaned, now);
     effects.add(new Change.AddMessage(message, other.id()), EventType.MESSAGE_SENT, actor.id(), other.id(),
         message.id());
+    if (state.otherUnread() == 0) {
+      // NT1: one notification per conversation with unread messages, not one per message
+      // (docs/decisions/0039-message-received-once-per-unread-conversation.md).
+      effects.notify(other.id(), NotificationKind.MESSAGE_RECEIVED, actor.id(), before.id());
+    }
     if (refund) {
       // The requester's credits move too: decided on their version, so that their own spending cannot race it.
       // Given back even above the cap, so that no refund is lost (the cap bounds grants, decision 34).

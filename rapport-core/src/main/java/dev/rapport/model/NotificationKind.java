@@ -16,7 +16,13 @@ public enum NotificationKind {
   /** E1: an endorsement of one of the recipient's skills; {@code about} is the skill. */
   ENDORSED,
   /** E2: a recommendation written for the recipient; {@code refId} is the recommendation. */
-  RECOMMENDED;
+  RECOMMENDED,
+  /**
+   * MS1: a message in a conversation the recipient had read to the end; {@code refId} is the
+   * conversation. Further messages notify again only once they read it
+   * (docs/decisions/0039-message-received-once-per-unread-conversation.md).
+   */
+  MESSAGE_RECEIVED;
 
   /**
    * Whether notifications of this kind about the same thing are shown as one ("Ada and 3 others

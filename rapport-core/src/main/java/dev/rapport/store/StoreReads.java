@@ -152,8 +152,9 @@ public interface StoreReads extends AccountReads, ProfileReads {
   Set<NotificationKind> mutedNotificationKinds(long memberId);
 
   /**
-   * The events whose subject is the member, after log position {@code afterSeq} and up to
-   * {@code upToSeq}, in log order, at most {@code limit}: what a live stream resumes from. {@code
+   * The events whose subject is the member, and the messages they sent ({@code MESSAGE_SENT} with
+   * the member as actor), after log position {@code afterSeq} and up to {@code upToSeq}, in log
+   * order, at most {@code limit}: what a live stream resumes from. {@code
    * upToSeq} must be at most {@link #lastPosition}.
    */
   List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit);

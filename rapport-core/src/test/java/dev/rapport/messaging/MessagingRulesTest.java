@@ -23,6 +23,7 @@ import dev.rapport.model.ConversationState;
 import dev.rapport.model.InMailCredits;
 import dev.rapport.model.Member;
 import dev.rapport.model.Message;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Settings;
 import dev.rapport.problem.ForbiddenException;
 import dev.rapport.problem.InvalidInputException;
@@ -62,13 +63,37 @@ class MessagingRulesTest {
         effects));
     assertThat(sent.access()).isEqualTo(MessageAccess.CONNECTION);
     assertThat(sent.message().text()).isEqualTo("Hi\nthere");
-    assertThat(changes(effects)).hasSize(2).first().isInstanceOf(Change.AddConversation.class);
-    assertThat(effects.toCommit().events()).singleElement().satisfies(e -> {
+    assertThat(changes(effects)).hasSize(3).first().isInstanceOf(Change.AddConversation.class);
+    assertThat(effects.toCommit().events()).first().satisfies(e -> {
       assertThat(e.type()).isEqualTo(EventType.MESSAGE_SENT);
       assertThat(e.subjectId()).isEqualTo(bob.id());
       assertThat(e.refId()).isEqualTo(sent.message().id());
     });
     assertThat(effects.toCommit().expectedVersions()).containsOnlyKeys(ada.id());
+  }
+
+  @Test
+  void NT1_aMessage_notifiesItsRecipient_oncePerConversationWithUnreadMessages() {
+    Conversation open = conversation(ada, bob, ConversationState.OPEN, null, false);
+    PairState connected = pair(ada, bob).connected().build();
+    Effects first = effects();
+    result(Conversations.send(new MessagingState(connected, Optional.of(open), Optional.empty(), Optional.empty(), 0),
+        "Hi", policy, first));
+    assertThat(changes(first)).filteredOn(Change.AddNotification.class::isInstance).singleElement()
+        .satisfies(c -> {
+          var notification = ((Change.AddNotification) c).notification();
+          assertThat(notification.kind()).isEqualTo(NotificationKind.MESSAGE_RECEIVED);
+          assertThat(notification.recipientId()).isEqualTo(bob.id());
+          assertThat(notification.actorId()).isEqualTo(ada.id());
+          assertThat(notification.refId()).as("the conversation").isEqualTo(open.id());
+        });
+    assertThat(first.toCommit().events()).extracting(e -> e.type())
+        .containsExactly(EventType.MESSAGE_SENT, EventType.NOTIFIED);
+
+    Effects again = effects();
+    result(Conversations.send(new MessagingState(connected, Optional.of(open), Optional.empty(), Optional.empty(), 1),
+        "Are you there?", policy, again));
+    assertThat(changes(again)).as("bob has not read the first yet").noneMatch(Change.AddNotification.class::isInstance);
   }
 
   @Test
@@ -155,7 +180,7 @@ class MessagingRulesTest {
     assertThat(changes(effects)).contains(new Change.UpdateConversation(request, sent.conversation()));
     assertThat(effects.toCommit().expectedVersions()).containsOnlyKeys(bob.id(), pro.id());
     assertThat(effects.toCommit().events()).extracting(e -> e.type())
-        .containsExactly(EventType.MESSAGE_SENT, EventType.INMAIL_REFUNDED);
+        .containsExactly(EventType.MESSAGE_SENT, EventType.NOTIFIED, EventType.INMAIL_REFUNDED);
 
     assertThat(result(Conversations.send(reply, "Late", policy, effects(NOW.plus(Duration.ofDays(90))))).refunded())
         .isFalse();

@@ -93,7 +93,7 @@ final class EventStreamRoutes implements RouteGroup {
           }
         } else {
           for (LiveEvent event : events) {
-            out.write(frame(event));
+            out.write(frame(event, stream.memberId()));
           }
         }
         out.flush();
@@ -105,12 +105,23 @@ final class EventStreamRoutes implements RouteGroup {
     }
   }
 
-  private static byte[] frame(LiveEvent event) {
+  /** One event as the member {@code viewerId} reads it (docs/decisions/0040-messages-and-receipts-on-the-live-stream.md). */
+  private static byte[] frame(LiveEvent event, long viewerId) {
     return switch (event) {
       case LiveEvent.Notified n -> frame("notification", n.position(), Representations.notification(n.notification()));
       case LiveEvent.Logged l -> frame(l.name(), l.position(), logged(l));
+      case LiveEvent.Messaged m -> frame("message", m.position(), inConversation(m.message().conversationId())
+          .set("message", MessagingRoutes.message(m.message(), viewerId)));
+      case LiveEvent.Read r -> frame("read", r.position(), inConversation(r.conversationId())
+          .put("by", r.by().handle().value()).put("upTo", Long.toString(r.upToMessageId())));
+      case LiveEvent.RequestAnswered a -> frame(a.accepted() ? "request-accepted" : "request-declined", a.position(),
+          inConversation(a.conversationId()).put("by", a.by().handle().value()));
       case LiveEvent.Typing t -> frame("typing", 0, typing(t));
     };
+  }
+
+  private static ObjectNode inConversation(long conversationId) {
+    return Json.object().put("conversationId", Long.toString(conversationId));
   }
 
   private static ObjectNode logged(LiveEvent.Logged logged) {
@@ -120,10 +131,12 @@ final class EventStreamRoutes implements RouteGroup {
     return node;
   }
 
+  /** {@code from} is shown as a notification's actor is. */
   private static ObjectNode typing(LiveEvent.Typing typing) {
-    ObjectNode node = Json.object();
-    node.put("from", typing.from().handle().value());
-    node.put("conversationId", Long.toString(typing.conversationId()));
+    ObjectNode node = inConversation(typing.conversationId());
+    ObjectNode from = node.putObject("from");
+    from.put("handle", typing.from().handle().value());
+    from.put("name", typing.from().name());
     return node;
   }
 

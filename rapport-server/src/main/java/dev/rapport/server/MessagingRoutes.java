@@ -3,6 +3,7 @@ package dev.rapport.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.MessagingCommands;
 import dev.rapport.Rapport;
+import dev.rapport.live.LiveStreams;
 import dev.rapport.messaging.ConversationView;
 import dev.rapport.messaging.MessageAccess;
 import dev.rapport.messaging.MessageTerms;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * Messaging (MS1-MS4): sending to a member or in a conversation, the caller's conversations and a
- * conversation's messages, read receipts, answers to requests, and what a message would cost. A
+ * conversation's messages, read receipts, typing, answers to requests, and what a message would cost. A
  * conversation that is not the caller's, or that a block hides, is 404 {@code conversation-not-found}
  * (docs/decisions/0034-messaging-conversations-requests-credits.md).
  */
@@ -33,9 +34,11 @@ final class MessagingRoutes implements RouteGroup {
   static final int PAGE_MAX = 100;
 
   private final MessagingCommands messaging;
+  private final LiveStreams live;
 
   MessagingRoutes(Rapport rapport) {
     this.messaging = rapport.messaging();
+    this.live = rapport.live();
   }
 
   @Override
@@ -49,6 +52,7 @@ final class MessagingRoutes implements RouteGroup {
         Route.of(Method.POST, "/v1/conversations/{id}/read", Route.Access.MEMBER, this::read).withQuery("upTo"),
         Route.of(Method.POST, "/v1/conversations/{id}/accept", Route.Access.MEMBER, this::accept),
         Route.of(Method.POST, "/v1/conversations/{id}/decline", Route.Access.MEMBER, this::decline),
+        Route.of(Method.POST, "/v1/conversations/{id}/typing", Route.Access.MEMBER, this::typing),
         Route.of(Method.GET, "/v1/members/{h}/message-terms", Route.Access.MEMBER, this::terms));
   }
 
@@ -102,6 +106,18 @@ final class MessagingRoutes implements RouteGroup {
 
   private Reply decline(Call call) {
     return Reply.ok(conversation(messaging.decline(call.me().id(), conversationId(call))));
+  }
+
+  /**
+   * MS4: tells the other member's open streams that the caller is typing; only in a conversation
+   * the caller may see, at most once a second, never stored
+   * (docs/decisions/0040-messages-and-receipts-on-the-live-stream.md).
+   */
+  private Reply typing(Call call) {
+    long id = conversationId(call);
+    ConversationView view = messaging.conversation(call.me().id(), id);
+    live.typing(call.me().id(), view.other().id(), id);
+    return Reply.noContent();
   }
 
   private Reply terms(Call call) {

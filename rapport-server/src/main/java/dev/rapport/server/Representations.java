@@ -207,7 +207,7 @@ final class Representations {
     return node;
   }
 
-  /** NT1: what happened, who did it, and the invitation, post or recommendation it is about, if any. */
+  /** NT1: what happened, who did it, and the invitation, post, recommendation or conversation it is about, if any. */
   static ObjectNode notification(NotificationView view) {
     Notification notification = view.notification();
     ObjectNode node = Json.object();
@@ -224,6 +224,7 @@ final class Representations {
       node.put(switch (notification.kind()) {
         case REACTED, COMMENTED -> "postId";
         case RECOMMENDED -> "recommendationId";
+        case MESSAGE_RECEIVED -> "conversationId";
         default -> "invitationId";
       }, Long.toString(notification.refId()));
     }

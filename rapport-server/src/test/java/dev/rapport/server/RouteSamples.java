@@ -154,6 +154,8 @@ final class RouteSamples {
             Optional.empty(), none),
         new Sample("POST /v1/conversations/{id}/decline", "POST", "/v1/conversations/{id}/decline", alice,
             Optional.empty(), none),
+        new Sample("POST /v1/conversations/{id}/typing", "POST", "/v1/conversations/{id}/typing", alice,
+            Optional.empty(), none),
         new Sample("GET /v1/members/{h}/message-terms", "GET", "/v1/members/{h}/message-terms", alice,
             Optional.empty(), none),
         new Sample("POST /v1/admin/clock", "POST", "/v1/admin/clock", ADMIN, Optional.of("{\"advance\":\"P1D\"}"),

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.Rapport;
+import dev.rapport.invitation.SendInvitation;
 import dev.rapport.live.LiveEvent;
 import dev.rapport.live.LiveStream;
 import dev.rapport.member.NewMember;
+import dev.rapport.messaging.SentMessage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.PageRequest;
 import dev.rapport.problem.InvalidInputException;
@@ -14,6 +16,7 @@ import dev.rapport.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * NT2's live stream on a real store, through engines that share it as servers sharing a database
  * do: each has its own follower of the log; one that starts later is a server after a restart
- * (docs/decisions/0036-the-live-stream-follows-the-log.md).
+ * (docs/decisions/0036-the-live-stream-follows-the-log.md); messages and receipts on it
+ * (docs/decisions/0040-messages-and-receipts-on-the-live-stream.md).
  */
 public abstract class LiveStreamContract {
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -162,6 +166,77 @@ public abstract class LiveStreamContract {
           .containsExactlyInAnyOrderElementsOf(a.notifications().list(ada, PageRequest.first(100)).items().stream()
               .map(n -> n.notification().id()).toList());
       assertThat(stream.next(Duration.ofMillis(200))).isEmpty();
+    }
+  }
+
+  private static void connect(Rapport engine, long from, String to, long toId) {
+    engine.accept(toId, engine.invite(from, new SendInvitation(Handle.of(to), Optional.empty(), Optional.empty()))
+        .invitation().id());
+  }
+
+  /** What the stream gives until it is quiet for 300 ms. */
+  private static List<LiveEvent> drain(LiveStream stream) throws InterruptedException {
+    List<LiveEvent> all = new ArrayList<>();
+    for (List<LiveEvent> got = stream.next(Duration.ofMillis(300)); !got.isEmpty();
+        got = stream.next(Duration.ofMillis(300))) {
+      all.addAll(got);
+    }
+    return all;
+  }
+
+  private static List<String> texts(List<LiveEvent> events) {
+    return events.stream().filter(LiveEvent.Messaged.class::isInstance)
+        .map(e -> ((LiveEvent.Messaged) e).message().text()).toList();
+  }
+
+  @Test
+  void MS4_aMessage_reachesBothSides_aReceiptTheSender_andResumingGivesExactlyTheMissedOnes_withoutWhatABlockHides()
+      throws Exception {
+    Rapport a = server();
+    Rapport b = server();
+    long ada = member(a, "ada");
+    long bob = member(a, "bob");
+    long cyd = member(a, "cyd");
+    connect(a, bob, "ada", ada);
+    connect(a, cyd, "ada", ada);
+    long last;
+    long conversation;
+    try (LiveStream adaStream = a.live().open(ada, OptionalLong.empty(), () -> true);
+        LiveStream bobStream = a.live().open(bob, OptionalLong.empty(), () -> true)) {
+      SentMessage sent = b.messaging().send(bob, Handle.of("ada"), "one");
+      conversation = sent.conversation().id();
+
+      List<LiveEvent> received = take(adaStream, 2);
+      assertThat(received).filteredOn(e -> !(e instanceof LiveEvent.Notified)).as("and its notification")
+          .singleElement().isInstanceOfSatisfying(LiveEvent.Messaged.class,
+          m -> assertThat(m.message().id()).isEqualTo(sent.message().id()));
+      assertThat(take(bobStream, 1)).as("the sender's other tab").singleElement()
+          .isInstanceOfSatisfying(LiveEvent.Messaged.class, m -> assertThat(m.message().id())
+              .isEqualTo(sent.message().id()));
+      last = received.getLast().position();
+
+      b.messaging().read(ada, conversation, Optional.empty());
+      assertThat(take(bobStream, 1)).singleElement().isInstanceOfSatisfying(LiveEvent.Read.class, r -> {
+        assertThat(r.by().id()).isEqualTo(ada);
+        assertThat(r.conversationId()).isEqualTo(conversation);
+        assertThat(r.upToMessageId()).isEqualTo(sent.message().id());
+      });
+      assertThat(texts(drain(adaStream))).as("one's own read is not carried back").isEmpty();
+    }
+    b.messaging().send(bob, conversation, "two");
+    a.messaging().send(ada, conversation, "three");
+    b.messaging().send(cyd, Handle.of("ada"), "hidden by the block that follows");
+    a.block(ada, Handle.of("cyd"));
+
+    Rapport restarted = server();
+    try (LiveStream stream = restarted.live().open(ada, OptionalLong.of(last), () -> true)) {
+      List<LiveEvent> resumed = drain(stream);
+      assertThat(resumed).extracting(LiveEvent::position).isSorted().doesNotHaveDuplicates()
+          .allSatisfy(p -> assertThat(p).isGreaterThan(last));
+      assertThat(texts(resumed)).containsExactly("two", "three");
+
+      a.messaging().send(bob, conversation, "four");
+      assertThat(texts(take(stream, 1))).containsExactly("four");
     }
   }
 

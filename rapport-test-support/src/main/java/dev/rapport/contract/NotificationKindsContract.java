@@ -73,6 +73,33 @@ public abstract class NotificationKindsContract extends RulesContract {
   }
 
   @Test
+  void NT1_aMessage_notifiesOncePerConversationWithUnreadMessages_againAfterItIsRead_andMutes() {
+    long ada = member("ada");
+    long bob = member("bob");
+    connect(ada, "ada", bob, "bob");
+    int before = notifications(bob).size();
+    long conversation = rapport.messaging().send(ada, h("bob"), "one").conversation().id();
+    rapport.messaging().send(ada, conversation, "two");
+
+    List<NotificationView> received = notifications(bob).stream()
+        .filter(n -> n.notification().kind() == NotificationKind.MESSAGE_RECEIVED).toList();
+    assertThat(received).as("one for the conversation, not one per message").singleElement().satisfies(n -> {
+      assertThat(n.notification().refId()).isEqualTo(conversation);
+      assertThat(n.actor().id()).isEqualTo(ada);
+    });
+    rapport.messaging().send(bob, conversation, "a reply");
+    assertThat(kinds(ada)).as("ada had read hers to the end: sending reads one's own side").contains(NotificationKind.MESSAGE_RECEIVED);
+
+    rapport.messaging().read(bob, conversation, Optional.empty());
+    rapport.messaging().send(ada, conversation, "three");
+    assertThat(kinds(bob)).as("read, then a new message").hasSize(before + 2)
+        .startsWith(NotificationKind.MESSAGE_RECEIVED, NotificationKind.MESSAGE_RECEIVED);
+
+    rapport.notifications().mute(bob, Set.of(NotificationKind.MESSAGE_RECEIVED));
+    assertThat(kinds(bob)).hasSize(before);
+  }
+
+  @Test
   void NT1_neverForIgnoreWithdrawRemoveOrBlock() {
     long ada = member("ada");
     long bob = member("bob");

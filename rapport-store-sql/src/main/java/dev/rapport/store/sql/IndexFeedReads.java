@@ -15,8 +15,12 @@ import java.util.Optional;
  * graph and feed indexes (decision 0005), and the log of events after a position. Thread safe if the readers are.
  */
 final class IndexFeedReads {
-  private static final String EVENTS_ABOUT = "SELECT " + Rows.EVENT + " FROM events e"
-      + " WHERE e.subject_id = ? AND e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?";
+  /** By subject, and a member's own messages by the partial index of senders (schema 15), each range bounded. */
+  private static final String EVENTS_ABOUT = "SELECT * FROM (SELECT " + Rows.EVENT + " FROM events e"
+      + " WHERE e.subject_id = ? AND e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?) about"
+      + " UNION ALL SELECT * FROM (SELECT " + Rows.EVENT + " FROM events e"
+      + " WHERE e.actor_id = ? AND e.type = 'MESSAGE_SENT' AND e.seq > ? AND e.seq <= ? ORDER BY e.seq LIMIT ?) sent"
+      + " ORDER BY 1 LIMIT ?";
   private final Dialect dialect;
   private final Readers readers;
 
@@ -43,11 +47,11 @@ final class IndexFeedReads {
     return readers.read(s -> SavedIndexes.read(s, dialect, kind));
   }
 
-  /** By the log's index of subjects (schema 14), bounded above so that PostgreSQL's in-flight rows stay out. */
+  /** By the log's index of subjects (schema 14) and of senders (15), bounded above so that PostgreSQL's in-flight rows stay out. */
   List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(EVENTS_ABOUT);
-      bindLongs(statement, memberId, afterSeq, upToSeq, limit);
+      bindLongs(statement, memberId, afterSeq, upToSeq, limit, memberId, afterSeq, upToSeq, limit, limit);
       return Statements.all(statement, Rows::event);
     });
   }
