@@ -14,6 +14,7 @@ const KINDS = [
   ['commented', 'commented on your post', 'Comments on your posts'],
   ['endorsed', 'endorsed you for a skill', 'Endorsements'],
   ['recommended', 'wrote you a recommendation', 'Recommendations'],
+  ['message-received', 'sent you a message', 'Messages'],
 ];
 const TEXT = Object.fromEntries(KINDS.map(([kind, text]) => [kind, text]));
 
@@ -25,6 +26,8 @@ function item(n) {
   return h('li', { class: n.read ? 'read' : 'unread', 'data-id': n.id },
     n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '), actorLine(n), ` ${TEXT[n.kind] ?? n.kind}`,
     n.kind === 'invitation-received' ? [' · ', h('a', { href: '/mynetwork/invitations' }, 'See invitations')] : null,
+    n.kind === 'message-received' && n.conversationId
+      ? [' · ', h('a', { href: `/messaging/${enc(n.conversationId)}` }, 'Open the conversation')] : null,
     h('span', { class: 'hint' }, ` ${when(n.at)}`));
 }
 
