@@ -176,7 +176,8 @@ class PrivacyIT {
       case "/docs/{asset}" -> List.of("/docs/swagger-ui.css");
       // The web app's page and files are the same for everyone and name nobody: nothing to read back.
       case "/", "/feed", "/in/{h}", "/mynetwork", "/mynetwork/{section}", "/notifications", "/limits", "/settings",
-           "/account", "/search", "/signin", "/signup", "/company/{h}", "/companies", "/app/{file}" -> List.of();
+           "/account", "/search", "/signin", "/signup", "/company/{h}", "/companies", "/messaging", "/messaging/{id}",
+           "/outreach", "/app/{file}" -> List.of();
       case "/v1/members" -> known.stream().map(h -> "/v1/members?limit=200&q=" + h).toList();
       case "/problems/{slug}" -> List.of("/problems/member-not-found");
       case "/v1/me/suggestions", "/v1/me/blocks", "/v1/me/notifications", "/v1/me/companies",

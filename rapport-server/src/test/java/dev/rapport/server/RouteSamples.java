@@ -56,6 +56,9 @@ final class RouteSamples {
         new Sample("GET /signup", "GET", "/signup", null, Optional.empty(), none),
         new Sample("GET /company/{h}", "GET", "/company/acme", null, Optional.empty(), none),
         new Sample("GET /companies", "GET", "/companies", null, Optional.empty(), none),
+        new Sample("GET /messaging", "GET", "/messaging?to=bob", null, Optional.empty(), none),
+        new Sample("GET /messaging/{id}", "GET", "/messaging/12345", null, Optional.empty(), none),
+        new Sample("GET /outreach", "GET", "/outreach", null, Optional.empty(), none),
         new Sample("GET /app/{file}", "GET", "/app/app.js", null, Optional.empty(), none),
         new Sample("POST /v1/members", "POST", "/v1/members", ADMIN,
             Optional.of("{\"handle\":\"brand-new\",\"name\":\"Brand New\",\"kind\":\"person\"}"), List.of(

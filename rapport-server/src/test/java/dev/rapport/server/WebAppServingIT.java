@@ -48,7 +48,7 @@ class WebAppServingIT {
   void everyAddressOfTheApp_answersItsPage_withStrictHeaders() throws Exception {
     for (String path : List.of("/", "/feed", "/feed?order=top", "/in/ada", "/mynetwork", "/mynetwork/followers",
         "/notifications", "/limits", "/settings", "/account", "/search?q=ad", "/signin", "/signup", "/company/acme",
-        "/companies")) {
+        "/companies", "/messaging", "/messaging/12345", "/messaging?to=ada", "/outreach")) {
       HttpResponse<String> page = get(path);
       assertThat(page.statusCode()).as(path).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).as(path).contains("text/html; charset=utf-8");
