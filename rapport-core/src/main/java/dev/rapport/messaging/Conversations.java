@@ -90,7 +90,9 @@ public final class Conversations {
     }
     // A requester whose tier no longer has InMail could not spend it: the refund waits for a reply they can use.
     boolean refund = refundDue(before, actor.id(), now) && InMail.granted(policy.tier(other.tier()));
-    if (refund) {
+    // A message that is itself a new request keeps that request's own refundability: the old one's
+    // credit goes back below, and only the old one is used up.
+    if (refund && access != MessageAccess.OPEN_PROFILE && access != MessageAccess.INMAIL) {
       after = after.refunded();
     }
     // The message's event below logs what it does to its conversation.
