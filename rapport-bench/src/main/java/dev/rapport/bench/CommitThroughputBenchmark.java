@@ -120,8 +120,8 @@ public class CommitThroughputBenchmark {
     int b = w.base + w.a + w.d;
     w.advance();
     rapport.follow(ids[b], Handle.of(handle(a)));
-    var invitation = rapport.invite(ids[a],
+    var invitation = rapport.invitations().invite(ids[a],
         new SendInvitation(Handle.of(handle(b)), Optional.empty(), Optional.empty())).invitation();
-    return rapport.accept(ids[b], invitation.id());
+    return rapport.invitations().accept(ids[b], invitation.id());
   }
 }

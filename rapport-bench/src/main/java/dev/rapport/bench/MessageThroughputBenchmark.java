@@ -66,9 +66,9 @@ public class MessageThroughputBenchmark {
       senders[s] = rapport.createMember(NewMember.person(sender(s), "Sender " + s)).member().id();
       for (int c = 0; c < CONNECTIONS_PER_SENDER; c++) {
         long other = rapport.createMember(NewMember.person(recipient(s, c), "Recipient " + c)).member().id();
-        long invitation = rapport.invite(senders[s], new SendInvitation(Handle.of(recipient(s, c)), Optional.empty(),
+        long invitation = rapport.invitations().invite(senders[s], new SendInvitation(Handle.of(recipient(s, c)), Optional.empty(),
             Optional.empty())).invitation().id();
-        rapport.accept(other, invitation);
+        rapport.invitations().accept(other, invitation);
       }
     }
   }

@@ -118,11 +118,11 @@ public abstract class ConcurrencyContract {
     switch (random.nextInt(100) / 10) {
       case 0, 1 -> rapport.follow(actor, other);
       case 2 -> rapport.unfollow(actor, other);
-      case 3, 4 -> rapport.invite(actor, new SendInvitation(other, Optional.empty(), Optional.empty()));
-      case 5, 6 -> answerOne(actor, random, false, view -> rapport.accept(actor, view.invitation().id()));
+      case 3, 4 -> rapport.invitations().invite(actor, new SendInvitation(other, Optional.empty(), Optional.empty()));
+      case 5, 6 -> answerOne(actor, random, false, view -> rapport.invitations().accept(actor, view.invitation().id()));
       case 7 -> answerOne(actor, random, random.nextBoolean(), view -> view.invitation().senderId() == actor
-          ? rapport.withdraw(actor, view.invitation().id())
-          : rapport.ignore(actor, view.invitation().id()));
+          ? rapport.invitations().withdraw(actor, view.invitation().id())
+          : rapport.invitations().ignore(actor, view.invitation().id()));
       case 8 -> rapport.removeConnection(actor, other);
       default -> {
         if (random.nextInt(4) == 0) {
@@ -135,7 +135,7 @@ public abstract class ConcurrencyContract {
   }
 
   private void answerOne(long actor, SplittableRandom random, boolean sent, Function<InvitationView, ?> answer) {
-    List<InvitationView> open = rapport.invitations(actor, sent, Optional.empty(), PageRequest.first(20)).items();
+    List<InvitationView> open = rapport.invitations().list(actor, sent, Optional.empty(), PageRequest.first(20)).items();
     if (!open.isEmpty()) {
       answer.apply(open.get(random.nextInt(open.size())));
     }

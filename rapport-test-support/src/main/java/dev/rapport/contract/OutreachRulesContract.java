@@ -110,9 +110,9 @@ public abstract class OutreachRulesContract extends RulesContract {
     long cyd = member("cyd");
     member("dan");
     member("eve");
-    rapport.accept(bob, invitationSent(ada, "bob").id());
-    rapport.ignore(cyd, invitationSent(ada, "cyd").id());
-    rapport.withdraw(ada, invitationSent(ada, "dan").id());
+    rapport.invitations().accept(bob, invitationSent(ada, "bob").id());
+    rapport.invitations().ignore(cyd, invitationSent(ada, "cyd").id());
+    rapport.invitations().withdraw(ada, invitationSent(ada, "dan").id());
     invitationSent(ada, "eve");
 
     InvitationFigures all = analytics(ada).all();
@@ -127,7 +127,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     long cyd = member("cyd");
-    rapport.accept(bob, invitationSent(ada, "bob").id());
+    rapport.invitations().accept(bob, invitationSent(ada, "bob").id());
     invitationSent(ada, "cyd");
     rapport.block(cyd, h("ada")); // B1 cancels the pending invitation
     rapport.block(ada, h("bob"));
@@ -151,7 +151,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     clock.advance(Duration.ofDays(6)); // Monday 2026-03-16
     rapport.follow(cyd, h("ada"));
     rapport.removeFollower(ada, h("bob")); // F6
-    rapport.accept(ada, invitationSent(dan, "ada").id()); // C3: connected, following each other
+    rapport.invitations().accept(ada, invitationSent(dan, "ada").id()); // C3: connected, following each other
     clock.advance(Duration.ofDays(7));
     rapport.removeConnection(dan, h("ada")); // C10: the connection and both follows go
     rapport.unfollow(cyd, h("ada"));
@@ -229,7 +229,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     invitationSent(ada, "cyd");
     invitationSent(id("dan"), "ada");
     rapport.block(ada, h("eve"));
-    rapport.ignore(id("fay"), invitationSent(ada, "fay").id()); // C5: still open
+    rapport.invitations().ignore(id("fay"), invitationSent(ada, "fay").id()); // C5: still open
     assertThat(prospects(ada)).containsExactly("gus");
 
     clock.advance(Duration.ofDays(91));

@@ -105,8 +105,8 @@ public abstract class ProfileConcurrencyContract {
     List<Long> friends = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       long friend = person("friend" + i);
-      var invitation = rapport.invite(friend, new SendInvitation(Handle.of("ada"), Optional.empty(), Optional.empty()));
-      rapport.accept(ada, invitation.invitation().id());
+      var invitation = rapport.invitations().invite(friend, new SendInvitation(Handle.of("ada"), Optional.empty(), Optional.empty()));
+      rapport.invitations().accept(ada, invitation.invitation().id());
       friends.add(friend);
     }
     List<List<String>> lists = IntStream.range(0, WRITERS).mapToObj(w -> IntStream.range(0, Skills.MAX_SKILLS)
