@@ -142,8 +142,6 @@ public final class Rapport {
     return clock;
   }
 
-  // ---- members -------------------------------------------------------------------------------
-
   /** A member and the bearer token that acts as them. */
   public record MemberWithToken(Member member, String token) {}
 
@@ -233,8 +231,6 @@ public final class Rapport {
     return queries.profile(viewerId, handle);
   }
 
-  // ---- follow ----------------------------------------------------------------------------------
-
   /** F1, F3, F5, F7: follows at once; repeating is not an error (F4); NT1: notifies once a day at most. */
   public FollowOutcome follow(long actorId, Handle handle) {
     return run((reads, effects) -> {
@@ -273,8 +269,6 @@ public final class Rapport {
   public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
     return queries.following(viewerId, handle, page);
   }
-
-  // ---- connections -----------------------------------------------------------------------------
 
   /**
    * P1: the member's connections. The member and their connections see the whole list (unless the
@@ -337,8 +331,6 @@ public final class Rapport {
     run((reads, effects) -> Connections.remove(pair(reads, actorId, handle), effects));
   }
 
-  // ---- blocks ----------------------------------------------------------------------------------
-
   /** B1: blocks a member. @return whether anything changed */
   public boolean block(long actorId, Handle handle) {
     return run((reads, effects) -> Blocks.block(pair(reads, actorId, handle), effects));
@@ -363,8 +355,6 @@ public final class Rapport {
   public Page<Member> blocked(long actorId, PageRequest page) {
     return indexes.reads().blocked(actorId, page);
   }
-
-  // ---- import ----------------------------------------------------------------------------------
 
   /**
    * Brings a network in from elsewhere (an administrator's act, like creating members). People
