@@ -166,61 +166,6 @@ public abstract class ConnectRulesContract extends RulesContract {
   }
 
   @Test
-  void X3_bulkWithdraw_withdrawsTheSendersOpenInvitationsSentAtLeastNDaysAgo_andSaysHowMany() {
-    long ada = member("ada");
-    long bob = member("bob");
-    long cyd = member("cyd");
-    member("dan");
-    long eve = member("eve");
-    Invitation toBob = invitationSent(ada, "bob");
-    Invitation toCyd = invitationSent(ada, "cyd");
-    rapport.invitations().ignore(cyd, toCyd.id()); // C5: still pending as ada sees it
-    Invitation fromEve = invitationSent(eve, "ada");
-    clock.advance(Duration.ofDays(6));
-    Invitation toDan = invitationSent(ada, "dan");
-    clock.advance(Duration.ofDays(1));
-
-    assertThat(rapport.invitations().withdrawOlderThan(ada, 7)).isEqualTo(2);
-
-    assertThat(sent(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(toDan.id());
-    assertThat(sent(ada, Optional.of(InvitationState.WITHDRAWN))).extracting(v -> v.invitation().id())
-        .containsExactlyInAnyOrder(toBob.id(), toCyd.id());
-    assertThat(received(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(fromEve.id());
-    assertThat(received(bob, Optional.empty())).isEmpty();
-    // C2: the follows the invitations made stay; NT1: nobody is told of a withdrawal.
-    assertThat(relationship(ada, "bob").following()).isTrue();
-    assertThat(notificationKinds(bob)).containsExactly(NotificationKind.INVITATION_RECEIVED);
-    assertThat(rapport.invitations().withdrawOlderThan(ada, 7)).isZero();
-  }
-
-  @Test
-  void X3_bulkWithdraw_startsTheC6CooldownForEachMemberItWithdrewFrom() {
-    long ada = member("ada");
-    member("bob");
-    member("cyd");
-    invitationSent(ada, "bob");
-    clock.advance(Duration.ofDays(30));
-    invitationSent(ada, "cyd");
-
-    assertThat(rapport.invitations().withdrawOlderThan(ada, 30)).isEqualTo(1);
-
-    assertThat(problemType(() -> invite(ada, "bob"))).isEqualTo("invitation-cooldown");
-    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-already-pending");
-    assertThat(rapport.invitations().withdrawOlderThan(ada, 0)).isEqualTo(1);
-    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-cooldown");
-  }
-
-  @Test
-  void X3_bulkWithdraw_refusesANegativeAge_andChangesNothing() {
-    long ada = member("ada");
-    member("bob");
-    invitationSent(ada, "bob");
-
-    assertThat(problemType(() -> rapport.invitations().withdrawOlderThan(ada, -1))).isEqualTo("invalid-query");
-    assertThat(sent(ada, Optional.empty())).hasSize(1);
-  }
-
-  @Test
   void C6_withdrawnInvitation_cannotBeAnsweredAnymore() {
     long ada = member("ada");
     long bob = member("bob");
