@@ -29,36 +29,15 @@ kept=$(ls -d "$stores"/sqlite-feed-100000-1000000-17-v* 2>/dev/null | tail -1)
   echo "feed-load.sh: no feed store in $stores; run the FeedRecent benchmark once (it writes it)" >&2; exit 2; }
 order=${ORDER:-recent} connections=${CONNECTIONS:-16} duration=${DURATION:-20} warmup=${WARMUP:-10}
 writes=${WRITES:-0}
-work=$(mktemp -d)
-pid=""
-stop() {
-  if [[ -n "$pid" ]]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap stop EXIT
+script=feed-load.sh
+source rapport-bench/service.sh
 mkdir "$work/data"
 cp "$kept/rapport.db" "$work/data/"
 token=bench-admin-$RANDOM$RANDOM$RANDOM
 echo "# $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 started=$(date +%s.%N)
-RAPPORT_ADMIN_TOKEN=$token RAPPORT_RATE_LIMIT_PER_TOKEN=off \
-  "$java" ${SERVER_JAVA_OPTS:--XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
-  serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 1 3000); do
-  port=$(sed -n 's/.*serves on port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
-  [[ -n "$port" ]] && curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "feed-load.sh: the service stopped" >&2; exit 1; }
-  port=""
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/server.log" >&2; echo "feed-load.sh: the service did not get ready" >&2; exit 1; }
+start_service /health/ready 3000 RAPPORT_ADMIN_TOKEN="$token" RAPPORT_RATE_LIMIT_PER_TOKEN=off
 echo "# ready (graph index and feed index loaded) $(echo "$(date +%s.%N) - $started" | bc) s after the start" >&2
-url=http://127.0.0.1:$port
 # The workload's viewers, as FeedWorkload.issue17() draws them (member m has the handle member-m).
 viewers=$("$java" -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.feed.FeedViewers)
 {

@@ -54,40 +54,17 @@ for route in $routes; do
   [[ -n "${label[$route]:-}" ]] || { echo "saturation.sh: no route '$route' (ROUTES)" >&2; exit 2; }
 done
 
-work=$(mktemp -d)
-pid=""
-stop() {
-  if [[ -n "$pid" ]]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap stop EXIT
+script=saturation.sh
+source rapport-bench/service.sh
 token=bench-admin-$RANDOM$RANDOM$RANDOM
 echo "# $(date -u +%FT%TZ), $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1))," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start" >&2
 ./rapport import --data-dir "$work/data" --format snap "$dataset" >&2
 
-# Port 0: the service picks a free one, so that runs in other checkouts do not collide. The
-# invitation limits are raised so that the write route measures writes, not the weekly limit, and
-# the per-token request budget is off: each of the token holders sends far more than a person would.
-RAPPORT_ADMIN_TOKEN=$token RAPPORT_TIER_BASIC_WEEKLY_INVITATIONS=100000000 \
-  RAPPORT_RATE_LIMIT_PER_TOKEN=${RATE_LIMIT_PER_TOKEN:-off} \
-  RAPPORT_TIER_BASIC_NEW_ACCOUNT_WEEKLY_INVITATIONS=100000000 \
-  "$java" ${SERVER_JAVA_OPTS:--XX:MaxGCPauseMillis=10} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
-  serve --port 0 --data-dir "$work/data" >"$work/server.log" 2>&1 &
-pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port=$(sed -n 's/.*serves on port \([0-9]*\).*/\1/p' "$work/server.log" | head -1)
-  [[ -n "$port" ]] && curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log" >&2; echo "saturation.sh: the service stopped" >&2; exit 1; }
-  port=""
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/server.log" >&2; echo "saturation.sh: the service did not start" >&2; exit 1; }
-url=http://127.0.0.1:$port
+# The invitation limits are raised so that the write route measures writes, not the weekly limit,
+# and the per-token request budget is off: each of the token holders sends far more than a person would.
+start_service /health 300 RAPPORT_ADMIN_TOKEN="$token" RAPPORT_TIER_BASIC_WEEKLY_INVITATIONS=100000000 \
+  RAPPORT_RATE_LIMIT_PER_TOKEN="${RATE_LIMIT_PER_TOKEN:-off}" RAPPORT_TIER_BASIC_NEW_ACCOUNT_WEEKLY_INVITATIONS=100000000
 "$java" -Drapport.datasets="$(dirname "$dataset")" -cp rapport-bench/target/benchmarks.jar \
   dev.rapport.bench.SaturationData --url "$url" --admin-token "$token" --dataset "$(basename "$dataset")" \
   --members "${MEMBERS:-1200}" --out "$work/data.lua" >&2

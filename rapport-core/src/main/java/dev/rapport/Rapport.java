@@ -7,16 +7,11 @@ import static dev.rapport.CommandReads.pair;
 import dev.rapport.block.Blocks;
 import dev.rapport.connection.ConnectedMember;
 import dev.rapport.connection.Connections;
-import dev.rapport.feed.FeedIndex;
 import dev.rapport.follow.FollowOutcome;
 import dev.rapport.follow.Follows;
 import dev.rapport.importing.ImportReport;
 import dev.rapport.importing.Importer;
 import dev.rapport.importing.NetworkImport;
-import dev.rapport.invitation.InvitationOutcome;
-import dev.rapport.invitation.InvitationView;
-import dev.rapport.invitation.Invitations;
-import dev.rapport.invitation.SendInvitation;
 import dev.rapport.kernel.IdGenerator;
 import dev.rapport.kernel.PairState;
 import dev.rapport.kernel.Policy;
@@ -30,14 +25,11 @@ import dev.rapport.member.ProfileUpdate;
 import dev.rapport.member.Tokens;
 import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
-import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.TokenKind;
 import dev.rapport.network.IndexStatistics;
-import dev.rapport.network.Network;
-import dev.rapport.network.NetworkReads;
 import dev.rapport.network.NetworkSize;
 import dev.rapport.problem.InvalidInputException;
 import dev.rapport.problem.NotFoundException;
@@ -45,20 +37,13 @@ import dev.rapport.problem.RuleBrokenException;
 import dev.rapport.profile.ProfileView;
 import dev.rapport.readcache.CachedReads;
 import dev.rapport.store.Store;
-import dev.rapport.store.StoreReads;
-import dev.rapport.store.StoreUnavailableException;
 import dev.rapport.suggestion.SuggestedMember;
 import dev.rapport.suggestion.Suggestions;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
  * The relationship engine: the one entry point of HTTP, CLI and embedding applications.
@@ -69,10 +54,14 @@ import java.util.function.Supplier;
  * a time), so caps and quotas hold under any number of concurrent callers.
  *
  * <p>Queries are answered from memory where it can: network answers (degrees, mutual connections,
- * network size) from a graph index ({@link Network}) that building a {@code Rapport} loads from the
- * store, and the store's other reads from {@link CachedReads}, remembered while the log shows them
- * current (docs/decisions/0012). Both follow the store's event log, read right after each command
- * and at most {@link RapportBuilder#logReadEvery} apart for queries.
+ * network size) from a graph index ({@link dev.rapport.network.Network}) that building a {@code
+ * Rapport} loads from the store, and the store's other reads from {@link CachedReads}, remembered
+ * while the log shows them current (docs/decisions/0012). Both follow the store's event log, read
+ * right after each command and at most {@link RapportBuilder#logReadEvery} apart for queries.
+ *
+ * <p>Members, follows, connections and blocks are commands here; invitations, accounts, content,
+ * messaging, company pages, endorsements, notifications and outreach are reached through an object
+ * each ({@link #invitations()}, {@link #content()}, ...).
  *
  * <p>Members act by their internal id (see {@link #authenticate}); they address others by handle.
  * Thread safe.
@@ -82,17 +71,12 @@ public final class Rapport {
   private final InstantSource clock;
   private final Policy policy;
   private final IdGenerator ids;
-  /** Loaded by the time the constructor returns, unless the builder named an executor to load it on. */
-  private final CompletableFuture<Network> network;
-  /** Follows the log with the graph index; its copy is saved with the graph index's. */
-  private final FeedIndex feed;
+  /** The graph index, the feed index, the remembered reads and the live streams, following the log. */
+  private final Indexes indexes;
   private final MemberIds memberIds = new MemberIds(MEMBER_IDS_KEPT);
-  /** The store's reads for people's queries, remembered while the log shows them current (docs/decisions/0012). */
-  private final CachedReads cached;
-  private final Duration logReadEvery;
   private final NetworkQueries queries;
   private final CommandLoop commands;
-  private final InvitationCommands invitationCommands;
+  private final InvitationCommands invitations;
   private final AccountCommands accounts;
   private final ContentCommands content;
   private final CompanyCommands companies;
@@ -100,7 +84,6 @@ public final class Rapport {
   private final NotificationCommands notifications;
   private final OutreachQueries outreach;
   private final MessagingCommands messaging;
-  private final LiveStreams live;
 
   /** About 100 MB of handles at most; enough for every member of most networks. */
   private static final int MEMBER_IDS_KEPT = 1_000_000;
@@ -110,68 +93,18 @@ public final class Rapport {
     this.clock = builder.clock;
     this.policy = builder.policy;
     this.ids = builder.ids;
-    this.logReadEvery = builder.logReadEvery;
-    this.cached = new CachedReads(store, this::connected, builder.cachedMembers, builder.stampBucketBits);
-    Executor executor = builder.executor;
-    // The feed index follows the log with the graph index, loaded after it so that it misses no event.
-    // It reads a new post through the remembered reads, so followers' next pages find it in memory
-    // (docs/decisions/0031-a-post-changes-its-own-answers.md).
-    this.feed = new FeedIndex(builder.feedPolicy);
-    // The live streams follow the log here too, so that nothing polls the store per stream.
-    this.live = new LiveStreams(() -> cached, () -> network().current(), () -> network().position(),
-        builder.liveReadEvery, builder.liveStreamsOn);
-    Supplier<Network> load = () -> {
-      Network loaded = Network.load(store, executor, e -> {
-        feed.apply(e, cached.content(), cached::record);
-        live.observe(e);
-      });
-      feed.load(store, clock.instant(), loaded.position());
-      return loaded;
-    };
-    this.network = builder.networkLoader.isEmpty() ? CompletableFuture.completedFuture(load.get())
-        : CompletableFuture.supplyAsync(load, builder.networkLoader.get());
-    this.queries = new NetworkQueries(this::reads, this::index, memberIds);
+    this.indexes = new Indexes(builder);
+    this.queries = new NetworkQueries(indexes::reads, indexes::index, memberIds);
     // So that the actor's next read, here, reflects what they just did.
-    this.commands = new CommandLoop(store, clock, ids, () -> network().current());
-    this.invitationCommands = new InvitationCommands(commands, store, policy, clock);
-    this.accounts = new AccountCommands(commands, this::reads, policy, clock);
-    this.content = new ContentCommands(commands, this::reads, new FeedQueries(this::reads, cached, this::index, feed, clock));
-    this.companies = new CompanyCommands(commands, this::reads, queries, policy);
-    this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
-    this.notifications = new NotificationCommands(commands, this::reads);
-    this.outreach = new OutreachQueries(this::reads, policy, clock);
-    this.messaging = new MessagingCommands(commands, this::reads, cached, policy, clock);
-  }
-
-  /**
-   * The reads for a person's query: from memory where the log allows, after reading the log if it
-   * was read longer ago than the builder's {@code logReadEvery}. A command reads the store itself.
-   */
-  private StoreReads reads() {
-    network().recent(logReadEvery);
-    return cached;
-  }
-
-  private boolean connected(long a, long b) {
-    return index().connected(a, b);
-  }
-
-  /** The graph index for a person's query, read as {@link #reads} is. */
-  private NetworkReads index() {
-    return network().recent(logReadEvery);
-  }
-
-  /** The graph index, once loaded: a caller that comes while it loads waits for it. */
-  private Network network() {
-    Network loaded = network.getNow(null);
-    if (loaded != null) {
-      return loaded;
-    }
-    try {
-      return network.join();
-    } catch (CompletionException e) {
-      throw new StoreUnavailableException("the graph index could not be loaded: " + e.getCause().getMessage(), e.getCause());
-    }
+    this.commands = new CommandLoop(store, clock, ids, () -> indexes.network().current());
+    this.invitations = new InvitationCommands(commands, store, indexes::reads, policy, clock);
+    this.accounts = new AccountCommands(commands, indexes::reads, policy, clock);
+    this.content = new ContentCommands(commands, indexes::reads, new FeedQueries(indexes::reads, indexes.cached(), indexes::index, indexes.feed(), clock));
+    this.companies = new CompanyCommands(commands, indexes::reads, queries, policy);
+    this.endorsements = new EndorsementCommands(commands, indexes::reads, indexes::connected);
+    this.notifications = new NotificationCommands(commands, indexes::reads);
+    this.outreach = new OutreachQueries(indexes::reads, policy, clock);
+    this.messaging = new MessagingCommands(commands, indexes::reads, indexes.cached(), policy, clock);
   }
 
   /**
@@ -179,12 +112,12 @@ public final class Rapport {
    * unless the builder named an executor to load it on ({@link RapportBuilder#loadNetworkOn}).
    */
   public boolean networkLoaded() {
-    return network.isDone() && !network.isCompletedExceptionally();
+    return indexes.loaded();
   }
 
   /** What the graph index holds and how far behind the log it is, once it is loaded (for monitoring). */
   public Optional<IndexStatistics> indexStatistics() {
-    return networkLoaded() ? Optional.of(network.join()) : Optional.empty();
+    return indexes.statistics();
   }
 
   public static RapportBuilder builder() {
@@ -198,8 +131,7 @@ public final class Rapport {
    * docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md).
    */
   public void saveNetwork() {
-    network().save();
-    feed.save(store);
+    indexes.save();
   }
 
   public Policy policy() {
@@ -209,8 +141,6 @@ public final class Rapport {
   public InstantSource clock() {
     return clock;
   }
-
-  // ---- members -------------------------------------------------------------------------------
 
   /** A member and the bearer token that acts as them. */
   public record MemberWithToken(Member member, String token) {}
@@ -240,8 +170,13 @@ public final class Rapport {
     if (token == null || token.isEmpty() || token.length() > 200) {
       return Optional.empty();
     }
-    return reads().token(Tokens.hash(token)).filter(g -> g.kind() == TokenKind.API && g.validAt(clock.instant()))
-        .flatMap(g -> reads().member(g.memberId()));
+    return indexes.reads().token(Tokens.hash(token)).filter(g -> g.kind() == TokenKind.API && g.validAt(clock.instant()))
+        .flatMap(g -> indexes.reads().member(g.memberId()));
+  }
+
+  /** Invitations to connect (C1-C11) within their limits (L1-L5), one by one or in bulk (X3). */
+  public InvitationCommands invitations() {
+    return invitations;
   }
 
   /** Accounts (A1, A2): sign-up, sessions, passwords, a member's API tokens, invite links. */
@@ -276,7 +211,7 @@ public final class Rapport {
 
   /** The member with this handle, as stored (for embedding applications; no viewer applies). */
   public Optional<Member> member(Handle handle) {
-    return reads().member(handle);
+    return indexes.reads().member(handle);
   }
 
   /** M3: changes one's own name, headline or settings. */
@@ -286,17 +221,15 @@ public final class Rapport {
 
   /** L6: every invitation limit, its use and when it frees up. */
   public LimitsView limits(long actorId) {
-    Member me = me(reads(), actorId);
+    Member me = me(indexes.reads(), actorId);
     var now = clock.instant();
-    return InvitationLimits.view(me, reads().usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
+    return InvitationLimits.view(me, indexes.reads().usage(actorId, InvitationLimits.windows(policy, now)), policy, now);
   }
 
   /** PR1: the member's profile as the viewer sees it. @throws NotFoundException unknown or blocked (B2) */
   public ProfileView profile(long viewerId, Handle handle) {
     return queries.profile(viewerId, handle);
   }
-
-  // ---- follow ----------------------------------------------------------------------------------
 
   /** F1, F3, F5, F7: follows at once; repeating is not an error (F4); NT1: notifies once a day at most. */
   public FollowOutcome follow(long actorId, Handle handle) {
@@ -336,60 +269,6 @@ public final class Rapport {
   public Page<Member> following(long viewerId, Handle handle, PageRequest page) {
     return queries.following(viewerId, handle, page);
   }
-
-  // ---- invitations -----------------------------------------------------------------------------
-
-  /**
-   * C1, C2, C6, C8, C9, C11, L1, L2, L3, L4, L5: invites a member, or connects at once if they already
-   * invited the actor (C4).
-   */
-  public InvitationOutcome invite(long actorId, SendInvitation command) {
-    return invitationCommands.invite(actorId, command);
-  }
-
-  /** C3, C5, L1: the recipient accepts. */
-  public InvitationView accept(long actorId, long invitationId) {
-    return invitationCommands.accept(actorId, invitationId);
-  }
-
-  /** C5: the recipient ignores; the sender is not told. */
-  public InvitationView ignore(long actorId, long invitationId) {
-    return invitationCommands.ignore(actorId, invitationId);
-  }
-
-  /** C6: the sender withdraws. */
-  public InvitationView withdraw(long actorId, long invitationId) {
-    return invitationCommands.withdraw(actorId, invitationId);
-  }
-
-  /**
-   * X3, bulk clean-up: withdraws each of the actor's own open invitations sent {@code days} days
-   * ago or earlier, oldest first, one by one as {@link #withdraw} would (C6: each starts its
-   * cooldown, C2: the follows stay, NT1: nobody is told). One answered or withdrawn meanwhile is
-   * left as it is and not counted.
-   *
-   * @return how many were withdrawn
-   * @throws InvalidInputException {@code invalid-query} if {@code days} is not 0 to {@link Invitations#MAX_AGE_DAYS}
-   */
-  public int withdrawOlderThan(long actorId, int days) {
-    return invitationCommands.withdrawOlderThan(actorId, days);
-  }
-
-  /** C7: the recipient does not know the sender. */
-  public InvitationView report(long actorId, long invitationId) {
-    return invitationCommands.report(actorId, invitationId);
-  }
-
-  /**
-   * The actor's invitations, sent or received, optionally in one state. Sent invitations show the
-   * sender's view (C5: ignored looks pending). Without a state: the open ones.
-   */
-  public Page<InvitationView> invitations(long actorId, boolean sent, Optional<InvitationState> state,
-      PageRequest page) {
-    return Invitations.list(reads(), actorId, sent, state, page);
-  }
-
-  // ---- connections -----------------------------------------------------------------------------
 
   /**
    * P1: the member's connections. The member and their connections see the whole list (unless the
@@ -452,8 +331,6 @@ public final class Rapport {
     run((reads, effects) -> Connections.remove(pair(reads, actorId, handle), effects));
   }
 
-  // ---- blocks ----------------------------------------------------------------------------------
-
   /** B1: blocks a member. @return whether anything changed */
   public boolean block(long actorId, Handle handle) {
     return run((reads, effects) -> Blocks.block(pair(reads, actorId, handle), effects));
@@ -476,10 +353,8 @@ public final class Rapport {
   }
 
   public Page<Member> blocked(long actorId, PageRequest page) {
-    return reads().blocked(actorId, page);
+    return indexes.reads().blocked(actorId, page);
   }
-
-  // ---- import ----------------------------------------------------------------------------------
 
   /**
    * Brings a network in from elsewhere (an administrator's act, like creating members). People
@@ -498,13 +373,13 @@ public final class Rapport {
    */
   public ImportReport importNetwork(NetworkImport network) {
     ImportReport report = Importer.run(network, store, policy, clock, ids);
-    network().current();
+    indexes.network().current();
     return report;
   }
 
   /** The members' live streams of notifications and what else the log tells them (NT2). */
   public LiveStreams live() {
-    return live;
+    return indexes.live();
   }
 
   /** Notifications (NT1) and what the member has read of them (NT2). */

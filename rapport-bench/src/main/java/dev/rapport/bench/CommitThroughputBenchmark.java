@@ -3,28 +3,16 @@ package dev.rapport.bench;
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationView;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Handle;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Durable commits per second of follow, invite and accept commands from 8 concurrent writers,
@@ -40,47 +28,24 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * member could send.
  *
  * <p>The setup and the teardown print the latency of the disk's {@code fdatasync} in the same run
- * ({@link DiskSync}): the figure follows the disk's flushes (docs/decisions/0013).
+ * ({@link DurableWritesBenchmark}): the figure follows the disk's flushes (docs/decisions/0013).
  *
  * <p>Run: {@code ./mvnw -q -pl rapport-bench -am package -DskipTests && java -jar
  * rapport-bench/target/benchmarks.jar CommitThroughput -p store=sqlite,postgres}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Threads(8)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 5, time = 5)
-public class CommitThroughputBenchmark {
+public class CommitThroughputBenchmark extends DurableWritesBenchmark {
   static final int MEMBERS_PER_WRITER = 1_000;
 
-  @Param({"sqlite", "postgres"})
-  public String store;
-
-  BenchStores stores;
-  Rapport rapport;
   long[] ids;
   final AtomicInteger nextWriter = new AtomicInteger();
 
-  /** Each writer thread (8 unless {@code -t} says otherwise) gets its own block of members. */
-  @Setup(Level.Trial)
-  public void setUp(BenchmarkParams params) {
-    stores = BenchStores.open(store);
-    // Every durable write waits for the disk: its latency now, on the store's own disk, goes beside the figure.
-    System.out.printf("%nbefore the run: %s%n", DiskSync.measure(stores.dir()));
-    rapport = Rapport.builder().store(stores.store()).policy(Policy.defaults()).build();
-    ids = new long[params.getThreads() * MEMBERS_PER_WRITER];
+  /** Each writer gets its own block of members. */
+  @Override
+  void populate(int writers) {
+    ids = new long[writers * MEMBERS_PER_WRITER];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = rapport.createMember(NewMember.person(handle(i), "Member " + i)).member().id();
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    // Neighbours on a shared disk come and go: the latency after the run brackets the figure.
-    System.out.printf("%nafter the run: %s%n", DiskSync.measure(stores.dir()));
-    stores.close();
   }
 
   static String handle(int i) {
@@ -120,8 +85,8 @@ public class CommitThroughputBenchmark {
     int b = w.base + w.a + w.d;
     w.advance();
     rapport.follow(ids[b], Handle.of(handle(a)));
-    var invitation = rapport.invite(ids[a],
+    var invitation = rapport.invitations().invite(ids[a],
         new SendInvitation(Handle.of(handle(b)), Optional.empty(), Optional.empty())).invitation();
-    return rapport.accept(ids[b], invitation.id());
+    return rapport.invitations().accept(ids[b], invitation.id());
   }
 }

@@ -2,81 +2,48 @@ package dev.rapport.bench;
 
 import dev.rapport.Rapport;
 import dev.rapport.invitation.SendInvitation;
-import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
 import dev.rapport.messaging.SentMessage;
 import dev.rapport.model.Handle;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Durable messages per second from 8 concurrent senders through the {@link Rapport} facade (issue
  * 18): each sender writes to its own 50 connections in turn, so every message reads the pair and the
  * conversation, decides (MS1) and commits the message, both sides of the conversation and its event,
  * acknowledged only once the disk has it. The setup and the teardown print the disk's
- * {@code fdatasync} latency in the same run ({@link DiskSync}), as {@link CommitThroughputBenchmark}
+ * {@code fdatasync} latency in the same run ({@link DurableWritesBenchmark}), as {@link CommitThroughputBenchmark}
  * does.
  *
  * <p>Run: {@code ./mvnw -q -pl rapport-bench -am package -DskipTests && java -jar
  * rapport-bench/target/benchmarks.jar MessageThroughput -p store=sqlite,postgres}
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Threads(8)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 5, time = 5)
-public class MessageThroughputBenchmark {
+public class MessageThroughputBenchmark extends DurableWritesBenchmark {
   static final int CONNECTIONS_PER_SENDER = 50;
   private static final String TEXT = "Are you free on Thursday to go through the streaming retro? Happy to bring the "
       + "latency charts.";
 
-  @Param({"sqlite", "postgres"})
-  public String store;
-
-  BenchStores stores;
-  Rapport rapport;
   long[] senders;
   final AtomicInteger nextSender = new AtomicInteger();
 
-  @Setup(Level.Trial)
-  public void setUp(BenchmarkParams params) {
-    stores = BenchStores.open(store);
-    System.out.printf("%nbefore the run: %s%n", DiskSync.measure(stores.dir()));
-    rapport = Rapport.builder().store(stores.store()).policy(Policy.defaults()).build();
-    senders = new long[params.getThreads()];
+  @Override
+  void populate(int writers) {
+    senders = new long[writers];
     for (int s = 0; s < senders.length; s++) {
       senders[s] = rapport.createMember(NewMember.person(sender(s), "Sender " + s)).member().id();
       for (int c = 0; c < CONNECTIONS_PER_SENDER; c++) {
         long other = rapport.createMember(NewMember.person(recipient(s, c), "Recipient " + c)).member().id();
-        long invitation = rapport.invite(senders[s], new SendInvitation(Handle.of(recipient(s, c)), Optional.empty(),
+        long invitation = rapport.invitations().invite(senders[s], new SendInvitation(Handle.of(recipient(s, c)), Optional.empty(),
             Optional.empty())).invitation().id();
-        rapport.accept(other, invitation);
+        rapport.invitations().accept(other, invitation);
       }
     }
-  }
-
-  @TearDown(Level.Trial)
-  public void tearDown() throws Exception {
-    System.out.printf("%nafter the run: %s%n", DiskSync.measure(stores.dir()));
-    stores.close();
   }
 
   static String sender(int s) {

@@ -83,18 +83,18 @@ public class OutreachAnalyticsBenchmark {
     }
     long[] invitations = new long[RECIPIENTS];
     for (int i = 0; i < RECIPIENTS; i++) {
-      invitations[i] = rapport.invite(sender, new SendInvitation(Handle.of("r-" + i), Optional.empty(),
+      invitations[i] = rapport.invitations().invite(sender, new SendInvitation(Handle.of("r-" + i), Optional.empty(),
           Optional.empty())).invitation().id();
       clock.advance(Duration.ofSeconds(1));
     }
     for (int i = 0; i < 6_000; i++) {
       int r = i * RECIPIENTS / 6_000;
       if (i < 3_000) {
-        rapport.accept(ids[r], invitations[r]);
+        rapport.invitations().accept(ids[r], invitations[r]);
       } else if (i < 5_000) {
-        rapport.ignore(ids[r], invitations[r]);
+        rapport.invitations().ignore(ids[r], invitations[r]);
       } else {
-        rapport.withdraw(sender, invitations[r]);
+        rapport.invitations().withdraw(sender, invitations[r]);
       }
     }
     OutreachAnalytics analytics = analytics();

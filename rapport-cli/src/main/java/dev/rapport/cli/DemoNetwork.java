@@ -203,7 +203,7 @@ final class DemoNetwork {
 
     for (List<String> pair : CONNECTIONS) {
       long invitation = invite(ids, pair.get(0), pair.get(1), Optional.empty());
-      rapport.accept(ids.get(pair.get(1)), invitation);
+      rapport.invitations().accept(ids.get(pair.get(1)), invitation);
     }
     for (List<String> pair : FOLLOWS) {
       rapport.follow(ids.get(pair.get(0)), Handle.of(pair.get(1)));
@@ -215,7 +215,7 @@ final class DemoNetwork {
     invite(ids, "tom-lindqvist", "grace-chen", Optional.empty());
     // C5: James ignores the student's invitation; Noah still sees it as pending.
     long ignored = invite(ids, "noah-brooks", "james-whitaker", Optional.empty());
-    rapport.ignore(ids.get("james-whitaker"), ignored);
+    rapport.invitations().ignore(ids.get("james-whitaker"), ignored);
 
     List<Long> posts = new ArrayList<>();
     for (DemoPost post : POSTS) {
@@ -243,7 +243,7 @@ final class DemoNetwork {
           + "Would you like to hear more?"));
 
   private long invite(Map<String, Long> ids, String from, String to, Optional<String> note) {
-    return rapport.invite(ids.get(from), new SendInvitation(Handle.of(to), note, Optional.empty()))
+    return rapport.invitations().invite(ids.get(from), new SendInvitation(Handle.of(to), note, Optional.empty()))
         .invitation().id();
   }
 

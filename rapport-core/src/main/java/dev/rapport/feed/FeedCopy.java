@@ -1,16 +1,12 @@
 package dev.rapport.feed;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.rapport.copy.CopyParts;
+import dev.rapport.copy.CopyParts.Unreadable;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The bytes of the copy of the feed index that the store keeps (docs/decisions/0032-a-compact-feed-index-and-its-saved-copy.md):
- * the timelines and the engagements as they are in memory, little-endian, in parts of at most
- * {@value #PART_BYTES} bytes, no value cut between two parts. Format 1:
+ * the timelines and the engagements as they are in memory, in {@link CopyParts}. Format 1:
  * <pre>
  *   int magic ("RPFX"), int format (1),
  *   int authors, then per author: long id, int posts, long[2 x posts] stored id and time, oldest first
@@ -22,14 +18,12 @@ import java.util.zip.CRC32C;
 final class FeedCopy {
   static final int MAGIC = 0x58465052;
   static final int FORMAT = 1;
-  /** Eight megabytes, as the graph index's parts (docs/decisions/0005). */
-  static final int PART_BYTES = 1 << 23;
 
   private FeedCopy() {}
 
   /** The index's timelines and engagements as parts. Nothing may change them meanwhile (the writer's lock). */
   static List<byte[]> write(Timelines timelines, Engagements engagements, int partBytes) {
-    Out out = new Out(partBytes);
+    CopyParts.Writer out = new CopyParts.Writer(partBytes);
     out.putInt(MAGIC);
     out.putInt(FORMAT);
     out.putInt(count(timelines::forEach));
@@ -70,7 +64,7 @@ final class FeedCopy {
    * @throws Unreadable if the bytes are not such a copy
    */
   static void read(List<byte[]> parts, Sink sink) throws Unreadable {
-    In in = new In(parts);
+    CopyParts.Reader in = new CopyParts.Reader(parts);
     if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
       throw new Unreadable("not a copy of the feed index in format " + FORMAT);
     }
@@ -115,134 +109,6 @@ final class FeedCopy {
       }
       sink.engaged(member, list, count);
     }
-    in.end();
-  }
-
-  /** A copy that cannot be read back: damaged, cut short, of another format, or not a copy at all. */
-  static final class Unreadable extends Exception {
-    Unreadable(String message) {
-      super(message);
-    }
-  }
-
-  /** Writes values into parts. */
-  private static final class Out {
-    private final List<byte[]> parts = new ArrayList<>();
-    private final int partBytes;
-    private ByteBuffer part;
-
-    Out(int partBytes) {
-      this.partBytes = partBytes;
-      this.part = ByteBuffer.allocate(partBytes).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    void putInt(int value) {
-      room(Integer.BYTES);
-      part.putInt(value);
-    }
-
-    void putLong(long value) {
-      room(Long.BYTES);
-      part.putLong(value);
-    }
-
-    void putLongs(long[] values, int from, int to) {
-      while (from < to) {
-        room(Long.BYTES);
-        int count = Math.min(to - from, part.remaining() / Long.BYTES);
-        part.asLongBuffer().put(values, from, count);
-        part.position(part.position() + count * Long.BYTES);
-        from += count;
-      }
-    }
-
-    List<byte[]> finish() {
-      CRC32C crc = new CRC32C();
-      parts.forEach(crc::update);
-      crc.update(part.array(), 0, part.position());
-      putInt((int) crc.getValue());
-      parts.add(Arrays.copyOf(part.array(), part.position()));
-      return parts;
-    }
-
-    private void room(int bytes) {
-      if (part.remaining() < bytes) {
-        parts.add(Arrays.copyOf(part.array(), part.position()));
-        part = ByteBuffer.allocate(partBytes).order(ByteOrder.LITTLE_ENDIAN);
-      }
-    }
-  }
-
-  /** Reads values back from parts, once their checksum holds. */
-  private static final class In {
-    private final List<byte[]> parts;
-    private final int checksumAt;
-    private long remaining;
-    private int next;
-    private ByteBuffer part = ByteBuffer.allocate(0);
-
-    In(List<byte[]> parts) throws Unreadable {
-      if (parts.isEmpty() || parts.getLast().length < Integer.BYTES) {
-        throw new Unreadable("the copy is empty or cut short");
-      }
-      this.parts = parts;
-      byte[] last = parts.getLast();
-      checksumAt = last.length - Integer.BYTES;
-      CRC32C crc = new CRC32C();
-      for (int i = 0; i < parts.size() - 1; i++) {
-        crc.update(parts.get(i));
-        remaining += parts.get(i).length;
-      }
-      crc.update(last, 0, checksumAt);
-      remaining += checksumAt;
-      if ((int) crc.getValue() != ByteBuffer.wrap(last, checksumAt, Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).getInt()) {
-        throw new Unreadable("the copy's checksum does not match its bytes");
-      }
-    }
-
-    /** At most how many longs are left to read: a bound on the counts a copy may claim. */
-    long remainingLongs() {
-      return remaining / Long.BYTES;
-    }
-
-    int getInt() throws Unreadable {
-      need(Integer.BYTES);
-      remaining -= Integer.BYTES;
-      return part.getInt();
-    }
-
-    long getLong() throws Unreadable {
-      need(Long.BYTES);
-      remaining -= Long.BYTES;
-      return part.getLong();
-    }
-
-    void getLongs(long[] into, int from, int to) throws Unreadable {
-      while (from < to) {
-        need(Long.BYTES);
-        int count = Math.min(to - from, part.remaining() / Long.BYTES);
-        part.asLongBuffer().get(into, from, count);
-        part.position(part.position() + count * Long.BYTES);
-        remaining -= (long) count * Long.BYTES;
-        from += count;
-      }
-    }
-
-    void end() throws Unreadable {
-      if (remaining != 0) {
-        throw new Unreadable("the copy goes on past its engagements");
-      }
-    }
-
-    private void need(int bytes) throws Unreadable {
-      while (part.remaining() < bytes) {
-        if (part.hasRemaining() || next == parts.size()) {
-          throw new Unreadable("the copy is cut short, or has a value cut between two parts");
-        }
-        byte[] bytesOfPart = parts.get(next++);
-        int length = next == parts.size() ? checksumAt : bytesOfPart.length;
-        part = ByteBuffer.wrap(bytesOfPart, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN);
-      }
-    }
+    in.end("engagements");
   }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.feed;
 
+import dev.rapport.copy.CopyParts;
 import dev.rapport.kernel.Event;
 import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
@@ -129,7 +130,7 @@ public final class FeedIndex {
             engagements.put(memberId, list, count, since, policy.engagementsPerMember());
           }
         });
-      } catch (FeedCopy.Unreadable e) {
+      } catch (CopyParts.Unreadable e) {
         clear();
         return false;
       }
@@ -182,7 +183,7 @@ public final class FeedIndex {
       if (position == savedAt) {
         return;
       }
-      copy = new SavedIndex(position, FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES));
+      copy = new SavedIndex(position, FeedCopy.write(timelines, engagements, CopyParts.PART_BYTES));
     } finally {
       writing.unlock();
     }

@@ -1,5 +1,6 @@
 package dev.rapport.network;
 
+import dev.rapport.copy.CopyParts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -120,16 +121,16 @@ public final class GraphIndex implements NetworkReads {
 
   /** The index as it is, in {@link IndexCopy}'s format. The writer's thread only. */
   List<byte[]> copy() {
-    return copy(new IndexCopy.Out());
+    return copy(new CopyParts.Writer(CopyParts.PART_BYTES));
   }
 
-  List<byte[]> copy(IndexCopy.Out out) {
+  List<byte[]> copy(CopyParts.Writer out) {
     int n = nodeCount;
     return IndexCopy.write(out, n, Math.min(orderedNodes, n), entries, members, lists);
   }
 
-  /** An index read back from a {@link #copy}. @throws IndexCopy.Unreadable if it is not one */
-  static GraphIndex restore(List<byte[]> parts) throws IndexCopy.Unreadable {
+  /** An index read back from a {@link #copy}. @throws CopyParts.Unreadable if it is not one */
+  static GraphIndex restore(List<byte[]> parts) throws CopyParts.Unreadable {
     return IndexCopy.read(parts);
   }
 

@@ -1,16 +1,13 @@
 package dev.rapport.network;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.Arrays;
+import dev.rapport.copy.CopyParts;
+import dev.rapport.copy.CopyParts.Unreadable;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
  * The bytes of a copy of the graph index that the store keeps (see {@link Network}): what
- * {@link GraphIndex#copy} writes and {@link GraphIndex#restore} reads ({@link #write} and {@link #read}). Little-endian, in parts of
- * at most {@value #PART_BYTES} bytes, no value cut between two parts. Format 1:
+ * {@link GraphIndex#copy} writes and {@link GraphIndex#restore} reads ({@link #write} and {@link
+ * #read}), in {@link CopyParts}. Format 1:
  * <pre>
  *   int magic ("RPIX"), int format (1), int nodes, int ordered nodes, long entries,
  *   long[nodes] member ids by node, int[nodes + 1] row offsets, int[entries] rows,
@@ -22,8 +19,6 @@ import java.util.zip.CRC32C;
 final class IndexCopy {
   static final int MAGIC = 0x52504958;
   static final int FORMAT = 1;
-  /** Eight megabytes: a row of a table that any database keeps without trouble. */
-  static final int PART_BYTES = 1 << 23;
 
   private IndexCopy() {}
 
@@ -31,7 +26,7 @@ final class IndexCopy {
    * Writes the first {@code n} nodes of an index: their ids, and their lists as one compressed row.
    * Nothing may change the index meanwhile (its writer's thread only).
    */
-  static List<byte[]> write(Out out, int n, int ordered, long entries, long[] members, AdjacencyRows rows) {
+  static List<byte[]> write(CopyParts.Writer out, int n, int ordered, long entries, long[] members, AdjacencyRows rows) {
     out.putInt(MAGIC);
     out.putInt(FORMAT);
     out.putInt(n);
@@ -59,7 +54,7 @@ final class IndexCopy {
    * @throws Unreadable if the bytes are not such a copy
    */
   static GraphIndex read(List<byte[]> parts) throws Unreadable {
-    In in = new In(parts);
+    CopyParts.Reader in = new CopyParts.Reader(parts);
     if (in.getInt() != MAGIC || in.getInt() != FORMAT) {
       throw new Unreadable("not a copy of the graph index in format " + FORMAT);
     }
@@ -78,7 +73,7 @@ final class IndexCopy {
     }
     int[] targets = new int[(int) entries];
     in.getInts(targets, 0, targets.length);
-    in.end();
+    in.end("rows");
     for (int v = 0; v < n; v++) {
       if (offsets[v + 1] < offsets[v]) {
         throw new Unreadable("the copy's rows overlap");
@@ -97,167 +92,5 @@ final class IndexCopy {
       nodes.putUnpublished(members[v], v);
     }
     return new GraphIndex(nodes, members, n, ordered, offsets, targets, GraphIndex.DEFAULT_CACHED_VIEWERS);
-  }
-
-  /** A copy that cannot be read back: damaged, cut short, of another format, or not a copy at all. */
-  static final class Unreadable extends Exception {
-    Unreadable(String message) {
-      super(message);
-    }
-  }
-
-  /** Writes values into parts. */
-  static final class Out {
-    private final List<byte[]> parts = new ArrayList<>();
-    private final int partBytes;
-    private ByteBuffer part;
-
-    Out() {
-      this(PART_BYTES);
-    }
-
-    /** With parts of another size: for tests, which need many parts from a small index. */
-    Out(int partBytes) {
-      this.partBytes = partBytes;
-      this.part = newPart();
-    }
-
-    void putInt(int value) {
-      room(Integer.BYTES);
-      part.putInt(value);
-    }
-
-    void putLong(long value) {
-      room(Long.BYTES);
-      part.putLong(value);
-    }
-
-    void putInts(int[] values, int from, int to) {
-      while (from < to) {
-        room(Integer.BYTES);
-        int count = Math.min(to - from, part.remaining() / Integer.BYTES);
-        part.asIntBuffer().put(values, from, count);
-        part.position(part.position() + count * Integer.BYTES);
-        from += count;
-      }
-    }
-
-    void putLongs(long[] values, int from, int to) {
-      while (from < to) {
-        room(Long.BYTES);
-        int count = Math.min(to - from, part.remaining() / Long.BYTES);
-        part.asLongBuffer().put(values, from, count);
-        part.position(part.position() + count * Long.BYTES);
-        from += count;
-      }
-    }
-
-    /** The parts, ending with the checksum of everything written. */
-    List<byte[]> finish() {
-      CRC32C crc = new CRC32C();
-      parts.forEach(crc::update);
-      crc.update(part.array(), 0, part.position());
-      putInt((int) crc.getValue());
-      flush();
-      return parts;
-    }
-
-    private void room(int bytes) {
-      if (part.remaining() < bytes) {
-        flush();
-        part = newPart();
-      }
-    }
-
-    private void flush() {
-      parts.add(Arrays.copyOf(part.array(), part.position()));
-    }
-
-    private ByteBuffer newPart() {
-      return ByteBuffer.allocate(partBytes).order(ByteOrder.LITTLE_ENDIAN);
-    }
-  }
-
-  /** Reads values back from parts, once their checksum holds. */
-  static final class In {
-    private final List<byte[]> parts;
-    private int next;
-    private ByteBuffer part;
-    /** Where the checksum starts in the last part: no value is read past it. */
-    private final int checksumAt;
-
-    In(List<byte[]> parts) throws Unreadable {
-      if (parts.isEmpty() || parts.getLast().length < Integer.BYTES) {
-        throw new Unreadable("the copy is empty or cut short");
-      }
-      this.parts = parts;
-      byte[] last = parts.getLast();
-      checksumAt = last.length - Integer.BYTES;
-      CRC32C crc = new CRC32C();
-      for (int i = 0; i < parts.size() - 1; i++) {
-        crc.update(parts.get(i));
-      }
-      crc.update(last, 0, checksumAt);
-      if ((int) crc.getValue() != ByteBuffer.wrap(last, checksumAt, Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).getInt()) {
-        throw new Unreadable("the copy's checksum does not match its bytes");
-      }
-      part = ByteBuffer.allocate(0);
-    }
-
-    int getInt() throws Unreadable {
-      need(Integer.BYTES);
-      return part.getInt();
-    }
-
-    long getLong() throws Unreadable {
-      need(Long.BYTES);
-      return part.getLong();
-    }
-
-    void getInts(int[] into, int from, int to) throws Unreadable {
-      while (from < to) {
-        need(Integer.BYTES);
-        int count = Math.min(to - from, part.remaining() / Integer.BYTES);
-        part.asIntBuffer().get(into, from, count);
-        part.position(part.position() + count * Integer.BYTES);
-        from += count;
-      }
-    }
-
-    void getLongs(long[] into, int from, int to) throws Unreadable {
-      while (from < to) {
-        need(Long.BYTES);
-        int count = Math.min(to - from, part.remaining() / Long.BYTES);
-        part.asLongBuffer().get(into, from, count);
-        part.position(part.position() + count * Long.BYTES);
-        from += count;
-      }
-    }
-
-    /** Checks that only the checksum is left. */
-    void end() throws Unreadable {
-      while (!part.hasRemaining() && next < parts.size()) {
-        nextPart();
-      }
-      if (part.hasRemaining()) {
-        throw new Unreadable("the copy goes on past its rows");
-      }
-    }
-
-    /** Moves to the next part when this one has fewer bytes left than a value needs. */
-    private void need(int bytes) throws Unreadable {
-      while (part.remaining() < bytes) {
-        if (part.hasRemaining() || next == parts.size()) {
-          throw new Unreadable("the copy is cut short, or has a value cut between two parts");
-        }
-        nextPart();
-      }
-    }
-
-    private void nextPart() {
-      byte[] bytes = parts.get(next++);
-      int length = next == parts.size() ? checksumAt : bytes.length;
-      part = ByteBuffer.wrap(bytes, 0, length).slice().order(ByteOrder.LITTLE_ENDIAN);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rapport.network;
 
+import dev.rapport.copy.CopyParts;
 import dev.rapport.kernel.Event;
 import dev.rapport.store.SavedIndex;
 import dev.rapport.store.Store;
@@ -137,7 +138,7 @@ public final class Network implements IndexStatistics {
     GraphIndex index;
     try {
       index = GraphIndex.restore(saved.parts());
-    } catch (IndexCopy.Unreadable e) {
+    } catch (CopyParts.Unreadable e) {
       LOG.log(System.Logger.Level.WARNING, "the graph index''s copy cannot be read back ({0}); rebuilding it", e.getMessage());
       return null;
     }

@@ -3,6 +3,7 @@ package dev.rapport.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.copy.CopyParts;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class FeedCopyTest {
   }
 
   /** What a copy holds, read back: per author its stored ids and times, per member its engagements. */
-  private static List<String> readBack(List<byte[]> parts) throws FeedCopy.Unreadable {
+  private static List<String> readBack(List<byte[]> parts) throws CopyParts.Unreadable {
     List<String> seen = new ArrayList<>();
     FeedCopy.read(parts, new FeedCopy.Sink() {
       @Override
@@ -57,29 +58,29 @@ class FeedCopyTest {
     List<byte[]> parts = FeedCopy.write(timelines, engagements, 64);
     assertThat(parts).hasSizeGreaterThan(10);
     assertThat(readBack(parts)).isEqualTo(held()).hasSize(7);
-    assertThat(readBack(FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES))).isEqualTo(held());
+    assertThat(readBack(FeedCopy.write(timelines, engagements, CopyParts.PART_BYTES))).isEqualTo(held());
   }
 
   @Test
   void aCopy_withAByteChanged_cutShort_orOfAnotherFormat_doesNotReadBack() {
     fill();
-    byte[] whole = FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES).getFirst();
+    byte[] whole = FeedCopy.write(timelines, engagements, CopyParts.PART_BYTES).getFirst();
     byte[] changed = whole.clone();
     changed[whole.length / 3] ^= 1;
     assertThatThrownBy(() -> readBack(List.of(changed))).hasMessageContaining("checksum");
     assertThatThrownBy(() -> readBack(List.of(java.util.Arrays.copyOf(whole, whole.length - 9))))
-        .isInstanceOf(FeedCopy.Unreadable.class);
+        .isInstanceOf(CopyParts.Unreadable.class);
     byte[] otherFormat = whole.clone();
     otherFormat[4] = 2;
     assertThatThrownBy(() -> readBack(List.of(checksummed(otherFormat)))).hasMessageContaining("format");
-    assertThatThrownBy(() -> readBack(List.of())).isInstanceOf(FeedCopy.Unreadable.class);
+    assertThatThrownBy(() -> readBack(List.of())).isInstanceOf(CopyParts.Unreadable.class);
   }
 
   @Test
   void aCopy_whoseTimelineIsOutOfOrder_doesNotReadBack_thoughItsChecksumHolds() {
     timelines.add(3, 30, 1_000, false);
     timelines.add(3, 31, 1_001, false);
-    byte[] bytes = FeedCopy.write(timelines, engagements, FeedCopy.PART_BYTES).getFirst();
+    byte[] bytes = FeedCopy.write(timelines, engagements, CopyParts.PART_BYTES).getFirst();
     // magic, format, authors (12 bytes); author id, size (12); then id, time, id, time: the second time at 48.
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putLong(48, 999);
     assertThatThrownBy(() -> readBack(List.of(checksummed(bytes)))).hasMessageContaining("not sorted");

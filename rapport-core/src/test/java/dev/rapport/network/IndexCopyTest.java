@@ -3,6 +3,7 @@ package dev.rapport.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.copy.CopyParts;
 import dev.rapport.network.GraphIndexProperties.Op;
 import dev.rapport.testing.seeded.SeededProperty;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ class IndexCopyTest {
           default -> index.compact();
         }
       }
-      List<byte[]> copy = index.copy(new IndexCopy.Out(8 * c.partLongs()));
+      List<byte[]> copy = index.copy(new CopyParts.Writer(8 * c.partLongs()));
       GraphIndex restored = GraphIndex.restore(copy);
 
-      assertThat(restored.copy(new IndexCopy.Out(8 * c.partLongs()))).as("the restored index's own copy").containsExactlyElementsOf(copy);
+      assertThat(restored.copy(new CopyParts.Writer(8 * c.partLongs()))).as("the restored index's own copy").containsExactlyElementsOf(copy);
       assertThat(restored.connectionCount()).isEqualTo(index.connectionCount());
       assertThat(restored.size()).isEqualTo(index.size());
       for (long viewer = 1_000; viewer < 1_020; viewer++) {
@@ -63,7 +64,7 @@ class IndexCopyTest {
   }
 
   @Test
-  void anEmptyIndex_readsBackEmpty() throws IndexCopy.Unreadable {
+  void anEmptyIndex_readsBackEmpty() throws CopyParts.Unreadable {
     GraphIndex restored = GraphIndex.restore(new GraphIndex().copy());
     assertThat(restored.size()).isZero();
     restored.connect(1, 2);
@@ -72,17 +73,17 @@ class IndexCopyTest {
 
   @Test
   void aCopyDamagedAnywhere_orCutShort_isRefused() {
-    List<byte[]> copy = sample().copy(new IndexCopy.Out(64));
+    List<byte[]> copy = sample().copy(new CopyParts.Writer(64));
     SplittableRandom random = new SplittableRandom(5);
     for (int round = 0; round < 50; round++) {
       List<byte[]> damaged = deepCopy(copy);
       byte[] part = damaged.get(random.nextInt(damaged.size()));
       part[random.nextInt(part.length)] ^= (byte) (1 << random.nextInt(8));
-      assertThatThrownBy(() -> GraphIndex.restore(damaged)).isInstanceOf(IndexCopy.Unreadable.class);
+      assertThatThrownBy(() -> GraphIndex.restore(damaged)).isInstanceOf(CopyParts.Unreadable.class);
     }
-    assertThatThrownBy(() -> GraphIndex.restore(copy.subList(0, copy.size() - 1))).isInstanceOf(IndexCopy.Unreadable.class);
-    assertThatThrownBy(() -> GraphIndex.restore(List.of())).isInstanceOf(IndexCopy.Unreadable.class);
-    assertThatThrownBy(() -> GraphIndex.restore(List.of(new byte[] {1, 2, 3}))).isInstanceOf(IndexCopy.Unreadable.class);
+    assertThatThrownBy(() -> GraphIndex.restore(copy.subList(0, copy.size() - 1))).isInstanceOf(CopyParts.Unreadable.class);
+    assertThatThrownBy(() -> GraphIndex.restore(List.of())).isInstanceOf(CopyParts.Unreadable.class);
+    assertThatThrownBy(() -> GraphIndex.restore(List.of(new byte[] {1, 2, 3}))).isInstanceOf(CopyParts.Unreadable.class);
   }
 
   /** Checksums guard against damage; these checks guard against a copy written wrong, checksum and all. */
@@ -102,7 +103,7 @@ class IndexCopyTest {
 
   /** A copy of format {@code format} with these members, offsets and rows, and every node ordered. */
   private static List<byte[]> written(int magic, int format, long[] members, int[] offsets, int[] rows) {
-    IndexCopy.Out out = new IndexCopy.Out(32);
+    CopyParts.Writer out = new CopyParts.Writer(32);
     out.putInt(magic);
     out.putInt(format);
     out.putInt(members.length);

@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.InvitationCommands;
 import dev.rapport.Rapport;
 import dev.rapport.invitation.InvitationOutcome;
 import dev.rapport.invitation.InvitationView;
@@ -23,10 +24,10 @@ import java.util.function.BiFunction;
 final class InvitationRoutes implements RouteGroup {
   private static final Map<String, Boolean> BOXES = new TreeMap<>(Map.of("received", false, "sent", true));
 
-  private final Rapport rapport;
+  private final InvitationCommands invitations;
 
   InvitationRoutes(Rapport rapport) {
-    this.rapport = rapport;
+    this.invitations = rapport.invitations();
   }
 
   @Override
@@ -37,10 +38,10 @@ final class InvitationRoutes implements RouteGroup {
         Route.of(Method.GET, "/v1/me/invitations", Route.Access.MEMBER, this::list).paged("box", "state"),
         Route.of(Method.POST, "/v1/me/invitations/withdraw", Route.Access.MEMBER, this::withdrawOlder)
             .withQuery("olderThanDays"),
-        transition("accept", rapport::accept),
-        transition("ignore", rapport::ignore),
-        transition("withdraw", rapport::withdraw),
-        transition("report", rapport::report));
+        transition("accept", invitations::accept),
+        transition("ignore", invitations::ignore),
+        transition("withdraw", invitations::withdraw),
+        transition("report", invitations::report));
   }
 
   /** A transition: the facade's method from (actor id, invitation id) to the invitation after it. */
@@ -58,7 +59,7 @@ final class InvitationRoutes implements RouteGroup {
     Handle to = Handle.of(body.requiredString("to"));
     SendInvitation command = new SendInvitation(to, body.string("note"), body.string("email"));
     Handle me = call.me().handle();
-    return switch (rapport.invite(call.me().id(), command)) {
+    return switch (invitations.invite(call.me().id(), command)) {
       case InvitationOutcome.Sent sent ->
           Reply.created(Representations.invitationOutcome(false, Representations.invitation(sent.invitation(), me, to)));
       case InvitationOutcome.Connected connected ->
@@ -70,14 +71,14 @@ final class InvitationRoutes implements RouteGroup {
   private Reply withdrawOlder(Call call) {
     int days = call.requiredQueryNumber("olderThanDays", Invitations.MAX_AGE_DAYS);
     ObjectNode node = Json.object();
-    node.put("withdrawn", rapport.withdrawOlderThan(call.me().id(), days));
+    node.put("withdrawn", invitations.withdrawOlderThan(call.me().id(), days));
     return Reply.ok(node);
   }
 
   private Reply list(Call call) {
     boolean sent = call.queryChoice("box", BOXES).orElse(false);
     var state = call.queryChoice("state", Representations.wireNames(InvitationState.class));
-    return Reply.ok(Representations.page(rapport.invitations(call.me().id(), sent, state, call.page()),
+    return Reply.ok(Representations.page(invitations.list(call.me().id(), sent, state, call.page()),
         Representations::invitation));
   }
 }

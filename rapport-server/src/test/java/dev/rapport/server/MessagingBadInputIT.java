@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ class MessagingBadInputIT {
   private static String declined;
   private static String pending;
   private static String adaAndBob;
-
-  private record Refusal(String name, Supplier<ApiClient.Answer> request, int status, String type) {}
 
   @BeforeAll
   static void start() {
@@ -125,17 +121,7 @@ class MessagingBadInputIT {
             + "/read?upTo=abc", ada), 400, "invalid-query"),
         new Refusal("MS2: terms of a member who blocked one", () -> bad.get("/v1/members/ada/message-terms",
             token("eve")), 404, "member-not-found"));
-    String before = snapshot();
-    SoftAssertions softly = new SoftAssertions();
-    for (Refusal refusal : refusals) {
-      ApiClient.Answer answer = refusal.request().get();
-      softly.assertThat(answer.status()).as(refusal.name() + ": " + answer).isEqualTo(refusal.status());
-      softly.assertThat(answer.contentType()).as(refusal.name()).startsWith("application/problem+json");
-      softly.assertThat(answer.json().path("type").asText()).as(refusal.name()).isEqualTo("/problems/" + refusal.type());
-      softly.assertThat(answer.json().path("detail").asText()).as(refusal.name()).isNotBlank();
-    }
-    softly.assertAll();
-    assertThat(snapshot()).isEqualTo(before);
+    Refusal.assertEachRefused_changingNothing(refusals, MessagingBadInputIT::snapshot);
   }
 
   @Test

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,6 @@ class ProfileBadInputIT {
   private static ApiClient api;
   private static Map<String, String> tokens;
   private static String pending;
-
-  /** A refused request: who sends it, how, and the status and type it must get. */
-  private record Refusal(String name, Supplier<ApiClient.Answer> request, int status, String type) {}
 
   @BeforeAll
   static void start() {
@@ -133,17 +128,7 @@ class ProfileBadInputIT {
             "{\"name\":\"%s\"}".formatted("n".repeat(101))), 400, "invalid-name"),
         new Refusal("CP1: a person's handle as a page", () -> bad.get("/v1/companies/bob", ada), 404,
             "member-not-found"));
-    String before = snapshot();
-    SoftAssertions softly = new SoftAssertions();
-    for (Refusal refusal : refusals) {
-      ApiClient.Answer answer = refusal.request().get();
-      softly.assertThat(answer.status()).as(refusal.name() + ": " + answer).isEqualTo(refusal.status());
-      softly.assertThat(answer.contentType()).as(refusal.name()).startsWith("application/problem+json");
-      softly.assertThat(answer.json().path("type").asText()).as(refusal.name()).isEqualTo("/problems/" + refusal.type());
-      softly.assertThat(answer.json().path("detail").asText()).as(refusal.name()).isNotBlank();
-    }
-    softly.assertAll();
-    assertThat(snapshot()).isEqualTo(before);
+    Refusal.assertEachRefused_changingNothing(refusals, ProfileBadInputIT::snapshot);
   }
 
   /** The event log and everything the three members read of pages, skills and recommendations. */

@@ -59,9 +59,9 @@ class ServerStartIT {
       Rapport rapport = server.rapport();
       ann = rapport.createMember(NewMember.person("ann", "Ann")).member().id();
       long bo = rapport.createMember(NewMember.person("bob", "Bob")).member().id();
-      long invitation = rapport.invite(ann, new SendInvitation(Handle.of("bob"), Optional.empty(), Optional.empty()))
+      long invitation = rapport.invitations().invite(ann, new SendInvitation(Handle.of("bob"), Optional.empty(), Optional.empty()))
           .invitation().id();
-      rapport.accept(bo, invitation);
+      rapport.invitations().accept(bo, invitation);
     }
     try (Store store = SqliteStore.open(dataDir.resolve("rapport.db"))) {
       assertThat(store.savedIndex()).hasValueSatisfying(saved -> assertThat(saved.position()).isEqualTo(store.lastPosition()));

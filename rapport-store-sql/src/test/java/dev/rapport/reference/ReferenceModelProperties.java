@@ -199,7 +199,7 @@ class ReferenceModelProperties {
         case RIGHT -> Optional.of(email(target).toUpperCase(Locale.ROOT));
         case WRONG -> Optional.of("someone@example.com");
       };
-      return outcome(() -> switch (rapport.invite(ids.get(actor), new SendInvitation(handle(target), text,
+      return outcome(() -> switch (rapport.invitations().invite(ids.get(actor), new SendInvitation(handle(target), text,
           address))) {
         case InvitationOutcome.Sent sent -> {
           invitationNumbers.put(sent.invitation().id(), invitations.size());
@@ -216,10 +216,10 @@ class ReferenceModelProperties {
       long by = ids.get(actor);
       return outcome(() -> {
         switch (answer) {
-          case ACCEPT -> rapport.accept(by, id);
-          case IGNORE -> rapport.ignore(by, id);
-          case WITHDRAW -> rapport.withdraw(by, id);
-          case REPORT -> rapport.report(by, id);
+          case ACCEPT -> rapport.invitations().accept(by, id);
+          case IGNORE -> rapport.invitations().ignore(by, id);
+          case WITHDRAW -> rapport.invitations().withdraw(by, id);
+          case REPORT -> rapport.invitations().report(by, id);
         }
         return "ok";
       });
@@ -266,9 +266,9 @@ class ReferenceModelProperties {
         TreeMap<Integer, InvitationState> received = new TreeMap<>();
         TreeMap<Integer, InvitationState> sent = new TreeMap<>();
         for (InvitationState state : InvitationState.values()) {
-          rapport.invitations(id, false, Optional.of(state), page()).items()
+          rapport.invitations().list(id, false, Optional.of(state), page()).items()
               .forEach(v -> received.put(number(v.invitation().id()), v.invitation().state()));
-          rapport.invitations(id, true, Optional.of(state), page()).items()
+          rapport.invitations().list(id, true, Optional.of(state), page()).items()
               .forEach(v -> sent.put(number(v.invitation().id()), v.invitation().state()));
         }
         LimitsView limits = rapport.limits(id);

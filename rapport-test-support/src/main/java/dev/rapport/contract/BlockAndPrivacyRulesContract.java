@@ -37,7 +37,7 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
     assertThat(rapport.member(h("bob")).orElseThrow().connectionCount()).isZero();
     assertThat(received(ada, Optional.empty())).isEmpty();
     // B2: what the block canceled is gone, for the one who blocked too.
-    assertThat(problemType(() -> rapport.accept(ada, fromCyd.id()))).isEqualTo("invitation-not-found");
+    assertThat(problemType(() -> rapport.invitations().accept(ada, fromCyd.id()))).isEqualTo("invitation-not-found");
     assertThat(handles(rapport.blocked(ada, PageRequest.first()))).containsExactlyInAnyOrder("bob", "cyd");
     // Blocking notifies nobody (NT1), and B2 hides what ada caused before.
     assertThat(notificationKinds(bob)).isEmpty();
@@ -193,15 +193,15 @@ public abstract class BlockAndPrivacyRulesContract extends RulesContract {
         assertThat(sent(member, Optional.of(state))).as("%d sent %s", member, state).isEmpty();
       }
     }
-    assertThatThrownBy(() -> rapport.withdraw(bob, pending.id())).isInstanceOf(NotFoundException.class)
-        .hasMessage(problemMessage(() -> rapport.withdraw(bob, Long.MAX_VALUE)).replace(
+    assertThatThrownBy(() -> rapport.invitations().withdraw(bob, pending.id())).isInstanceOf(NotFoundException.class)
+        .hasMessage(problemMessage(() -> rapport.invitations().withdraw(bob, Long.MAX_VALUE)).replace(
             Long.toString(Long.MAX_VALUE), Long.toString(pending.id())));
     rapport.unblock(ada, h("bob"));
     assertThat(sent(ada, Optional.of(InvitationState.ACCEPTED))).hasSize(1);
     assertThat(received(bob, Optional.of(InvitationState.ACCEPTED))).hasSize(1);
     assertThat(sent(bob, Optional.of(InvitationState.CANCELED))).isEmpty();
     assertThat(received(ada, Optional.of(InvitationState.CANCELED))).isEmpty();
-    assertThatThrownBy(() -> rapport.accept(ada, pending.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().accept(ada, pending.id())).isInstanceOf(NotFoundException.class);
   }
 
   @Test

@@ -15,7 +15,6 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Tier;
-import dev.rapport.problem.RapportException;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import java.time.Instant;
@@ -28,11 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,30 +77,12 @@ public abstract class ConcurrencyContract {
 
   @Test
   void invariantsHold_under32ConcurrentWritersIssuingRandomCommands() throws Exception {
-    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    List<ConcurrentWriters.Step> writers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      long seed = 7919L * t + 17;
-      pool.submit(() -> {
-        SplittableRandom random = new SplittableRandom(seed);
-        start.await();
-        for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
-          try {
-            randomCommand(random);
-          } catch (RapportException refused) {
-            // A refusal is a legitimate outcome of a random command; the invariants decide.
-          } catch (Throwable e) {
-            unexpected.add(e);
-          }
-        }
-        return null;
-      });
+      SplittableRandom random = new SplittableRandom(7919L * t + 17);
+      writers.add(i -> randomCommand(random));
     }
-    start.countDown();
-    pool.shutdown();
-    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(unexpected).isEmpty();
+    ConcurrentWriters.runAtOnce(writers, COMMANDS_PER_THREAD);
     assertInvariants();
   }
 
@@ -118,11 +94,11 @@ public abstract class ConcurrencyContract {
     switch (random.nextInt(100) / 10) {
       case 0, 1 -> rapport.follow(actor, other);
       case 2 -> rapport.unfollow(actor, other);
-      case 3, 4 -> rapport.invite(actor, new SendInvitation(other, Optional.empty(), Optional.empty()));
-      case 5, 6 -> answerOne(actor, random, false, view -> rapport.accept(actor, view.invitation().id()));
+      case 3, 4 -> rapport.invitations().invite(actor, new SendInvitation(other, Optional.empty(), Optional.empty()));
+      case 5, 6 -> answerOne(actor, random, false, view -> rapport.invitations().accept(actor, view.invitation().id()));
       case 7 -> answerOne(actor, random, random.nextBoolean(), view -> view.invitation().senderId() == actor
-          ? rapport.withdraw(actor, view.invitation().id())
-          : rapport.ignore(actor, view.invitation().id()));
+          ? rapport.invitations().withdraw(actor, view.invitation().id())
+          : rapport.invitations().ignore(actor, view.invitation().id()));
       case 8 -> rapport.removeConnection(actor, other);
       default -> {
         if (random.nextInt(4) == 0) {
@@ -135,7 +111,7 @@ public abstract class ConcurrencyContract {
   }
 
   private void answerOne(long actor, SplittableRandom random, boolean sent, Function<InvitationView, ?> answer) {
-    List<InvitationView> open = rapport.invitations(actor, sent, Optional.empty(), PageRequest.first(20)).items();
+    List<InvitationView> open = rapport.invitations().list(actor, sent, Optional.empty(), PageRequest.first(20)).items();
     if (!open.isEmpty()) {
       answer.apply(open.get(random.nextInt(open.size())));
     }

@@ -60,8 +60,8 @@ public abstract class ConnectRulesContract extends RulesContract {
     Invitation toBob = invitationSent(ada, "bob");
     Invitation toCyd = invitationSent(ada, "cyd");
     assertThat(following(ada, "ada")).containsExactlyInAnyOrder("bob", "cyd");
-    rapport.ignore(bob, toBob.id());
-    rapport.withdraw(ada, toCyd.id());
+    rapport.invitations().ignore(bob, toBob.id());
+    rapport.invitations().withdraw(ada, toCyd.id());
     assertThat(following(ada, "ada")).containsExactlyInAnyOrder("bob", "cyd");
     assertThat(relationship(bob, "ada").following()).isFalse();
   }
@@ -80,7 +80,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     Invitation invitation = invitationSent(ada, "bob");
-    Invitation accepted = rapport.accept(bob, invitation.id()).invitation();
+    Invitation accepted = rapport.invitations().accept(bob, invitation.id()).invitation();
     assertThat(accepted.state()).isEqualTo(InvitationState.ACCEPTED);
     assertThat(connections(ada, "ada")).containsExactly("bob");
     assertThat(connections(bob, "bob")).containsExactly("ada");
@@ -106,7 +106,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     clock.advance(Duration.ofDays(3));
     Invitation toCyd = invitationSent(ada, "cyd");
     clock.advance(Duration.ofHours(5));
-    rapport.accept(cyd, toCyd.id());
+    rapport.invitations().accept(cyd, toCyd.id());
     assertThat(rapport.connections(ada, h("ada"), PageRequest.first()).items())
         .extracting(c -> c.member().handle().value(), ConnectedMember::connectedAt)
         .containsExactly(tuple("cyd", clock.instant()), tuple("bob", bobAccepted));
@@ -135,7 +135,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     Invitation invitation = invitationSent(ada, "bob");
-    assertThat(rapport.ignore(bob, invitation.id()).invitation().state()).isEqualTo(InvitationState.IGNORED);
+    assertThat(rapport.invitations().ignore(bob, invitation.id()).invitation().state()).isEqualTo(InvitationState.IGNORED);
     assertThat(sent(ada, Optional.of(InvitationState.PENDING))).singleElement()
         .satisfies(v -> assertThat(v.invitation().state()).isEqualTo(InvitationState.PENDING));
     assertThat(sent(ada, Optional.of(InvitationState.IGNORED))).isEmpty();
@@ -144,7 +144,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     assertThat(received(bob, Optional.empty())).isEmpty();
     assertThat(received(bob, Optional.of(InvitationState.IGNORED))).hasSize(1);
 
-    rapport.accept(bob, invitation.id());
+    rapport.invitations().accept(bob, invitation.id());
     assertThat(relationship(ada, "bob").connected()).isTrue();
   }
 
@@ -154,7 +154,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     member("bob");
     member("cyd");
     Invitation invitation = invitationSent(ada, "bob");
-    rapport.withdraw(ada, invitation.id());
+    rapport.invitations().withdraw(ada, invitation.id());
     assertThatThrownBy(() -> invite(ada, "bob")).isInstanceOf(LimitReachedException.class)
         .satisfies(e -> {
           assertThat(((RapportException) e).type()).isEqualTo("invitation-cooldown");
@@ -166,67 +166,12 @@ public abstract class ConnectRulesContract extends RulesContract {
   }
 
   @Test
-  void X3_bulkWithdraw_withdrawsTheSendersOpenInvitationsSentAtLeastNDaysAgo_andSaysHowMany() {
-    long ada = member("ada");
-    long bob = member("bob");
-    long cyd = member("cyd");
-    member("dan");
-    long eve = member("eve");
-    Invitation toBob = invitationSent(ada, "bob");
-    Invitation toCyd = invitationSent(ada, "cyd");
-    rapport.ignore(cyd, toCyd.id()); // C5: still pending as ada sees it
-    Invitation fromEve = invitationSent(eve, "ada");
-    clock.advance(Duration.ofDays(6));
-    Invitation toDan = invitationSent(ada, "dan");
-    clock.advance(Duration.ofDays(1));
-
-    assertThat(rapport.withdrawOlderThan(ada, 7)).isEqualTo(2);
-
-    assertThat(sent(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(toDan.id());
-    assertThat(sent(ada, Optional.of(InvitationState.WITHDRAWN))).extracting(v -> v.invitation().id())
-        .containsExactlyInAnyOrder(toBob.id(), toCyd.id());
-    assertThat(received(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(fromEve.id());
-    assertThat(received(bob, Optional.empty())).isEmpty();
-    // C2: the follows the invitations made stay; NT1: nobody is told of a withdrawal.
-    assertThat(relationship(ada, "bob").following()).isTrue();
-    assertThat(notificationKinds(bob)).containsExactly(NotificationKind.INVITATION_RECEIVED);
-    assertThat(rapport.withdrawOlderThan(ada, 7)).isZero();
-  }
-
-  @Test
-  void X3_bulkWithdraw_startsTheC6CooldownForEachMemberItWithdrewFrom() {
-    long ada = member("ada");
-    member("bob");
-    member("cyd");
-    invitationSent(ada, "bob");
-    clock.advance(Duration.ofDays(30));
-    invitationSent(ada, "cyd");
-
-    assertThat(rapport.withdrawOlderThan(ada, 30)).isEqualTo(1);
-
-    assertThat(problemType(() -> invite(ada, "bob"))).isEqualTo("invitation-cooldown");
-    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-already-pending");
-    assertThat(rapport.withdrawOlderThan(ada, 0)).isEqualTo(1);
-    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-cooldown");
-  }
-
-  @Test
-  void X3_bulkWithdraw_refusesANegativeAge_andChangesNothing() {
-    long ada = member("ada");
-    member("bob");
-    invitationSent(ada, "bob");
-
-    assertThat(problemType(() -> rapport.withdrawOlderThan(ada, -1))).isEqualTo("invalid-query");
-    assertThat(sent(ada, Optional.empty())).hasSize(1);
-  }
-
-  @Test
   void C6_withdrawnInvitation_cannotBeAnsweredAnymore() {
     long ada = member("ada");
     long bob = member("bob");
     Invitation invitation = invitationSent(ada, "bob");
-    rapport.withdraw(ada, invitation.id());
-    assertThat(problemType(() -> rapport.accept(bob, invitation.id()))).isEqualTo("invitation-not-open");
+    rapport.invitations().withdraw(ada, invitation.id());
+    assertThat(problemType(() -> rapport.invitations().accept(bob, invitation.id()))).isEqualTo("invitation-not-open");
     assertThat(relationship(bob, "ada").connected()).isFalse();
   }
 
@@ -235,7 +180,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     Invitation invitation = invitationSent(ada, "bob");
-    Invitation reported = rapport.report(bob, invitation.id()).invitation();
+    Invitation reported = rapport.invitations().report(bob, invitation.id()).invitation();
     assertThat(reported.state()).isEqualTo(InvitationState.IGNORED);
     assertThat(reported.reportedAt()).contains(START);
     assertThat(received(bob, Optional.of(InvitationState.IGNORED))).hasSize(1);
@@ -251,11 +196,11 @@ public abstract class ConnectRulesContract extends RulesContract {
     }
     for (int i = 0; i < 4; i++) {
       Invitation invitation = invitationSent(spammer, "target-" + i);
-      rapport.report(recipients.get(i), invitation.id());
+      rapport.invitations().report(recipients.get(i), invitation.id());
     }
     assertThat(rapport.limits(spammer).restriction()).isEmpty();
     Invitation fifth = invitationSent(spammer, "target-4");
-    rapport.report(recipients.get(4), fifth.id());
+    rapport.invitations().report(recipients.get(4), fifth.id());
     Restriction restriction = rapport.limits(spammer).restriction().orElseThrow();
     assertThat(restriction.reason()).isEqualTo(Restriction.REPORTED);
     assertThat(problemType(() -> invite(spammer, "target-5"))).isEqualTo("invitations-restricted");
@@ -267,7 +212,7 @@ public abstract class ConnectRulesContract extends RulesContract {
     for (int i = 0; i < 5; i++) {
       long target = member("target-" + i);
       Invitation invitation = invitationSent(spammer, "target-" + i);
-      rapport.report(target, invitation.id());
+      rapport.invitations().report(target, invitation.id());
       if (i == 1) {
         clock.advance(Duration.ofDays(31));
       }
@@ -321,9 +266,9 @@ public abstract class ConnectRulesContract extends RulesContract {
     long bob = member("bob", "basic");
     rapport.updateMe(bob, ProfileUpdate.none().withWhoCanInvite(WhoCanInvite.EMAIL));
     assertThat(problemType(() -> invite(ada, "bob"))).isEqualTo("email-required");
-    assertThat(problemType(() -> rapport.invite(ada, new SendInvitation(h("bob"), Optional.empty(),
+    assertThat(problemType(() -> rapport.invitations().invite(ada, new SendInvitation(h("bob"), Optional.empty(),
         Optional.of("someone@example.com"))))).isEqualTo("email-mismatch");
-    assertThat(rapport.invite(ada, new SendInvitation(h("bob"), Optional.empty(), Optional.of("BOB@Example.com"))))
+    assertThat(rapport.invitations().invite(ada, new SendInvitation(h("bob"), Optional.empty(), Optional.of("BOB@Example.com"))))
         .isInstanceOf(InvitationOutcome.Sent.class);
   }
 
@@ -394,11 +339,11 @@ public abstract class ConnectRulesContract extends RulesContract {
     long bob = member("bob");
     long eve = member("eve");
     Invitation invitation = invitationSent(ada, "bob");
-    assertThatThrownBy(() -> rapport.accept(eve, invitation.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> rapport.accept(ada, invitation.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> rapport.withdraw(bob, invitation.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> rapport.report(eve, invitation.id())).isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> rapport.ignore(eve, invitation.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().accept(eve, invitation.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().accept(ada, invitation.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().withdraw(bob, invitation.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().report(eve, invitation.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.invitations().ignore(eve, invitation.id())).isInstanceOf(NotFoundException.class);
     assertThat(received(bob, Optional.empty())).hasSize(1);
   }
 }

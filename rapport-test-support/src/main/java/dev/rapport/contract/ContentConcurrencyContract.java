@@ -15,17 +15,12 @@ import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.Reaction;
 import dev.rapport.model.ReactionKind;
-import dev.rapport.problem.RapportException;
 import dev.rapport.store.Store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,35 +66,20 @@ public abstract class ContentConcurrencyContract {
 
   @Test
   void P4_countsEqualTheRows_under32ConcurrentWriters_andADeletion() throws Exception {
-    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     long deleted = posts.getLast();
+    List<ConcurrentWriters.Step> writers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      long seed = 104_729L * t + 3;
+      SplittableRandom random = new SplittableRandom(104_729L * t + 3);
       boolean deleter = t == 0;
-      pool.submit(() -> {
-        SplittableRandom random = new SplittableRandom(seed);
-        start.await();
-        for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
-          try {
-            if (deleter && i == COMMANDS_PER_THREAD / 2) {
-              rapport.content().delete(members.getFirst(), deleted);
-            }
-            randomCommand(random);
-          } catch (RapportException refused) {
-            // post-not-found after the deletion, comment-not-found for a comment another thread deleted first.
-          } catch (Throwable e) {
-            unexpected.add(e);
-          }
+      // Refused: post-not-found after the deletion, comment-not-found for a comment another thread deleted first.
+      writers.add(i -> {
+        if (deleter && i == COMMANDS_PER_THREAD / 2) {
+          rapport.content().delete(members.getFirst(), deleted);
         }
-        return null;
+        randomCommand(random);
       });
     }
-    start.countDown();
-    pool.shutdown();
-    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(unexpected).isEmpty();
+    ConcurrentWriters.runAtOnce(writers, COMMANDS_PER_THREAD);
     assertCountsEqualRows(store, posts.subList(0, POSTS - 1), members.getFirst());
     assertThat(store.content().post(deleted)).isEmpty();
     assertThat(all(p -> store.content().reactions(deleted, Optional.empty(), members.getFirst(), p))).isEmpty();
@@ -121,35 +101,21 @@ public abstract class ContentConcurrencyContract {
         rapport.follow(viewer, Handle.of("reader-%02d".formatted(a)));
       }
     }
-    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> made = new ConcurrentLinkedQueue<>(posts);
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<ConcurrentWriters.Step> writers = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
       SplittableRandom random = new SplittableRandom(7_919L * t + 1);
       boolean reader = t >= 6;
-      pool.submit(() -> {
-        start.await();
-        for (int i = 0; i < 150; i++) {
-          try {
-            if (reader) {
-              rapport.content().feed(viewers.get(random.nextInt(viewers.size())), FeedOrder.RECENT, PageRequest.first(3));
-            } else {
-              authorCommand(random, authors, made);
-            }
-          } catch (RapportException refused) {
-            // post-not-found: another thread deleted it first.
-          } catch (Throwable e) {
-            unexpected.add(e);
-          }
+      // Refused: post-not-found when another thread deleted it first.
+      writers.add(i -> {
+        if (reader) {
+          rapport.content().feed(viewers.get(random.nextInt(viewers.size())), FeedOrder.RECENT, PageRequest.first(3));
+        } else {
+          authorCommand(random, authors, made);
         }
-        return null;
       });
     }
-    start.countDown();
-    pool.shutdown();
-    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
-    assertThat(unexpected).isEmpty();
+    ConcurrentWriters.runAtOnce(writers, 150);
     Rapport fresh = Rapport.builder().store(store).build();
     for (long viewer : viewers) {
       assertThat(shown(rapport, viewer)).as("viewer %d's first page", viewer).isEqualTo(shown(fresh, viewer));

@@ -15,7 +15,7 @@ public abstract class EventLogContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     Invitation invitation = invitationSent(ada, "bob");
-    rapport.accept(bob, invitation.id());
+    rapport.invitations().accept(bob, invitation.id());
     rapport.removeConnection(ada, h("bob"));
     rapport.block(bob, h("ada"));
     List<Event> events = store.eventsAfter(0, 1000);

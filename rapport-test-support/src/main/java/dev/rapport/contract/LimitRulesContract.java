@@ -37,7 +37,7 @@ public abstract class LimitRulesContract extends RulesContract {
     long cyd = member("cyd");
     Invitation fromCyd = invitationSent(cyd, "ada");
     connect(ada, "ada", bob, "bob");
-    assertThat(problemType(() -> rapport.accept(ada, fromCyd.id()))).isEqualTo("connection-limit");
+    assertThat(problemType(() -> rapport.invitations().accept(ada, fromCyd.id()))).isEqualTo("connection-limit");
     assertThat(received(ada, Optional.empty())).singleElement()
         .satisfies(v -> assertThat(v.invitation().state()).isEqualTo(InvitationState.PENDING));
   }
@@ -50,7 +50,7 @@ public abstract class LimitRulesContract extends RulesContract {
     long cyd = member("cyd");
     Invitation toCyd = invitationSent(ada, "cyd");
     connect(bob, "bob", ada, "ada");
-    assertThat(problemType(() -> rapport.accept(cyd, toCyd.id()))).isEqualTo("connection-limit");
+    assertThat(problemType(() -> rapport.invitations().accept(cyd, toCyd.id()))).isEqualTo("connection-limit");
     assertThat(connections(cyd, "cyd")).isEmpty();
   }
 
@@ -96,7 +96,7 @@ public abstract class LimitRulesContract extends RulesContract {
     member("cyd");
     member("dan");
     Invitation first = invitationSent(ada, "bob");
-    rapport.accept(bob, first.id());
+    rapport.invitations().accept(bob, first.id());
     clock.advance(Duration.ofDays(3));
     invitationSent(ada, "cyd");
     clock.advance(Duration.ofDays(4));
@@ -115,9 +115,9 @@ public abstract class LimitRulesContract extends RulesContract {
     Invitation toBob = invitationSent(ada, "bob");
     invitationSent(ada, "cyd");
     assertThat(problemType(() -> invite(ada, "dan"))).isEqualTo("pending-invitation-limit");
-    rapport.ignore(bob, toBob.id());
+    rapport.invitations().ignore(bob, toBob.id());
     assertThat(problemType(() -> invite(ada, "dan"))).isEqualTo("pending-invitation-limit");
-    rapport.withdraw(ada, toBob.id());
+    rapport.invitations().withdraw(ada, toBob.id());
     assertThat(invite(ada, "dan")).isInstanceOf(InvitationOutcome.Sent.class);
   }
 
@@ -188,7 +188,7 @@ public abstract class LimitRulesContract extends RulesContract {
           assertThat(((RapportException) e).details()).containsEntry("retryAt", START.plus(Duration.ofDays(1)));
         });
     assertThat(rapport.follow(ada, h("cyd"))).isEqualTo(FollowOutcome.CHANGED);
-    assertThat(rapport.accept(ada, fromDan.id()).invitation().state()).isEqualTo(InvitationState.ACCEPTED);
+    assertThat(rapport.invitations().accept(ada, fromDan.id()).invitation().state()).isEqualTo(InvitationState.ACCEPTED);
   }
 
   @Test

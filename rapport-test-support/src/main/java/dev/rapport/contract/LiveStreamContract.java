@@ -170,7 +170,7 @@ public abstract class LiveStreamContract {
   }
 
   private static void connect(Rapport engine, long from, String to, long toId) {
-    engine.accept(toId, engine.invite(from, new SendInvitation(Handle.of(to), Optional.empty(), Optional.empty()))
+    engine.invitations().accept(toId, engine.invitations().invite(from, new SendInvitation(Handle.of(to), Optional.empty(), Optional.empty()))
         .invitation().id());
   }
 

@@ -15,7 +15,6 @@ import dev.rapport.model.MemberKind;
 import dev.rapport.model.Message;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Tier;
-import dev.rapport.problem.RapportException;
 import dev.rapport.store.Store;
 import dev.rapport.time.AdjustableClock;
 import java.time.Duration;
@@ -28,11 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,46 +105,27 @@ public abstract class MessagingConcurrencyContract {
 
   private void runPhase(int phase, Map<Long, AtomicInteger> spent, Map<Long, AtomicInteger> refunded)
       throws Exception {
-    ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(SENDERS + REPLIERS);
+    List<ConcurrentWriters.Step> writers = new ArrayList<>();
     for (int t = 0; t < SENDERS + REPLIERS; t++) {
       boolean sender = t < SENDERS;
       long actor = sender ? senders.get(t) : repliers.get(t - SENDERS);
-      long seed = 7_919L * t + 31L * phase + 1;
       if (!sender && t - SENDERS < LATE_REPLIERS && phase < PHASES - 1) {
         continue;
       }
-      pool.submit(() -> {
-        SplittableRandom random = new SplittableRandom(seed);
-        start.await();
-        for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
-          String to = sender ? "replier-" + random.nextInt(REPLIERS) : "sender-" + random.nextInt(SENDERS);
-          try {
-            SentMessage sent = rapport.messaging().send(actor, Handle.of(to), "message " + i);
-            assertThat(sent.inMailCredits()).isGreaterThanOrEqualTo(0);
-            if (sent.access() == MessageAccess.INMAIL) {
-              spent.computeIfAbsent(actor, k -> new AtomicInteger()).incrementAndGet();
-            }
-            if (sent.refunded()) {
-              refunded.computeIfAbsent(sent.conversation().otherThan(actor), k -> new AtomicInteger())
-                  .incrementAndGet();
-            }
-          } catch (RapportException e) {
-            if (!EXPECTED_REFUSALS.contains(e.type())) {
-              unexpected.add(e);
-            }
-          } catch (Throwable e) {
-            unexpected.add(e);
-          }
+      SplittableRandom random = new SplittableRandom(7_919L * t + 31L * phase + 1);
+      writers.add(i -> {
+        String to = sender ? "replier-" + random.nextInt(REPLIERS) : "sender-" + random.nextInt(SENDERS);
+        SentMessage sent = rapport.messaging().send(actor, Handle.of(to), "message " + i);
+        assertThat(sent.inMailCredits()).isGreaterThanOrEqualTo(0);
+        if (sent.access() == MessageAccess.INMAIL) {
+          spent.computeIfAbsent(actor, k -> new AtomicInteger()).incrementAndGet();
         }
-        return null;
+        if (sent.refunded()) {
+          refunded.computeIfAbsent(sent.conversation().otherThan(actor), k -> new AtomicInteger()).incrementAndGet();
+        }
       });
     }
-    start.countDown();
-    pool.shutdown();
-    assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).as("the phase ends").isTrue();
-    assertThat(unexpected).as("failures other than the refusals expected").isEmpty();
+    ConcurrentWriters.runAtOnce(writers, COMMANDS_PER_THREAD, refused -> EXPECTED_REFUSALS.contains(refused.type()));
   }
 
   /**

@@ -107,9 +107,9 @@ public abstract class NotificationKindsContract extends RulesContract {
     long dan = member("dan");
     long eve = member("eve");
     Invitation toBob = invitationSent(ada, "bob");
-    rapport.ignore(bob, toBob.id());
+    rapport.invitations().ignore(bob, toBob.id());
     Invitation toCyd = invitationSent(ada, "cyd");
-    rapport.withdraw(ada, toCyd.id());
+    rapport.invitations().withdraw(ada, toCyd.id());
     connect(bob, "bob", cyd, "cyd");
     int bobsBefore = notifications(bob).size();
     int cydsBefore = notifications(cyd).size();

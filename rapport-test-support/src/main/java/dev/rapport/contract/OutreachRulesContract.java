@@ -2,7 +2,9 @@ package dev.rapport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Outreach insight (X1, X2) through the facade against a real store: warm and cold invitations,
  * what becomes of them, growth by ISO week, and warm prospects
- * (docs/decisions/0030-outreach-analytics-and-prospects.md).
+ * (docs/decisions/0030-outreach-analytics-and-prospects.md); and the bulk clean-up of old
+ * invitations (X3).
  */
 public abstract class OutreachRulesContract extends RulesContract {
   private static final Duration DAY = Duration.ofDays(1);
@@ -110,9 +113,9 @@ public abstract class OutreachRulesContract extends RulesContract {
     long cyd = member("cyd");
     member("dan");
     member("eve");
-    rapport.accept(bob, invitationSent(ada, "bob").id());
-    rapport.ignore(cyd, invitationSent(ada, "cyd").id());
-    rapport.withdraw(ada, invitationSent(ada, "dan").id());
+    rapport.invitations().accept(bob, invitationSent(ada, "bob").id());
+    rapport.invitations().ignore(cyd, invitationSent(ada, "cyd").id());
+    rapport.invitations().withdraw(ada, invitationSent(ada, "dan").id());
     invitationSent(ada, "eve");
 
     InvitationFigures all = analytics(ada).all();
@@ -127,7 +130,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     long ada = member("ada");
     long bob = member("bob");
     long cyd = member("cyd");
-    rapport.accept(bob, invitationSent(ada, "bob").id());
+    rapport.invitations().accept(bob, invitationSent(ada, "bob").id());
     invitationSent(ada, "cyd");
     rapport.block(cyd, h("ada")); // B1 cancels the pending invitation
     rapport.block(ada, h("bob"));
@@ -151,7 +154,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     clock.advance(Duration.ofDays(6)); // Monday 2026-03-16
     rapport.follow(cyd, h("ada"));
     rapport.removeFollower(ada, h("bob")); // F6
-    rapport.accept(ada, invitationSent(dan, "ada").id()); // C3: connected, following each other
+    rapport.invitations().accept(ada, invitationSent(dan, "ada").id()); // C3: connected, following each other
     clock.advance(Duration.ofDays(7));
     rapport.removeConnection(dan, h("ada")); // C10: the connection and both follows go
     rapport.unfollow(cyd, h("ada"));
@@ -229,7 +232,7 @@ public abstract class OutreachRulesContract extends RulesContract {
     invitationSent(ada, "cyd");
     invitationSent(id("dan"), "ada");
     rapport.block(ada, h("eve"));
-    rapport.ignore(id("fay"), invitationSent(ada, "fay").id()); // C5: still open
+    rapport.invitations().ignore(id("fay"), invitationSent(ada, "fay").id()); // C5: still open
     assertThat(prospects(ada)).containsExactly("gus");
 
     clock.advance(Duration.ofDays(91));
@@ -259,6 +262,61 @@ public abstract class OutreachRulesContract extends RulesContract {
     } while (cursor.isPresent());
     assertThat(paged).isEqualTo(whole);
     assertThat(whole).startsWith("m5x", "m2x", "m4x", "m1x");
+  }
+
+  @Test
+  void X3_bulkWithdraw_withdrawsTheSendersOpenInvitationsSentAtLeastNDaysAgo_andSaysHowMany() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    member("dan");
+    long eve = member("eve");
+    Invitation toBob = invitationSent(ada, "bob");
+    Invitation toCyd = invitationSent(ada, "cyd");
+    rapport.invitations().ignore(cyd, toCyd.id()); // C5: still pending as ada sees it
+    Invitation fromEve = invitationSent(eve, "ada");
+    clock.advance(Duration.ofDays(6));
+    Invitation toDan = invitationSent(ada, "dan");
+    clock.advance(Duration.ofDays(1));
+
+    assertThat(rapport.invitations().withdrawOlderThan(ada, 7)).isEqualTo(2);
+
+    assertThat(sent(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(toDan.id());
+    assertThat(sent(ada, Optional.of(InvitationState.WITHDRAWN))).extracting(v -> v.invitation().id())
+        .containsExactlyInAnyOrder(toBob.id(), toCyd.id());
+    assertThat(received(ada, Optional.empty())).extracting(v -> v.invitation().id()).containsExactly(fromEve.id());
+    assertThat(received(bob, Optional.empty())).isEmpty();
+    // C2: the follows the invitations made stay; NT1: nobody is told of a withdrawal.
+    assertThat(relationship(ada, "bob").following()).isTrue();
+    assertThat(notificationKinds(bob)).containsExactly(NotificationKind.INVITATION_RECEIVED);
+    assertThat(rapport.invitations().withdrawOlderThan(ada, 7)).isZero();
+  }
+
+  @Test
+  void X3_bulkWithdraw_startsTheC6CooldownForEachMemberItWithdrewFrom() {
+    long ada = member("ada");
+    member("bob");
+    member("cyd");
+    invitationSent(ada, "bob");
+    clock.advance(Duration.ofDays(30));
+    invitationSent(ada, "cyd");
+
+    assertThat(rapport.invitations().withdrawOlderThan(ada, 30)).isEqualTo(1);
+
+    assertThat(problemType(() -> invite(ada, "bob"))).isEqualTo("invitation-cooldown");
+    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-already-pending");
+    assertThat(rapport.invitations().withdrawOlderThan(ada, 0)).isEqualTo(1);
+    assertThat(problemType(() -> invite(ada, "cyd"))).isEqualTo("invitation-cooldown");
+  }
+
+  @Test
+  void X3_bulkWithdraw_refusesANegativeAge_andChangesNothing() {
+    long ada = member("ada");
+    member("bob");
+    invitationSent(ada, "bob");
+
+    assertThat(problemType(() -> rapport.invitations().withdrawOlderThan(ada, -1))).isEqualTo("invalid-query");
+    assertThat(sent(ada, Optional.empty())).hasSize(1);
   }
 
   private long id(String handle) {

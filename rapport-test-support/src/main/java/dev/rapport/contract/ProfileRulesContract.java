@@ -34,7 +34,7 @@ public abstract class ProfileRulesContract extends RulesContract {
     assertThat(received.primaryAction()).isEqualTo(ProfileAction.ACCEPT);
     assertThat(received.relationship().orElseThrow().invitation().orElseThrow().sent()).isFalse();
 
-    rapport.accept(bob, invitation.id());
+    rapport.invitations().accept(bob, invitation.id());
     ProfileView connected = profile(ada, "bob");
     assertThat(connected.primaryAction()).isEqualTo(ProfileAction.MESSAGE);
     assertThat(connected.moreActions())

@@ -83,7 +83,7 @@ public abstract class RulesContract {
   }
 
   InvitationOutcome invite(long from, String to) {
-    return rapport.invite(from, new SendInvitation(h(to), Optional.empty(), Optional.empty()));
+    return rapport.invitations().invite(from, new SendInvitation(h(to), Optional.empty(), Optional.empty()));
   }
 
   Invitation invitationSent(long from, String to) {
@@ -93,12 +93,12 @@ public abstract class RulesContract {
   }
 
   InvitationOutcome inviteWithNote(long from, String to, String note) {
-    return rapport.invite(from, new SendInvitation(h(to), Optional.of(note), Optional.empty()));
+    return rapport.invitations().invite(from, new SendInvitation(h(to), Optional.of(note), Optional.empty()));
   }
 
   void connect(long a, String aHandle, long b, String bHandle) {
     Invitation invitation = invitationSent(a, bHandle);
-    rapport.accept(b, invitation.id());
+    rapport.invitations().accept(b, invitation.id());
   }
 
   ProfileView profile(long viewer, String handle) {
@@ -150,11 +150,11 @@ public abstract class RulesContract {
   }
 
   List<InvitationView> received(long member, Optional<InvitationState> state) {
-    return rapport.invitations(member, false, state, PageRequest.first(200)).items();
+    return rapport.invitations().list(member, false, state, PageRequest.first(200)).items();
   }
 
   List<InvitationView> sent(long member, Optional<InvitationState> state) {
-    return rapport.invitations(member, true, state, PageRequest.first(200)).items();
+    return rapport.invitations().list(member, true, state, PageRequest.first(200)).items();
   }
 
   static String problemType(Runnable action) {

@@ -197,14 +197,14 @@ public abstract class NetworkImportContract {
   void C3_anOpenInvitationBetweenThePair_isAccepted_andExistingFollowsStayAsTheyAre() {
     long ada = existing("ada");
     long bob = existing("bob");
-    long invitation = rapport.invite(ada, new SendInvitation(Handle.of("bob"), Optional.empty(), Optional.empty()))
+    long invitation = rapport.invitations().invite(ada, new SendInvitation(Handle.of("bob"), Optional.empty(), Optional.empty()))
         .invitation().id();
     int followedBefore = (int) log().stream().filter(e -> e.type() == EventType.FOLLOWED).count();
 
     ImportReport report = rapport.importNetwork(network(List.of("ada", "bob"), new String[][] {{"bob", "ada"}}));
 
     assertThat(report.invitationsAccepted()).isEqualTo(1);
-    assertThat(rapport.invitations(bob, false, Optional.of(InvitationState.ACCEPTED), PageRequest.first()).items())
+    assertThat(rapport.invitations().list(bob, false, Optional.of(InvitationState.ACCEPTED), PageRequest.first()).items())
         .singleElement().satisfies(view -> assertThat(view.invitation().id()).isEqualTo(invitation));
     assertThat(following("ada")).containsExactly("bob");
     assertThat(following("bob")).containsExactly("ada");

@@ -129,9 +129,9 @@ class CachedReadsProperties {
       switch (step.kind()) {
         case 0 -> rapport.follow(a, b);
         case 1 -> rapport.unfollow(a, b);
-        case 2, 3 -> rapport.invite(a, new SendInvitation(b, Optional.empty(), Optional.empty()));
-        case 4 -> received(rapport, a).ifPresent(inv -> rapport.accept(a, inv.invitation().id()));
-        case 5 -> received(rapport, a).ifPresent(inv -> rapport.ignore(a, inv.invitation().id()));
+        case 2, 3 -> rapport.invitations().invite(a, new SendInvitation(b, Optional.empty(), Optional.empty()));
+        case 4 -> received(rapport, a).ifPresent(inv -> rapport.invitations().accept(a, inv.invitation().id()));
+        case 5 -> received(rapport, a).ifPresent(inv -> rapport.invitations().ignore(a, inv.invitation().id()));
         case 6 -> rapport.removeConnection(a, b);
         case 7 -> rapport.block(a, b);
         case 8 -> rapport.unblock(a, b);
@@ -149,7 +149,7 @@ class CachedReadsProperties {
   }
 
   private static Optional<InvitationView> received(Rapport rapport, long memberId) {
-    return rapport.invitations(memberId, false, Optional.empty(), PageRequest.first()).items().stream().findFirst();
+    return rapport.invitations().list(memberId, false, Optional.empty(), PageRequest.first()).items().stream().findFirst();
   }
 
   private static long id(Rapport rapport, int member) {

@@ -140,9 +140,9 @@ class FeedProperties {
         case 0, 1 -> rapport.follow(a, hb);
         case 2 -> rapport.unfollow(a, hb);
         case 3 -> {
-          InvitationOutcome outcome = rapport.invite(a, new SendInvitation(hb, Optional.empty(), Optional.empty()));
+          InvitationOutcome outcome = rapport.invitations().invite(a, new SendInvitation(hb, Optional.empty(), Optional.empty()));
           if (outcome instanceof InvitationOutcome.Sent) {
-            rapport.accept(b, outcome.invitation().id());
+            rapport.invitations().accept(b, outcome.invitation().id());
           }
         }
         case 4 -> rapport.removeConnection(a, hb);

@@ -55,12 +55,12 @@ abstract class GraphIndexFeedContract extends StoreFixture {
       int b = random.nextInt(MEMBERS);
       try {
         switch (random.nextInt(5)) {
-          case 0, 1 -> invitations.add(new long[] {rapport.invite(ids[a],
+          case 0, 1 -> invitations.add(new long[] {rapport.invitations().invite(ids[a],
               new SendInvitation(Handle.of("net-" + b), Optional.empty(), Optional.empty())).invitation().id(), ids[b]});
           case 2 -> {
             if (!invitations.isEmpty()) {
               long[] invitation = invitations.remove(random.nextInt(invitations.size()));
-              rapport.accept(invitation[1], invitation[0]);
+              rapport.invitations().accept(invitation[1], invitation[0]);
               accepted++;
             }
           }
@@ -178,9 +178,9 @@ abstract class GraphIndexFeedContract extends StoreFixture {
   }
 
   private static void connect(Rapport rapport, long[] ids, int a, int b) {
-    long invitation = rapport.invite(ids[a], new SendInvitation(Handle.of("net-" + b), Optional.empty(), Optional.empty()))
+    long invitation = rapport.invitations().invite(ids[a], new SendInvitation(Handle.of("net-" + b), Optional.empty(), Optional.empty()))
         .invitation().id();
-    rapport.accept(ids[b], invitation);
+    rapport.invitations().accept(ids[b], invitation);
   }
 
   /**

@@ -276,8 +276,8 @@ class MessagingProperties {
         if (a == b || model.connected.contains(Model.pair(a, b)) || !model.visible(a, b)) {
           return;
         }
-        var sent = rapport.invite(actor, new SendInvitation(handle(b), Optional.empty(), Optional.empty()));
-        rapport.accept(model.ids[b], sent.invitation().id());
+        var sent = rapport.invitations().invite(actor, new SendInvitation(handle(b), Optional.empty(), Optional.empty()));
+        rapport.invitations().accept(model.ids[b], sent.invitation().id());
         model.connected.add(Model.pair(a, b));
         return;
       }

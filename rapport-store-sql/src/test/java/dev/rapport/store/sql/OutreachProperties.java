@@ -105,22 +105,22 @@ class OutreachProperties {
         case 3 -> rapport.unfollow(a, hb);
         case 4 -> rapport.removeFollower(a, hb);
         case 5, 6 -> {
-          InvitationOutcome outcome = rapport.invite(a, new SendInvitation(hb, Optional.empty(), Optional.empty()));
+          InvitationOutcome outcome = rapport.invitations().invite(a, new SendInvitation(hb, Optional.empty(), Optional.empty()));
           invitations.add(new long[] {outcome.invitation().id(), a, b});
         }
         case 7 -> {
           if (invitation != null) {
-            rapport.accept(invitation[2], invitation[0]);
+            rapport.invitations().accept(invitation[2], invitation[0]);
           }
         }
         case 8 -> {
           if (invitation != null) {
-            rapport.ignore(invitation[2], invitation[0]);
+            rapport.invitations().ignore(invitation[2], invitation[0]);
           }
         }
         case 9 -> {
           if (invitation != null) {
-            rapport.withdraw(invitation[1], invitation[0]);
+            rapport.invitations().withdraw(invitation[1], invitation[0]);
           }
         }
         case 10 -> rapport.removeConnection(a, hb);
