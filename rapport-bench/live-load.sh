@@ -9,6 +9,8 @@
 # missed. Then it stops the service. Loopback only.
 # Usage: [STREAMS=50000] [ADDRESSES=4] rapport-bench/live-load.sh [rate] [seconds]
 #        (after ./mvnw -q -DskipTests package; JAVA_HOME must name a JDK 25)
+# The server may hold RAPPORT_HTTP_MAX_CONNECTIONS = STREAMS + 500 connections (the writers need some);
+# it lowers that, with a warning printed at the end, to what its open-files limit leaves room for.
 # SERVER_JAVA_OPTS and LOAD_JAVA_OPTS, if set, go to the service's and the load generator's JVMs.
 set -euo pipefail
 java="${JAVA_HOME:?set JAVA_HOME to a JDK 25}/bin/java"
@@ -17,15 +19,15 @@ rate=${1:-1000}
 seconds=${2:-30}
 streams=${STREAMS:-50000}
 port=${PORT:-18080}
-# Each process needs a descriptor per stream and some for itself; raise the soft limit to what is
-# needed, or to the hard limit if that is lower (only a privileged shell can raise the hard limit).
-ulimit -Sn $((streams + 2000)) 2>/dev/null || ulimit -Sn "$(ulimit -Hn)"
+# Each process needs a descriptor per stream and some for itself: the soft limit goes up to the hard
+# one (only a privileged shell can raise the hard limit), and the server keeps a tenth of it free.
+ulimit -Sn "$(ulimit -Hn)"
 echo "open-files limit: $(ulimit -n) (hard $(ulimit -Hn)); load average before: $(cat /proc/loadavg)"
 data=$(mktemp -d)
 token=bench-admin-$RANDOM$RANDOM
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 # The members are seeded through the one admin token, faster than a token's request budget allows.
-RAPPORT_ADMIN_TOKEN=$token RAPPORT_HTTP_MAX_CONNECTIONS=$((streams + 100)) RAPPORT_RATE_LIMIT_PER_TOKEN=off \
+RAPPORT_ADMIN_TOKEN=$token RAPPORT_HTTP_MAX_CONNECTIONS=$((streams + 500)) RAPPORT_RATE_LIMIT_PER_TOKEN=off \
   "$java" ${SERVER_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 pid=$!

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * --admin-token T --server-pid P --streams 16000 --rate 1000 --seconds 30}
  */
 public final class LiveStreamLoad {
+  private static final int WRITES_IN_FLIGHT = 256;
   private static final Pattern OPEN_CONNECTIONS = Pattern.compile("(?m)^http_server_open_connections (\\S+)$");
   private final HttpClient client = HttpClient.newBuilder()
       .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -213,10 +214,15 @@ public final class LiveStreamLoad {
     }
   }
 
-  /** Sends the plan's follows at {@code rate} a second, whatever the server does; the failures. */
+  /**
+   * Sends the plan's follows at {@code rate} a second, whatever the server does, with at most
+   * {@link #WRITES_IN_FLIGHT} unanswered (each needs a connection of its own); the failures.
+   */
   private int write(HttpClient writer, int rate) throws InterruptedException {
     AtomicInteger failures = new AtomicInteger();
+    ConcurrentLinkedQueue<String> reasons = new ConcurrentLinkedQueue<>();
     CountDownLatch answered = new CountDownLatch(plan.writes());
+    Semaphore inFlight = new Semaphore(WRITES_IN_FLIGHT);
     long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
     for (int i = 0; i < plan.writes(); i++) {
@@ -224,6 +230,7 @@ public final class LiveStreamLoad {
       for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
         LockSupport.parkNanos(wait);
       }
+      inFlight.acquire();
       int write = i;
       HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:%d/v1/me/following/%s".formatted(
               server.getPort(), handle(plan.recipient(i)))))
@@ -232,13 +239,18 @@ public final class LiveStreamLoad {
       writer.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
         if (e == null && response.statusCode() == 200) {
           plan.acknowledged(write, System.nanoTime());
-        } else {
-          failures.incrementAndGet();
+        } else if (failures.incrementAndGet() <= 3) {
+          reasons.add(e != null ? e.toString() : Integer.toString(response.statusCode()));
         }
+        inFlight.release();
         answered.countDown();
       });
     }
     answered.await(60, TimeUnit.SECONDS);
+    System.out.printf("writes sent at %.0f/s%n", plan.writes() / ((System.nanoTime() - start) / 1e9));
+    if (!reasons.isEmpty()) {
+      System.out.println("writes failed, e.g. " + String.join("; ", reasons));
+    }
     return failures.get() + (int) answered.getCount();
   }
 

@@ -16,23 +16,29 @@ import java.util.regex.Pattern;
  * @param residentBytes the process's resident set ({@code VmRSS})
  */
 record ServerMemory(long liveHeapBytes, long residentBytes) {
-  private static final Pattern USED = Pattern.compile("used (\\d+)K");
+  /** G1 states the heap in use in K, ZGC in M (or G). */
+  private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
   /** Collects the server's garbage, then reads its heap and resident set. */
   static ServerMemory of(long pid) throws IOException, InterruptedException {
     jcmd(pid, "GC.run");
-    long heap = kib(USED, jcmd(pid, "GC.heap_info"));
-    long rss = kib(RSS, Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+    Matcher used = find(USED, jcmd(pid, "GC.heap_info"));
+    long heap = Long.parseLong(used.group(1)) << switch (used.group(2)) {
+      case "K" -> 10;
+      case "M" -> 20;
+      default -> 30;
+    };
+    long rss = Long.parseLong(find(RSS, Files.readString(Path.of("/proc", Long.toString(pid), "status"))).group(1)) << 10;
     return new ServerMemory(heap, rss);
   }
 
-  private static long kib(Pattern pattern, String text) {
+  private static Matcher find(Pattern pattern, String text) {
     Matcher m = pattern.matcher(text);
     if (!m.find()) {
       throw new IllegalStateException("no " + pattern + " in: " + text);
     }
-    return Long.parseLong(m.group(1)) * 1024;
+    return m;
   }
 
   private static String jcmd(long pid, String command) throws IOException, InterruptedException {
