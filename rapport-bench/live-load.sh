@@ -35,6 +35,7 @@ for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$port/health" >/dev/null && break
   sleep 0.1
 done
+grep -o 'serves on .*' "$data/server.log" || true
 status=0
 "$java" ${LOAD_JAVA_OPTS:-} -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.live.LiveStreamLoad \
   --port "$port" --admin-token "$token" --server-pid "$pid" --streams "$streams" \
