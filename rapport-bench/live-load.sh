@@ -37,7 +37,9 @@ for _ in $(seq 1 600); do
 done
 grep -o 'serves on .*' "$data/server.log" || true
 status=0
-"$java" ${LOAD_JAVA_OPTS:-} -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.live.LiveStreamLoad \
+# The generator's own collections would be charged to delivery: with a young generation of 2 GB it
+# collects about once a minute instead of every few seconds (each pause scans every parked stream's thread).
+"$java" ${LOAD_JAVA_OPTS:--Xmn2g} -cp rapport-bench/target/benchmarks.jar dev.rapport.bench.live.LiveStreamLoad \
   --port "$port" --admin-token "$token" --server-pid "$pid" --streams "$streams" \
   --local-addresses "${ADDRESSES:-4}" --rate "$rate" --seconds "$seconds" || status=$?
 echo "load average after: $(cat /proc/loadavg)"
