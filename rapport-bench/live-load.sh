@@ -8,6 +8,7 @@
 # 'followed' notification from its write's acknowledgement (p50, p99, max) and the deliveries
 # missed. Then it stops the service. Loopback only.
 # Usage: [STREAMS=50000] [ADDRESSES=4] rapport-bench/live-load.sh [rate] [seconds]
+#        (STREAMS is lowered to what the open-files limit leaves the server room for)
 #        (after ./mvnw -q -DskipTests package; JAVA_HOME must name a JDK 25)
 # The server may hold RAPPORT_HTTP_MAX_CONNECTIONS = STREAMS + 500 connections (the writers need some);
 # it lowers that, with a warning printed at the end, to what its open-files limit leaves room for.
@@ -23,6 +24,13 @@ port=${PORT:-18080}
 # one (only a privileged shell can raise the hard limit), and the server keeps a tenth of it free.
 ulimit -Sn "$(ulimit -Hn)"
 echo "open-files limit: $(ulimit -n) (hard $(ulimit -Hn)); load average before: $(cat /proc/loadavg)"
+# The server holds a tenth less than the limit, less a tenth of that for refusals (ConnectionLimit),
+# and the writers' and the seeding client's connections come out of it too.
+most=$(( ($(ulimit -n) * 9 / 10 - 100) * 10 / 11 - 400 ))
+if [ "$streams" -gt "$most" ]; then
+  echo "this open-files limit leaves the server room for $most streams beside the writers, not $streams: opening $most"
+  streams=$most
+fi
 data=$(mktemp -d)
 token=bench-admin-$RANDOM$RANDOM
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
