@@ -1,7 +1,11 @@
 package dev.rapport.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,12 +20,24 @@ import java.io.IOException;
  * document, no comments or other JSON extensions), plain when writing. Thread safe.
  */
 final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
+  /**
+   * Buffers are borrowed from one bounded pool for each write, not kept by every thread that once
+   * wrote JSON: each connection and live stream has a virtual thread of its own, which would keep a
+   * set for as long as it waits (docs/decisions/XX-json-buffers-pooled-not-kept-per-thread.md).
+   */
+  private static final int POOLED_BUFFERS = 256;
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .recyclerPool(JsonRecyclerPools.newBoundedPool(POOLED_BUFFERS)).build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   private Json() {}
+
+  /** Where every write borrows its buffers. */
+  static RecyclerPool<BufferRecycler> bufferPool() {
+    return MAPPER.getFactory()._getRecyclerPool();
+  }
 
   static ObjectNode object() {
     return MAPPER.createObjectNode();
