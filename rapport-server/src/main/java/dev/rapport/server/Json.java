@@ -23,7 +23,7 @@ final class Json {
   /**
    * Buffers are borrowed from one bounded pool for each write, not kept by every thread that once
    * wrote JSON: each connection and live stream has a virtual thread of its own, which would keep a
-   * set for as long as it waits (docs/decisions/XX-json-buffers-pooled-not-kept-per-thread.md).
+   * set for as long as it waits (docs/decisions/0041-json-buffers-pooled-not-kept-per-thread.md).
    */
   private static final int POOLED_BUFFERS = 256;
   private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()

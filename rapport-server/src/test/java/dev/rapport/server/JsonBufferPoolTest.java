@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The server's JSON buffers are borrowed per write from one bounded pool, so that thousands of
  * waiting virtual threads (live streams) hold none
- * (docs/decisions/XX-json-buffers-pooled-not-kept-per-thread.md).
+ * (docs/decisions/0041-json-buffers-pooled-not-kept-per-thread.md).
  */
 class JsonBufferPoolTest {
   @Test
