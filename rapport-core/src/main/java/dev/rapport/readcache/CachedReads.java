@@ -421,6 +421,12 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
+  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until) {
+    return store.notificationGroup(recipientId, kind, refId, about, from, until);
+  }
+
+  @Override
   public Set<NotificationKind> mutedNotificationKinds(long memberId) {
     return store.mutedNotificationKinds(memberId);
   }

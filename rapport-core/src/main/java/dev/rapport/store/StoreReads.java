@@ -148,6 +148,15 @@ public interface StoreReads extends AccountReads, ProfileReads {
    */
   List<Notification> notifications(long recipientId, long[] ids);
 
+  /**
+   * NT1: the recipient's notifications of this kind, ref and skill ({@code about}) that came from
+   * {@code from} until before {@code until}, as {@link #notifications} would list them (none a block
+   * hides, none of a kind they muted), in ascending id order: one group of them
+   * (docs/decisions/XX-notifications-grouped-on-read-by-day.md).
+   */
+  List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until);
+
   /** NT2: the notification kinds the member muted. */
   Set<NotificationKind> mutedNotificationKinds(long memberId);
 

@@ -73,6 +73,10 @@ final class ListReads {
 
   private static final String UNREAD_NOTIFICATIONS = "SELECT count(*) FROM notifications n"
       + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id") + UNMUTED;
+  /** NT1: one group's notifications, by the index of schema 16. */
+  private static final String NOTIFICATION_GROUP = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
+      + " WHERE n.recipient_id = ? AND n.kind = ? AND n.ref_id = ? AND n.about = ? AND n.at >= ? AND n.at < ?"
+      + visibleTo("n.actor_id") + UNMUTED + " ORDER BY n.id";
   private static final String MUTED_KINDS = "SELECT kind FROM notification_mutes WHERE member_id = ? ORDER BY kind";
   /** The ids go in as many parameters as there are; a list of a live stream's batch is short. */
   private static final String NOTIFICATIONS_BY_ID = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
@@ -218,6 +222,22 @@ final class ListReads {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(sql);
       bindLongs(statement, parameters);
+      return Statements.all(statement, Rows::notification);
+    });
+  }
+
+  List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(NOTIFICATION_GROUP);
+      statement.setLong(1, recipientId);
+      statement.setString(2, kind.name());
+      statement.setLong(3, refId);
+      statement.setString(4, about);
+      statement.setLong(5, from.toEpochMilli());
+      statement.setLong(6, until.toEpochMilli());
+      statement.setLong(7, recipientId);
+      statement.setLong(8, recipientId);
       return Statements.all(statement, Rows::notification);
     });
   }

@@ -211,6 +211,12 @@ final class SqlReads implements StoreReads {
   }
 
   @Override
+  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until) {
+    return lists.notificationGroup(recipientId, kind, refId, about, from, until);
+  }
+
+  @Override
   public Set<NotificationKind> mutedNotificationKinds(long memberId) {
     return lists.mutedNotificationKinds(memberId);
   }

@@ -221,6 +221,12 @@ final class SqlStore implements Store {
   }
 
   @Override
+  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until) {
+    return reads.notificationGroup(recipientId, kind, refId, about, from, until);
+  }
+
+  @Override
   public Set<NotificationKind> mutedNotificationKinds(long memberId) {
     return reads.mutedNotificationKinds(memberId);
   }

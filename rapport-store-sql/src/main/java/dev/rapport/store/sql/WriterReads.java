@@ -222,6 +222,12 @@ final class WriterReads implements StoreReads {
   }
 
   @Override
+  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
+      Instant from, Instant until) {
+    return plain.notificationGroup(recipientId, kind, refId, about, from, until);
+  }
+
+  @Override
   public Set<NotificationKind> mutedNotificationKinds(long memberId) {
     return plain.mutedNotificationKinds(memberId);
   }
