@@ -1,6 +1,7 @@
 package dev.rapport.notification;
 
 import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
 import dev.rapport.model.NotificationKind;
 import java.time.Instant;
 import java.util.List;
@@ -29,5 +30,12 @@ public record NotificationGroup(long id, NotificationKind kind, long refId, Stri
     actors = List.copyOf(actors);
     ids = List.copyOf(ids);
     Objects.requireNonNull(at, "at");
+  }
+
+  /** One notification as a group of its own, as the live stream carries it. */
+  public static NotificationGroup single(NotificationView view) {
+    Notification n = view.notification();
+    return new NotificationGroup(n.id(), n.kind(), n.refId(), n.about(),
+        view.actor() == null ? List.of() : List.of(view.actor()), 0, List.of(n.id()), n.at(), n.read());
   }
 }

@@ -10,7 +10,6 @@ import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.Member;
-import dev.rapport.model.Notification;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.Restriction;
@@ -209,21 +208,9 @@ final class Representations {
     return node;
   }
 
-  /** NT1: what happened, who did it, and the invitation, post, recommendation or conversation it is about, if any. */
+  /** NT1: one notification as the list shows an item, a group of its own. */
   static ObjectNode notification(NotificationView view) {
-    Notification notification = view.notification();
-    ObjectNode node = Json.object();
-    node.put("id", Long.toString(notification.id()));
-    node.put("kind", wire(notification.kind()));
-    if (view.actor() != null) {
-      node.set("actor", actor(view.actor()));
-    } else {
-      node.putNull("actor");
-    }
-    about(node, notification.kind(), notification.refId(), notification.about());
-    node.put("at", time(notification.at()));
-    node.put("read", notification.read());
-    return node;
+    return notificationGroup(NotificationGroup.single(view));
   }
 
   /**
