@@ -12,6 +12,7 @@ import dev.rapport.notification.NotificationGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +120,29 @@ public abstract class NotificationGroupingContract extends RulesContract {
     assertThat(secondPage.next()).isEmpty();
     assertThat(lines(m[0])).containsExactly("COMMENTED Dan Example", "FOLLOWED Eve Example and Cyd Example",
         "REACTED Eve Example and Bob Example");
+  }
+
+  @Test
+  void NT1_aGroupMetOnlyBelowTheNewestNotifications_stillComesBeforeOlderGroupsWhoseMembersAreNewer() {
+    long[] m = members("ada", "bob", "cyd", "dan", "eve");
+    long first = post(m[0]);
+    long second = post(m[0]);
+    rapport.content().comment(m[1], first, "1");
+    rapport.content().comment(m[2], second, "2");
+    rapport.follow(m[3], h("ada"));
+    rapport.content().comment(m[1], second, "3");
+    rapport.content().comment(m[2], first, "4");
+    rapport.content().comment(m[4], second, "5");
+
+    List<String> pages = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    do {
+      Page<NotificationGroup> page = rapport.notifications().groups(m[0], new PageRequest(1, cursor));
+      page.items().forEach(g -> pages.add(line(g)));
+      cursor = page.next();
+    } while (cursor.isPresent());
+    assertThat(pages).containsExactly("FOLLOWED Dan Example", "COMMENTED Eve Example and Bob Example +1",
+        "COMMENTED Cyd Example and Bob Example");
   }
 
   @Test
