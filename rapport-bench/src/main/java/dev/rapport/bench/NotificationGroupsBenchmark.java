@@ -103,7 +103,7 @@ public class NotificationGroupsBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void tearDown() {
+  public void tearDown() throws Exception {
     stores.close();
   }
 
