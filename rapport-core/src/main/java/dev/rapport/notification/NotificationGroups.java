@@ -3,14 +3,14 @@ package dev.rapport.notification;
 import dev.rapport.model.Cursor;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.StoreReads;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,38 +32,39 @@ public final class NotificationGroups {
 
   private NotificationGroups() {}
 
-  /** The day, kind, ref and skill that put notifications of a grouped kind in one group. */
-  private record Key(NotificationKind kind, long refId, String about, Instant day) {
-    static Key of(Notification n) {
-      return new Key(n.kind(), n.refId(), n.about(), n.at().truncatedTo(ChronoUnit.DAYS));
-    }
-  }
-
   /**
    * A page of the member's groups, newest first by first id, each with what a block (B2) or a mute
    * leaves of it. Scans the member's notifications newest first, reading each grouped kind's group
    * whole when it first meets one of its members, until the groups it holds outrank every group it
-   * has not met: costs the page's notifications, the members of its groups, and one read per group.
+   * has not met: costs a read of up to 200 notifications and one of the groups met among them, until
+   * it has met enough, and the members of its groups.
    */
   public static Page<NotificationGroup> page(StoreReads reads, long memberId, PageRequest page) {
     long below = Cursor.decode(page.cursor(), 1)[0];
     List<List<Notification>> found = new ArrayList<>();
-    Set<Key> met = new HashSet<>();
+    Set<NotificationGroupKey> met = new HashSet<>();
     int wanted = page.limit() + 1;
-    int scanLimit = Math.min(PageRequest.MAX_LIMIT, 2 * page.limit() + 1);
     Optional<String> scan = page.cursor();
     boolean exhausted = false;
     while (!exhausted && !enough(found, wanted, scan, below)) {
-      Page<Notification> rows = reads.notifications(memberId, new PageRequest(scanLimit, scan));
+      Page<Notification> rows = reads.notifications(memberId, new PageRequest(PageRequest.MAX_LIMIT, scan));
+      List<NotificationGroupKey> fresh = new ArrayList<>();
       for (Notification n : rows.items()) {
         if (!n.kind().grouped()) {
           found.add(List.of(n));
-        } else if (met.add(Key.of(n))) {
-          List<Notification> group = whole(reads, memberId, n);
-          // A group whose first notification is at or above the cursor was on an earlier page.
-          if (!group.isEmpty() && group.getFirst().id() < below) {
-            found.add(group);
-          }
+        } else if (met.add(NotificationGroupKey.of(n))) {
+          fresh.add(NotificationGroupKey.of(n));
+        }
+      }
+      Map<NotificationGroupKey, List<Notification>> wholes = new HashMap<>();
+      for (Notification n : reads.notificationGroups(memberId, fresh)) {
+        wholes.computeIfAbsent(NotificationGroupKey.of(n), _ -> new ArrayList<>()).add(n);
+      }
+      for (NotificationGroupKey key : fresh) {
+        List<Notification> group = wholes.getOrDefault(key, List.of());
+        // A group whose first notification is at or above the cursor was on an earlier page.
+        if (!group.isEmpty() && group.getFirst().id() < below) {
+          found.add(group);
         }
       }
       exhausted = rows.next().isEmpty();
@@ -85,13 +86,6 @@ public final class NotificationGroups {
   private static boolean enough(List<List<Notification>> found, int wanted, Optional<String> scan, long below) {
     long position = scan.isEmpty() ? below : Cursor.decode(scan, 1)[0];
     return found.stream().filter(g -> g.getFirst().id() >= position).count() >= wanted;
-  }
-
-  /** The notification's whole group, ascending by id, as the member's list shows notifications. */
-  private static List<Notification> whole(StoreReads reads, long memberId, Notification n) {
-    Key key = Key.of(n);
-    return reads.notificationGroup(memberId, key.kind(), key.refId(), key.about(), key.day(),
-        key.day().plus(1, ChronoUnit.DAYS));
   }
 
   /** A group from its notifications, ascending by id, naming its latest distinct actors. */

@@ -13,6 +13,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -421,9 +422,8 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
-  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
-      Instant from, Instant until) {
-    return store.notificationGroup(recipientId, kind, refId, about, from, until);
+  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    return store.notificationGroups(recipientId, groups);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -221,9 +222,8 @@ final class SqlStore implements Store {
   }
 
   @Override
-  public List<Notification> notificationGroup(long recipientId, NotificationKind kind, long refId, String about,
-      Instant from, Instant until) {
-    return reads.notificationGroup(recipientId, kind, refId, about, from, until);
+  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    return reads.notificationGroups(recipientId, groups);
   }
 
   @Override
