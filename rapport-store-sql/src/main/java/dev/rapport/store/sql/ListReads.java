@@ -15,7 +15,6 @@ import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -78,12 +77,14 @@ final class ListReads {
   private static final String UNREAD_NOTIFICATIONS = "SELECT count(*) FROM notifications n"
       + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id") + UNMUTED;
   /**
-   * NT1: one group's notifications, by the index of schema 16. Several groups are read as one
-   * statement of these joined by {@code UNION ALL}, so that each stays a range of that index.
+   * NT1: the notifications of the groups given as rows of kind, ref, skill and day, each found by
+   * the index of schema 16; the casts type the parameters for PostgreSQL.
    */
-  private static final String NOTIFICATION_GROUP = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
-      + " WHERE n.recipient_id = ? AND n.kind = ? AND n.ref_id = ? AND n.about = ? AND n.at >= ? AND n.at < ?"
-      + visibleTo("n.actor_id") + UNMUTED;
+  private static final String NOTIFICATION_GROUPS = "SELECT " + Rows.NOTIFICATION + " FROM (VALUES %s) AS k"
+      + " JOIN notifications n ON n.recipient_id = ? AND n.kind = k.column1 AND n.ref_id = k.column2"
+      + " AND n.about = k.column3 AND n.at >= k.column4 AND n.at < k.column4 + 86400000"
+      + " WHERE 1 = 1" + visibleTo("n.actor_id") + UNMUTED + " ORDER BY n.id";
+  private static final String GROUP_ROW = "(CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT))";
   private static final String MUTED_KINDS = "SELECT kind FROM notification_mutes WHERE member_id = ? ORDER BY kind";
   /** The ids go in as many parameters as there are; a list of a live stream's batch is short. */
   private static final String NOTIFICATIONS_BY_ID = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
@@ -237,20 +238,19 @@ final class ListReads {
     if (groups.isEmpty()) {
       return List.of();
     }
-    String sql = String.join(" UNION ALL ", Collections.nCopies(groups.size(), NOTIFICATION_GROUP)) + " ORDER BY 1";
+    String sql = NOTIFICATION_GROUPS.formatted(String.join(", ", Collections.nCopies(groups.size(), GROUP_ROW)));
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(sql);
       int p = 1;
       for (NotificationGroupKey group : groups) {
-        statement.setLong(p++, recipientId);
         statement.setString(p++, group.kind().name());
         statement.setLong(p++, group.refId());
         statement.setString(p++, group.about());
         statement.setLong(p++, group.day().toEpochMilli());
-        statement.setLong(p++, group.day().plus(1, ChronoUnit.DAYS).toEpochMilli());
-        statement.setLong(p++, recipientId);
-        statement.setLong(p++, recipientId);
       }
+      statement.setLong(p++, recipientId);
+      statement.setLong(p++, recipientId);
+      statement.setLong(p, recipientId);
       return Statements.all(statement, Rows::notification);
     });
   }
