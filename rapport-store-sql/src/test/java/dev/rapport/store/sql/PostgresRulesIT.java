@@ -118,6 +118,7 @@ class PostgresRulesIT {
       return TestStores.freshPostgres();
     }
   }
+
   @Nested
   class NotificationGrouping extends NotificationGroupingContract {
     @Override

@@ -118,6 +118,7 @@ class SqliteRulesIT {
       return TestStores.freshSqlite();
     }
   }
+
   @Nested
   class NotificationGrouping extends NotificationGroupingContract {
     @Override
