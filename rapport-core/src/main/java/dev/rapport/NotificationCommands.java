@@ -3,10 +3,13 @@ package dev.rapport;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.notification.NotificationGroup;
+import dev.rapport.notification.NotificationGroups;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.notification.Notifications;
 import dev.rapport.store.StoreReads;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -24,6 +27,28 @@ public final class NotificationCommands {
   /** NT1: the actor's notifications, newest first, without members a block hides (B2). */
   public Page<NotificationView> list(long actorId, PageRequest page) {
     return Notifications.list(reads.get(), actorId, page);
+  }
+
+  /**
+   * NT1: the actor's notifications grouped as LinkedIn groups them, newest first by each group's
+   * first notification, without members a block hides (B2) or kinds the actor muted
+   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+   */
+  public Page<NotificationGroup> groups(long actorId, PageRequest page) {
+    return NotificationGroups.page(reads.get(), actorId, page);
+  }
+
+  /**
+   * NT2: marks the actor's notifications with these ids read (a group's); ids that are not the
+   * actor's notifications are left alone. Repeating it is not an error.
+   *
+   * @return how many of the actor's notifications are unread afterwards
+   */
+  public int markRead(long actorId, List<Long> ids) {
+    if (!ids.isEmpty()) {
+      commands.run((reads, effects) -> Notifications.markRead(actorId, ids, effects));
+    }
+    return unread(actorId);
   }
 
   /**

@@ -104,7 +104,7 @@ public final class Skills {
     long member = pair.other().id();
     effects.expectPair(pair)
         .add(new Change.AddEndorsement(member, key, actor, effects.now()), EventType.ENDORSED, actor, member, 0)
-        .notify(member, NotificationKind.ENDORSED, actor, 0);
+        .notify(member, NotificationKind.ENDORSED, actor, 0, name);
     return Decision.apply(effects, name);
   }
 

@@ -98,6 +98,13 @@ public sealed interface Change {
   /** NT2: the recipient's unread notifications with ids up to {@code upToId} become read. */
   record MarkNotificationsRead(long recipientId, long upToId) implements Change {}
 
+  /** NT2: the recipient's notifications with these ids (a group of them) become read; others' ids are ignored. */
+  record MarkNotificationIdsRead(long recipientId, List<Long> ids) implements Change {
+    public MarkNotificationIdsRead {
+      ids = List.copyOf(ids);
+    }
+  }
+
   /** NT2: the member's muted notification kinds become exactly {@code muted}. */
   record SetNotificationMutes(long memberId, Set<NotificationKind> muted)
       implements Change {

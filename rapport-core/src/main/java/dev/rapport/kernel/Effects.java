@@ -142,6 +142,15 @@ public final class Effects {
   }
 
   /**
+   * NT2: the recipient's notifications with these ids become read (a group of them), logged as
+   * {@link #markNotificationsRead(long, long)} is but with no id to mark up to.
+   */
+  public Effects markNotificationsRead(long recipientId, List<Long> ids) {
+    return add(new Change.MarkNotificationIdsRead(recipientId, ids), EventType.NOTIFICATIONS_READ, recipientId,
+        recipientId, 0);
+  }
+
+  /**
    * M2, MS2: a member's InMail credits. The message or refund event of the same commit logs it,
    * so this change has none of its own.
    */
@@ -164,9 +173,14 @@ public final class Effects {
    * position as its id (docs/decisions/0035-notifications-at-commit-muted-and-logged.md).
    */
   public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId) {
+    return notify(recipientId, kind, actorId, refId, "");
+  }
+
+  /** NT1: as {@link #notify(long, NotificationKind, long, long)}, about a skill (an endorsement). */
+  public Effects notify(long recipientId, NotificationKind kind, long actorId, long refId, String about) {
     long id = ids.next();
-    return add(new Change.AddNotification(new Notification(id, recipientId, kind, actorId, refId, now, false)),
-        EventType.NOTIFIED, actorId, recipientId, id);
+    return add(new Change.AddNotification(new Notification(id, recipientId, kind, actorId, refId, about, now,
+        false)), EventType.NOTIFIED, actorId, recipientId, id);
   }
 
   /** NT2: the member's muted notification kinds become these. */

@@ -13,7 +13,7 @@ public enum NotificationKind {
   REACTED,
   /** P4: a comment on the recipient's post; {@code refId} is the post. */
   COMMENTED,
-  /** E1: an endorsement of one of the recipient's skills; {@code about} is the skill. */
+  /** E1: an endorsement of one of the recipient's skills; {@code about} is the skill's name. */
   ENDORSED,
   /** E2: a recommendation written for the recipient; {@code refId} is the recommendation. */
   RECOMMENDED,
@@ -25,10 +25,12 @@ public enum NotificationKind {
   MESSAGE_RECEIVED;
 
   /**
-   * Whether notifications of this kind about the same thing are shown as one ("Ada and 3 others
-   * reacted to your post"), as LinkedIn groups them.
+   * Whether notifications of this kind about the same thing on the same day are shown as one ("Ada
+   * and 3 others reacted to your post"), as LinkedIn groups them: reactions or comments on one post,
+   * endorsements of one skill, new followers
+   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
    */
   public boolean grouped() {
-    return this == REACTED || this == COMMENTED || this == ENDORSED;
+    return this == FOLLOWED || this == REACTED || this == COMMENTED || this == ENDORSED;
   }
 }

@@ -8,6 +8,7 @@ import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.store.StoreReads;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -38,5 +39,10 @@ public final class Notifications {
    */
   public static Decision<Boolean> markRead(long memberId, OptionalLong upToId, Effects effects) {
     return Decision.apply(effects.markNotificationsRead(memberId, upToId.orElse(Long.MAX_VALUE)), Boolean.TRUE);
+  }
+
+  /** NT2: the member's notifications with these ids (a group's) become read; no precondition either. */
+  public static Decision<Boolean> markRead(long memberId, List<Long> ids, Effects effects) {
+    return Decision.apply(effects.markNotificationsRead(memberId, ids), Boolean.TRUE);
   }
 }

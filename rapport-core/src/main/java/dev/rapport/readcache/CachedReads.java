@@ -13,6 +13,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -418,6 +419,11 @@ public final class CachedReads implements StoreReads {
   @Override
   public List<Notification> notifications(long recipientId, long[] ids) {
     return store.notifications(recipientId, ids);
+  }
+
+  @Override
+  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    return store.notificationGroups(recipientId, groups);
   }
 
   @Override

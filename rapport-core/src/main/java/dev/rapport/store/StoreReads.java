@@ -10,6 +10,7 @@ import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -147,6 +148,14 @@ public interface StoreReads extends AccountReads, ProfileReads {
    * (none a block hides, none of a kind they muted), in ascending id order.
    */
   List<Notification> notifications(long recipientId, long[] ids);
+
+  /**
+   * NT1: the recipient's notifications of each of these groups (a kind, ref and skill on one UTC
+   * day), as {@link #notifications} would list them (none a block hides, none of a kind they
+   * muted), in ascending id order: what groups them whole in one read
+   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+   */
+  List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups);
 
   /** NT2: the notification kinds the member muted. */
   Set<NotificationKind> mutedNotificationKinds(long memberId);

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Notifications (NT1, NT2): the caller's, newest first, each read or unread, with how many are
- * unread; and marking them read, all or up to an id.
+ * Notifications (NT1, NT2): the caller's, grouped as LinkedIn groups them and newest first, each
+ * read or unread, with how many are unread; and marking them read, all, up to an id, or a group's.
  */
 final class NotificationRoutes implements RouteGroup {
   private static final Map<String, NotificationKind> KINDS = Representations.wireNames(NotificationKind.class);
+  /** The most ids one call marks read: a larger group is marked in several calls. */
+  static final int MAX_IDS = 1000;
   private final Rapport rapport;
 
   NotificationRoutes(Rapport rapport) {
@@ -28,14 +31,16 @@ final class NotificationRoutes implements RouteGroup {
     return List.of(
         Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications).paged(),
         Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"),
+        Route.withBody(Method.POST, "/v1/me/notifications/read-ids", Route.Access.MEMBER, Set.of("ids"),
+            this::markIdsRead),
         Route.of(Method.GET, "/v1/me/notification-settings", Route.Access.MEMBER, this::settings),
         Route.withBody(Method.PUT, "/v1/me/notification-settings", Route.Access.MEMBER, Set.of("muted"),
             this::mute));
   }
 
   private Reply notifications(Call call) {
-    ObjectNode page = Representations.page(rapport.notifications().list(call.me().id(), call.page()),
-        Representations::notification);
+    ObjectNode page = Representations.page(rapport.notifications().groups(call.me().id(), call.page()),
+        Representations::notificationGroup);
     page.put("unread", rapport.notifications().unread(call.me().id()));
     return Reply.ok(page);
   }
@@ -80,16 +85,36 @@ final class NotificationRoutes implements RouteGroup {
     return Reply.ok(node);
   }
 
+  /**
+   * NT2: {@code {"ids": [id, ...]}}, a group's ids as the list gave them, marks those read; at most
+   * {@value #MAX_IDS} at once, and ids of no notification of the caller's change nothing.
+   */
+  private Reply markIdsRead(Call call) {
+    List<String> given = call.body().requiredStrings("ids");
+    if (given.isEmpty() || given.size() > MAX_IDS) {
+      throw ProblemException.field("invalid-field", "ids", "'ids' must hold 1 to %d notification ids, not %d"
+          .formatted(MAX_IDS, given.size()));
+    }
+    List<Long> ids = given.stream().map(id -> parseId(id, () -> ProblemException.field("invalid-field", "ids",
+        "'ids' must hold notification ids"))).toList();
+    ObjectNode node = Json.object();
+    node.put("unread", rapport.notifications().markRead(call.me().id(), ids));
+    return Reply.ok(node);
+  }
+
   private static long notificationId(String value) {
-    if (value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw new InvalidInputException("invalid-query", "query parameter 'upTo' must be a notification's id",
-          Map.of("parameter", "upTo"));
+    return parseId(value, () -> new InvalidInputException("invalid-query",
+        "query parameter 'upTo' must be a notification's id", Map.of("parameter", "upTo")));
+  }
+
+  private static long parseId(String value, Supplier<? extends RuntimeException> invalid) {
+    if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw invalid.get();
     }
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new InvalidInputException("invalid-query", "query parameter 'upTo' must be a notification's id",
-          Map.of("parameter", "upTo"));
+      throw invalid.get();
     }
   }
 }

@@ -10,10 +10,11 @@ import dev.rapport.model.CountedPage;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.Member;
-import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.Restriction;
 import dev.rapport.model.Settings;
+import dev.rapport.notification.NotificationGroup;
 import dev.rapport.notification.NotificationView;
 import dev.rapport.profile.ProfileAction;
 import dev.rapport.profile.ProfileView;
@@ -207,30 +208,57 @@ final class Representations {
     return node;
   }
 
-  /** NT1: what happened, who did it, and the invitation, post, recommendation or conversation it is about, if any. */
+  /** NT1: one notification as the list shows an item, a group of its own. */
   static ObjectNode notification(NotificationView view) {
-    Notification notification = view.notification();
+    return notificationGroup(NotificationGroup.single(view));
+  }
+
+  /**
+   * NT1: a group of notifications as the list shows it: a single notification's fields, with {@code
+   * id} its first notification's and {@code actor} its latest actor, and the latest {@code actors},
+   * {@code othersCount} and the {@code ids} it covers
+   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+   */
+  static ObjectNode notificationGroup(NotificationGroup group) {
     ObjectNode node = Json.object();
-    node.put("id", Long.toString(notification.id()));
-    node.put("kind", wire(notification.kind()));
-    if (view.actor() != null) {
-      ObjectNode actor = node.putObject("actor");
-      actor.put("handle", view.actor().handle().value());
-      actor.put("name", view.actor().name());
-    } else {
+    node.put("id", Long.toString(group.id()));
+    node.put("kind", wire(group.kind()));
+    if (group.actors().isEmpty()) {
       node.putNull("actor");
+    } else {
+      node.set("actor", actor(group.actors().getFirst()));
     }
-    if (notification.refId() != 0) {
-      node.put(switch (notification.kind()) {
+    var actors = node.putArray("actors");
+    group.actors().forEach(member -> actors.add(actor(member)));
+    node.put("othersCount", group.othersCount());
+    var ids = node.putArray("ids");
+    group.ids().forEach(id -> ids.add(Long.toString(id)));
+    about(node, group.kind(), group.refId(), group.about());
+    node.put("at", time(group.at()));
+    node.put("read", group.read());
+    return node;
+  }
+
+  private static ObjectNode actor(Member member) {
+    ObjectNode actor = Json.object();
+    actor.put("handle", member.handle().value());
+    actor.put("name", member.name());
+    return actor;
+  }
+
+  /** What a notification is about: its ref under the name of what it refers to, and an endorsed skill. */
+  private static void about(ObjectNode node, NotificationKind kind, long refId, String about) {
+    if (refId != 0) {
+      node.put(switch (kind) {
         case REACTED, COMMENTED -> "postId";
         case RECOMMENDED -> "recommendationId";
         case MESSAGE_RECEIVED -> "conversationId";
         default -> "invitationId";
-      }, Long.toString(notification.refId()));
+      }, Long.toString(refId));
     }
-    node.put("at", time(notification.at()));
-    node.put("read", notification.read());
-    return node;
+    if (!about.isEmpty()) {
+      node.put("skill", about);
+    }
   }
 
   /** The state of a one-way relationship after an idempotent change, e.g. {@code {"following": true, "changed": false}}. */

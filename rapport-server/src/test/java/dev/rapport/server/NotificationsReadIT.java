@@ -29,7 +29,8 @@ class NotificationsReadIT {
       assertThat(first.get("unread").asInt()).isEqualTo(1);
       assertThat(reads(first)).containsExactly(false);
       String shown = first.get("items").get(0).get("id").asText();
-      assertThat(api.put("/v1/me/following/" + ada, cyd).status()).isEqualTo(200);
+      // An invitation, not a second follow: new followers of a day are one group (NT1).
+      assertThat(api.post("/v1/invitations", cyd, "{\"to\":\"%s\"}".formatted(ada)).status()).isEqualTo(201);
 
       ApiClient.Answer upTo = api.post("/v1/me/notifications/read?upTo=" + shown, adaToken);
       assertThat(upTo.status()).as(upTo.toString()).isEqualTo(200);

@@ -116,6 +116,8 @@ final class RouteSamples {
         new Sample("GET /v1/me/notifications", "GET", "/v1/me/notifications", alice, Optional.empty(), none),
         new Sample("POST /v1/me/notifications/read", "POST", "/v1/me/notifications/read", alice, Optional.empty(),
             none),
+        new Sample("POST /v1/me/notifications/read-ids", "POST", "/v1/me/notifications/read-ids", alice,
+            Optional.of("{\"ids\":[\"1\"]}"), List.of(new Field("ids", Kind.STRINGS, true))),
         new Sample("GET /v1/me/analytics", "GET", "/v1/me/analytics", alice, Optional.empty(), none),
         new Sample("GET /v1/me/prospects", "GET", "/v1/me/prospects", alice, Optional.empty(), none),
         new Sample("GET /v1/me/notification-settings", "GET", "/v1/me/notification-settings", alice, Optional.empty(),

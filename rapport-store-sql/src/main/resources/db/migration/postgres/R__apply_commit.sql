@@ -133,9 +133,9 @@ BEGIN
       INSERT INTO restrictions (member_id, reason, starts_at, ends_at)
         VALUES ((c->>'member_id')::BIGINT, c->>'reason', (c->>'starts_at')::BIGINT, (c->>'ends_at')::BIGINT);
     WHEN 'add_notification' THEN
-      INSERT INTO notifications (id, recipient_id, kind, actor_id, ref_id, at, read)
+      INSERT INTO notifications (id, recipient_id, kind, actor_id, ref_id, about, at, read)
         VALUES ((c->>'id')::BIGINT, (c->>'recipient_id')::BIGINT, c->>'kind', (c->>'actor_id')::BIGINT,
-          (c->>'ref_id')::BIGINT, (c->>'at')::BIGINT, (c->>'read')::BOOLEAN);
+          (c->>'ref_id')::BIGINT, c->>'about', (c->>'at')::BIGINT, (c->>'read')::BOOLEAN);
     WHEN 'set_notification_mutes' THEN
       DELETE FROM notification_mutes WHERE member_id = (c->>'member_id')::BIGINT;
       INSERT INTO notification_mutes (member_id, kind)
@@ -147,6 +147,11 @@ BEGIN
     WHEN 'mark_notifications_read' THEN
       UPDATE notifications SET read = TRUE
         WHERE recipient_id = (c->>'recipient_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
+    -- A group of notifications marked read by their ids (schema 16).
+    WHEN 'mark_notification_ids_read' THEN
+      UPDATE notifications SET read = TRUE
+        WHERE recipient_id = (c->>'recipient_id')::BIGINT AND NOT read
+          AND id IN (SELECT i::BIGINT FROM jsonb_array_elements_text(c->'ids') AS i);
     -- Posts (schema 8): a post's counts move in the same transaction as the rows they count. A
     -- change to a post locks its row first, so that a deletion and a reaction or comment wait for
     -- each other, and a change to a post that is gone is a conflict.

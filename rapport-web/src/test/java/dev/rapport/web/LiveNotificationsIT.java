@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Notifications over the live stream (NT1, NT2): a follow and a reaction reach the signed-in browser
  * without a reload, in the navigation's unread badge on any page and at the top of the notifications
- * page; reading them elsewhere clears the badge; a muted kind is neither listed nor counted nor
+ * page; reactions to one post are one line ("Ada Lovelace and 3 others reacted to your post") that
+ * grows live and is marked read at once; reading them elsewhere clears the badge; a muted kind is neither listed nor counted nor
  * streamed; the page at both widths passes axe-core and is saved as screenshots.
  */
 class LiveNotificationsIT extends WebFixture {
@@ -65,6 +66,31 @@ class LiveNotificationsIT extends WebFixture {
   }
 
   @Test
+  void NT1_reactionsToOnePost_showAsOneLine_growLive_andAreMarkedReadTogether() throws IOException {
+    MemberBrowser grace = browser("grace", "Grace Hopper");
+    String post = postAs(grace.member, "The first compiler.");
+    for (String name : new String[] {"Bob Babbage", "Cyd Charisse", "Dan Dawson"}) {
+      react(server.member(WebServer.unique("fan"), name), post);
+    }
+    grace.open("/notifications");
+    assertThat(items(grace)).hasCount(1);
+    assertThat(items(grace).first()).containsText("Dan Dawson and 2 others reacted to your post");
+
+    react(server.member(WebServer.unique("ada"), "Ada Lovelace"), post);
+    assertThat(items(grace).first()).containsText("Ada Lovelace and 3 others reacted to your post");
+    assertThat(items(grace)).hasCount(1);
+    assertThat(badge(grace)).hasText(", 4 unread");
+    Files.createDirectories(PagesIT.SCREENSHOTS);
+    grace.page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+        .setPath(PagesIT.SCREENSHOTS.resolve("notifications-grouped-1280.png")));
+
+    grace.click("Mark these read");
+    assertThat(badge(grace)).isHidden();
+    assertThat(items(grace).first()).hasClass("read");
+    assertThat(grace.page.locator("#list-title")).hasText("All read");
+  }
+
+  @Test
   void NT2_readingElsewhere_clearsTheBadgeLive() {
     MemberBrowser ada = browser("ada", "Ada Lovelace");
     WebServer.Member bob = server.member(WebServer.unique("bob"), "Bob Babbage");
@@ -99,8 +125,8 @@ class LiveNotificationsIT extends WebFixture {
     WebServer.Member dan = server.member(WebServer.unique("dan"), "Dan Dawson");
     react(dan, post);
     follow(dan, ada.member);
-    assertThat(items(ada).first()).containsText("Dan Dawson followed you");
-    assertThat(items(ada)).hasCount(2);
+    assertThat(items(ada).first()).containsText("Dan Dawson and Bob Babbage followed you");
+    assertThat(items(ada)).hasCount(1);
     assertThat(ada.main()).not().containsText("reacted to your post");
     assertThat(badge(ada)).hasText(", 2 unread");
   }
@@ -119,7 +145,7 @@ class LiveNotificationsIT extends WebFixture {
         react(fan, post);
       }
       ada.open("/notifications");
-      assertThat(items(ada)).hasCount(4);
+      assertThat(items(ada)).hasCount(2);
       softly.assertThat(seriousViolations(ada.page)).as("notifications at %d px", width).isEmpty();
       softly.assertThat((Boolean) ada.page.evaluate("document.documentElement.scrollWidth <= innerWidth"))
           .as("notifications fit %d px without scrolling sideways", width).isTrue();

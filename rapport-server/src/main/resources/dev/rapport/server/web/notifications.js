@@ -1,7 +1,8 @@
-// Notifications (NT1, NT2): newest first, unread ones marked, all marked read on request; new ones
-// arrive from the live stream without a reload, and each kind can be muted.
+// Notifications (NT1, NT2): grouped as LinkedIn groups them, newest first, unread ones marked, a
+// group or all marked read on request; new ones arrive from the live stream without a reload, and
+// each kind can be muted.
 import { api, enc } from './api.js';
-import { h, fill, announce, alertBox, when, heading } from './dom.js';
+import { h, fill, announce, alertBox, when, heading, plural } from './dom.js';
 import { refresh } from './shell.js';
 import { onLive } from './live.js';
 
@@ -18,17 +19,37 @@ const KINDS = [
 ];
 const TEXT = Object.fromEntries(KINDS.map(([kind, text]) => [kind, text]));
 
-function actorLine(n) {
-  return n.actor ? h('a', { href: `/in/${n.actor.handle}` }, n.actor.name) : 'A member who left';
+function actorLink(actor) {
+  return h('a', { href: `/in/${actor.handle}` }, actor.name);
 }
 
-function item(n) {
+/**
+ * Who did it, as LinkedIn says it: "Ada", "Ada and Bob", or "Ada and 3 others" for a group (NT1,
+ * docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+ */
+function actorsLine(n) {
+  const actors = n.actors ?? (n.actor ? [n.actor] : []);
+  if (actors.length === 0) return 'A member who left';
+  const others = actors.length - 1 + (n.othersCount ?? 0);
+  if (others === 0) return actorLink(actors[0]);
+  if (actors.length === 2 && others === 1) return [actorLink(actors[0]), ' and ', actorLink(actors[1])];
+  return [actorLink(actors[0]), ` and ${plural(others, 'other')}`];
+}
+
+function what(n) {
+  if (n.kind === 'endorsed' && n.skill) return `endorsed you for ${n.skill}`;
+  return TEXT[n.kind] ?? n.kind;
+}
+
+function item(n, markGroupRead) {
   return h('li', { class: n.read ? 'read' : 'unread', 'data-id': n.id },
-    n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '), actorLine(n), ` ${TEXT[n.kind] ?? n.kind}`,
+    n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '), actorsLine(n), ` ${what(n)}`,
     n.kind === 'invitation-received' ? [' · ', h('a', { href: '/mynetwork/invitations' }, 'See invitations')] : null,
     n.kind === 'message-received' && n.conversationId
       ? [' · ', h('a', { href: `/messaging/${enc(n.conversationId)}` }, 'Open the conversation')] : null,
-    h('span', { class: 'hint' }, ` ${when(n.at)}`));
+    h('span', { class: 'hint' }, ` ${when(n.at)}`),
+    n.read || n.ids.length < 2 ? null
+      : [' ', h('button', { type: 'button', class: 'link', onclick: () => markGroupRead(n) }, 'Mark these read')]);
 }
 
 /** The per-kind mutes (NT2), saved together: a muted kind is neither listed, counted nor streamed. */
@@ -56,30 +77,37 @@ async function muteSettings() {
 }
 
 export async function notificationsPage() {
-  const page = await api.get('/v1/me/notifications?limit=50');
-  let newest = page.items[0]?.id ?? null;
-  let unread = page.unread;
+  let page = await api.get('/v1/me/notifications?limit=50');
   const title = h('h2', { id: 'list-title' });
+  // The newest id shown, of every notification the groups cover, is what "all" marks up to (decision 15).
+  const newest = () => page.items.flatMap((n) => n.ids).reduce((a, b) => (BigInt(b) > BigInt(a) ? b : a), '0');
   const markRead = h('button', { type: 'button', onclick: async () => {
-    await api.post(`/v1/me/notifications/read?upTo=${enc(newest)}`);
+    await api.post(`/v1/me/notifications/read?upTo=${enc(newest())}`);
     announce('All notifications marked as read.');
     await refresh();
   } }, 'Mark all as read');
-  const drawCount = () => {
-    title.textContent = unread ? `${unread} unread` : 'All read';
-    markRead.disabled = unread === 0;
+  const list = h('ul', { class: 'people notifications', 'aria-labelledby': 'list-title' });
+  const empty = h('p', {}, 'Nothing yet. When someone follows or invites you, it shows here.');
+  const markGroupRead = async (n) => {
+    for (let i = 0; i < n.ids.length; i += 1000) {
+      await api.post('/v1/me/notifications/read-ids', { ids: n.ids.slice(i, i + 1000) });
+    }
+    announce('Marked as read.');
+    await refresh();
   };
-  const list = h('ul', { class: 'people notifications', 'aria-labelledby': 'list-title' }, page.items.map(item));
-  const empty = h('p', { hidden: page.items.length > 0 }, 'Nothing yet. When someone follows or invites you, it shows here.');
-  drawCount();
-  onLive('notification', list, (n) => {
-    if (list.querySelector(`[data-id="${CSS.escape(n.id)}"]`)) return;
-    list.prepend(item(n));
-    empty.hidden = true;
-    newest = n.id;
-    if (!n.read) unread += 1;
-    drawCount();
-  });
+  const draw = () => {
+    fill(list, page.items.map((n) => item(n, markGroupRead)));
+    empty.hidden = page.items.length > 0;
+    title.textContent = page.unread ? `${page.unread} unread` : 'All read';
+    markRead.disabled = page.unread === 0;
+  };
+  // A new notification may join a group already shown, so the first page is read again.
+  const redraw = async () => {
+    page = await api.get('/v1/me/notifications?limit=50');
+    draw();
+  };
+  draw();
+  onLive('notification', list, () => redraw());
   onLive('notifications-read', list, () => refresh());
   return [
     heading('Notifications'),

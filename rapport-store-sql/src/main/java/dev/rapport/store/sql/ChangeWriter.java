@@ -74,10 +74,12 @@ final class ChangeWriter {
       "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
   private static final String MARK_NOTIFICATIONS_READ =
       "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id <= ? AND NOT read";
+  private static final String MARK_NOTIFICATION_READ =
+      "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id = ? AND NOT read";
   private static final String DELETE_MUTES = "DELETE FROM notification_mutes WHERE member_id = ?";
   private static final String INSERT_MUTE = "INSERT INTO notification_mutes (member_id, kind) VALUES (?, ?)";
   private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (id, recipient_id, kind, actor_id, "
-      + "ref_id, at, read) VALUES (?, ?, ?, ?, ?, ?, ?)";
+      + "ref_id, about, at, read) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
   /**
    * Rows per statement when writing a run in bulk. The rest of a run of members goes one by one; the
@@ -296,7 +298,7 @@ final class ChangeWriter {
       case Change.AddRestriction(var r) ->
           update(session, INSERT_RESTRICTION, r.memberId(), r.reason(), r.startsAt(), r.endsAt());
       case Change.AddNotification(var n) -> update(session, INSERT_NOTIFICATION, n.id(), n.recipientId(),
-          n.kind().name(), n.actorId(), n.refId(), n.at(), n.read());
+          n.kind().name(), n.actorId(), n.refId(), n.about(), n.at(), n.read());
       case Change.SetNotificationMutes(long memberId, var muted) -> {
         update(session, DELETE_MUTES, memberId);
         for (var kind : muted) {
@@ -307,6 +309,11 @@ final class ChangeWriter {
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->
           update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
+      case Change.MarkNotificationIdsRead(long recipientId, var ids) -> {
+        for (long id : ids) {
+          update(session, MARK_NOTIFICATION_READ, recipientId, id);
+        }
+      }
       case Change.AddPost _, Change.EditPost _, Change.RemovePost _, Change.SetReaction _, Change.RemoveReaction _,
           Change.AddComment _, Change.RemoveComment _ -> ContentWriter.apply(session, change);
       case Change.SetSkills _, Change.AddEndorsement _, Change.RemoveEndorsement _, Change.AddRecommendation _,

@@ -77,13 +77,15 @@ final class ChangesJson {
             .field("reason", r.reason()).field("starts_at", r.startsAt()).field("ends_at", r.endsAt());
         case Change.AddNotification(var n) -> object.kind("add_notification").field("id", n.id())
             .field("recipient_id", n.recipientId()).field("kind", n.kind().name()).field("actor_id", n.actorId())
-            .field("ref_id", n.refId()).field("at", n.at()).field("read", n.read());
+            .field("ref_id", n.refId()).field("about", n.about()).field("at", n.at()).field("read", n.read());
         case Change.SetNotificationMutes(long memberId, var muted) -> object.kind("set_notification_mutes")
             .field("member_id", memberId).strings("kinds", muted.stream().map(Enum::name).sorted().toList());
         case Change.AddDismissal(long memberId, long dismissedId, Instant at) -> object.kind("add_dismissal")
             .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
         case Change.MarkNotificationsRead(long recipientId, long upToId) -> object.kind("mark_notifications_read")
             .field("recipient_id", recipientId).field("up_to", upToId);
+        case Change.MarkNotificationIdsRead(long recipientId, var ids) -> object.kind("mark_notification_ids_read")
+            .field("recipient_id", recipientId).strings("ids", ids.stream().map(String::valueOf).toList());
         case Change.AddPost(var p) -> object.kind("add_post").field("id", p.id()).field("author_id", p.authorId())
             .field("text", p.text()).field("visibility", p.visibility().name()).field("created_at", p.createdAt());
         case Change.EditPost(long postId, String text, Instant at) ->

@@ -8,12 +8,15 @@ import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +76,15 @@ final class ListReads {
 
   private static final String UNREAD_NOTIFICATIONS = "SELECT count(*) FROM notifications n"
       + " WHERE n.recipient_id = ? AND NOT n.read" + visibleTo("n.actor_id") + UNMUTED;
+  /**
+   * NT1: the notifications of the groups given as rows of kind, ref, skill and day, each found by
+   * the index of schema 16; the casts type the parameters for PostgreSQL.
+   */
+  private static final String NOTIFICATION_GROUPS = "SELECT " + Rows.NOTIFICATION + " FROM (VALUES %s) AS k"
+      + " JOIN notifications n ON n.recipient_id = ? AND n.kind = k.column1 AND n.ref_id = k.column2"
+      + " AND n.about = k.column3 AND n.at >= k.column4 AND n.at < k.column4 + 86400000"
+      + " WHERE 1 = 1" + visibleTo("n.actor_id") + UNMUTED + " ORDER BY n.id";
+  private static final String GROUP_ROW = "(CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS BIGINT))";
   private static final String MUTED_KINDS = "SELECT kind FROM notification_mutes WHERE member_id = ? ORDER BY kind";
   /** The ids go in as many parameters as there are; a list of a live stream's batch is short. */
   private static final String NOTIFICATIONS_BY_ID = "SELECT " + Rows.NOTIFICATION + " FROM notifications n"
@@ -209,7 +221,7 @@ final class ListReads {
     if (ids.length == 0) {
       return List.of();
     }
-    String sql = NOTIFICATIONS_BY_ID.formatted(String.join(", ", java.util.Collections.nCopies(ids.length, "?")));
+    String sql = NOTIFICATIONS_BY_ID.formatted(String.join(", ", Collections.nCopies(ids.length, "?")));
     long[] parameters = new long[ids.length + 3];
     parameters[0] = recipientId;
     System.arraycopy(ids, 0, parameters, 1, ids.length);
@@ -218,6 +230,27 @@ final class ListReads {
     return readers.read(s -> {
       PreparedStatement statement = s.prepare(sql);
       bindLongs(statement, parameters);
+      return Statements.all(statement, Rows::notification);
+    });
+  }
+
+  List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    String sql = NOTIFICATION_GROUPS.formatted(String.join(", ", Collections.nCopies(groups.size(), GROUP_ROW)));
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(sql);
+      int p = 1;
+      for (NotificationGroupKey group : groups) {
+        statement.setString(p++, group.kind().name());
+        statement.setLong(p++, group.refId());
+        statement.setString(p++, group.about());
+        statement.setLong(p++, group.day().toEpochMilli());
+      }
+      statement.setLong(p++, recipientId);
+      statement.setLong(p++, recipientId);
+      statement.setLong(p, recipientId);
       return Statements.all(statement, Rows::notification);
     });
   }

@@ -29,7 +29,7 @@ final class Rows {
       + "m.follows_visibility, m.connection_count, m.version";
   static final String INVITATION =
       "i.id, i.sender_id, i.recipient_id, i.state, i.note, i.sent_at, i.updated_at, i.reported_at";
-  static final String NOTIFICATION = "n.id, n.recipient_id, n.kind, n.actor_id, n.ref_id, n.at, n.read";
+  static final String NOTIFICATION = "n.id, n.recipient_id, n.kind, n.actor_id, n.ref_id, n.about, n.at, n.read";
   static final String EVENT = "e.seq, e.type, e.at, e.actor_id, e.subject_id, e.ref_id";
 
   private Rows() {}
@@ -89,6 +89,7 @@ final class Rows {
         NotificationKind.valueOf(row.getString(c++)),
         row.getLong(c++),
         row.getLong(c++),
+        row.getString(c++),
         Instant.ofEpochMilli(row.getLong(c++)),
         row.getBoolean(c));
   }

@@ -12,6 +12,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -208,6 +209,11 @@ final class SqlReads implements StoreReads {
   @Override
   public List<Notification> notifications(long recipientId, long[] ids) {
     return lists.notifications(recipientId, ids);
+  }
+
+  @Override
+  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    return lists.notificationGroups(recipientId, groups);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.MemberPair;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -218,6 +219,11 @@ final class SqlStore implements Store {
   @Override
   public List<Notification> notifications(long recipientId, long[] ids) {
     return reads.notifications(recipientId, ids);
+  }
+
+  @Override
+  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
+    return reads.notificationGroups(recipientId, groups);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.rapport.contract.LimitRulesContract;
 import dev.rapport.contract.MemberRulesContract;
 import dev.rapport.contract.MessagingRulesContract;
 import dev.rapport.contract.NetworkRulesContract;
+import dev.rapport.contract.NotificationGroupingContract;
 import dev.rapport.contract.NotificationKindsContract;
 import dev.rapport.contract.NotificationRulesContract;
 import dev.rapport.contract.OutreachRulesContract;
@@ -112,6 +113,14 @@ class SqliteRulesIT {
 
   @Nested
   class NotificationKinds extends NotificationKindsContract {
+    @Override
+    protected Store openStore() {
+      return TestStores.freshSqlite();
+    }
+  }
+
+  @Nested
+  class NotificationGrouping extends NotificationGroupingContract {
     @Override
     protected Store openStore() {
       return TestStores.freshSqlite();

@@ -1,0 +1,41 @@
+package dev.rapport.notification;
+
+import dev.rapport.model.Member;
+import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationKind;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * NT1: notifications shown as one ("Ada and 3 others reacted to your post"), or a single one. A
+ * group is placed in its list by its first notification, so that one gaining members does not move
+ * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+ *
+ * @param id its first notification's id, by which it is placed and paged
+ * @param refId what it is about (a post, an invitation), or 0
+ * @param about the endorsed skill's name for an endorsement, else empty
+ * @param actors the latest distinct members who did it, newest first, at most two; empty when none
+ *     is a member any more
+ * @param othersCount how many other distinct members did it
+ * @param ids the ids of every notification it covers, ascending: what marking it read marks
+ * @param at when its latest notification came
+ * @param read whether every notification it covers is read
+ */
+public record NotificationGroup(long id, NotificationKind kind, long refId, String about, List<Member> actors,
+    int othersCount, List<Long> ids, Instant at, boolean read) {
+  public NotificationGroup {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(about, "about");
+    actors = List.copyOf(actors);
+    ids = List.copyOf(ids);
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** One notification as a group of its own, as the live stream carries it. */
+  public static NotificationGroup single(NotificationView view) {
+    Notification n = view.notification();
+    return new NotificationGroup(n.id(), n.kind(), n.refId(), n.about(),
+        view.actor() == null ? List.of() : List.of(view.actor()), 0, List.of(n.id()), n.at(), n.read());
+  }
+}
