@@ -221,9 +221,9 @@ class NotificationGroupingProperties {
         rapport.endorsements().setSkills(ids[m], SKILLS);
       }
       for (int m = 0; m < MEMBERS; m++) {
-        var invitation = rapport.invite(ids[m], new dev.rapport.invitation.SendInvitation(handle((m + 1) % MEMBERS),
+        var invitation = rapport.invitations().invite(ids[m], new dev.rapport.invitation.SendInvitation(handle((m + 1) % MEMBERS),
             Optional.empty(), Optional.empty())).invitation();
-        rapport.accept(ids[(m + 1) % MEMBERS], invitation.id());
+        rapport.invitations().accept(ids[(m + 1) % MEMBERS], invitation.id());
       }
       return new World(rapport, clock, ids, posts);
     }
