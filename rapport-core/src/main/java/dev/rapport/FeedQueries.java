@@ -19,6 +19,7 @@ import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.readcache.CachedReads;
+import dev.rapport.readcache.ChangesSince;
 import dev.rapport.readcache.MemberEvents;
 import dev.rapport.store.StoreReads;
 import java.time.Duration;
@@ -42,6 +43,8 @@ final class FeedQueries {
   private final Supplier<StoreReads> reads;
   /** Where whom each viewer's feed reads is remembered, with the store's remembered answers. */
   private final CachedReads remembered;
+  /** What tells a remembered first page's items which of them changed since they were made. */
+  private final ChangesSince changes;
   private final Supplier<NetworkReads> index;
   private final FeedIndex feed;
   private final InstantSource clock;
@@ -52,6 +55,7 @@ final class FeedQueries {
       InstantSource clock) {
     this.reads = reads;
     this.remembered = remembered;
+    this.changes = remembered.changesSince();
     this.index = index;
     this.feed = feed;
     this.clock = clock;
@@ -134,6 +138,21 @@ final class FeedQueries {
    */
   private record FirstRecentPage(long viewerId, int limit, Authors from) {}
 
+  /**
+   * A first page of {@code recent} as remembered: its posts (the page and one), and the items last
+   * made for them, which a page made again from it keeps where nothing changed them
+   * (docs/decisions/XX-a-remembered-page-keeps-its-items.md).
+   */
+  private record RecentFirstPage(List<FeedIndex.Entry> entries, RememberedFeedItems items) {
+    RecentFirstPage(List<FeedIndex.Entry> entries) {
+      this(entries, new RememberedFeedItems());
+    }
+
+    RecentFirstPage madeAgain(List<FeedIndex.Entry> again) {
+      return again == null ? null : new RecentFirstPage(again, items);
+    }
+  }
+
   private List<FeedIndex.Entry> merge(Authors authors, long belowTime, long belowId, int limit) {
     return List.copyOf(feed.recent(authors.ids(), authors.seesConnectionsOnly(), belowTime, belowId, limit));
   }
@@ -195,11 +214,14 @@ final class FeedQueries {
   Page<FeedItem> recent(long viewerId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     Authors authors = authors(viewerId);
-    List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
+    // Its items share the posts and members remembered on their own: a unit for four holds their few objects.
+    RecentFirstPage first = page.cursor().isPresent() ? null
         : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
-            () -> merge(authors, below[0], below[1], page.limit() + 1),
-            (before, changed) -> mergeChanged(authors, before, changed, page.limit() + 1), authors.sortedIds(),
-            MemberEvents.ALL_BUT_ENGAGEMENT, true, e -> e.size() / 8);
+            () -> new RecentFirstPage(merge(authors, below[0], below[1], page.limit() + 1)),
+            (before, changed) -> before.madeAgain(mergeChanged(authors, before.entries(), changed, page.limit() + 1)),
+            authors.sortedIds(), MemberEvents.ALL_BUT_ENGAGEMENT, true, p -> p.entries().size() / 4);
+    List<FeedIndex.Entry> entries = first != null ? first.entries()
+        : merge(authors, below[0], below[1], page.limit() + 1);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {
       entries = entries.subList(0, page.limit());
@@ -211,7 +233,9 @@ final class FeedQueries {
       int at = authors.indexOf(entry.authorId());
       items.add(new FeedIndex.Ranked(entry, new FeedReason(authors.relations()[at], 0), Double.NaN));
     }
-    return new Page<>(items(viewerId, items, authors.blocked()), next);
+    long[] blocked = authors.blocked();
+    return new Page<>(first == null ? items(viewerId, items, blocked)
+        : first.items().items(viewerId, blocked, items, changes, ranked -> items(viewerId, ranked, blocked)), next);
   }
 
   /**

@@ -204,6 +204,11 @@ public final class CachedReads implements StoreReads {
     }
   }
 
+  /** What tells the parts of an answer made from these reads which of them changed since they were made. */
+  public ChangesSince changesSince() {
+    return new ChangesSince(remembered);
+  }
+
   /** The memory the stamps take, fixed whatever the network's size (for monitoring). */
   public long stampBytes() {
     return remembered.stampBytes();

@@ -1,0 +1,99 @@
+package dev.rapport;
+
+import dev.rapport.feed.FeedIndex;
+import dev.rapport.feed.FeedItem;
+import dev.rapport.readcache.ChangesSince;
+import dev.rapport.readcache.MemberEvents;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The items last made for a viewer's remembered first page of {@code recent}, kept with it: a read
+ * keeps each item whose post and author no event named since it was made, nor the viewer or a member
+ * they block, and makes only the others, such as a followed member's new post
+ * (docs/decisions/XX-a-remembered-page-keeps-its-items.md). Shared by the pages made again from the
+ * one it was made with; thread safe.
+ */
+final class RememberedFeedItems {
+  /** Makes the items of the ranked posts that still exist, as the viewer sees them, in order. */
+  @FunctionalInterface
+  interface Maker {
+    List<FeedItem> make(List<FeedIndex.Ranked> ranked);
+  }
+
+  /**
+   * Items made as of a log position, by post id, and the ids they depend on (ascending): the viewer,
+   * whom they block, the posts and their authors.
+   */
+  private record Made(long position, long[] dependsOn, Map<Long, FeedItem> byPost) {}
+
+  private volatile Made made;
+
+  /** The items of {@code ranked}, the page's posts in order, as {@code make} would make them all. */
+  List<FeedItem> items(long viewerId, long[] blocked, List<FeedIndex.Ranked> ranked, ChangesSince changes,
+      Maker make) {
+    long position = changes.position();
+    Made before = made;
+    long[] changed = before == null ? null : changes.changedAmong(before.position(), before.dependsOn(),
+        MemberEvents.ALL);
+    // What the viewer and whom they block do can change every item: their reactions, the counts B2 hides.
+    boolean keepNone = before == null || has(changed, viewerId) || Arrays.stream(blocked).anyMatch(id -> has(changed, id));
+    Map<Long, FeedItem> byPost = new HashMap<>();
+    List<FeedIndex.Ranked> missing = new ArrayList<>();
+    for (FeedIndex.Ranked r : ranked) {
+      FeedIndex.Entry entry = r.entry();
+      FeedItem kept = keepNone ? null : before.byPost().get(entry.postId());
+      if (kept != null && kept.reason() == r.reason().kind() && !has(changed, entry.postId())
+          && !has(changed, entry.authorId())) {
+        byPost.put(entry.postId(), kept);
+      } else {
+        missing.add(r);
+      }
+    }
+    if (!missing.isEmpty()) {
+      for (FeedItem item : make.make(missing)) {
+        byPost.put(item.post().post().id(), item);
+      }
+    }
+    List<FeedItem> items = new ArrayList<>(ranked.size());
+    for (FeedIndex.Ranked r : ranked) {
+      FeedItem item = byPost.get(r.entry().postId());
+      if (item != null) {
+        items.add(item);
+      }
+    }
+    if (!missing.isEmpty() || changed == null || changed.length > 0) {
+      made = new Made(position, dependsOn(viewerId, blocked, ranked), byPost);
+    } else if (position > before.position()) {
+      // Nothing changed: checked as of now, the next read looks at fewer events.
+      made = new Made(position, before.dependsOn(), before.byPost());
+    }
+    return items;
+  }
+
+  private static boolean has(long[] ascending, long id) {
+    return ascending != null && ascending.length > 0 && Arrays.binarySearch(ascending, id) >= 0;
+  }
+
+  private static long[] dependsOn(long viewerId, long[] blocked, List<FeedIndex.Ranked> ranked) {
+    long[] ids = new long[1 + blocked.length + 2 * ranked.size()];
+    ids[0] = viewerId;
+    System.arraycopy(blocked, 0, ids, 1, blocked.length);
+    int n = 1 + blocked.length;
+    for (FeedIndex.Ranked r : ranked) {
+      ids[n++] = r.entry().postId();
+      ids[n++] = r.entry().authorId();
+    }
+    Arrays.sort(ids);
+    int distinct = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        ids[distinct++] = ids[i];
+      }
+    }
+    return Arrays.copyOf(ids, distinct);
+  }
+}
