@@ -6,9 +6,7 @@ import dev.rapport.readcache.ChangesSince;
 import dev.rapport.readcache.MemberEvents;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The items last made for a viewer's remembered first page of {@code recent}, kept with it: a read
@@ -25,10 +23,20 @@ final class RememberedFeedItems {
   }
 
   /**
-   * Items made as of a log position, by post id, and the ids they depend on (ascending): the viewer,
-   * whom they block, the posts and their authors.
+   * Items made as of a log position, with their posts' ids in the same order, and the ids they depend
+   * on (ascending): the viewer, whom they block, the posts and their authors. Arrays rather than maps:
+   * a page holds twenty, and post ids, made of time, crowd a hash table's buckets.
    */
-  private record Made(long position, long[] dependsOn, Map<Long, FeedItem> byPost) {}
+  private record Made(long position, long[] dependsOn, long[] postIds, FeedItem[] items) {
+    FeedItem item(long postId) {
+      for (int i = 0; i < postIds.length; i++) {
+        if (postIds[i] == postId) {
+          return items[i];
+        }
+      }
+      return null;
+    }
+  }
 
   private volatile Made made;
 
@@ -40,42 +48,58 @@ final class RememberedFeedItems {
     long[] changed = before == null ? null : changes.changedAmong(before.position(), before.dependsOn(),
         MemberEvents.ALL);
     // What the viewer and whom they block do can change every item: their reactions, the counts B2 hides.
-    boolean keepNone = before == null || has(changed, viewerId) || Arrays.stream(blocked).anyMatch(id -> has(changed, id));
-    Map<Long, FeedItem> byPost = new HashMap<>();
+    boolean keepNone = before == null || has(changed, viewerId) || anyOf(blocked, changed);
+    long[] postIds = new long[ranked.size()];
+    FeedItem[] items = new FeedItem[ranked.size()];
     List<FeedIndex.Ranked> missing = new ArrayList<>();
-    for (FeedIndex.Ranked r : ranked) {
+    for (int i = 0; i < postIds.length; i++) {
+      FeedIndex.Ranked r = ranked.get(i);
       FeedIndex.Entry entry = r.entry();
-      FeedItem kept = keepNone ? null : before.byPost().get(entry.postId());
+      postIds[i] = entry.postId();
+      FeedItem kept = keepNone ? null : before.item(entry.postId());
       if (kept != null && kept.reason() == r.reason().kind() && !has(changed, entry.postId())
           && !has(changed, entry.authorId())) {
-        byPost.put(entry.postId(), kept);
+        items[i] = kept;
       } else {
         missing.add(r);
       }
     }
     if (!missing.isEmpty()) {
       for (FeedItem item : make.make(missing)) {
-        byPost.put(item.post().post().id(), item);
+        long id = item.post().post().id();
+        for (int i = 0; i < postIds.length; i++) {
+          if (postIds[i] == id) {
+            items[i] = item;
+          }
+        }
       }
     }
-    List<FeedItem> items = new ArrayList<>(ranked.size());
-    for (FeedIndex.Ranked r : ranked) {
-      FeedItem item = byPost.get(r.entry().postId());
+    List<FeedItem> page = new ArrayList<>(items.length);
+    for (FeedItem item : items) {
       if (item != null) {
-        items.add(item);
+        page.add(item);
       }
     }
     if (!missing.isEmpty() || changed == null || changed.length > 0) {
-      made = new Made(position, dependsOn(viewerId, blocked, ranked), byPost);
+      made = new Made(position, dependsOn(viewerId, blocked, ranked), postIds, items);
     } else if (position > before.position()) {
       // Nothing changed: checked as of now, the next read looks at fewer events.
-      made = new Made(position, before.dependsOn(), before.byPost());
+      made = new Made(position, before.dependsOn(), before.postIds(), before.items());
     }
-    return items;
+    return page;
   }
 
   private static boolean has(long[] ascending, long id) {
     return ascending != null && ascending.length > 0 && Arrays.binarySearch(ascending, id) >= 0;
+  }
+
+  private static boolean anyOf(long[] ids, long[] ascending) {
+    for (long id : ids) {
+      if (has(ascending, id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long[] dependsOn(long viewerId, long[] blocked, List<FeedIndex.Ranked> ranked) {

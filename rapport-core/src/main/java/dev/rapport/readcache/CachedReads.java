@@ -171,7 +171,7 @@ public final class CachedReads implements StoreReads {
     if (value == null) {
       value = make.get();
     }
-    remembered.remember(key, value, position, new RememberedReads.Depends(dependsOn, events, null), onProfiles,
+    remembered.remember(key, value, position, RememberedReads.Depends.of(held, dependsOn, events), onProfiles,
         weight.applyAsInt(value));
     return value;
   }
