@@ -32,7 +32,11 @@ final class PostViews {
     this.reads = reads;
   }
 
-  /** The ranked posts that still exist, as the viewer sees them, in order. */
+  /**
+   * The ranked posts that still exist, as the viewer sees them, in order.
+   *
+   * @param blocked whom the viewer blocks either way, as the store has it now
+   */
   List<FeedItem> items(long viewerId, List<FeedIndex.Ranked> ranked, long[] blocked) {
     StoreReads reads = this.reads.get();
     List<Long> ids = new ArrayList<>(ranked.size());
@@ -51,7 +55,7 @@ final class PostViews {
         found.add(post);
       }
     }
-    List<PostView> views = views(viewerId, found);
+    List<PostView> views = views(viewerId, found, blocked);
     Map<Long, Member> by = byIds.isEmpty() ? Map.of() : reads.members(byIds);
     List<FeedItem> items = new ArrayList<>(views.size());
     int v = 0;
@@ -77,6 +81,10 @@ final class PostViews {
    * page among the authors (whether the viewer is its admin, for {@code mine}).
    */
   List<PostView> views(long viewerId, List<Post> posts) {
+    return posts.isEmpty() ? List.of() : views(viewerId, posts, reads.get().blockedEitherWay(viewerId));
+  }
+
+  private List<PostView> views(long viewerId, List<Post> posts, long[] blocked) {
     if (posts.isEmpty()) {
       return List.of();
     }
@@ -96,7 +104,6 @@ final class PostViews {
     }
     Map<Long, Member> authors = reads.members(authorIds);
     Map<Long, ReactionKind> mine = reacted.isEmpty() ? Map.of() : reads.content().reactionsOf(viewerId, reacted);
-    long[] blocked = reads.blockedEitherWay(viewerId);
     Map<Long, EngagementCounts> hidden = blocked.length == 0 ? Map.of() : reads.content().engagementBy(ids, blocked);
     List<PostView> views = new ArrayList<>(posts.size());
     Map<Long, Boolean> pageAdmin = new HashMap<>();
