@@ -3,33 +3,29 @@ package dev.rapport;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rapport.content.PostView;
-import dev.rapport.content.Posts;
 import dev.rapport.feed.FeedIndex;
 import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedReason;
 import dev.rapport.feed.Ranking;
 import dev.rapport.follow.Follows;
 import dev.rapport.model.Cursor;
-import dev.rapport.model.EngagementCounts;
 import dev.rapport.model.Member;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
 import dev.rapport.model.Post;
 import dev.rapport.model.PostVisibility;
-import dev.rapport.model.ReactionKind;
 import dev.rapport.network.NetworkReads;
 import dev.rapport.readcache.CachedReads;
+import dev.rapport.readcache.ChangesSince;
 import dev.rapport.readcache.MemberEvents;
 import dev.rapport.store.StoreReads;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -42,6 +38,9 @@ final class FeedQueries {
   private final Supplier<StoreReads> reads;
   /** Where whom each viewer's feed reads is remembered, with the store's remembered answers. */
   private final CachedReads remembered;
+  /** What tells a remembered first page's items which of them changed since they were made. */
+  private final ChangesSince changes;
+  private final PostViews views;
   private final Supplier<NetworkReads> index;
   private final FeedIndex feed;
   private final InstantSource clock;
@@ -52,6 +51,8 @@ final class FeedQueries {
       InstantSource clock) {
     this.reads = reads;
     this.remembered = remembered;
+    this.changes = remembered.changesSince();
+    this.views = new PostViews(reads);
     this.index = index;
     this.feed = feed;
     this.clock = clock;
@@ -132,7 +133,33 @@ final class FeedQueries {
    * very authors it was merged from (records compare arrays by identity), so that a page merged
    * from authors that became stale while it was merged is never served with newer ones.
    */
-  private record FirstRecentPage(long viewerId, int limit, Authors from) {}
+  private record FirstRecentPage(long viewerId, int limit, Authors from) {
+    // By the authors' identity alone: a record's own hash would read each of their six arrays.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof FirstRecentPage o && o.viewerId == viewerId && o.limit == limit && o.from == from;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(viewerId) * 31 + limit;
+    }
+  }
+
+  /**
+   * A first page of {@code recent} as remembered: its posts (the page and one), and the items last
+   * made for them, which a page made again from it keeps where nothing changed them
+   * (docs/decisions/0043-a-remembered-page-keeps-its-items.md).
+   */
+  private record RecentFirstPage(List<FeedIndex.Entry> entries, RememberedFeedItems items) {
+    RecentFirstPage(List<FeedIndex.Entry> entries) {
+      this(entries, new RememberedFeedItems());
+    }
+
+    RecentFirstPage madeAgain(List<FeedIndex.Entry> again) {
+      return again == null ? null : new RecentFirstPage(again, items);
+    }
+  }
 
   private List<FeedIndex.Entry> merge(Authors authors, long belowTime, long belowId, int limit) {
     return List.copyOf(feed.recent(authors.ids(), authors.seesConnectionsOnly(), belowTime, belowId, limit));
@@ -195,11 +222,14 @@ final class FeedQueries {
   Page<FeedItem> recent(long viewerId, PageRequest page) {
     long[] below = Cursor.decode(page.cursor(), 2);
     Authors authors = authors(viewerId);
-    List<FeedIndex.Entry> entries = page.cursor().isPresent() ? merge(authors, below[0], below[1], page.limit() + 1)
+    // Its items share the posts and members remembered on their own: a unit for four holds their few objects.
+    RecentFirstPage first = page.cursor().isPresent() ? null
         : remembered.derived(new FirstRecentPage(viewerId, page.limit(), authors),
-            () -> merge(authors, below[0], below[1], page.limit() + 1),
-            (before, changed) -> mergeChanged(authors, before, changed, page.limit() + 1), authors.sortedIds(),
-            MemberEvents.ALL_BUT_ENGAGEMENT, true, e -> e.size() / 8);
+            () -> new RecentFirstPage(merge(authors, below[0], below[1], page.limit() + 1)),
+            (before, changed) -> before.madeAgain(mergeChanged(authors, before.entries(), changed, page.limit() + 1)),
+            authors.sortedIds(), MemberEvents.ALL_BUT_ENGAGEMENT, true, p -> p.entries().size() / 4);
+    List<FeedIndex.Entry> entries = first != null ? first.entries()
+        : merge(authors, below[0], below[1], page.limit() + 1);
     Optional<String> next = Optional.empty();
     if (entries.size() > page.limit()) {
       entries = entries.subList(0, page.limit());
@@ -211,7 +241,10 @@ final class FeedQueries {
       int at = authors.indexOf(entry.authorId());
       items.add(new FeedIndex.Ranked(entry, new FeedReason(authors.relations()[at], 0), Double.NaN));
     }
-    return new Page<>(items(viewerId, items, authors.blocked()), next);
+    long[] blocked = authors.blocked();
+    return new Page<>(first == null ? views.items(viewerId, items, blocked)
+        : first.items().items(viewerId, blocked, items, changes, ranked -> views.items(viewerId, ranked, blocked)),
+        next);
   }
 
   /**
@@ -253,7 +286,7 @@ final class FeedQueries {
         }
       }
       offset = end;
-      for (FeedItem item : items(viewerId, slice, authors.blocked())) {
+      for (FeedItem item : views.items(viewerId, slice, authors.blocked())) {
         Post post = item.post().post();
         long author = post.authorId();
         if (post.visibility() == PostVisibility.ANYONE || author == viewerId || graph.connected(viewerId, author)) {
@@ -272,63 +305,8 @@ final class FeedQueries {
         now);
   }
 
-  /** The ranked posts that still exist, as the viewer sees them, in order. */
-  private List<FeedItem> items(long viewerId, List<FeedIndex.Ranked> ranked, long[] blocked) {
-    StoreReads reads = this.reads.get();
-    Map<Long, Post> posts = reads.content().posts(ranked.stream().map(r -> r.entry().postId()).toList());
-    List<Post> found = ranked.stream().map(r -> posts.get(r.entry().postId())).filter(p -> p != null).toList();
-    Map<Long, PostView> views = new java.util.HashMap<>();
-    for (PostView view : views(viewerId, found)) {
-      views.put(view.post().id(), view);
-    }
-    Map<Long, Member> by = reads.members(ranked.stream().map(r -> r.reason().byMemberId()).filter(id -> id != 0)
-        .toList());
-    List<FeedItem> items = new ArrayList<>(ranked.size());
-    for (FeedIndex.Ranked r : ranked) {
-      PostView view = views.get(r.entry().postId());
-      if (view == null) {
-        continue;
-      }
-      long byId = r.reason().byMemberId();
-      Optional<Member> engagedBy = byId == 0 || Arrays.binarySearch(blocked, byId) >= 0 ? Optional.empty()
-          : Optional.ofNullable(by.get(byId));
-      items.add(new FeedItem(view, r.reason().kind(), engagedBy,
-          Double.isNaN(r.score()) ? OptionalDouble.empty() : OptionalDouble.of(r.score())));
-    }
-    return items;
-  }
-
-  /**
-   * The posts as the viewer sees them, in order: with their authors (a post whose author is gone is
-   * left out), the viewer's reactions, and counts without the reactions and comments of members
-   * blocked either way with the viewer (B2), in at most three reads of the store and one more for each
-   * page among the authors (whether the viewer is its admin, for {@code mine}).
-   */
+  /** The posts as the viewer sees them, in order ({@link PostViews#views}). */
   List<PostView> views(long viewerId, List<Post> posts) {
-    if (posts.isEmpty()) {
-      return List.of();
-    }
-    StoreReads reads = this.reads.get();
-    List<Long> ids = posts.stream().map(Post::id).toList();
-    Map<Long, Member> authors = reads.members(posts.stream().map(Post::authorId).distinct().toList());
-    // A post that no one reacted to has no reaction of the viewer's: its counts, current, spare the read.
-    List<Long> reacted = posts.stream().filter(p -> p.counts().reactionTotal() > 0).map(Post::id).toList();
-    Map<Long, ReactionKind> mine = reacted.isEmpty() ? Map.of() : reads.content().reactionsOf(viewerId, reacted);
-    long[] blocked = reads.blockedEitherWay(viewerId);
-    Map<Long, EngagementCounts> hidden = blocked.length == 0 ? Map.of() : reads.content().engagementBy(ids, blocked);
-    List<PostView> views = new ArrayList<>(posts.size());
-    Map<Long, Boolean> pageAdmin = new HashMap<>();
-    for (Post post : posts) {
-      Member author = authors.get(post.authorId());
-      if (author == null) {
-        continue;
-      }
-      EngagementCounts less = hidden.get(post.id());
-      Post shown = less == null ? post : post.withCounts(post.counts().minus(less));
-      views.add(new PostView(shown, author, Optional.ofNullable(mine.get(post.id())),
-          Posts.mayChange(viewerId, post, author.isCompany()
-              && pageAdmin.computeIfAbsent(author.id(), page -> reads.isPageAdmin(page, viewerId)))));
-    }
-    return views;
+    return views.views(viewerId, posts);
   }
 }

@@ -22,7 +22,11 @@ public record EngagementCounts(int[] reactions, int comments) {
   }
 
   public int reactionTotal() {
-    return Arrays.stream(reactions).sum();
+    int total = 0;
+    for (int count : reactions) {
+      total += count;
+    }
+    return total;
   }
 
   /** These counts less the other's, none below zero: a post's counts without what a block hides (B2). */

@@ -172,7 +172,7 @@ public final class CachedReads implements StoreReads {
     if (value == null) {
       value = make.get();
     }
-    remembered.remember(key, value, position, new RememberedReads.Depends(dependsOn, events, null), onProfiles,
+    remembered.remember(key, value, position, RememberedReads.Depends.of(held, dependsOn, events), onProfiles,
         weight.applyAsInt(value));
     return value;
   }
@@ -203,6 +203,11 @@ public final class CachedReads implements StoreReads {
       store.member(memberId).ifPresent(m -> remembered.remember(key, Optional.of(m), position, new long[] {memberId},
           false, 1));
     }
+  }
+
+  /** What tells the parts of an answer made from these reads which of them changed since they were made. */
+  public ChangesSince changesSince() {
+    return new ChangesSince(remembered);
   }
 
   /** The memory the stamps take, fixed whatever the network's size (for monitoring). */

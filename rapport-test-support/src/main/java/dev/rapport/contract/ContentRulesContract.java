@@ -3,6 +3,7 @@ package dev.rapport.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.Rapport;
 import dev.rapport.content.PostView;
 import dev.rapport.feed.FeedItem;
 import dev.rapport.feed.FeedOrder;
@@ -339,6 +340,45 @@ public abstract class ContentRulesContract extends RulesContract {
     long newer = rapport.content().post(ada, "Newer", PostVisibility.ANYONE).post().id();
     assertThat(firstPage(cyd, 1)).containsExactly(newer);
     assertThat(feed(cyd, FeedOrder.RECENT)).containsExactly(newer, middle, oldest);
+  }
+
+  /**
+   * A remembered first page keeps the items nothing changed and makes the others again: after a
+   * post, a reaction, an edit, a blocked member's comment (B2) and the viewer's own reaction, alone
+   * and together, it is the page a facade that remembers nothing reads from the same store
+   * (docs/decisions/0043-a-remembered-page-keeps-its-items.md).
+   */
+  @Test
+  void P3_P4_B2_theRememberedPagesItems_afterEachChange_areThePageReadAfresh() {
+    long ada = member("ada");
+    long bob = member("bob");
+    long cyd = member("cyd");
+    long dan = member("dan");
+    rapport.follow(cyd, h("ada"));
+    rapport.follow(cyd, h("bob"));
+    rapport.block(cyd, h("dan"));
+    long first = rapport.content().post(ada, "First", PostVisibility.ANYONE).post().id();
+    long second = rapport.content().post(bob, "Second", PostVisibility.CONNECTIONS).post().id();
+    connect(cyd, "cyd", bob, "bob");
+    List<Runnable> changes = List.of(() -> rapport.content().post(ada, "Third", PostVisibility.ANYONE),
+        () -> rapport.content().react(bob, first, ReactionKind.LIKE),
+        () -> rapport.content().edit(bob, second, "Second, edited"),
+        () -> rapport.content().comment(dan, first, "Hidden from cyd"),
+        () -> rapport.content().react(cyd, second, ReactionKind.CELEBRATE), () -> {
+          rapport.content().react(bob, second, ReactionKind.LIKE);
+          rapport.content().post(bob, "Fourth", PostVisibility.ANYONE);
+        });
+    PageRequest twenty = PageRequest.first(20);
+    for (int i = 0; i <= changes.size(); i++) {
+      Page<FeedItem> remembered = rapport.content().feed(cyd, FeedOrder.RECENT, twenty);
+      Page<FeedItem> afresh = Rapport.builder().store(store).clock(clock).cachedMembers(0).build().content()
+          .feed(cyd, FeedOrder.RECENT, twenty);
+      assertThat(remembered).as("after change %d", i).isEqualTo(afresh);
+      assertThat(rapport.content().feed(cyd, FeedOrder.RECENT, twenty)).as("asked again").isEqualTo(afresh);
+      if (i < changes.size()) {
+        changes.get(i).run();
+      }
+    }
   }
 
   private List<Long> firstPage(long viewer, int limit) {

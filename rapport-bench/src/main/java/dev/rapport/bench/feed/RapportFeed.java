@@ -187,7 +187,12 @@ final class RapportFeed implements AutoCloseable {
   }
 
   static long[] ids(Page<FeedItem> page) {
-    return page.items().stream().mapToLong(item -> item.post().post().id()).toArray();
+    List<FeedItem> items = page.items();
+    long[] ids = new long[items.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = items.get(i).post().post().id();
+    }
+    return ids;
   }
 
   @Override
