@@ -140,7 +140,7 @@ public final class Rapport {
     this.endorsements = new EndorsementCommands(commands, this::reads, this::connected);
     this.notifications = new NotificationCommands(commands, this::reads);
     this.outreach = new OutreachQueries(this::reads, policy, clock);
-    this.messaging = new MessagingCommands(commands, this::reads, cached, policy, clock);
+    this.messaging = new MessagingCommands(commands, this::reads, policy, clock);
   }
 
   /**

@@ -58,6 +58,7 @@ public final class CachedReads implements StoreReads {
   private final RememberedReads remembered;
   private final Connected connected;
   private final CachedContentReads content;
+  private final CachedMessagingReads messaging;
 
   /** Posts, a member's reactions to them and what blocked members gave them, remembered as the rest. */
   @Override
@@ -71,10 +72,10 @@ public final class CachedReads implements StoreReads {
     return store.outreach();
   }
 
-  /** Conversations and credits change with every message: read from the store each time. */
+  /** A member's first page of conversations, brought up to date from the messages since; the rest from the store. */
   @Override
   public MessagingReads messaging() {
-    return store.messaging();
+    return messaging;
   }
 
   /** Whether two members are connected, as the graph index knows it. */
@@ -84,11 +85,8 @@ public final class CachedReads implements StoreReads {
   }
 
   private record MemberById(long id) {}
-
   private record MemberByHandle(String handle) {}
-
   private record Token(String hash) {}
-
   private record Ties(long memberId) {}
 
   private record ConnectionIds(long memberId) {}
@@ -117,6 +115,7 @@ public final class CachedReads implements StoreReads {
     this.connected = connected;
     this.remembered = new RememberedReads(maxMembers, stampBucketBits);
     this.content = new CachedContentReads(store.content(), remembered);
+    this.messaging = new CachedMessagingReads(store.messaging(), remembered);
   }
 
   /**
@@ -181,6 +180,7 @@ public final class CachedReads implements StoreReads {
    * state of the store past it through this (the log's reader calls this before it moves on).
    */
   public void record(Event event) {
+    messaging.record(event); // before the event's position is published: a page read as of it replays it
     remembered.record(event);
     if (event.type() == EventType.POSTED && remembered.holds(new MemberById(event.subjectId()))) {
       // Every follower's next page shows the new post and its author, whose version it changed: of an
