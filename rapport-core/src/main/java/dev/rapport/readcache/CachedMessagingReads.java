@@ -40,15 +40,26 @@ final class CachedMessagingReads implements MessagingReads {
   /**
    * Takes note of an event of the log before its position is published: one that changes a pair's
    * conversation is kept with the pair's summaries if either member's page is remembered.
+   *
+   * @return whether it names a member of a remembered page's pair, whose version it moved, or whom the
+   *     notification of a message names again after it in the same commit: to be read again
    */
-  void record(Event event) {
-    switch (effectOnLists(event.type())) {
-      case NONE -> { }
-      case HIDES_OR_SHOWS -> changes.add(event, ConversationChanges.UNKNOWN);
-      case CHANGES_THE_PAIRS -> changes.add(event, remembered.holds(new FirstConversations(event.actorId()))
-          || remembered.holds(new FirstConversations(event.subjectId()))
-          ? store.summariesBetween(event.actorId(), event.subjectId()) : ConversationChanges.UNKNOWN);
-    }
+  boolean record(Event event) {
+    return switch (effectOnLists(event.type())) {
+      case NONE -> event.type() == EventType.NOTIFIED && (remembered.holds(new FirstConversations(event.actorId()))
+          || remembered.holds(new FirstConversations(event.subjectId())));
+      case HIDES_OR_SHOWS -> {
+        changes.add(event, ConversationChanges.UNKNOWN);
+        yield false;
+      }
+      case CHANGES_THE_PAIRS -> {
+        boolean held = remembered.holds(new FirstConversations(event.actorId()))
+            || remembered.holds(new FirstConversations(event.subjectId()));
+        changes.add(event, held ? store.summariesBetween(event.actorId(), event.subjectId())
+            : ConversationChanges.UNKNOWN);
+        yield held;
+      }
+    };
   }
 
   @Override
