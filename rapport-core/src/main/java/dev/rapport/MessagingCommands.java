@@ -21,8 +21,6 @@ import dev.rapport.model.Member;
 import dev.rapport.model.Message;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
-import dev.rapport.readcache.CachedReads;
-import dev.rapport.readcache.MemberEvents;
 import dev.rapport.store.StoreReads;
 import java.time.InstantSource;
 import java.util.List;
@@ -40,13 +38,11 @@ public final class MessagingCommands {
   private final Supplier<StoreReads> reads;
   private final Policy policy;
   private final InstantSource clock;
-  private final CachedReads cached;
 
-  MessagingCommands(CommandLoop commands, Supplier<StoreReads> reads, CachedReads cached, Policy policy,
+  MessagingCommands(CommandLoop commands, Supplier<StoreReads> reads, Policy policy,
       InstantSource clock) {
     this.commands = commands;
     this.reads = reads;
-    this.cached = cached;
     this.policy = policy;
     this.clock = clock;
   }
@@ -104,26 +100,8 @@ public final class MessagingCommands {
    * Conversations with a member blocked either way are left out (MS3).
    */
   public Page<ConversationView> conversations(long actorId, PageRequest page) {
-    // Brings the remembered answers up to the log before one is served (at most logReadEvery behind).
-    reads();
-    if (page.cursor().isPresent()) {
-      return conversationsNow(actorId, page);
-    }
-    // The first page is what a member's inbox shows on every visit: remembered until an event names
-    // them (a message, a read, an answer, a block) or a profile changes (docs/decisions/0012).
-    return cached.derived(new FirstConversations(actorId, page.limit()), () -> conversationsNow(actorId, page),
-        new long[] {actorId}, MemberEvents.ALL_BUT_POSTS, true, MessagingCommands::weight);
-  }
-
-  private record FirstConversations(long memberId, int limit) {}
-
-  /** In members' worth of memory (a few hundred bytes each): the views, and the texts of their newest messages. */
-  private static int weight(Page<ConversationView> page) {
-    int chars = page.items().stream().mapToInt(v -> v.lastMessage().map(m -> m.text().length()).orElse(0)).sum();
-    return 1 + page.items().size() + chars / 150;
-  }
-
-  private Page<ConversationView> conversationsNow(long actorId, PageRequest page) {
+    // The first page comes from memory, brought up to date by the messages since it
+    // (docs/decisions/0044-the-conversation-page-patches-itself.md); the members on it too.
     StoreReads reads = reads();
     Page<ConversationSummary> summaries = reads.messaging().conversationsOf(actorId, page);
     Map<Long, Member> others = reads.members(summaries.items().stream().map(s -> s.side().otherId()).toList());

@@ -104,7 +104,7 @@ public final class Rapport {
     this.endorsements = new EndorsementCommands(commands, indexes::reads, indexes::connected);
     this.notifications = new NotificationCommands(commands, indexes::reads);
     this.outreach = new OutreachQueries(indexes::reads, policy, clock);
-    this.messaging = new MessagingCommands(commands, indexes::reads, indexes.cached(), policy, clock);
+    this.messaging = new MessagingCommands(commands, indexes::reads, policy, clock);
   }
 
   /**

@@ -41,7 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * newest first with unread counts and the newest message, through the {@link Rapport} facade on
  * each store ({@code rapport}: remembered until an event names the member, decision 0012), and
  * read from the store itself as the facade does when it has not remembered it ({@code store}: the
- * page's one query and its members). Each conversation is an Open Profile request to the member and
+ * page's one query and its members), and through the facade right after an event that names the member
+ * ({@code after-message}: before each read, untimed, a writer far down the list writes to the member,
+ * the member reads that conversation, or replies, in turn; the page catches up from memory,
+ * docs/decisions/0044-the-conversation-page-patches-itself.md). Each conversation is an Open Profile request to the member and
  * a reply to every other one, so that half of them have unread messages. Beside it, in the same run on PostgreSQL, the plain-SQL peer
  * ({@code engine=sql-plain}): the same messages in one table of sender, recipient and a read flag,
  * the page found by grouping the member's messages by the other member, as an application without
@@ -54,7 +57,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx2g"})
-@Warmup(iterations = 2, time = 5)
+// A read after a message runs a few hundred times a second (each waits for a durable command): it needs
+// tens of seconds of warmup before the compiler has compiled its path.
+@Warmup(iterations = 4, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class ConversationListBenchmark {
   static final int CONVERSATIONS = 10_000;
@@ -68,7 +73,8 @@ public class ConversationListBenchmark {
       JOIN peer_messages m ON m.id = g.last ORDER BY g.last DESC
       """;
 
-  @Param({"sqlite:rapport", "sqlite:store", "postgres:rapport", "postgres:store", "postgres:sql-plain"})
+  @Param({"sqlite:rapport", "sqlite:after-message", "sqlite:store", "postgres:rapport", "postgres:after-message",
+      "postgres:store", "postgres:sql-plain"})
   public String engine;
 
   BenchStores stores;
@@ -78,6 +84,10 @@ public class ConversationListBenchmark {
   PreparedStatement peerPage;
   /** Whether to read the page from the store itself, as the facade does when it has not remembered it. */
   boolean store;
+  /** Whether each read comes right after a message to the member, their read of it, or their reply. */
+  boolean afterMessage;
+  private int changes;
+  private long lastConversation;
 
   @Setup(Level.Trial)
   public void setUp() throws Exception {
@@ -91,6 +101,7 @@ public class ConversationListBenchmark {
         none.whoCanFollow(), none.whoCanInvite(), none.connectionsVisibility(), Optional.of(true),
         none.followsVisibility()));
     store = parts[1].equals("store");
+    afterMessage = parts[1].equals("after-message");
     if (!parts[1].equals("sql-plain")) {
       fill();
     } else {
@@ -138,6 +149,25 @@ public class ConversationListBenchmark {
       s.execute("INSERT INTO peer_messages (sender_id, recipient_id, text, sent_at, read) SELECT 1, 1000 + n, "
           + "'Thanks for writing, ' || n, 20000 + n, false FROM generate_series(0, 9999, 2) n");
       s.execute("VACUUM ANALYZE peer_messages");
+    }
+  }
+
+  /**
+   * Untimed, before each read: in turn, a writer who had a reply (so may write freely) writes, far
+   * down the member's list; the member reads that conversation; the member replies.
+   */
+  @Setup(Level.Invocation)
+  public void change() {
+    if (!afterMessage) {
+      return;
+    }
+    int writer = (int) (changes / 3 * 7_919L % (CONVERSATIONS / 2)) * 2;
+    String handle = "writer-%05d".formatted(writer);
+    switch (changes++ % 3) {
+      case 0 -> lastConversation = rapport.messaging().send(rapport.member(Handle.of(handle)).orElseThrow().id(),
+          Handle.of("busy-member"), "One more question, " + changes).conversation().id();
+      case 1 -> rapport.messaging().read(member, lastConversation, Optional.empty());
+      default -> rapport.messaging().send(member, Handle.of(handle), "An answer, " + changes);
     }
   }
 

@@ -29,6 +29,8 @@ import java.util.Objects;
  *     the invitation to count as warm (7 days)
  * @param prospectWindow X2, how far back the reactions and comments that make a warm prospect count
  *     (90 days)
+ * @param inMailRefundWindow MS2, how long after an InMail its recipient's reply gives its credit back
+ *     (90 days)
  * @param tiers M2, by name; {@code defaultTier} must be one of them
  */
 public record Policy(
@@ -47,6 +49,7 @@ public record Policy(
     Duration followNoticeQuiet,
     Duration warmFollowAge,
     Duration prospectWindow,
+    Duration inMailRefundWindow,
     Map<String, Tier> tiers,
     String defaultTier) {
 
@@ -65,6 +68,9 @@ public record Policy(
     if (warmFollowAge.isNegative() || !prospectWindow.isPositive()) {
       throw new InvalidInputException("invalid-policy",
           "the warm follow age must not be negative and the prospect window must be positive");
+    }
+    if (!inMailRefundWindow.isPositive()) {
+      throw new InvalidInputException("invalid-policy", "the InMail refund window must be positive");
     }
     restrictionLadder = List.copyOf(restrictionLadder);
     if (restrictionLadder.isEmpty()) {
@@ -88,7 +94,7 @@ public record Policy(
         3, Duration.ofHours(24),
         List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
         Duration.ofDays(365), Duration.ofDays(1),
-        Duration.ofDays(7), Duration.ofDays(90),
+        Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(90),
         tiers, Tier.BASIC.name());
   }
 
@@ -110,19 +116,19 @@ public record Policy(
   public Policy withMaxConnections(int value) {
     return new Policy(value, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, inMailRefundWindow, tiers, defaultTier);
   }
 
   public Policy withMaxPendingSent(int value) {
     return new Policy(maxConnections, value, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, inMailRefundWindow, tiers, defaultTier);
   }
 
   public Policy withFollowCap(int value) {
     return new Policy(maxConnections, maxPendingSent, value, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, warmFollowAge, prospectWindow, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, prospectWindow, inMailRefundWindow, tiers, defaultTier);
   }
 
   public Policy withTier(Tier tier) {
@@ -130,18 +136,24 @@ public record Policy(
     copy.put(tier.name(), tier);
     return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge,
         withdrawCooldown, reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder,
-        tokenLifetime, followNoticeQuiet, warmFollowAge, prospectWindow, copy, defaultTier);
+        tokenLifetime, followNoticeQuiet, warmFollowAge, prospectWindow, inMailRefundWindow, copy, defaultTier);
   }
 
   public Policy withWarmFollowAge(Duration value) {
     return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, value, prospectWindow, tiers, defaultTier);
+        followNoticeQuiet, value, prospectWindow, inMailRefundWindow, tiers, defaultTier);
   }
 
   public Policy withProspectWindow(Duration value) {
     return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
         reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
-        followNoticeQuiet, warmFollowAge, value, tiers, defaultTier);
+        followNoticeQuiet, warmFollowAge, value, inMailRefundWindow, tiers, defaultTier);
+  }
+
+  public Policy withInMailRefundWindow(Duration value) {
+    return new Policy(maxConnections, maxPendingSent, followCap, invitationWindow, newAccountAge, withdrawCooldown,
+        reportsToRestrict, reportWindow, refusalsToRestrict, refusalWindow, restrictionLadder, tokenLifetime,
+        followNoticeQuiet, warmFollowAge, prospectWindow, value, tiers, defaultTier);
   }
 }

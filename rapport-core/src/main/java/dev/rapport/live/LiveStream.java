@@ -96,8 +96,8 @@ public final class LiveStream implements AutoCloseable {
 
   /**
    * The next events, in order, waiting up to {@code wait} for one: the missed ones first, a page at
-   * a time, then those that arrive. Empty when none came in time (a heartbeat's turn) or the stream
-   * has ended.
+   * a time, then those that arrive. Empty when none came in time (a heartbeat's turn, or the
+   * credential's end: the stream then ends if its credential no longer holds) or the stream has ended.
    *
    * @throws InterruptedException if the thread is interrupted while waiting
    */
@@ -108,18 +108,23 @@ public final class LiveStream implements AutoCloseable {
         return replayed;
       }
     }
+    List<LiveEvent> taken;
     lock.lock();
     try {
       long nanos = wait.toNanos();
       while (waiting.isEmpty() && open && nanos > 0) {
         nanos = arrived.awaitNanos(nanos);
       }
-      List<LiveEvent> taken = new ArrayList<>(waiting);
+      taken = new ArrayList<>(waiting);
       waiting.clear();
-      return taken;
     } finally {
       lock.unlock();
     }
+    if (taken.isEmpty()) {
+      // No event comes when a session or token expires: a wait that ran out asks whether it still holds.
+      checkCredential();
+    }
+    return taken;
   }
 
   /** Reads the next page of what the log holds for the member up to the start position. */
@@ -159,10 +164,10 @@ public final class LiveStream implements AutoCloseable {
     }
   }
 
-  /** Ends the stream if its credential no longer holds (a revoked token, an ended session). */
+  /** Ends the stream if its credential no longer holds (a revoked or expired token, an ended or expired session). */
   void checkCredential() {
     if (!credentialValid.getAsBoolean()) {
-      end("the token or session was revoked");
+      end("the token or session was revoked or has expired");
     }
   }
 

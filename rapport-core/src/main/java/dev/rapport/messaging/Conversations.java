@@ -22,6 +22,7 @@ import dev.rapport.problem.LimitReachedException;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.problem.RapportException;
 import dev.rapport.problem.RuleBrokenException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public final class Conversations {
   /**
    * MS1, MS2: the pair's actor sends {@code text} to the other, starting their conversation if they
    * have none. To a non-connection it is a request, by InMail (one credit) or free to an Open
-   * Profile; the recipient's first message within 90 days of an InMail gives its credit back, once.
+   * Profile; the recipient's first message within the policy's refund window (90 days by default)
+   * of an InMail gives its credit back, once.
    *
    * @throws InvalidInputException {@code invalid-text}, {@code message-too-long}
    * @throws NotFoundException {@code member-not-found} if the recipient blocked the sender
@@ -89,7 +91,8 @@ public final class Conversations {
       effects.credits(actor.id(), credits.balance(), credits.month());
     }
     // A requester whose tier no longer has InMail could not spend it: the refund waits for a reply they can use.
-    boolean refund = refundDue(before, actor.id(), now) && InMail.granted(policy.tier(other.tier()));
+    boolean refund = refundDue(before, actor.id(), now, policy.inMailRefundWindow())
+        && InMail.granted(policy.tier(other.tier()));
     // A message that is itself a new request keeps that request's own refundability: the old one's
     // credit goes back below, and only the old one is used up.
     if (refund && access != MessageAccess.OPEN_PROFILE && access != MessageAccess.INMAIL) {
@@ -120,10 +123,10 @@ public final class Conversations {
     return Decision.apply(effects, new SentMessage(message, after, access, credits.balance(), refund));
   }
 
-  /** MS2: whether the actor's message now gives back the credit of the other's InMail. */
-  static boolean refundDue(Conversation conversation, long actorId, Instant now) {
+  /** MS2: whether the actor's message now gives back the credit of the other's InMail, sent less than {@code window} ago. */
+  static boolean refundDue(Conversation conversation, long actorId, Instant now, Duration window) {
     return conversation.refundable() && conversation.requesterId() != 0 && conversation.requesterId() != actorId
-        && conversation.requestedAt().map(at -> now.isBefore(at.plus(InMail.REFUND_WINDOW))).orElse(false);
+        && conversation.requestedAt().map(at -> now.isBefore(at.plus(window))).orElse(false);
   }
 
   private static MessageAccess access(MessagingState state, Policy policy, Instant now) {

@@ -3,7 +3,6 @@ package dev.rapport.messaging;
 import dev.rapport.model.InMailCredits;
 import dev.rapport.model.Member;
 import dev.rapport.model.Tier;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,9 +14,6 @@ import java.util.Optional;
  * at a month's turn (docs/decisions/0034-messaging-conversations-requests-credits.md). Pure functions.
  */
 public final class InMail {
-  /** MS2: a reply within this long after an InMail gives its credit back, once. */
-  public static final Duration REFUND_WINDOW = Duration.ofDays(90);
-
   private InMail() {}
 
   /** The month of an instant in UTC, counted as {@code year * 12 + month - 1}. */

@@ -59,6 +59,7 @@ public final class CachedReads implements StoreReads {
   private final RememberedReads remembered;
   private final Connected connected;
   private final CachedContentReads content;
+  private final CachedMessagingReads messaging;
 
   /** Posts, a member's reactions to them and what blocked members gave them, remembered as the rest. */
   @Override
@@ -72,10 +73,10 @@ public final class CachedReads implements StoreReads {
     return store.outreach();
   }
 
-  /** Conversations and credits change with every message: read from the store each time. */
+  /** A member's first page of conversations, brought up to date from the messages since; the rest from the store. */
   @Override
   public MessagingReads messaging() {
-    return store.messaging();
+    return messaging;
   }
 
   /** Whether two members are connected, as the graph index knows it. */
@@ -85,19 +86,13 @@ public final class CachedReads implements StoreReads {
   }
 
   private record MemberById(long id) {}
-
   private record MemberByHandle(String handle) {}
-
   private record Token(String hash) {}
-
   private record Ties(long memberId) {}
 
   private record ConnectionIds(long memberId) {}
-
   private record Count(boolean following, long memberId, boolean onlyConnections) {}
-
   private enum ListKind { CONNECTIONS, FOLLOWERS, FOLLOWING }
-
   private record FirstPage(ListKind kind, long memberId, boolean scoped, long viewerId, int limit) {}
 
   /** The viewer of a first page that any viewer without blocks either way sees alike; no member's id. */
@@ -118,6 +113,7 @@ public final class CachedReads implements StoreReads {
     this.connected = connected;
     this.remembered = new RememberedReads(maxMembers, stampBucketBits);
     this.content = new CachedContentReads(store.content(), remembered);
+    this.messaging = new CachedMessagingReads(store.messaging(), remembered);
   }
 
   /**
@@ -182,26 +178,30 @@ public final class CachedReads implements StoreReads {
    * state of the store past it through this (the log's reader calls this before it moves on).
    */
   public void record(Event event) {
+    boolean inboxChanged = messaging.record(event); // before its position is published: a page as of it replays it
     remembered.record(event);
-    if (event.type() == EventType.POSTED && remembered.holds(new MemberById(event.subjectId()))) {
-      // Every follower's next page shows the new post and its author, whose version it changed: of an
-      // author someone reads, read both once here, on the log's thread, rather than on each
-      // follower's (docs/decisions/0031-a-post-changes-its-own-answers.md).
+    boolean posted = event.type() == EventType.POSTED && remembered.holds(new MemberById(event.subjectId()));
+    if (posted) {
       content.post(event.refId());
-      readAgainIfRemembered(event.actorId());
-      if (event.subjectId() != event.actorId()) {
-        readAgainIfRemembered(event.subjectId());
-      }
+    }
+    if (posted || inboxChanged) {
+      // A post's author, whose version it moved, and a message's pair show on many pages: read once here, on
+      // the log's thread, not on each reader's (docs/decisions/0031-a-post-changes-its-own-answers.md).
+      readAgain(inboxChanged, event.actorId(), event.subjectId());
     }
   }
 
-  /** A member remembered (even if stale) is read from the store now, as of the newest event recorded. */
-  private void readAgainIfRemembered(long memberId) {
-    MemberById key = new MemberById(memberId);
-    if (remembered.holds(key)) {
+  /**
+   * The members remembered (even if stale), or all of them if {@code always}, are read from the
+   * store now, as of the newest event recorded.
+   */
+  private void readAgain(boolean always, long... memberIds) {
+    List<Long> ids = LongStream.of(memberIds).distinct().filter(id -> always || remembered.holds(new MemberById(id)))
+        .boxed().toList();
+    if (!ids.isEmpty()) {
       long position = remembered.position();
-      store.member(memberId).ifPresent(m -> remembered.remember(key, Optional.of(m), position, new long[] {memberId},
-          false, 1));
+      store.members(ids).forEach((id, m) -> remembered.remember(new MemberById(id), Optional.of(m), position,
+          new long[] {id}, false, 1));
     }
   }
 

@@ -35,6 +35,12 @@ public interface MessagingReads {
    */
   Page<ConversationSummary> conversationsOf(long memberId, PageRequest page);
 
+  /**
+   * The pair's conversation as each of the two members' lists show it, the lower member id first:
+   * empty if they have none, or a block stands between them (MS3). One read by the pair's key.
+   */
+  List<ConversationSummary> summariesBetween(long aId, long bId);
+
   /** The member's InMail credits as last stored; empty if they never had any stored. */
   Optional<InMailCredits> inMailCredits(long memberId);
 }

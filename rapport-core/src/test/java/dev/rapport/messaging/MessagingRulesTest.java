@@ -187,6 +187,22 @@ class MessagingRulesTest {
   }
 
   @Test
+  void MS2_theRefundWindow_isPolicy_aReplyWithinItRefunds_andOneAtItsEndDoesNot() {
+    Policy tenDays = policy.withInMailRefundWindow(Duration.ofDays(10));
+    Conversation request = conversation(pro, bob, ConversationState.REQUEST, pro, true);
+    MessagingState reply = new MessagingState(pair(bob, pro).build(), Optional.of(request), Optional.empty(),
+        Optional.of(new InMailCredits(pro.id(), 14, InMail.monthOf(NOW))));
+
+    Effects inTime = effects(NOW.plus(Duration.ofDays(10)).minusSeconds(1));
+    assertThat(result(Conversations.send(reply, "Thanks", tenDays, inTime)).refunded()).isTrue();
+    assertThat(changes(inTime)).contains(new Change.SetInMailCredits(pro.id(), 15, InMail.monthOf(NOW)));
+    assertThat(result(Conversations.send(reply, "Late", tenDays, effects(NOW.plus(Duration.ofDays(10))))).refunded())
+        .isFalse();
+    assertThat(policy.inMailRefundWindow()).as("the default").isEqualTo(Duration.ofDays(90));
+    refused(InvalidInputException.class, "invalid-policy", () -> policy.withInMailRefundWindow(Duration.ZERO));
+  }
+
+  @Test
   void MS2_theRequester_waitsForAnAnswer_andADeclinedRequestIsClosedToBoth() {
     Conversation request = conversation(pro, bob, ConversationState.REQUEST, pro, true);
     refused(RuleBrokenException.class, "request-pending",

@@ -81,6 +81,7 @@ final class ConfigLayers {
   private Integer followCap;
   private Duration warmFollowAge;
   private Duration prospectWindow;
+  private Duration inMailRefundWindow;
   /** Tier numbers by tier name, each remembering where it was set. */
   private final Map<String, Map<TierField, Object>> tiers = new LinkedHashMap<>();
   private final Map<String, String> tierOrigins = new LinkedHashMap<>();
@@ -147,8 +148,9 @@ final class ConfigLayers {
         case "followCap" -> followCap = integer(entry.getValue(), where, 0, Integer.MAX_VALUE);
         case "warmFollowAge" -> warmFollowAge = duration(entry.getValue(), where);
         case "prospectWindow" -> prospectWindow = duration(entry.getValue(), where);
+        case "inMailRefundWindow" -> inMailRefundWindow = duration(entry.getValue(), where);
         default -> throw new IllegalArgumentException(("%s: unknown key 'policy.%s' (known: maxConnections, "
-            + "maxPendingSent, followCap, warmFollowAge, prospectWindow)")
+            + "maxPendingSent, followCap, warmFollowAge, prospectWindow, inMailRefundWindow)")
                 .formatted(origin, entry.getKey()));
       }
     }
@@ -249,6 +251,7 @@ final class ConfigLayers {
         case "RAPPORT_POLICY_FOLLOW_CAP" -> followCap = integer(value, where, 0, Integer.MAX_VALUE);
         case "RAPPORT_POLICY_WARM_FOLLOW_AGE" -> warmFollowAge = duration(value, where);
         case "RAPPORT_POLICY_PROSPECT_WINDOW" -> prospectWindow = duration(value, where);
+        case "RAPPORT_POLICY_INMAIL_REFUND_WINDOW" -> inMailRefundWindow = duration(value, where);
         default -> {
           if (accounts.readEnvironment(name, value, where)) {
             continue;
@@ -256,7 +259,7 @@ final class ConfigLayers {
           if (name.startsWith(ENV_POLICY)) {
             throw new IllegalArgumentException("%s: unknown policy variable (known: RAPPORT_POLICY_MAX_CONNECTIONS, "
                 .formatted(where) + "RAPPORT_POLICY_MAX_PENDING_SENT, RAPPORT_POLICY_FOLLOW_CAP, "
-                + "RAPPORT_POLICY_WARM_FOLLOW_AGE, RAPPORT_POLICY_PROSPECT_WINDOW)");
+                + "RAPPORT_POLICY_WARM_FOLLOW_AGE, RAPPORT_POLICY_PROSPECT_WINDOW, RAPPORT_POLICY_INMAIL_REFUND_WINDOW)");
           }
           if (name.startsWith(ENV_TIER)) {
             readEnvironmentTier(name, value, where);
@@ -391,6 +394,9 @@ final class ConfigLayers {
       }
       if (prospectWindow != null) {
         policy = policy.withProspectWindow(prospectWindow);
+      }
+      if (inMailRefundWindow != null) {
+        policy = policy.withInMailRefundWindow(inMailRefundWindow);
       }
       for (Map.Entry<String, Map<TierField, Object>> entry : tiers.entrySet()) {
         policy = policy.withTier(tier(entry.getKey(), entry.getValue(), policy.tiers().get(entry.getKey())));

@@ -1,6 +1,7 @@
 package dev.rapport.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.AccountCommands;
 import dev.rapport.Rapport;
 import dev.rapport.live.LiveEvent;
 import dev.rapport.live.LiveStream;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * positions, so that a client that reconnects with {@code Last-Event-ID} gets exactly what it
  * missed, from this server or another sharing the store, after a restart too; a comment line after
  * each {@code heartbeat} of silence; the stream ends when the token or session it was opened with
- * is revoked (docs/decisions/0036-the-live-stream-follows-the-log.md).
+ * is revoked (docs/decisions/0036-the-live-stream-follows-the-log.md), and when a session expires,
+ * at its end: the wait for events is cut short there, since no event tells of an expiry.
  */
 final class EventStreamRoutes implements RouteGroup {
   private static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
@@ -45,6 +48,8 @@ final class EventStreamRoutes implements RouteGroup {
   private Reply events(Call call) {
     OptionalLong lastEventId = call.header(LAST_EVENT_ID).filter(v -> !v.isEmpty())
         .map(EventStreamRoutes::position).map(OptionalLong::of).orElse(OptionalLong.empty());
+    Optional<Instant> sessionEnds = call.session().flatMap(rapport.accounts()::session)
+        .map(AccountCommands.Session::expiresAt);
     LiveStream stream = rapport.live().open(call.me().id(), lastEventId, credential(call));
     long resumesFrom = lastEventId.orElse(stream.startPosition());
     return Reply.stream(new Reply.Stream() {
@@ -55,7 +60,7 @@ final class EventStreamRoutes implements RouteGroup {
 
       @Override
       public void writeTo(OutputStream out) throws IOException {
-        write(stream, resumesFrom, out);
+        write(stream, resumesFrom, sessionEnds, out);
       }
 
       @Override
@@ -81,12 +86,13 @@ final class EventStreamRoutes implements RouteGroup {
    *     stream, the log position the stream starts at, so that a client that drops before any event
    *     resumes from there
    */
-  private void write(LiveStream stream, long resumesFrom, OutputStream out) throws IOException {
+  private void write(LiveStream stream, long resumesFrom, Optional<Instant> sessionEnds, OutputStream out)
+      throws IOException {
     out.write(frame("ready", resumesFrom, Json.object()));
     out.flush();
     try {
       while (stream.isOpen()) {
-        List<LiveEvent> events = stream.next(heartbeat);
+        List<LiveEvent> events = stream.next(untilNextCheck(sessionEnds));
         if (events.isEmpty()) {
           if (stream.isOpen()) {
             out.write(HEARTBEAT);
@@ -103,6 +109,15 @@ final class EventStreamRoutes implements RouteGroup {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A heartbeat, or less if the session ends sooner: the stream then ends at the session's end. */
+  private Duration untilNextCheck(Optional<Instant> sessionEnds) {
+    if (sessionEnds.isEmpty()) {
+      return heartbeat;
+    }
+    Duration left = Duration.between(rapport.clock().instant(), sessionEnds.get());
+    return left.compareTo(heartbeat) < 0 ? Duration.ofMillis(Math.max(1, left.toMillis() + 1)) : heartbeat;
   }
 
   /** One event as the member {@code viewerId} reads it (docs/decisions/0040-messages-and-receipts-on-the-live-stream.md). */

@@ -46,6 +46,7 @@ import java.util.Optional;
  *   followCap: 0                  # RAPPORT_POLICY_FOLLOW_CAP (0 = no cap)
  *   warmFollowAge: 7d             # RAPPORT_POLICY_WARM_FOLLOW_AGE (X1)
  *   prospectWindow: 90d           # RAPPORT_POLICY_PROSPECT_WINDOW (X2)
+ *   inMailRefundWindow: 90d       # RAPPORT_POLICY_INMAIL_REFUND_WINDOW (MS2)
  * tiers:
  *   basic:                        # RAPPORT_TIER_BASIC_...
  *     weeklyInvitations: 200      #   ..._WEEKLY_INVITATIONS

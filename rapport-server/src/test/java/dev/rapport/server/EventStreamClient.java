@@ -46,8 +46,18 @@ final class EventStreamClient implements AutoCloseable {
 
   /** Opens the caller's stream, resuming after {@code lastEventId} if given; checks the answer's head against the contract. */
   static EventStreamClient open(int port, String token, Optional<String> lastEventId) {
+    return open(port, "Authorization", "Bearer " + token, lastEventId);
+  }
+
+  /** Opens the stream of a browser's session, signed in with its cookie. */
+  static EventStreamClient openSignedIn(int port, String sessionToken) {
+    return open(port, "Cookie", "rapport_session=" + sessionToken, Optional.empty());
+  }
+
+  private static EventStreamClient open(int port, String credentialHeader, String credential,
+      Optional<String> lastEventId) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/me/events"))
-        .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").GET();
+        .header(credentialHeader, credential).header("Accept", "text/event-stream").GET();
     lastEventId.ifPresent(id -> request.header("Last-Event-ID", id));
     HttpRequest built = request.build();
     try {

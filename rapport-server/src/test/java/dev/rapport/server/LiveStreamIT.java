@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.kernel.Policy;
+import dev.rapport.server.accounts.AccountsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,6 +160,32 @@ class LiveStreamIT {
         assertThat(server.api.delete("/v1/me/tokens/" + second.get("id").asText(), first).status()).isEqualTo(204);
         EventStreamClient.Frame end = stream.expect("end", Duration.ofSeconds(5));
         assertThat(end.data().get("reason").asText()).contains("revoked");
+        assertThat(stream.ended(Duration.ofSeconds(5))).isTrue();
+      }
+    }
+  }
+
+  /** No event tells of a session's end: the stream ends at it all the same, long before its next heartbeat. */
+  @Test
+  void A2_NT2_theStreamEnds_whenItsSessionExpires_atItsEnd() throws Exception {
+    AccountsConfig d = AccountsConfig.defaults();
+    AccountsConfig twoSecondSessions = new AccountsConfig(d.signUp(), d.membersMayInvite(), d.inviteLifetime(),
+        Duration.ofSeconds(2), d.behindTls(), d.argon2(), d.failedSignInsPerAccount(), d.failedSignInsPerAddress());
+    ServerConfig defaults = ServerConfig.defaults();
+    try (TestServer server = TestServer.start(defaults.withPort(0).withDataDir(dataDir).withAdminToken(TestServer.ADMIN)
+        .withAccounts(twoSecondSessions).withListener(defaults.listener().withHeartbeat(Duration.ofSeconds(30))),
+        io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME)) {
+      Browser browser = new Browser(server.api);
+      String ada = unique("ada");
+      ApiClient.Answer signedUp = browser.signUp(ada, ada + "@example.com", "correct horse battery staple");
+      assertThat(signedUp.status()).isEqualTo(201);
+      Instant expires = Instant.parse(signedUp.json().get("expiresAt").asText());
+      try (EventStreamClient stream = EventStreamClient.openSignedIn(server.server.port(), browser.sessionToken())) {
+        stream.expect("ready", Duration.ofSeconds(5));
+        EventStreamClient.Frame end = stream.expect("end", Duration.ofSeconds(10));
+        Instant arrived = Instant.now().minusNanos(System.nanoTime() - end.arrivedNanos());
+        assertThat(end.data().get("reason").asText()).contains("expired");
+        assertThat(arrived).isAfterOrEqualTo(expires.minusMillis(50)).isBefore(expires.plusSeconds(2));
         assertThat(stream.ended(Duration.ofSeconds(5))).isTrue();
       }
     }

@@ -152,6 +152,21 @@ class ServerConfigTest {
   }
 
   @Test
+  void MS2_theInMailRefundWindow_comesFromTheEnvironment_overTheFile_90DaysByDefault() throws IOException {
+    Path yaml = yaml("""
+        policy:
+          inMailRefundWindow: 30d
+        """);
+
+    assertThat(ServerConfig.load(Optional.of(yaml), Map.of()).policy().inMailRefundWindow())
+        .isEqualTo(Duration.ofDays(30));
+    assertThat(ServerConfig.load(Optional.of(yaml), Map.of("RAPPORT_POLICY_INMAIL_REFUND_WINDOW", "14d")).policy()
+        .inMailRefundWindow()).isEqualTo(Duration.ofDays(14));
+    assertThat(ServerConfig.load(Optional.empty(), Map.of()).policy().inMailRefundWindow())
+        .isEqualTo(Duration.ofDays(90));
+  }
+
+  @Test
   void errors_nameTheEnvironmentVariable() {
     assertError(Map.of("RAPPORT_PORT", "eighty"), "RAPPORT_PORT", "'eighty' is not a whole number");
     assertError(Map.of("RAPPORT_PORT", "70000"), "RAPPORT_PORT", "not between 0 and 65535");
@@ -161,6 +176,10 @@ class ServerConfigTest {
     assertError(Map.of("RAPPORT_POLICY_FOLLOW_CAP", "-1"), "RAPPORT_POLICY_FOLLOW_CAP", "not between 0");
     assertError(Map.of("RAPPORT_POLICY_WARM_FOLLOW_AGE", "a week"), "RAPPORT_POLICY_WARM_FOLLOW_AGE", "not a duration");
     assertError(Map.of("RAPPORT_POLICY_PROSPECT_WINDOW", "0d"), "invalid policy", "prospect window must be positive");
+    assertError(Map.of("RAPPORT_POLICY_INMAIL_REFUND_WINDOW", "0d"), "invalid policy",
+        "InMail refund window must be positive");
+    assertError(Map.of("RAPPORT_POLICY_INMAIL_REFUND_WINDOW", "soon"), "RAPPORT_POLICY_INMAIL_REFUND_WINDOW",
+        "not a duration");
     assertError(Map.of("RAPPORT_POLICY_MAX_CONECTIONS", "5"), "RAPPORT_POLICY_MAX_CONECTIONS", "unknown policy variable");
     assertError(Map.of("RAPPORT_TIER_GOLD_WEEKLY_INVITATIONS", "5"), "RAPPORT_TIER_GOLD_WEEKLY_INVITATIONS",
         "no tier 'gold'");

@@ -145,7 +145,7 @@ class ReferenceModelProperties {
         refusals, Duration.ofHours(24),
         List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30)),
         Duration.ofDays(365), Duration.ofDays(1),
-        Duration.ofDays(7), Duration.ofDays(90),
+        Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(90),
         Map.of("basic", new Tier("basic", week, Math.min(week, newAccountWeek), monthlyNotes, 200, 0, 0,
             false)),
         "basic");

@@ -7,7 +7,6 @@ import dev.rapport.kernel.Event;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.Policy;
 import dev.rapport.member.NewMember;
-import dev.rapport.messaging.InMail;
 import dev.rapport.messaging.MessageAccess;
 import dev.rapport.messaging.SentMessage;
 import dev.rapport.model.Handle;
@@ -149,7 +148,7 @@ public abstract class MessagingConcurrencyContract {
         java.util.Collections.reverse(messages);
         Message inMail = messages.getFirst();
         Optional<Message> reply = messages.stream().filter(m -> m.senderId() == replier).findFirst();
-        boolean inTime = reply.isPresent() && reply.get().sentAt().isBefore(inMail.sentAt().plus(InMail.REFUND_WINDOW));
+        boolean inTime = reply.isPresent() && reply.get().sentAt().isBefore(inMail.sentAt().plus(Policy.defaults().inMailRefundWindow()));
         assertThat(refundsByConversation.getOrDefault(view.conversation().id(), 0L))
             .as("refunds of conversation %d", view.conversation().id()).isEqualTo(inTime ? 1L : 0L);
         checked++;

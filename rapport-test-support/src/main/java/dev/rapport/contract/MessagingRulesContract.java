@@ -204,6 +204,34 @@ public abstract class MessagingRulesContract extends RulesContract {
     assertThat(eventTypes()).containsOnlyOnce(EventType.INMAIL_REFUNDED);
   }
 
+  /**
+   * A new InMail that also gives the other member their older InMail's credit back keeps its own
+   * refund: the reply to it refunds its sender in turn (MessagingProperties found the loss).
+   */
+  @Test
+  void MS2_aNewInMailThatRefundsTheOthersOlderOne_keepsItsOwnRefund() {
+    long ada = premium("ada");
+    long bob = premium("bob");
+    rapport.messaging().send(ada, h("bob"), "A job for you");
+    connect(ada, "ada", bob, "bob");
+    assertThat(rapport.messaging().send(ada, h("bob"), "Glad we connected").access())
+        .isEqualTo(MessageAccess.CONNECTION);
+    rapport.removeConnection(ada, h("bob"));
+
+    SentMessage inMail = rapport.messaging().send(bob, h("ada"), "A job for you too");
+    assertThat(inMail.access()).isEqualTo(MessageAccess.INMAIL);
+    assertThat(inMail.refunded()).as("ada's older InMail given back").isTrue();
+    assertThat(inMail.conversation().refundable()).as("bob's own InMail still refundable").isTrue();
+    assertThat(rapport.messaging().credits(ada).balance()).isEqualTo(15);
+    assertThat(rapport.messaging().credits(bob).balance()).isEqualTo(14);
+
+    SentMessage reply = rapport.messaging().send(ada, h("bob"), "Tell me more");
+    assertThat(reply.access()).isEqualTo(MessageAccess.REPLY_TO_REQUEST);
+    assertThat(reply.refunded()).isTrue();
+    assertThat(rapport.messaging().credits(bob).balance()).isEqualTo(15);
+    assertThat(eventTypes()).filteredOn(EventType.INMAIL_REFUNDED::equals).hasSize(2);
+  }
+
   @Test
   void MS2_aReplyAfter90Days_refundsNothing() {
     long ada = premium("ada");

@@ -10,11 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.rapport.model.Tier;
+import dev.rapport.server.RateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messaging in the browser (MS1-MS4): members write from a profile's Message action, the other sees
@@ -202,6 +206,40 @@ class MessagingIT extends WebFixture {
     assertThat(ada.page.locator(".thread")).containsText("Waiting for Gil Grant to accept your request.");
     assertThat(server.call("GET", "/v1/me/conversations", gil.token(), null, 200).path("items").get(0)
         .path("status").asText()).isEqualTo("request-received");
+  }
+
+  /**
+   * On a server whose members have one InMail credit: a non-connection with it sees what sending
+   * costs; once it is spent elsewhere, sending from the page still open is refused with the problem
+   * shown and nothing sent, and the composer opened again says why it cannot send.
+   */
+  @Test
+  void MS2_withACredit_theCostShows_andOnceItIsSpent_theSendIsRefused_withTheProblemShown(@TempDir Path otherDataDir) {
+    Tier oneInMail = new Tier("basic", WebServer.WEEKLY_INVITATIONS, WebServer.WEEKLY_INVITATIONS, 5, 200, 1, 1, false);
+    try (WebServer inMailServer = WebServer.start(otherDataDir, RateLimits.defaults(), oneInMail);
+        MemberBrowser ada = MemberBrowser.signedOut(chromium.browser, inMailServer, 1280)
+            .signUp(WebServer.unique("ada"), "Ada Lovelace").expectRefusal("/v1/messages")) {
+      String adaToken = inMailServer.tokenOf(ada.member.handle());
+      WebServer.Member dan = inMailServer.member(WebServer.unique("dan"), "Dan Dawson");
+      WebServer.Member cyd = inMailServer.member(WebServer.unique("cyd"), "Cyd Charisse");
+
+      ada.open("/messaging?to=" + dan.handle());
+      assertThat(ada.page.locator("#message-cost"))
+          .hasText("Sending uses 1 InMail credit (you have 1). Dan Dawson gets it as a message request.");
+      assertThat(ada.button("Send")).isEnabled();
+      inMailServer.call("POST", "/v1/messages", adaToken, "{\"to\":\"%s\",\"text\":\"Elsewhere\"}"
+          .formatted(cyd.handle()), 201);
+
+      ada.page.getByLabel("Write a message").fill("Hello Dan, a question about your engine.");
+      ada.click("Send");
+      assertThat(ada.page.getByRole(AriaRole.ALERT)).containsText("You have no InMail credits left; new ones come on");
+      assertThat(inMailServer.call("GET", "/v1/me/conversations", dan.token(), null, 200).get("items")).isEmpty();
+
+      ada.open("/messaging?to=" + dan.handle());
+      assertThat(ada.page.locator("#message-cost")).containsText("You have no InMail credits left");
+      assertThat(ada.button("Send")).isDisabled();
+      ada.assertNoConsoleErrors();
+    }
   }
 
   @Test

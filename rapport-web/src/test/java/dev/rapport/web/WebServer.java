@@ -46,8 +46,13 @@ final class WebServer implements AutoCloseable {
   }
 
   static WebServer start(Path dataDir, RateLimits budgets) {
+    return start(dataDir, budgets, BASIC);
+  }
+
+  /** A server whose members sign up on {@code basic}, e.g. a basic tier with InMail. */
+  static WebServer start(Path dataDir, RateLimits budgets, Tier basic) {
     ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(ADMIN)
-        .withDevClock(true).withPolicy(Policy.defaults().withTier(BASIC)).withRateLimits(budgets)
+        .withDevClock(true).withPolicy(Policy.defaults().withTier(basic)).withRateLimits(budgets)
         .withAccounts(AccountsConfig.defaults().withMembersMayInvite(true));
     return new WebServer(RapportServer.start(config));
   }

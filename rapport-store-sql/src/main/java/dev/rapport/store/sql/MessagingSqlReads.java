@@ -43,6 +43,13 @@ final class MessagingSqlReads implements MessagingReads {
       + " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = ? AND x.blocked_id = s.other_id)"
       + " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = s.other_id AND x.blocked_id = ?)"
       + " ORDER BY s.last_message_id DESC LIMIT ?";
+  /** The pair's two sides, as {@link #CONVERSATIONS_OF} lists each, unless a block stands between them (MS3). */
+  private static final String SUMMARIES_BETWEEN = "SELECT " + SIDE + ", " + CONVERSATION + ", " + MESSAGE
+      + " FROM conversations c JOIN conversation_sides s ON s.conversation_id = c.id"
+      + " JOIN messages m ON m.id = s.last_message_id WHERE c.low_id = ? AND c.high_id = ?"
+      + " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = c.low_id AND x.blocked_id = c.high_id)"
+      + " AND NOT EXISTS (SELECT 1 FROM blocks x WHERE x.blocker_id = c.high_id AND x.blocked_id = c.low_id)"
+      + " ORDER BY s.member_id";
   private static final String CREDITS = "SELECT member_id, balance, month FROM inmail_credits WHERE member_id = ?";
 
   private final Readers readers;
@@ -121,6 +128,15 @@ final class MessagingSqlReads implements MessagingReads {
     long below = Cursor.decode(page.cursor(), 1)[0];
     return readers.read(s -> Statements.page(s, CONVERSATIONS_OF, 1, MessagingSqlReads::summary, page, memberId,
         below, memberId, memberId));
+  }
+
+  @Override
+  public List<ConversationSummary> summariesBetween(long aId, long bId) {
+    return readers.read(s -> {
+      PreparedStatement statement = s.prepare(SUMMARIES_BETWEEN);
+      bindLongs(statement, Math.min(aId, bId), Math.max(aId, bId));
+      return List.copyOf(Statements.all(statement, MessagingSqlReads::summary));
+    });
   }
 
   @Override
