@@ -3,41 +3,23 @@ package dev.rapport.readcache;
 import dev.rapport.kernel.Event;
 import dev.rapport.kernel.EventType;
 import dev.rapport.kernel.PairState;
-import dev.rapport.kernel.PairTies;
-import dev.rapport.kernel.Usage;
-import dev.rapport.model.Endorsement;
 import dev.rapport.model.Handle;
-import dev.rapport.model.Invitation;
-import dev.rapport.model.InvitationState;
-import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
-import dev.rapport.model.MemberPair;
-import dev.rapport.model.Notification;
-import dev.rapport.model.NotificationGroupKey;
-import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
-import dev.rapport.model.Recommendation;
-import dev.rapport.model.RecommendationState;
 import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.ConnectionList;
 import dev.rapport.store.ContentReads;
-import dev.rapport.store.Credential;
-import dev.rapport.store.IssuedToken;
 import dev.rapport.store.MemberTies;
 import dev.rapport.store.MessagingReads;
-import dev.rapport.store.OutreachReads;
-import dev.rapport.store.SavedIndex;
 import dev.rapport.store.StoreReads;
 import dev.rapport.store.TokenGrant;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.LongStream;
@@ -53,9 +35,8 @@ import java.util.stream.LongStream;
  * <p>For the queries of people, not for commands: a command decides on the store's own reads,
  * inside {@link dev.rapport.store.Store#run}. Thread safe.
  */
-public final class CachedReads implements StoreReads {
+public final class CachedReads extends PassThroughReads {
 
-  private final StoreReads store;
   private final RememberedReads remembered;
   private final Connected connected;
   private final CachedContentReads content;
@@ -65,12 +46,6 @@ public final class CachedReads implements StoreReads {
   @Override
   public ContentReads content() {
     return content;
-  }
-
-  /** Outreach insight is read from the store each time: it is an occasional query over history. */
-  @Override
-  public OutreachReads outreach() {
-    return store.outreach();
   }
 
   /** A member's first page of conversations, brought up to date from the messages since; the rest from the store. */
@@ -109,7 +84,7 @@ public final class CachedReads implements StoreReads {
    *     answers are read again because another member of the bucket changed
    */
   public CachedReads(StoreReads store, Connected connected, long maxMembers, int stampBucketBits) {
-    this.store = store;
+    super(store);
     this.connected = connected;
     this.remembered = new RememberedReads(maxMembers, stampBucketBits);
     this.content = new CachedContentReads(store.content(), remembered);
@@ -250,43 +225,11 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
-  public Map<Handle, Member> membersWithHandles(Collection<Handle> handles) {
-    return store.membersWithHandles(handles);
-  }
-
-  @Override
   public Optional<TokenGrant> token(String tokenHash) {
     // Stale with its member's events, so that a revocation, a sign-out or a password change, each an
     // event of the member, stops the token at once here and within a log read on other servers.
     return remembered.read(new Token(tokenHash), () -> store.token(tokenHash),
         g -> g.map(grant -> new long[] {grant.memberId()}).orElse(null), false, g -> 0);
-  }
-
-  // Accounts are read when someone signs in or manages their tokens, not on every page: from the store.
-
-  @Override
-  public Optional<Credential> credential(String emailKey) {
-    return store.credential(emailKey);
-  }
-
-  @Override
-  public Optional<Credential> credentialOf(long memberId) {
-    return store.credentialOf(memberId);
-  }
-
-  @Override
-  public boolean emailTaken(String emailKey) {
-    return store.emailTaken(emailKey);
-  }
-
-  @Override
-  public List<IssuedToken> apiTokens(long memberId) {
-    return store.apiTokens(memberId);
-  }
-
-  @Override
-  public Optional<InviteLink> inviteLink(String codeHash) {
-    return store.inviteLink(codeHash);
   }
 
   /**
@@ -325,21 +268,6 @@ public final class CachedReads implements StoreReads {
   @Override
   public Optional<PairState> pair(long actorId, Handle other) {
     return member(other).map(m -> pair(actorId, m.id()));
-  }
-
-  @Override
-  public Map<MemberPair, PairTies> ties(Collection<MemberPair> pairs) {
-    return store.ties(pairs);
-  }
-
-  @Override
-  public Usage usage(long memberId, Usage.Windows windows) {
-    return store.usage(memberId, windows);
-  }
-
-  @Override
-  public Optional<Invitation> invitation(long id) {
-    return store.invitation(id);
   }
 
   @Override
@@ -390,21 +318,6 @@ public final class CachedReads implements StoreReads {
   }
 
   @Override
-  public Page<Invitation> invitations(long memberId, boolean sent, Set<InvitationState> states, PageRequest page) {
-    return store.invitations(memberId, sent, states, page);
-  }
-
-  @Override
-  public Page<Member> searchMembers(String prefix, long viewerId, PageRequest page) {
-    return store.searchMembers(prefix, viewerId, page);
-  }
-
-  @Override
-  public Page<Member> blocked(long memberId, PageRequest page) {
-    return store.blocked(memberId, page);
-  }
-
-  @Override
   public long[] blockedEitherWay(long memberId) {
     return remembered.read(new Excluded(false, memberId), () -> store.blockedEitherWay(memberId),
         ids -> new long[] {memberId}, false, ids -> ids.length / 8).clone();
@@ -416,104 +329,4 @@ public final class CachedReads implements StoreReads {
         ids -> new long[] {memberId}, false, ids -> ids.length / 8).clone();
   }
 
-  @Override
-  public Page<Notification> notifications(long memberId, PageRequest page) {
-    return store.notifications(memberId, page);
-  }
-
-  @Override
-  public List<Notification> notifications(long recipientId, long[] ids) {
-    return store.notifications(recipientId, ids);
-  }
-
-  @Override
-  public List<Notification> notificationGroups(long recipientId, Collection<NotificationGroupKey> groups) {
-    return store.notificationGroups(recipientId, groups);
-  }
-
-  @Override
-  public Set<NotificationKind> mutedNotificationKinds(long memberId) {
-    return store.mutedNotificationKinds(memberId);
-  }
-
-  @Override
-  public List<Event> eventsAbout(long memberId, long afterSeq, long upToSeq, int limit) {
-    return store.eventsAbout(memberId, afterSeq, upToSeq, limit);
-  }
-
-  @Override
-  public int unreadNotificationCount(long memberId) {
-    return store.unreadNotificationCount(memberId);
-  }
-
-  @Override
-  public Optional<Instant> lastFollowNotice(long followeeId, long followerId) {
-    return store.lastFollowNotice(followeeId, followerId);
-  }
-
-  @Override
-  public long forEachConnection(ConnectionSink sink) {
-    return store.forEachConnection(sink);
-  }
-
-  @Override
-  public List<Event> eventsAfter(long afterSeq, int limit) {
-    return store.eventsAfter(afterSeq, limit);
-  }
-
-  @Override
-  public long lastPosition() {
-    return store.lastPosition();
-  }
-
-  @Override
-  public Optional<SavedIndex> savedIndex() {
-    return store.savedIndex();
-  }
-
-  @Override
-  public List<String> skills(long memberId) {
-    return store.skills(memberId);
-  }
-
-  @Override
-  public List<Endorsement> endorsements(long memberId) {
-    return store.endorsements(memberId);
-  }
-
-  @Override
-  public Optional<Recommendation> recommendation(long id) {
-    return store.recommendation(id);
-  }
-
-  @Override
-  public Optional<Recommendation> pendingRecommendation(long writerId, long recipientId) {
-    return store.pendingRecommendation(writerId, recipientId);
-  }
-
-  @Override
-  public Page<Recommendation> recommendationsReceived(long recipientId, Set<RecommendationState> states, long viewerId,
-      PageRequest page) {
-    return store.recommendationsReceived(recipientId, states, viewerId, page);
-  }
-
-  @Override
-  public Page<Recommendation> recommendationsGiven(long writerId, PageRequest page) {
-    return store.recommendationsGiven(writerId, page);
-  }
-
-  @Override
-  public List<Long> pageAdmins(long pageId) {
-    return store.pageAdmins(pageId);
-  }
-
-  @Override
-  public boolean isPageAdmin(long pageId, long memberId) {
-    return store.isPageAdmin(pageId, memberId);
-  }
-
-  @Override
-  public Page<Member> administeredPages(long memberId, PageRequest page) {
-    return store.administeredPages(memberId, page);
-  }
 }
