@@ -9,7 +9,6 @@ import dev.rapport.notification.NotificationView;
 import dev.rapport.notification.Notifications;
 import dev.rapport.store.StoreReads;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,15 +38,16 @@ public final class NotificationCommands {
   }
 
   /**
-   * NT2: marks the actor's notifications with these ids read (a group's); ids that are not the
-   * actor's notifications are left alone. Repeating it is not an error.
+   * NT2: marks read the actor's group whose first notification is {@code groupId}, up to {@code
+   * upToId}, the latest id of it the client showed: one that joined the group since stays unread.
+   * Repeating it is not an error (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
    *
    * @return how many of the actor's notifications are unread afterwards
+   * @throws dev.rapport.problem.NotFoundException if the actor has no such notification to see
+   * @throws dev.rapport.problem.InvalidInputException if {@code upToId} is below {@code groupId}
    */
-  public int markRead(long actorId, List<Long> ids) {
-    if (!ids.isEmpty()) {
-      commands.run((reads, effects) -> Notifications.markRead(actorId, ids, effects));
-    }
+  public int markGroupRead(long actorId, long groupId, long upToId) {
+    commands.run((reads, effects) -> Notifications.markGroupRead(actorId, groupId, upToId, reads, effects));
     return unread(actorId);
   }
 

@@ -7,6 +7,7 @@ import dev.rapport.model.InviteLink;
 import dev.rapport.model.Member;
 import dev.rapport.model.Message;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Post;
 import dev.rapport.model.Reaction;
@@ -16,6 +17,7 @@ import dev.rapport.model.TokenKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,10 +100,15 @@ public sealed interface Change {
   /** NT2: the recipient's unread notifications with ids up to {@code upToId} become read. */
   record MarkNotificationsRead(long recipientId, long upToId) implements Change {}
 
-  /** NT2: the recipient's notifications with these ids (a group of them) become read; others' ids are ignored. */
-  record MarkNotificationIdsRead(long recipientId, List<Long> ids) implements Change {
-    public MarkNotificationIdsRead {
-      ids = List.copyOf(ids);
+  /**
+   * NT2: the recipient's unread notifications of one group's key with ids from {@code fromId} to
+   * {@code upToId} become read: a group's from 0, a notification of its own from its id to its id
+   * (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
+   */
+  record MarkNotificationGroupRead(long recipientId, NotificationGroupKey key, long fromId, long upToId)
+      implements Change {
+    public MarkNotificationGroupRead {
+      Objects.requireNonNull(key, "key");
     }
   }
 

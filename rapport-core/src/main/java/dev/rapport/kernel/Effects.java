@@ -3,6 +3,7 @@ package dev.rapport.kernel;
 import dev.rapport.model.Invitation;
 import dev.rapport.model.InvitationState;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Restriction;
 import java.time.Instant;
@@ -142,12 +143,13 @@ public final class Effects {
   }
 
   /**
-   * NT2: the recipient's notifications with these ids become read (a group of them), logged as
-   * {@link #markNotificationsRead(long, long)} is but with no id to mark up to.
+   * NT2: the recipient's notifications of one group up to {@code upToId} become read (a notification
+   * of its own: from its id to its id), logged as {@link #markNotificationsRead(long, long)} is but
+   * with ref 0, since they are not all those up to an id.
    */
-  public Effects markNotificationsRead(long recipientId, List<Long> ids) {
-    return add(new Change.MarkNotificationIdsRead(recipientId, ids), EventType.NOTIFICATIONS_READ, recipientId,
-        recipientId, 0);
+  public Effects markNotificationGroupRead(long recipientId, NotificationGroupKey key, long fromId, long upToId) {
+    return add(new Change.MarkNotificationGroupRead(recipientId, key, fromId, upToId), EventType.NOTIFICATIONS_READ,
+        recipientId, recipientId, 0);
   }
 
   /**

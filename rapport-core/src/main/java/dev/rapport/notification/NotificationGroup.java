@@ -18,17 +18,17 @@ import java.util.Objects;
  * @param actors the latest distinct members who did it, newest first, at most two; empty when none
  *     is a member any more
  * @param othersCount how many other distinct members did it
- * @param ids the ids of every notification it covers, ascending: what marking it read marks
+ * @param latestId its latest notification's id: what a client that shows it marks it read up to
+ *     (docs/decisions/0046-a-group-marked-read-by-its-first-id.md)
  * @param at when its latest notification came
  * @param read whether every notification it covers is read
  */
 public record NotificationGroup(long id, NotificationKind kind, long refId, String about, List<Member> actors,
-    int othersCount, List<Long> ids, Instant at, boolean read) {
+    int othersCount, long latestId, Instant at, boolean read) {
   public NotificationGroup {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(about, "about");
     actors = List.copyOf(actors);
-    ids = List.copyOf(ids);
     Objects.requireNonNull(at, "at");
   }
 
@@ -36,6 +36,6 @@ public record NotificationGroup(long id, NotificationKind kind, long refId, Stri
   public static NotificationGroup single(NotificationView view) {
     Notification n = view.notification();
     return new NotificationGroup(n.id(), n.kind(), n.refId(), n.about(),
-        view.actor() == null ? List.of() : List.of(view.actor()), 0, List.of(n.id()), n.at(), n.read());
+        view.actor() == null ? List.of() : List.of(view.actor()), 0, n.id(), n.at(), n.read());
   }
 }

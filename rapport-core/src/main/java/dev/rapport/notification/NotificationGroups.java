@@ -99,7 +99,7 @@ public final class NotificationGroups {
     List<Member> named = actorIds.stream().map(members::get).filter(m -> m != null).limit(NAMED).toList();
     Notification first = notifications.getFirst();
     return new NotificationGroup(first.id(), first.kind(), first.refId(), first.about(), named,
-        actorIds.size() - named.size(), notifications.stream().map(Notification::id).toList(),
+        actorIds.size() - named.size(), notifications.getLast().id(),
         notifications.getLast().at(), read);
   }
 }

@@ -4,11 +4,13 @@ import dev.rapport.kernel.Decision;
 import dev.rapport.kernel.Effects;
 import dev.rapport.model.Member;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
 import dev.rapport.store.StoreReads;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -41,8 +43,29 @@ public final class Notifications {
     return Decision.apply(effects.markNotificationsRead(memberId, upToId.orElse(Long.MAX_VALUE)), Boolean.TRUE);
   }
 
-  /** NT2: the member's notifications with these ids (a group's) become read; no precondition either. */
-  public static Decision<Boolean> markRead(long memberId, List<Long> ids, Effects effects) {
-    return Decision.apply(effects.markNotificationsRead(memberId, ids), Boolean.TRUE);
+  /**
+   * NT2: the member's group that their notification {@code groupId} belongs to (the list gives a
+   * group's first id) becomes read up to {@code upToId}, the latest id the client showed, so that one
+   * that joined it since stays unread; a notification of an ungrouped kind is a group of its own
+   * (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
+   *
+   * @throws NotFoundException if {@code groupId} is no notification the member sees (unknown,
+   *     another member's, hidden by a block or a mute); nothing changes
+   * @throws InvalidInputException if {@code upToId} is below {@code groupId}; nothing changes
+   */
+  public static Decision<Boolean> markGroupRead(long memberId, long groupId, long upToId, StoreReads reads,
+      Effects effects) {
+    if (upToId < groupId) {
+      throw new InvalidInputException("invalid-field",
+          "'upTo' %d is below the group's id %d: give the latest id of it shown".formatted(upToId, groupId),
+          Map.of("field", "upTo"));
+    }
+    Notification first = reads.notifications(memberId, new long[] {groupId}).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("notification-not-found",
+            "no notification %d of yours".formatted(groupId)));
+    return Decision.apply(first.kind().grouped()
+        ? effects.markNotificationGroupRead(memberId, NotificationGroupKey.of(first), 0, upToId)
+        : effects.markNotificationGroupRead(memberId, NotificationGroupKey.of(first), groupId, groupId),
+        Boolean.TRUE);
   }
 }

@@ -14,12 +14,11 @@ import java.util.function.Supplier;
 
 /**
  * Notifications (NT1, NT2): the caller's, grouped as LinkedIn groups them and newest first, each
- * read or unread, with how many are unread; and marking them read, all, up to an id, or a group's.
+ * read or unread, with how many are unread; and marking them read, all, up to an id, or a group's up
+ * to the latest id of it shown.
  */
 final class NotificationRoutes implements RouteGroup {
   private static final Map<String, NotificationKind> KINDS = Representations.wireNames(NotificationKind.class);
-  /** The most ids one call marks read: a larger group is marked in several calls. */
-  static final int MAX_IDS = 1000;
   private final Rapport rapport;
 
   NotificationRoutes(Rapport rapport) {
@@ -31,8 +30,8 @@ final class NotificationRoutes implements RouteGroup {
     return List.of(
         Route.of(Method.GET, "/v1/me/notifications", Route.Access.MEMBER, this::notifications).paged(),
         Route.of(Method.POST, "/v1/me/notifications/read", Route.Access.MEMBER, this::markRead).withQuery("upTo"),
-        Route.withBody(Method.POST, "/v1/me/notifications/read-ids", Route.Access.MEMBER, Set.of("ids"),
-            this::markIdsRead),
+        Route.withBody(Method.POST, "/v1/me/notifications/read-group", Route.Access.MEMBER, Set.of("id", "upTo"),
+            this::markGroupRead),
         Route.of(Method.GET, "/v1/me/notification-settings", Route.Access.MEMBER, this::settings),
         Route.withBody(Method.PUT, "/v1/me/notification-settings", Route.Access.MEMBER, Set.of("muted"),
             this::mute));
@@ -86,19 +85,18 @@ final class NotificationRoutes implements RouteGroup {
   }
 
   /**
-   * NT2: {@code {"ids": [id, ...]}}, a group's ids as the list gave them, marks those read; at most
-   * {@value #MAX_IDS} at once, and ids of no notification of the caller's change nothing.
+   * NT2: {@code {"id": <a group's id>, "upTo": <its latestId as shown>}} marks that group of the
+   * caller's read up to that id, so that one that joined it since stays unread; the server finds the
+   * group from the caller's own notification {@code id}
+   * (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
    */
-  private Reply markIdsRead(Call call) {
-    List<String> given = call.body().requiredStrings("ids");
-    if (given.isEmpty() || given.size() > MAX_IDS) {
-      throw ProblemException.field("invalid-field", "ids", "'ids' must hold 1 to %d notification ids, not %d"
-          .formatted(MAX_IDS, given.size()));
-    }
-    List<Long> ids = given.stream().map(id -> parseId(id, () -> ProblemException.field("invalid-field", "ids",
-        "'ids' must hold notification ids"))).toList();
+  private Reply markGroupRead(Call call) {
+    long id = parseId(call.body().requiredString("id"), () -> ProblemException.field("invalid-field", "id",
+        "'id' must be a notification's id"));
+    long upTo = parseId(call.body().requiredString("upTo"), () -> ProblemException.field("invalid-field", "upTo",
+        "'upTo' must be a notification's id"));
     ObjectNode node = Json.object();
-    node.put("unread", rapport.notifications().markRead(call.me().id(), ids));
+    node.put("unread", rapport.notifications().markGroupRead(call.me().id(), id, upTo));
     return Reply.ok(node);
   }
 

@@ -112,6 +112,7 @@ enum ProblemType {
   REQUEST_NOT_PENDING("request-not-pending", 409, "MS2", "Only a message request sent to you and not yet answered can be accepted or declined."),
   CONVERSATION_NOT_FOUND("conversation-not-found", 404, "MS3", "No conversation of yours has this id, or a block between you and the other member hides it (B2): the two look the same on purpose."),
   MESSAGE_NOT_FOUND("message-not-found", 404, "MS4", "The conversation has no message with this id to read up to."),
+  NOTIFICATION_NOT_FOUND("notification-not-found", 404, "NT2", "You have no notification with this id to mark its group read by, or a block or a mute hides it."),
 
   // Company pages, skills and endorsements, recommendations.
   NOT_PAGE_ADMIN("not-page-admin", 403, "CP1", "Only the admins of a company page may edit it, post as it or change its admins."),

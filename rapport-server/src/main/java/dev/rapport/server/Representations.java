@@ -216,8 +216,9 @@ final class Representations {
   /**
    * NT1: a group of notifications as the list shows it: a single notification's fields, with {@code
    * id} its first notification's and {@code actor} its latest actor, and the latest {@code actors},
-   * {@code othersCount} and the {@code ids} it covers
-   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md).
+   * {@code othersCount} and its {@code latestId}, what marking it read goes up to
+   * (docs/decisions/0042-notifications-grouped-on-read-by-day.md,
+   * docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
    */
   static ObjectNode notificationGroup(NotificationGroup group) {
     ObjectNode node = Json.object();
@@ -231,8 +232,7 @@ final class Representations {
     var actors = node.putArray("actors");
     group.actors().forEach(member -> actors.add(actor(member)));
     node.put("othersCount", group.othersCount());
-    var ids = node.putArray("ids");
-    group.ids().forEach(id -> ids.add(Long.toString(id)));
+    node.put("latestId", Long.toString(group.latestId()));
     about(node, group.kind(), group.refId(), group.about());
     node.put("at", time(group.at()));
     node.put("read", group.read());

@@ -147,11 +147,14 @@ BEGIN
     WHEN 'mark_notifications_read' THEN
       UPDATE notifications SET read = TRUE
         WHERE recipient_id = (c->>'recipient_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
-    -- A group of notifications marked read by their ids (schema 16).
-    WHEN 'mark_notification_ids_read' THEN
+    -- A group of notifications marked read up to an id, one range of the schema 16 index
+    -- (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
+    WHEN 'mark_notification_group_read' THEN
       UPDATE notifications SET read = TRUE
-        WHERE recipient_id = (c->>'recipient_id')::BIGINT AND NOT read
-          AND id IN (SELECT i::BIGINT FROM jsonb_array_elements_text(c->'ids') AS i);
+        WHERE recipient_id = (c->>'recipient_id')::BIGINT AND kind = c->>'kind'
+          AND ref_id = (c->>'ref_id')::BIGINT AND about = c->>'about'
+          AND at >= (c->>'day')::BIGINT AND at < (c->>'day')::BIGINT + 86400000
+          AND id >= (c->>'from_id')::BIGINT AND id <= (c->>'up_to')::BIGINT AND NOT read;
     -- Posts (schema 8): a post's counts move in the same transaction as the rows they count. A
     -- change to a post locks its row first, so that a deletion and a reaction or comment wait for
     -- each other, and a change to a post that is gone is a conflict.

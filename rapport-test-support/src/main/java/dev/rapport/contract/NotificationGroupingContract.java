@@ -1,6 +1,7 @@
 package dev.rapport.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.model.Member;
 import dev.rapport.model.NotificationKind;
@@ -9,6 +10,8 @@ import dev.rapport.model.PageRequest;
 import dev.rapport.model.PostVisibility;
 import dev.rapport.model.ReactionKind;
 import dev.rapport.notification.NotificationGroup;
+import dev.rapport.problem.InvalidInputException;
+import dev.rapport.problem.NotFoundException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +67,7 @@ public abstract class NotificationGroupingContract extends RulesContract {
         .containsExactly("COMMENTED Bob Example", "REACTED Eve Example and Dan Example +2");
     NotificationGroup reacted = groups.getLast();
     assertThat(reacted.refId()).isEqualTo(post);
-    assertThat(reacted.ids()).hasSize(4).isSorted().first().isEqualTo(reacted.id());
+    assertThat(reacted.latestId()).isGreaterThan(reacted.id());
     assertThat(rapport.notifications().unread(m[0])).as("the count counts notifications").isEqualTo(5);
   }
 
@@ -157,7 +160,6 @@ public abstract class NotificationGroupingContract extends RulesContract {
 
     NotificationGroup group = groups(m[0]).getFirst();
     assertThat(line(group)).isEqualTo("REACTED Cyd Example and Bob Example");
-    assertThat(group.ids()).hasSize(2);
 
     rapport.block(m[0], h("bob"));
     rapport.block(m[0], h("cyd"));
@@ -171,24 +173,74 @@ public abstract class NotificationGroupingContract extends RulesContract {
   }
 
   @Test
-  void NT2_markingAGroupRead_marksEveryNotificationItCovers_andNoOther() {
+  void NT2_aGroupOfManyMarkedRead_inOneCall_byItsFirstIdUpToItsLatest_andNoOtherGroup() {
+    long[] m = members("ada", "bob", "cyd");
+    long post = post(m[0]);
+    long other = post(m[0]);
+    // More than the 1,000 ids a call took when a group was marked read by its ids.
+    for (int i = 0; i < 1_001; i++) {
+      rapport.content().comment(m[1], post, "comment " + i);
+    }
+    rapport.content().comment(m[2], other, "elsewhere");
+    NotificationGroup many = groups(m[0]).getLast();
+    assertThat(line(many)).isEqualTo("COMMENTED Bob Example");
+
+    assertThat(rapport.notifications().markGroupRead(m[0], many.id(), many.latestId())).isEqualTo(1);
+
+    assertThat(lines(m[0])).containsExactly("COMMENTED Cyd Example", "COMMENTED Bob Example read");
+  }
+
+  @Test
+  void NT2_aNotificationThatJoinedTheGroupAfterUpTo_staysUnread() {
     long[] m = members("ada", "bob", "cyd", "dan");
     long post = post(m[0]);
     rapport.content().react(m[1], post, ReactionKind.LIKE);
     rapport.content().react(m[2], post, ReactionKind.LIKE);
-    rapport.follow(m[3], h("ada"));
-    NotificationGroup reacted = groups(m[0]).getLast();
+    NotificationGroup shown = groups(m[0]).getFirst();
+    rapport.content().react(m[3], post, ReactionKind.LIKE); // joins after the client showed the group
 
-    List<Long> ids = new ArrayList<>(reacted.ids());
-    ids.add(Long.MAX_VALUE); // not a notification of ada's: changes nothing
-    assertThat(rapport.notifications().markRead(m[0], ids)).isEqualTo(1);
+    assertThat(rapport.notifications().markGroupRead(m[0], shown.id(), shown.latestId())).isEqualTo(1);
 
-    assertThat(lines(m[0])).containsExactly("FOLLOWED Dan Example", "REACTED Cyd Example and Bob Example read");
-    rapport.content().react(m[3], post, ReactionKind.LIKE);
-    assertThat(lines(m[0])).as("a new member makes its group unread again")
-        .containsExactly("FOLLOWED Dan Example", "REACTED Dan Example and Cyd Example +1");
-    assertThat(rapport.notifications().markRead(m[1], reacted.ids())).as("another's ids are not theirs").isZero();
+    NotificationGroup now = groups(m[0]).getFirst();
+    assertThat(now.id()).isEqualTo(shown.id());
+    assertThat(line(now)).isEqualTo("REACTED Dan Example and Cyd Example +1");
+    assertThat(rapport.notifications().markGroupRead(m[0], now.id(), now.latestId())).isZero();
+    assertThat(lines(m[0])).containsExactly("REACTED Dan Example and Cyd Example +1 read");
+  }
+
+  @Test
+  void NT2_aNotificationOfItsOwn_isMarkedReadAlone_evenWithALaterUpTo() {
+    long[] m = members("ada", "bob", "cyd");
+    connect(m[1], "bob", m[0], "ada");
+    connect(m[2], "cyd", m[0], "ada");
+    List<NotificationGroup> groups = groups(m[0]);
+    NotificationGroup bobs = groups.getLast();
+
+    assertThat(rapport.notifications().markGroupRead(m[0], bobs.id(), groups.getFirst().latestId())).isEqualTo(1);
+
+    assertThat(lines(m[0])).containsExactly("INVITATION_RECEIVED Cyd Example", "INVITATION_RECEIVED Bob Example read");
+  }
+
+  @Test
+  void NT2_anotherMembersOrAnUnknownGroupId_orAnUpToBelowIt_isRefused_andChangesNothing() {
+    long[] m = members("ada", "bob", "cyd");
+    long post = post(m[0]);
+    rapport.content().react(m[1], post, ReactionKind.LIKE);
+    rapport.content().react(m[2], post, ReactionKind.LIKE);
+    rapport.follow(m[2], h("bob"));
+    NotificationGroup adas = groups(m[0]).getFirst();
+    NotificationGroup bobs = groups(m[1]).getFirst();
+
+    assertThatThrownBy(() -> rapport.notifications().markGroupRead(m[1], adas.id(), adas.latestId()))
+        .as("ada's group is not bob's").isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.notifications().markGroupRead(m[0], bobs.id(), bobs.latestId()))
+        .as("bob's group is not ada's").isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.notifications().markGroupRead(m[0], Long.MAX_VALUE - 1, Long.MAX_VALUE))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> rapport.notifications().markGroupRead(m[0], adas.id(), adas.id() - 1))
+        .isInstanceOf(InvalidInputException.class);
+
     assertThat(rapport.notifications().unread(m[0])).isEqualTo(2);
-    assertThat(groups(m[0]).getLast().ids()).hasSize(3);
+    assertThat(rapport.notifications().unread(m[1])).isEqualTo(1);
   }
 }

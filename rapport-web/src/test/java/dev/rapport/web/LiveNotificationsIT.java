@@ -66,7 +66,7 @@ class LiveNotificationsIT extends WebFixture {
   }
 
   @Test
-  void NT1_reactionsToOnePost_showAsOneLine_growLive_andAreMarkedReadTogether() throws IOException {
+  void NT1_NT2_reactionsToOnePost_showAsOneLine_growLive_andAreMarkedReadTogether_upToTheLatestShown() throws IOException {
     MemberBrowser grace = browser("grace", "Grace Hopper");
     String post = postAs(grace.member, "The first compiler.");
     for (String name : new String[] {"Bob Babbage", "Cyd Charisse", "Dan Dawson"}) {
@@ -88,6 +88,12 @@ class LiveNotificationsIT extends WebFixture {
     assertThat(badge(grace)).isHidden();
     assertThat(items(grace).first()).hasClass("read");
     assertThat(grace.page.locator("#list-title")).hasText("All read");
+
+    // Marked up to the latest one shown: a reaction after it makes the group unread again, alone.
+    react(server.member(WebServer.unique("eve"), "Eve Example"), post);
+    assertThat(items(grace).first()).containsText("Eve Example and 4 others reacted to your post");
+    assertThat(items(grace).first()).hasClass("unread");
+    assertThat(badge(grace)).hasText(", 1 unread");
   }
 
   @Test

@@ -48,7 +48,7 @@ function item(n, markGroupRead) {
     n.kind === 'message-received' && n.conversationId
       ? [' · ', h('a', { href: `/messaging/${enc(n.conversationId)}` }, 'Open the conversation')] : null,
     h('span', { class: 'hint' }, ` ${when(n.at)}`),
-    n.read || n.ids.length < 2 ? null
+    n.read || n.latestId === n.id ? null
       : [' ', h('button', { type: 'button', class: 'link', onclick: () => markGroupRead(n) }, 'Mark these read')]);
 }
 
@@ -80,7 +80,7 @@ export async function notificationsPage() {
   let page = await api.get('/v1/me/notifications?limit=50');
   const title = h('h2', { id: 'list-title' });
   // The newest id shown, of every notification the groups cover, is what "all" marks up to (decision 15).
-  const newest = () => page.items.flatMap((n) => n.ids).reduce((a, b) => (BigInt(b) > BigInt(a) ? b : a), '0');
+  const newest = () => page.items.map((n) => n.latestId).reduce((a, b) => (BigInt(b) > BigInt(a) ? b : a), '0');
   const markRead = h('button', { type: 'button', onclick: async () => {
     await api.post(`/v1/me/notifications/read?upTo=${enc(newest())}`);
     announce('All notifications marked as read.');
@@ -88,10 +88,10 @@ export async function notificationsPage() {
   } }, 'Mark all as read');
   const list = h('ul', { class: 'people notifications', 'aria-labelledby': 'list-title' });
   const empty = h('p', {}, 'Nothing yet. When someone follows or invites you, it shows here.');
+  // A group is marked read up to its latest notification shown, so one that joined it since stays
+  // unread, in one call however large it is (decision 46, a group marked read by its first id).
   const markGroupRead = async (n) => {
-    for (let i = 0; i < n.ids.length; i += 1000) {
-      await api.post('/v1/me/notifications/read-ids', { ids: n.ids.slice(i, i + 1000) });
-    }
+    await api.post('/v1/me/notifications/read-group', { id: n.id, upTo: n.latestId });
     announce('Marked as read.');
     await refresh();
   };

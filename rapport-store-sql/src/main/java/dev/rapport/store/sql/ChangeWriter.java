@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +75,10 @@ final class ChangeWriter {
       "INSERT INTO restrictions (member_id, reason, starts_at, ends_at) VALUES (?, ?, ?, ?)";
   private static final String MARK_NOTIFICATIONS_READ =
       "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id <= ? AND NOT read";
-  private static final String MARK_NOTIFICATION_READ =
-      "UPDATE notifications SET read = TRUE WHERE recipient_id = ? AND id = ? AND NOT read";
+  /** NT2: one group's range of the schema 16 index (docs/decisions/0046-a-group-marked-read-by-its-first-id.md). */
+  private static final String MARK_NOTIFICATION_GROUP_READ = "UPDATE notifications SET read = TRUE"
+      + " WHERE recipient_id = ? AND kind = ? AND ref_id = ? AND about = ? AND at >= ? AND at < ?"
+      + " AND id >= ? AND id <= ? AND NOT read";
   private static final String DELETE_MUTES = "DELETE FROM notification_mutes WHERE member_id = ?";
   private static final String INSERT_MUTE = "INSERT INTO notification_mutes (member_id, kind) VALUES (?, ?)";
   private static final String INSERT_NOTIFICATION = "INSERT INTO notifications (id, recipient_id, kind, actor_id, "
@@ -309,11 +312,9 @@ final class ChangeWriter {
           update(session, INSERT_DISMISSAL, memberId, dismissedId, at);
       case Change.MarkNotificationsRead(long recipientId, long upToId) ->
           update(session, MARK_NOTIFICATIONS_READ, recipientId, upToId);
-      case Change.MarkNotificationIdsRead(long recipientId, var ids) -> {
-        for (long id : ids) {
-          update(session, MARK_NOTIFICATION_READ, recipientId, id);
-        }
-      }
+      case Change.MarkNotificationGroupRead(long recipientId, var key, long fromId, long upToId) ->
+          update(session, MARK_NOTIFICATION_GROUP_READ, recipientId, key.kind().name(), key.refId(), key.about(),
+              key.day().toEpochMilli(), key.day().plus(1, ChronoUnit.DAYS).toEpochMilli(), fromId, upToId);
       case Change.AddPost _, Change.EditPost _, Change.RemovePost _, Change.SetReaction _, Change.RemoveReaction _,
           Change.AddComment _, Change.RemoveComment _ -> ContentWriter.apply(session, change);
       case Change.SetSkills _, Change.AddEndorsement _, Change.RemoveEndorsement _, Change.AddRecommendation _,

@@ -84,8 +84,10 @@ final class ChangesJson {
             .field("member_id", memberId).field("dismissed_id", dismissedId).field("at", at);
         case Change.MarkNotificationsRead(long recipientId, long upToId) -> object.kind("mark_notifications_read")
             .field("recipient_id", recipientId).field("up_to", upToId);
-        case Change.MarkNotificationIdsRead(long recipientId, var ids) -> object.kind("mark_notification_ids_read")
-            .field("recipient_id", recipientId).strings("ids", ids.stream().map(String::valueOf).toList());
+        case Change.MarkNotificationGroupRead(long recipientId, var key, long fromId, long upToId) ->
+            object.kind("mark_notification_group_read").field("recipient_id", recipientId)
+                .field("kind", key.kind().name()).field("ref_id", key.refId()).field("about", key.about())
+                .field("day", key.day()).field("from_id", fromId).field("up_to", upToId);
         case Change.AddPost(var p) -> object.kind("add_post").field("id", p.id()).field("author_id", p.authorId())
             .field("text", p.text()).field("visibility", p.visibility().name()).field("created_at", p.createdAt());
         case Change.EditPost(long postId, String text, Instant at) ->

@@ -6,6 +6,7 @@ import dev.rapport.Rapport;
 import dev.rapport.member.NewMember;
 import dev.rapport.model.Handle;
 import dev.rapport.model.Notification;
+import dev.rapport.model.NotificationGroupKey;
 import dev.rapport.model.NotificationKind;
 import dev.rapport.model.Page;
 import dev.rapport.model.PageRequest;
@@ -75,13 +76,14 @@ class NotificationGroupingProperties {
   private static final Map<String, Integer> REACHED = new ConcurrentHashMap<>();
 
   @Test
-  void NT1_groupedPages_equalANaiveGrouping_andAWalkWhileOthersArrive_neitherRepeatsNorSkips() {
+  void NT1_NT2_groupedPages_equalANaiveGrouping_aWalkNeitherRepeatsNorSkips_andAGroupIsMarkedReadUpToAnId() {
     REACHED.clear();
     SeededProperty property = SeededProperty.tries(30);
     property.forAll(NotificationGroupingProperties::history, NotificationGroupingProperties::agree);
     if (!property.replaying()) {
       assertThat(REACHED).as("outcomes reached").containsKeys("a group of several", "a group over days",
-          "several pages", "a group gained a member between pages", "hidden");
+          "several pages", "a group gained a member between pages", "hidden",
+          "a group marked read past its first notification", "a notification of the group above upTo left unread");
     }
   }
 
@@ -188,24 +190,53 @@ class NotificationGroupingProperties {
             REACHED.merge("a group of several", 1, Integer::sum);
           }
           return describe(g.getFirst().id(), g.getFirst().kind(), g.getFirst().refId(), g.getFirst().about(), named,
-              actors.size() - named.size(), g.stream().map(Notification::id).toList(), g.getLast().at(),
+              actors.size() - named.size(), g.getLast().id(), g.getLast().at(),
               g.stream().allMatch(Notification::read));
         }).toList();
   }
 
   private static String describe(NotificationGroup g) {
     return describe(g.id(), g.kind(), g.refId(), g.about(), g.actors().stream().map(m -> m.handle().value()).toList(),
-        g.othersCount(), g.ids(), g.at(), g.read());
+        g.othersCount(), g.latestId(), g.at(), g.read());
   }
 
   private static String describe(long id, NotificationKind kind, long ref, String about, List<String> actors,
-      int others, List<Long> ids, Instant at, boolean read) {
-    return id + " " + kind + " ref=" + ref + " about=" + about + " by " + actors + " +" + others + " ids=" + ids
+      int others, long latestId, Instant at, boolean read) {
+    return id + " " + kind + " ref=" + ref + " about=" + about + " by " + actors + " +" + others + " latest=" + latestId
         + " at=" + at + (read ? " read" : " unread");
   }
 
   private static long id(String described) {
     return Long.parseLong(described.substring(0, described.indexOf(' ')));
+  }
+
+  /**
+   * NT2: marks a group read up to its latest id, or only its first when {@code whole} is false, as a
+   * client that showed it before the others joined would, and checks the naive answer: exactly the
+   * group's notifications up to that id became read (docs/decisions/0046-a-group-marked-read-by-its-first-id.md).
+   */
+  private static void markGroupRead(Rapport rapport, long member, NotificationGroup group, boolean whole) {
+    long upTo = whole ? group.latestId() : group.id();
+    List<Notification> before = all(rapport, member).stream().map(NotificationView::notification).toList();
+    Notification first = before.stream().filter(n -> n.id() == group.id()).findFirst().orElseThrow();
+    rapport.notifications().markGroupRead(member, group.id(), upTo);
+    Map<Long, Boolean> expected = new HashMap<>();
+    for (Notification n : before) {
+      boolean covered = first.kind().grouped()
+          ? NotificationGroupKey.of(n).equals(NotificationGroupKey.of(first)) && n.id() <= upTo
+          : n.id() == first.id();
+      expected.put(n.id(), n.read() || covered);
+      if (covered && !n.read() && n.id() > group.id()) {
+        REACHED.merge("a group marked read past its first notification", 1, Integer::sum);
+      }
+      if (!covered && !n.read() && NotificationGroupKey.of(n).equals(NotificationGroupKey.of(first))) {
+        REACHED.merge("a notification of the group above upTo left unread", 1, Integer::sum);
+      }
+    }
+    Map<Long, Boolean> after = new HashMap<>();
+    all(rapport, member).forEach(v -> after.put(v.notification().id(), v.notification().read()));
+    assertThat(after).as("m%d's notifications after marking group %d read up to %d", member, group.id(), upTo)
+        .isEqualTo(expected);
   }
 
   /** Five members, each with two posts and two skills, connected in a ring so that neighbours endorse. */
@@ -269,7 +300,7 @@ class NotificationGroupingProperties {
           default -> {
             List<NotificationGroup> groups = rapport.notifications().groups(ids[a], PageRequest.first(10)).items();
             if (!groups.isEmpty()) {
-              rapport.notifications().markRead(ids[a], groups.get(step.n() % groups.size()).ids());
+              markGroupRead(rapport, ids[a], groups.get(step.n() % groups.size()), step.n() % 2 == 0);
             }
           }
         }
