@@ -9,7 +9,8 @@
 # missed. Then it stops the service. Loopback only.
 # Usage: [STREAMS=50000] [ADDRESSES=4] [HTTP2=5000] rapport-bench/live-load.sh [rate] [seconds]
 #        (STREAMS is lowered to what the open-files limit leaves the server room for, unless HTTP2
-#        is set: the streams then go over HTTP/2, at most HTTP2 on each connection)
+#        is set: the streams then go over HTTP/2, at most HTTP2 on each connection, and the server
+#        allows the upgrade, RAPPORT_HTTP_H2C=true)
 #        (after ./mvnw -q -DskipTests package; JAVA_HOME must name a JDK 25)
 # The server may hold RAPPORT_HTTP_MAX_CONNECTIONS = STREAMS + 500 connections (the writers need some);
 # it lowers that, with a warning printed at the end, to what its open-files limit leaves room for.
@@ -29,6 +30,8 @@ echo "open-files limit: $(ulimit -n) (hard $(ulimit -Hn)); load average before: 
 # and the writers' and the seeding client's connections come out of it too.
 most=$(( ($(ulimit -n) * 9 / 10 - 100) * 10 / 11 - 400 ))
 per_connection=${HTTP2:-0}
+h2c=false
+if (( per_connection > 0 )); then h2c=true; fi
 connections=$((streams + 500))
 if [ "$per_connection" -gt 0 ]; then
   # Over HTTP/2 a stream needs no descriptor of its own (docs/decisions/XX-streams-over-http2.md).
@@ -41,7 +44,7 @@ data=$(mktemp -d)
 token=bench-admin-$RANDOM$RANDOM
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"' EXIT
 # The members are seeded through the one admin token, faster than a token's request budget allows.
-RAPPORT_ADMIN_TOKEN=$token RAPPORT_HTTP_MAX_CONNECTIONS=$connections RAPPORT_RATE_LIMIT_PER_TOKEN=off \
+RAPPORT_ADMIN_TOKEN=$token RAPPORT_HTTP_MAX_CONNECTIONS=$connections RAPPORT_RATE_LIMIT_PER_TOKEN=off RAPPORT_HTTP_H2C=$h2c \
   "$java" ${SERVER_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -jar rapport-cli/target/rapport.jar \
   serve --port "$port" --data-dir "$data" >"$data/server.log" 2>&1 &
 pid=$!

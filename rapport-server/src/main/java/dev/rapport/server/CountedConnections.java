@@ -10,6 +10,7 @@ import io.helidon.webserver.http2.Http2Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,14 +24,16 @@ final class CountedConnections implements ServerConnectionSelector {
 
   /**
    * Counts the connections of the server's one HTTP/1.1 configuration, those upgraded to HTTP/2
-   * ({@code Upgrade: h2c}) included: an upgraded connection runs within its HTTP/1.1 one's
+   * ({@code Upgrade: h2c}, when {@code http2} is given) included: an upgraded connection runs within its HTTP/1.1 one's
    * {@code handle} (docs/decisions/XX-streams-over-http2.md).
    */
-  CountedConnections(ServerMetrics metrics, StreamingConnections streaming, Http1Config config, Http2Config http2) {
+  CountedConnections(ServerMetrics metrics, StreamingConnections streaming, Http1Config config,
+      Optional<Http2Config> http2) {
     this.metrics = metrics;
     this.streaming = streaming;
-    this.http1 = Http1ConnectionSelectorConfig.builder().config(config)
-        .addUpgrader(Http2Upgrader.create(http2)).build();
+    var selector = Http1ConnectionSelectorConfig.builder().config(config);
+    http2.ifPresent(upgrade -> selector.addUpgrader(Http2Upgrader.create(upgrade)));
+    this.http1 = selector.build();
   }
 
   @Override

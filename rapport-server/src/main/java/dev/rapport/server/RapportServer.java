@@ -174,11 +174,12 @@ public final class RapportServer implements AutoCloseable {
           .connectionOptions(open)
           // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
           // connection's first bytes to choose between them, without a time limit. HTTP/2 comes
-          // only as an upgrade from it (h2c), so that many live streams share a connection
-          // (docs/decisions/XX-streams-over-http2.md).
+          // only as an upgrade from it (h2c), when the listener allows it, so that many live
+          // streams share a connection (docs/decisions/XX-streams-over-http2.md).
           .protocolsDiscoverServices(false)
           .addConnectionSelector(new CountedConnections(metrics, streaming,
-              Http1Config.builder().addReceiveListener(receiving).build(), Http2Config.create()))
+              Http1Config.builder().addReceiveListener(receiving).build(),
+              listener.h2c() ? Optional.of(Http2Config.create()) : Optional.empty()))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
               handlers.addHandler(type, problems);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Live streams and JSON routes over HTTP/2 cleartext, reached by upgrade from HTTP/1.1 as the JDK's
- * client asks for it, and over HTTP/1.1 for a client that does not ask
+ * client asks for it when the listener allows it ({@code RAPPORT_HTTP_H2C}), and over HTTP/1.1 for
+ * a client that does not ask or a server that does not allow it
  * (docs/decisions/XX-streams-over-http2.md).
  */
 class StreamsOverHttp2IT {
@@ -33,9 +34,29 @@ class StreamsOverHttp2IT {
         .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10));
   }
 
+  /** A server that allows the upgrade, with this idle timeout. */
+  private TestServer startAllowingH2c(Duration idle) {
+    ServerConfig defaults = ServerConfig.defaults();
+    return TestServer.start(defaults.withPort(0).withDataDir(dataDir).withAdminToken(TestServer.ADMIN)
+        .withDevClock(true).withPolicy(Policy.defaults())
+        .withListener(defaults.listener().withTimeouts(Duration.ofSeconds(20), idle).withH2c(true)),
+        io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
+  }
+
+  @Test
+  void byDefault_anHttp2ClientIsServedHttp1() throws Exception {
+    try (TestServer server = TestServer.start(dataDir);
+        HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+      String token = server.member(unique("ada"));
+      HttpResponse<String> me = http2.send(get(server, "/v1/me", token).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+      assertThat(me.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+    }
+  }
+
   @Test
   void jsonRoutesAnswerOverBothProtocols_eachInTheOneAskedFor() throws Exception {
-    try (TestServer server = TestServer.start(dataDir);
+    try (TestServer server = startAllowingH2c(Duration.ofSeconds(60));
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         HttpClient http1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
       String ada = unique("ada");
@@ -57,7 +78,7 @@ class StreamsOverHttp2IT {
 
   @Test
   void twoStreamsOnOneHttp2Client_eachReceiveTheirNotification() throws Exception {
-    try (TestServer server = TestServer.start(dataDir);
+    try (TestServer server = startAllowingH2c(Duration.ofSeconds(60));
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
       String ada = unique("ada");
       String adaToken = server.member(ada);
@@ -85,12 +106,8 @@ class StreamsOverHttp2IT {
 
   @Test
   void aConnectionCarryingAStream_outlivesTheIdleTimeout_thoughItsClientSendsNothing() throws Exception {
-    ServerConfig defaults = ServerConfig.defaults();
     Duration idle = Duration.ofSeconds(1);
-    try (TestServer server = TestServer.start(defaults.withPort(0).withDataDir(dataDir)
-            .withAdminToken(TestServer.ADMIN).withDevClock(true).withPolicy(Policy.defaults())
-            .withListener(defaults.listener().withTimeouts(Duration.ofSeconds(20), idle)),
-        io.github.bucket4j.TimeMeter.SYSTEM_NANOTIME);
+    try (TestServer server = startAllowingH2c(idle);
         HttpClient http2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
       String ada = unique("ada");
       String adaToken = server.member(ada);
