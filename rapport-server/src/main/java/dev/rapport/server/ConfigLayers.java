@@ -69,6 +69,7 @@ final class ConfigLayers {
   private Duration requestTimeout;
   private Duration idleTimeout;
   private Duration heartbeat;
+  private Boolean h2c;
   private Optional<RateLimits.Budget> perToken;
   private Optional<RateLimits.Budget> failedAuthentication;
   private Path dataDir;
@@ -164,8 +165,9 @@ final class ConfigLayers {
         case "requestTimeout" -> requestTimeout = duration(entry.getValue(), where);
         case "idleTimeout" -> idleTimeout = duration(entry.getValue(), where);
         case "heartbeat" -> heartbeat = duration(entry.getValue(), where);
+        case "h2c" -> h2c = bool(entry.getValue(), where);
         default -> throw new IllegalArgumentException(
-            "%s: unknown key 'http.%s' (known: maxConnections, requestTimeout, idleTimeout, heartbeat)"
+            "%s: unknown key 'http.%s' (known: maxConnections, requestTimeout, idleTimeout, heartbeat, h2c)"
                 .formatted(origin, entry.getKey()));
       }
     }
@@ -239,6 +241,7 @@ final class ConfigLayers {
         case "RAPPORT_HTTP_REQUEST_TIMEOUT" -> requestTimeout = duration(value, where);
         case "RAPPORT_HTTP_IDLE_TIMEOUT" -> idleTimeout = duration(value, where);
         case "RAPPORT_HTTP_HEARTBEAT" -> heartbeat = duration(value, where);
+        case "RAPPORT_HTTP_H2C" -> h2c = bool(value, where);
         case "RAPPORT_RATE_LIMIT_PER_TOKEN" -> perToken = budget(value, where);
         case "RAPPORT_RATE_LIMIT_FAILED_AUTHENTICATION" -> failedAuthentication = budget(value, where);
         case "RAPPORT_DATA_DIR" -> dataDir = path(value, where);
@@ -423,7 +426,8 @@ final class ConfigLayers {
         maxHttpConnections != null ? maxHttpConnections : defaults.maxConnections(),
         requestTimeout != null ? requestTimeout : defaults.requestTimeout(),
         idleTimeout != null ? idleTimeout : defaults.idleTimeout(),
-        heartbeat != null ? heartbeat : defaults.heartbeat());
+        heartbeat != null ? heartbeat : defaults.heartbeat(),
+        h2c != null ? h2c : defaults.h2c());
   }
 
   private Tier tier(String name, Map<TierField, Object> fields, Tier base) {

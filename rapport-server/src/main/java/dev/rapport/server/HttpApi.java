@@ -34,15 +34,17 @@ final class HttpApi {
   private final RequestBudgets budgets;
   private final Problems problems;
   private final ServerMetrics metrics;
+  private final StreamingConnections streaming;
 
   HttpApi(List<Route> routes, Authentication authentication, RequestBudgets budgets, Problems problems,
-      ServerMetrics metrics) {
+      ServerMetrics metrics, StreamingConnections streaming) {
     this.routes = List.copyOf(routes);
     this.matchers = this.routes.stream().map(r -> PathMatchers.create(r.path())).toList();
     this.authentication = authentication;
     this.budgets = budgets;
     this.problems = problems;
     this.metrics = metrics;
+    this.streaming = streaming;
   }
 
   List<Route> routes() {
@@ -145,7 +147,7 @@ final class HttpApi {
     return caller;
   }
 
-  private static void write(ServerRequest request, ServerResponse response, Reply reply) {
+  private void write(ServerRequest request, ServerResponse response, Reply reply) {
     response.status(Status.create(reply.status()));
     reply.headers().forEach(response::header);
     if (reply.stream().isPresent()) {
@@ -161,17 +163,20 @@ final class HttpApi {
     }
   }
 
-  private static void writeStream(ServerRequest request, ServerResponse response, Reply.Stream stream) {
+  private void writeStream(ServerRequest request, ServerResponse response, Reply.Stream stream) {
     try (stream) {
       response.header(HeaderNames.CONTENT_TYPE, stream.type());
       if (isHead(request)) {
         response.send();
         return;
       }
+      streaming.opened(request.socketId());
       try (OutputStream out = response.outputStream()) {
         stream.writeTo(out);
       } catch (IOException | UncheckedIOException e) {
         // The client went away: it resumes, if it wants, with the last id it got.
+      } finally {
+        streaming.closed(request.socketId());
       }
     }
   }

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param heartbeat how long a live stream ({@code GET /v1/me/events}) stays silent at most: a
  *     comment line is sent after so long without an event, so that proxies keep it and a dead
  *     client is found
+ * @param h2c whether a client may upgrade a connection to HTTP/2 cleartext ({@code Upgrade: h2c}), so
+ *     that many requests and live streams share it; off by default, since the request timeout is not
+ *     enforced on an upgraded connection (docs/decisions/XX-streams-over-http2.md)
  */
 public record Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout,
-    Duration heartbeat) {
+    Duration heartbeat, boolean h2c) {
   /** A live stream's heartbeat by default. */
   static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   /** {@link #maxConnections()} value that derives the limit from the open-files limit. */
@@ -45,12 +48,17 @@ public record Listener(String host, int maxConnections, Duration requestTimeout,
 
   /** With the default heartbeat. */
   public Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout) {
-    this(host, maxConnections, requestTimeout, idleTimeout, DEFAULT_HEARTBEAT);
+    this(host, maxConnections, requestTimeout, idleTimeout, DEFAULT_HEARTBEAT, false);
   }
 
   /** This listener with another heartbeat for live streams. */
   public Listener withHeartbeat(Duration newHeartbeat) {
-    return new Listener(host, maxConnections, requestTimeout, idleTimeout, newHeartbeat);
+    return new Listener(host, maxConnections, requestTimeout, idleTimeout, newHeartbeat, h2c);
+  }
+
+  /** This listener with HTTP/2 upgrades allowed or not. */
+  public Listener withH2c(boolean allowed) {
+    return new Listener(host, maxConnections, requestTimeout, idleTimeout, heartbeat, allowed);
   }
 
   private static void requirePositive(Duration duration, String name) {
@@ -60,23 +68,23 @@ public record Listener(String host, int maxConnections, Duration requestTimeout,
     }
   }
 
-  /** Loopback only, connections from the open-files limit, 20 s for a request to arrive, 60 s idle. */
+  /** Loopback only, connections from the open-files limit, 20 s for a request to arrive, 60 s idle, HTTP/1.1 only. */
   public static Listener defaults() {
     return new Listener("127.0.0.1", AUTOMATIC, Duration.ofSeconds(20), Duration.ofSeconds(60));
   }
 
   /** This listener on another host. */
   public Listener withHost(String newHost) {
-    return new Listener(newHost, maxConnections, requestTimeout, idleTimeout, heartbeat);
+    return new Listener(newHost, maxConnections, requestTimeout, idleTimeout, heartbeat, h2c);
   }
 
   /** This listener with another connection limit ({@link #AUTOMATIC} for the derived one). */
   public Listener withMaxConnections(int limit) {
-    return new Listener(host, limit, requestTimeout, idleTimeout, heartbeat);
+    return new Listener(host, limit, requestTimeout, idleTimeout, heartbeat, h2c);
   }
 
   /** This listener with other timeouts. */
   public Listener withTimeouts(Duration request, Duration idle) {
-    return new Listener(host, maxConnections, request, idle, heartbeat);
+    return new Listener(host, maxConnections, request, idle, heartbeat, h2c);
   }
 }

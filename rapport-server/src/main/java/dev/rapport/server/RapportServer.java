@@ -10,6 +10,7 @@ import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http2.Http2Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -148,8 +149,9 @@ public final class RapportServer implements AutoCloseable {
           .flatMap(group -> group.routes().stream())
           .toList();
       Problems problems = new Problems(rapport.clock());
+      StreamingConnections streaming = new StreamingConnections();
       HttpApi api = new HttpApi(routes, new Authentication(rapport, adminToken),
-          new RequestBudgets(config.rateLimits(), budgetClock), problems, metrics);
+          new RequestBudgets(config.rateLimits(), budgetClock), problems, metrics, streaming);
       MetricsEndpoint metricsEndpoint = new MetricsEndpoint(metrics);
       RequestObservation observation = new RequestObservation(metrics, new AccessLog());
       Listener listener = config.listener();
@@ -171,10 +173,13 @@ public final class RapportServer implements AutoCloseable {
           .shutdownHook(false)
           .connectionOptions(open)
           // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
-          // connection's first bytes to choose between them, without a time limit.
+          // connection's first bytes to choose between them, without a time limit. HTTP/2 comes
+          // only as an upgrade from it (h2c), when the listener allows it, so that many live
+          // streams share a connection (docs/decisions/XX-streams-over-http2.md).
           .protocolsDiscoverServices(false)
-          .addConnectionSelector(new CountedConnections(metrics,
-              Http1Config.builder().addReceiveListener(receiving).build()))
+          .addConnectionSelector(new CountedConnections(metrics, streaming,
+              Http1Config.builder().addReceiveListener(receiving).build(),
+              listener.h2c() ? Optional.of(Http2Config.create()) : Optional.empty()))
           .directHandlers(handlers -> {
             for (var type : io.helidon.http.DirectHandler.EventType.values()) {
               handlers.addHandler(type, problems);

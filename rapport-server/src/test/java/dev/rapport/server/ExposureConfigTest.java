@@ -57,6 +57,19 @@ class ExposureConfigTest {
   }
 
   @Test
+  void h2c_offByDefault_onFromYaml_andTheEnvironmentWins() throws IOException {
+    assertThat(ServerConfig.load(Optional.empty(), Map.of()).listener().h2c()).isFalse();
+    Path yaml = Files.writeString(dir.resolve("h2c.yaml"), """
+        http:
+          h2c: true
+        """);
+    assertThat(ServerConfig.load(Optional.of(yaml), Map.of()).listener().h2c()).isTrue();
+    assertThat(ServerConfig.load(Optional.of(yaml), Map.of("RAPPORT_HTTP_H2C", "false")).listener().h2c()).isFalse();
+    assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("RAPPORT_HTTP_H2C", "sometimes")))
+        .hasMessageContaining("RAPPORT_HTTP_H2C");
+  }
+
+  @Test
   void badValues_nameTheVariable() {
     assertThatThrownBy(() -> ServerConfig.load(Optional.empty(), Map.of("RAPPORT_HTTP_IDLE_TIMEOUT", "soon")))
         .hasMessageContaining("RAPPORT_HTTP_IDLE_TIMEOUT").hasMessageContaining("'soon' is not a duration");

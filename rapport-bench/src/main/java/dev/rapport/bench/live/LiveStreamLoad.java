@@ -42,8 +42,9 @@ public final class LiveStreamLoad {
   private final InetSocketAddress server;
   private final String prefix = "live-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
   private final AtomicInteger lost = new AtomicInteger();
-  private final ConcurrentLinkedQueue<EventStreamConnection> connections = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<AutoCloseable> connections = new ConcurrentLinkedQueue<>();
   private String[] tokens;
+  private Http2EventStreams[] http2Clients = new Http2EventStreams[0];
   private FollowPlan plan;
 
   private LiveStreamLoad(InetSocketAddress server) {
@@ -62,6 +63,8 @@ public final class LiveStreamLoad {
     int rate = Integer.parseInt(options.getOrDefault("rate", "1000"));
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    // 0: a TCP connection per stream; more: HTTP/2, that many streams a connection at most.
+    int http2 = Integer.parseInt(options.getOrDefault("http2-streams-per-connection", "0"));
     LiveStreamLoad load = new LiveStreamLoad(new InetSocketAddress("127.0.0.1", port));
 
     long started = System.nanoTime();
@@ -69,10 +72,11 @@ public final class LiveStreamLoad {
     System.out.printf("seeded %d members in %.1f s%n", streams, (System.nanoTime() - started) / 1e9);
     ServerMemory none = ServerMemory.of(serverPid);
     started = System.nanoTime();
-    int[] open = load.openStreams(streams, addresses);
+    int[] open = http2 > 0 ? load.openHttp2Streams(streams, addresses, http2) : load.openStreams(streams, addresses);
     ServerMemory held = ServerMemory.of(serverPid);
-    System.out.printf("streams held %d of %d (opened in %.1f s from %d local addresses)%n", open.length, streams,
-        (System.nanoTime() - started) / 1e9, addresses);
+    System.out.printf("streams held %d of %d (opened in %.1f s from %d local addresses%s)%n", open.length, streams,
+        (System.nanoTime() - started) / 1e9, addresses,
+        http2 > 0 ? ", over HTTP/2, at most %d a connection".formatted(http2) : "");
     if (open.length == 0) {
       System.exit(1);
     }
@@ -192,26 +196,87 @@ public final class LiveStreamLoad {
     return java.util.stream.IntStream.range(0, n).filter(i -> ready.get(i) == 1).toArray();
   }
 
+  /**
+   * Opens a stream per member over HTTP/2, {@code perConnection} on each connection at most and the
+   * connections spread over the local addresses, 256 streams opening at a time.
+   *
+   * @return the members whose stream is open (it gave {@code ready})
+   */
+  private int[] openHttp2Streams(int n, int addresses, int perConnection) throws Exception {
+    Http2EventStreams[] clients = new Http2EventStreams[(n + perConnection - 1) / perConnection];
+    http2Clients = clients;
+    for (int c = 0; c < clients.length; c++) {
+      clients[c] = new Http2EventStreams(InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (2 + c % addresses)}),
+          server.getPort());
+    }
+    AtomicIntegerArray ready = new AtomicIntegerArray(n);
+    CountDownLatch tried = new CountDownLatch(n);
+    Semaphore opening = new Semaphore(256);
+    ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
+    String actorField = "\"actor\":{\"handle\":\"" + prefix + "-";
+    for (int i = 0; i < n; i++) {
+      opening.acquire();
+      int member = i;
+      AtomicInteger state = new AtomicInteger(); // 0 opening, 1 ready, 2 ended
+      clients[i % clients.length].open(tokens[member], (frame, now) -> {
+        if (state.get() == 0 && frame.event().equals("ready") && state.compareAndSet(0, 1)) {
+          ready.set(member, 1);
+          opening.release();
+          tried.countDown();
+        } else if (!delivered(member, frame, now, actorField)) {
+          state.set(2);
+          lost.incrementAndGet();
+        }
+      }, reason -> {
+        if (state.compareAndSet(0, 2)) {
+          refusals.add(reason);
+          opening.release();
+          tried.countDown();
+        } else if (state.compareAndSet(1, 2)) {
+          lost.incrementAndGet();
+        }
+      }).whenComplete((stream, e) -> {
+        if (e != null && state.compareAndSet(0, 2)) {
+          refusals.add(e.toString());
+          opening.release();
+          tried.countDown();
+        } else if (stream != null) {
+          connections.add(stream);
+        }
+      });
+    }
+    tried.await();
+    if (!refusals.isEmpty()) {
+      System.out.printf("streams refused: %d, e.g. %s%n", refusals.size(), refusals.peek());
+    }
+    return java.util.stream.IntStream.range(0, n).filter(i -> ready.get(i) == 1).toArray();
+  }
+
   /** Matches each {@code followed} notification on the member's stream to its write. */
   private void read(int member, EventStreamConnection stream) throws IOException {
     String actorField = "\"actor\":{\"handle\":\"" + prefix + "-";
     try {
       while (true) {
         EventStreamConnection.Frame frame = stream.next();
-        long now = System.nanoTime();
-        if (frame.event().equals("notification")) {
-          int at = frame.data().indexOf(actorField);
-          if (at >= 0) {
-            at += actorField.length();
-            plan.delivered(member, Integer.parseInt(frame.data().substring(at, frame.data().indexOf('"', at))), now);
-          }
-        } else if (frame.event().equals("end")) {
+        if (!delivered(member, frame, System.nanoTime(), actorField)) {
           throw new EOFException("ended: " + frame.data());
         }
       }
     } catch (EOFException e) {
       lost.incrementAndGet();
     }
+  }
+
+  /** Matches a {@code followed} notification to its write; false if the frame ends the stream. */
+  private boolean delivered(int member, EventStreamConnection.Frame frame, long now, String actorField) {
+    if (frame.event().equals("notification")) {
+      int at = frame.data().indexOf(actorField);
+      if (at >= 0) {
+        at += actorField.length();
+        plan.delivered(member, Integer.parseInt(frame.data().substring(at, frame.data().indexOf('"', at))), now);
+      }
+    }
+    return !frame.event().equals("end");
   }
 
   /**
@@ -260,9 +325,17 @@ public final class LiveStreamLoad {
    *
    * @return the connections the server still has open
    */
-  private int closeStreams(Duration wait) throws IOException, InterruptedException {
-    for (EventStreamConnection stream : connections) {
+  private int closeStreams(Duration wait) throws Exception {
+    for (AutoCloseable stream : connections) {
       stream.close();
+    }
+    for (Http2EventStreams client : http2Clients) {
+      client.close();
+    }
+    if (http2Clients.length > 0) {
+      // A stream's connection counts no more once closed, but its stream lets go of what it holds
+      // at its next write, a heartbeat (15 s) at most later.
+      Thread.sleep(20_000);
     }
     long deadline = System.nanoTime() + wait.toNanos();
     int open = openConnections();
