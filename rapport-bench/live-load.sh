@@ -34,7 +34,7 @@ h2c=false
 if (( per_connection > 0 )); then h2c=true; fi
 connections=$((streams + 500))
 if [ "$per_connection" -gt 0 ]; then
-  # Over HTTP/2 a stream needs no descriptor of its own (docs/decisions/XX-streams-over-http2.md).
+  # Over HTTP/2 a stream needs no descriptor of its own (docs/decisions/0047-streams-over-http2.md).
   connections=$((streams / per_connection + 500))
 elif [ "$streams" -gt "$most" ]; then
   echo "this open-files limit leaves the server room for $most streams beside the writers, not $streams: opening $most"

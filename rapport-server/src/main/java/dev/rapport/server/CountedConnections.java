@@ -25,7 +25,7 @@ final class CountedConnections implements ServerConnectionSelector {
   /**
    * Counts the connections of the server's one HTTP/1.1 configuration, those upgraded to HTTP/2
    * ({@code Upgrade: h2c}, when {@code http2} is given) included: an upgraded connection runs within its HTTP/1.1 one's
-   * {@code handle} (docs/decisions/XX-streams-over-http2.md).
+   * {@code handle} (docs/decisions/0047-streams-over-http2.md).
    */
   CountedConnections(ServerMetrics metrics, StreamingConnections streaming, Http1Config config,
       Optional<Http2Config> http2) {
@@ -78,7 +78,7 @@ final class CountedConnections implements ServerConnectionSelector {
     @Override
     public Duration idleTime() {
       // A connection that carries a live stream is busy, whatever its client last sent
-      // (docs/decisions/XX-streams-over-http2.md).
+      // (docs/decisions/0047-streams-over-http2.md).
       return streaming.carries(socketId) ? Duration.ZERO : connection.idleTime();
     }
 

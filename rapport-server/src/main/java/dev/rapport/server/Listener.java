@@ -18,7 +18,7 @@ import java.util.Objects;
  *     client is found
  * @param h2c whether a client may upgrade a connection to HTTP/2 cleartext ({@code Upgrade: h2c}), so
  *     that many requests and live streams share it; off by default, since the request timeout is not
- *     enforced on an upgraded connection (docs/decisions/XX-streams-over-http2.md)
+ *     enforced on an upgraded connection (docs/decisions/0047-streams-over-http2.md)
  */
 public record Listener(String host, int maxConnections, Duration requestTimeout, Duration idleTimeout,
     Duration heartbeat, boolean h2c) {

@@ -175,7 +175,7 @@ public final class RapportServer implements AutoCloseable {
           // Only this HTTP/1.1 configuration: a discovered second one would make Helidon read a
           // connection's first bytes to choose between them, without a time limit. HTTP/2 comes
           // only as an upgrade from it (h2c), when the listener allows it, so that many live
-          // streams share a connection (docs/decisions/XX-streams-over-http2.md).
+          // streams share a connection (docs/decisions/0047-streams-over-http2.md).
           .protocolsDiscoverServices(false)
           .addConnectionSelector(new CountedConnections(metrics, streaming,
               Http1Config.builder().addReceiveListener(receiving).build(),

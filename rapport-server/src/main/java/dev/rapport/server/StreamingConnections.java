@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The connections that carry a live stream now, by Helidon's id of the connection: such a
  * connection is not idle, though its client may send nothing for a long time. Helidon counts an
  * HTTP/2 connection idle from the client's last frame and ends it, with every stream on it, at the
- * client's next frame once the idle timeout passed (docs/decisions/XX-streams-over-http2.md).
+ * client's next frame once the idle timeout passed (docs/decisions/0047-streams-over-http2.md).
  * Thread safe.
  */
 final class StreamingConnections {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Live streams and JSON routes over HTTP/2 cleartext, reached by upgrade from HTTP/1.1 as the JDK's
  * client asks for it when the listener allows it ({@code RAPPORT_HTTP_H2C}), and over HTTP/1.1 for
  * a client that does not ask or a server that does not allow it
- * (docs/decisions/XX-streams-over-http2.md).
+ * (docs/decisions/0047-streams-over-http2.md).
  */
 class StreamsOverHttp2IT {
   @TempDir

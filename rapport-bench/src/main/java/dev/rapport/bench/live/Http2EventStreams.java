@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * {@code GET /v1/me/events} streams over HTTP/2 cleartext: one client per connection, upgraded
  * from HTTP/1.1 by a first request before any stream, each carrying thousands of streams read
  * line by line as they come, without a thread per stream
- * (docs/decisions/XX-streams-over-http2.md).
+ * (docs/decisions/0047-streams-over-http2.md).
  */
 final class Http2EventStreams implements AutoCloseable {
   private final HttpClient client;
