@@ -77,25 +77,11 @@ final class EventStreamConnection implements AutoCloseable {
    * @throws EOFException when the server ended the stream
    */
   Frame next() throws IOException {
-    String event = "message";
-    String id = null;
-    String data = "";
-    boolean any = false;
+    EventFrames frames = new EventFrames();
     while (true) {
-      String field = bodyLine();
-      if (field.isEmpty()) {
-        if (any) {
-          return new Frame(event, Optional.ofNullable(id), data);
-        }
-      } else if (field.startsWith("event: ")) {
-        event = field.substring(7);
-        any = true;
-      } else if (field.startsWith("id: ")) {
-        id = field.substring(4);
-        any = true;
-      } else if (field.startsWith("data: ")) {
-        data = field.substring(6);
-        any = true;
+      Optional<Frame> frame = frames.accept(bodyLine());
+      if (frame.isPresent()) {
+        return frame.get();
       }
     }
   }

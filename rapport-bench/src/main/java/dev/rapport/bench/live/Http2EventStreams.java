@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
@@ -70,10 +69,7 @@ final class Http2EventStreams implements AutoCloseable {
     private final BiConsumer<EventStreamConnection.Frame, Long> frames;
     private final java.util.function.Consumer<String> ended;
     private volatile Flow.Subscription subscription;
-    private String event = "message";
-    private String id;
-    private String data = "";
-    private boolean any;
+    private final EventFrames events = new EventFrames();
 
     Lines(BiConsumer<EventStreamConnection.Frame, Long> frames, java.util.function.Consumer<String> ended) {
       this.frames = frames;
@@ -88,24 +84,7 @@ final class Http2EventStreams implements AutoCloseable {
 
     @Override
     public void onNext(String field) {
-      if (field.isEmpty()) {
-        if (any) {
-          frames.accept(new EventStreamConnection.Frame(event, Optional.ofNullable(id), data), System.nanoTime());
-        }
-        event = "message";
-        id = null;
-        data = "";
-        any = false;
-      } else if (field.startsWith("event: ")) {
-        event = field.substring(7);
-        any = true;
-      } else if (field.startsWith("id: ")) {
-        id = field.substring(4);
-        any = true;
-      } else if (field.startsWith("data: ")) {
-        data = field.substring(6);
-        any = true;
-      }
+      events.accept(field).ifPresent(frame -> frames.accept(frame, System.nanoTime()));
     }
 
     @Override
