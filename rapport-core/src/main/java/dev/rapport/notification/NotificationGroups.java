@@ -74,7 +74,8 @@ public final class NotificationGroups {
     List<List<Notification>> shown = found.subList(0, Math.min(page.limit(), found.size()));
     Optional<String> next = found.size() > page.limit()
         ? Optional.of(Cursor.encode(shown.getLast().getFirst().id())) : Optional.empty();
-    Map<Long, Member> members = reads.members(shown.stream().flatMap(List::stream).map(Notification::actorId)
+    // Only the actors a group names are read: a group of a thousand reactions names two.
+    Map<Long, Member> members = reads.members(shown.stream().flatMap(g -> latestActors(g).stream().limit(NAMED))
         .distinct().toList());
     return new Page<>(shown.stream().map(g -> group(g, members)).toList(), next);
   }
@@ -90,16 +91,21 @@ public final class NotificationGroups {
 
   /** A group from its notifications, ascending by id, naming its latest distinct actors. */
   static NotificationGroup group(List<Notification> notifications, Map<Long, Member> members) {
-    Set<Long> actorIds = new LinkedHashSet<>();
-    boolean read = true;
-    for (Notification n : notifications.reversed()) {
-      actorIds.add(n.actorId());
-      read &= n.read();
-    }
+    Set<Long> actorIds = latestActors(notifications);
+    boolean read = notifications.stream().allMatch(Notification::read);
     List<Member> named = actorIds.stream().map(members::get).filter(m -> m != null).limit(NAMED).toList();
     Notification first = notifications.getFirst();
     return new NotificationGroup(first.id(), first.kind(), first.refId(), first.about(), named,
         actorIds.size() - named.size(), notifications.getLast().id(),
         notifications.getLast().at(), read);
+  }
+
+  /** A group's distinct actors, latest first. */
+  private static Set<Long> latestActors(List<Notification> notifications) {
+    Set<Long> actorIds = new LinkedHashSet<>();
+    for (Notification n : notifications.reversed()) {
+      actorIds.add(n.actorId());
+    }
+    return actorIds;
   }
 }
